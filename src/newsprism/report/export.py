@@ -1,0 +1,67 @@
+"""The export: everything in a store as JSON or JSON Lines (see docs/export-format.md).
+
+The export is a public contract. Add fields freely; rename or remove one only together
+with a bump of SCHEMA_VERSION and a note in docs/export-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO
+
+from .. import __version__
+from ..model import Article
+from ..store import Store
+
+SCHEMA_VERSION = 1
+# Record lists in the order they appear in the export; later steps fill the empty ones.
+SECTIONS = ("articles", "entities", "statements", "quantities", "timexes", "stories", "conflicts")
+
+
+def article_record(article: Article) -> dict:
+    """An article as the export shows it: metadata, the stored text, and boilerplate spans."""
+    record = article.as_dict()
+    record.pop("path")  # where it was read from is local to one machine
+    return record
+
+
+def section_records(store: Store, section: str) -> Iterator[dict]:
+    """The export records of one section, streamed from the store."""
+    if section == "articles":
+        return (article_record(a) for a in store.iter_articles())
+    return iter(())
+
+
+def header() -> dict:
+    """The fields that describe the export itself."""
+    return {"schema_version": SCHEMA_VERSION, "generator": f"newsprism {__version__}"}
+
+
+def write_json(store: Store, out: IO[str]) -> None:
+    """Write one JSON document, streaming each section so memory stays flat."""
+    head = json.dumps(header(), ensure_ascii=False)[:-1]
+    out.write(head)
+    for section in SECTIONS:
+        out.write(f', "{section}": [')
+        for index, record in enumerate(section_records(store, section)):
+            out.write(("," if index else "") + "\n  " + json.dumps(record, ensure_ascii=False))
+        out.write("]")
+    out.write("}\n")
+
+
+def write_jsonl(store: Store, out: IO[str]) -> None:
+    """Write one JSON object a line: a header line, then records tagged with their type."""
+    out.write(json.dumps({"type": "header", **header()}, ensure_ascii=False) + "\n")
+    for section in SECTIONS:
+        kind = section.removesuffix("es") if section == "timexes" else section.removesuffix("s")
+        for record in section_records(store, section):
+            out.write(json.dumps({"type": kind, **record}, ensure_ascii=False) + "\n")
+
+
+def export(store: Store, out: IO[str], fmt: str = "json") -> None:
+    """Write the store's export in `json` or `jsonl` format."""
+    writers = {"json": write_json, "jsonl": write_jsonl}
+    if fmt not in writers:
+        raise ValueError(f"unknown export format {fmt!r}; use json or jsonl")
+    writers[fmt](store, out)

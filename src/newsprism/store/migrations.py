@@ -1,0 +1,78 @@
+"""Named, ordered schema migrations for the SQLite store; each is recorded once applied."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def m001_articles(conn: sqlite3.Connection) -> None:
+    """Articles, with a full-text index over title and text kept in step by triggers."""
+    _run(
+        conn,
+        """
+        CREATE TABLE articles (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            source TEXT,
+            title TEXT,
+            url TEXT,
+            published TEXT,
+            published_inferred INTEGER NOT NULL DEFAULT 0,
+            language TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            path TEXT,
+            boilerplate TEXT NOT NULL DEFAULT '[]',
+            ingested_at TEXT NOT NULL,
+            analysis_version TEXT
+        )""",
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='pk', tokenize='unicode61 remove_diacritics 2'
+        )""",
+        """
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+        END""",
+        """
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.pk, old.title, old.text);
+        END""",
+        """
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.pk, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+        END""",
+    )
+
+
+def _run(conn: sqlite3.Connection, *statements: str) -> None:
+    # One statement at a time: executescript() would commit the migration's transaction.
+    for statement in statements:
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_articles,)
+
+
+def apply_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Apply, in order and each in its own transaction, the migrations not yet recorded."""
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.__name__ in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration(conn)
+            conn.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (migration.__name__,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(migration.__name__)
+    return applied

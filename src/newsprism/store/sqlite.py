@@ -1,0 +1,172 @@
+"""The embedded default store: one SQLite file in WAL mode with an FTS5 index."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import NotFound, StoreError
+from ..model import Analysis, Article
+from .base import SearchHit
+from .migrations import apply_migrations
+
+_ARTICLE_COLUMNS = ("id", "source", "title", "url", "published", "published_inferred",
+                    "language", "text", "content_hash", "path", "boilerplate")
+
+
+class SQLiteStore:
+    """A Store in one SQLite file (or in memory with ':memory:')."""
+
+    def __init__(self, path: str | Path = ":memory:"):
+        self.path = str(path)
+        self.url = f"sqlite:///{self.path}"
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open SQLite store {self.path!r}: {exc}") from exc
+        self.conn.row_factory = sqlite3.Row
+        self._configure()
+        apply_migrations(self.conn)
+
+    def _configure(self) -> None:
+        try:
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=10000")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path!r} is not a newsprism store: {exc}") from exc
+
+    @contextmanager
+    def transaction(self):
+        """Run a block in one write transaction: all of it is stored, or none of it."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def duplicate_of(self, article: Article) -> str | None:
+        """The id of a stored article with the same id or the same text, if any."""
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE id = ? OR content_hash = ? LIMIT 1",
+            (article.id, article.content_hash),
+        ).fetchone()
+        return row[0] if row else None
+
+    def add_article(self, article: Article, analysis: Analysis | None = None) -> bool:
+        """Write an article (and its analysis) in one transaction; False if already stored."""
+        with self.transaction():
+            if self.duplicate_of(article) is not None:
+                return False
+            self._insert_article(article)
+            if analysis is not None:
+                self._write_analysis(analysis)
+        return True
+
+    def save_analysis(self, analysis: Analysis) -> None:
+        """Replace what is stored from one article's analysis, in one transaction."""
+        with self.transaction():
+            self._write_analysis(analysis)
+
+    def _insert_article(self, article: Article) -> None:
+        values = [getattr(article, c) for c in _ARTICLE_COLUMNS]
+        values[_ARTICLE_COLUMNS.index("boilerplate")] = json.dumps(article.boilerplate)
+        values[_ARTICLE_COLUMNS.index("published_inferred")] = int(article.published_inferred)
+        self.conn.execute(
+            f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, ingested_at) "
+            f"VALUES ({', '.join('?' * len(values))}, ?)",
+            (*values, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        )
+
+    def _write_analysis(self, analysis: Analysis) -> None:
+        updated = self.conn.execute(
+            "UPDATE articles SET analysis_version = ? WHERE id = ?",
+            (analysis.version, analysis.article_id),
+        )
+        if updated.rowcount != 1:
+            raise NotFound("article", analysis.article_id)
+
+    def pending_analysis(self, version: str) -> list[str]:
+        """Ids of stored articles not yet analysed by this version of the pipeline."""
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE analysis_version IS NOT ? ORDER BY pk", (version,)
+        )
+        return [row[0] for row in rows]
+
+    def get_article(self, article_id: str) -> Article:
+        """The article with this id; raises NotFound."""
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound("article", article_id)
+        return _article(row)
+
+    def iter_articles(self, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
+        """Stored articles in ingestion order, streamed from the database."""
+        rows = self.conn.execute(
+            "SELECT * FROM articles ORDER BY pk LIMIT ? OFFSET ?", (limit or -1, offset)
+        )
+        return (_article(row) for row in rows)
+
+    def count_articles(self) -> int:
+        """How many articles are stored."""
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """FTS5 search; a query that is not valid FTS5 syntax is searched as plain words."""
+        try:
+            return self._search(query, limit)
+        except sqlite3.OperationalError:
+            return self._search(_quote_terms(query), limit)
+
+    def _search(self, query: str, limit: int) -> list[SearchHit]:
+        rows = self.conn.execute(
+            """
+            SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip,
+                   bm25(articles_fts) AS score
+            FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
+            WHERE articles_fts MATCH ? ORDER BY score LIMIT ?
+            """,
+            (query, limit),
+        )
+        return [SearchHit(r["id"], r["title"], r["snip"], -r["score"]) for r in rows]
+
+    def stats(self) -> dict:
+        """Counts for a summary: articles, sources, publication date range."""
+        row = self.conn.execute(
+            "SELECT count(*), count(DISTINCT source), min(published), max(published), "
+            "sum(analysis_version IS NOT NULL) FROM articles"
+        ).fetchone()
+        return {"articles": row[0], "sources": row[1], "first_published": row[2],
+                "last_published": row[3], "analysed": row[4] or 0}
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own check and the full-text index check find wrong (empty: healthy)."""
+        problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        try:
+            self.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"full-text index: {exc}")
+        return problems
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+
+def _article(row: sqlite3.Row) -> Article:
+    data = {c: row[c] for c in _ARTICLE_COLUMNS}
+    data["boilerplate"] = tuple(tuple(span) for span in json.loads(data["boilerplate"]))
+    data["published_inferred"] = bool(data["published_inferred"])
+    return Article(**data)
+
+
+def _quote_terms(query: str) -> str:
+    return " ".join('"' + term.replace('"', '""') + '"' for term in query.split()) or '""'
