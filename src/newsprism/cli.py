@@ -22,7 +22,17 @@ db_option = click.option("--db", envvar="NEWSPRISM_DB", default=None,
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class NewsprismGroup(click.Group):
+    """A click group that turns newsprism's own errors into clear messages and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except NewsprismError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=NewsprismGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsprism")
 @click.option("--config", type=click.Path(dir_okay=False), default=None,
               help="A TOML config file [default: ./newsprism.toml, then ~/.config/newsprism/config.toml].")
@@ -226,17 +236,5 @@ def settings():
 
 
 def main() -> None:
-    """Entry point: run the CLI, turning newsprism's errors into clear messages."""
-    try:
-        cli(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except NewsprismError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+    """Entry point of the `newsprism` command."""
+    cli(prog_name="newsprism")

@@ -26,6 +26,9 @@ def read_feed_file(path: Path, limit_chars: int, encoding: str = "") -> Iterator
     if not feed.entries:
         reason = f"malformed feed: {feed.bozo_exception}" if feed.bozo else "feed has no entries"
         raise InputError(path, reason)
+    if feed.bozo and not isinstance(feed.bozo_exception, feedparser.CharacterEncodingOverride):
+        # Recovered what it could from broken XML: report the damage, keep the entries.
+        yield InputError(path, f"malformed feed (entries read in part): {feed.bozo_exception}")
     source = feed.feed.get("title") or None
     language = (feed.feed.get("language") or "")[:2].lower() or None
     for number, entry in enumerate(feed.entries, start=1):

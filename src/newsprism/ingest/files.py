@@ -19,6 +19,8 @@ from ..errors import InputError
 # than the text limit before extraction, then apply the limit to the extracted text.
 MARKUP_FACTOR = 20
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Tie-breaking order for detection: single-byte news encodings by how common they are.
+_COMMON = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2")
 _ID_SAFE = re.compile(r"^[\w.:-]{1,120}$")
 
 
@@ -75,11 +77,22 @@ def decode(data: bytes, path, forced: str = "", declared: str | None = None, whe
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    best = from_bytes(data).best()
+    best = _detect(data)
     if best is None:
         raise InputError(path, "text is not UTF-8 and its encoding could not be detected "
                                "(set it with --encoding)", where)
     return str(best)
+
+
+def _detect(data: bytes):
+    """The detector's best guess; among equally good guesses, the most widespread encoding."""
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = (matches[0].percent_chaos, -matches[0].percent_coherence)
+    tied = [m for m in matches if (m.percent_chaos, -m.percent_coherence) == best]
+    ranked = sorted(tied, key=lambda m: _COMMON.index(m.encoding) if m.encoding in _COMMON else 99)
+    return ranked[0]
 
 
 def _decode_with(data: bytes, encoding: str, path, where) -> str:

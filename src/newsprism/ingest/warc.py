@@ -21,6 +21,10 @@ def read_warc_file(path: Path, limit_chars: int, encoding: str = "") -> Iterator
     number = 0
     try:
         with path.open("rb") as fh:
+            head = fh.read(5)
+            if not (head == b"WARC/" or head.startswith(b"\x1f\x8b")):
+                raise InputError(path, "not a WARC file (it does not start with a WARC record)")
+            fh.seek(0)
             for number, record in enumerate(ArchiveIterator(fh), start=1):
                 if _is_html_response(record):
                     yield _record_article(record, path, number, limit_chars, encoding)
@@ -42,6 +46,9 @@ def _record_article(record, path: Path, number: int, limit_chars: int, encoding:
     payload = record.content_stream().read(limit_chars * MARKUP_FACTOR + 1)
     if len(payload) > limit_chars * MARKUP_FACTOR:
         return InputError(path, "HTML payload is over the size limit", where)
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        # Fewer bytes than the record's Content-Length: the file was cut short.
+        return InputError(path, "record is truncated (the file ends inside it)", where)
     try:
         return html_to_article(payload, stable_id(url or f"{path}#{number}", prefix="warc-"),
                                path, limit_chars, url=url, encoding=encoding, where=where)

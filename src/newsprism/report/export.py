@@ -33,6 +33,19 @@ def section_records(store: Store, section: str) -> Iterator[dict]:
     return iter(())
 
 
+# Characters that str.splitlines() and some JSON Lines readers take for line breaks; JSON
+# allows them raw inside strings, so escape them to keep one record a line.
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def dumps(record: dict) -> str:
+    """One record as compact, readable JSON on a single line."""
+    text = json.dumps(record, ensure_ascii=False)
+    for char, escape in _LINE_BREAKS.items():
+        text = text.replace(char, escape)
+    return text
+
+
 def header() -> dict:
     """The fields that describe the export itself."""
     return {"schema_version": SCHEMA_VERSION, "generator": f"newsprism {__version__}"}
@@ -40,23 +53,23 @@ def header() -> dict:
 
 def write_json(store: Store, out: IO[str]) -> None:
     """Write one JSON document, streaming each section so memory stays flat."""
-    head = json.dumps(header(), ensure_ascii=False)[:-1]
+    head = dumps(header())[:-1]
     out.write(head)
     for section in SECTIONS:
         out.write(f', "{section}": [')
         for index, record in enumerate(section_records(store, section)):
-            out.write(("," if index else "") + "\n  " + json.dumps(record, ensure_ascii=False))
+            out.write(("," if index else "") + "\n  " + dumps(record))
         out.write("]")
     out.write("}\n")
 
 
 def write_jsonl(store: Store, out: IO[str]) -> None:
     """Write one JSON object a line: a header line, then records tagged with their type."""
-    out.write(json.dumps({"type": "header", **header()}, ensure_ascii=False) + "\n")
+    out.write(dumps({"type": "header", **header()}) + "\n")
     for section in SECTIONS:
         kind = section.removesuffix("es") if section == "timexes" else section.removesuffix("s")
         for record in section_records(store, section):
-            out.write(json.dumps({"type": kind, **record}, ensure_ascii=False) + "\n")
+            out.write(dumps({"type": kind, **record}) + "\n")
 
 
 def export(store: Store, out: IO[str], fmt: str = "json") -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -169,4 +170,5 @@ def _article(row: sqlite3.Row) -> Article:
 
 
 def _quote_terms(query: str) -> str:
-    return " ".join('"' + term.replace('"', '""') + '"' for term in query.split()) or '""'
+    # The words of the query, each as a literal phrase: every FTS5 operator loses its meaning.
+    return " ".join(f'"{word}"' for word in re.findall(r"\w+", query)) or '""'

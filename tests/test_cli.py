@@ -1,0 +1,105 @@
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from newsprism.cli import cli
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the default store ./newsprism.db lands in tmp_path
+    monkeypatch.delenv("NEWSPRISM_DB", raising=False)
+    runner = CliRunner()
+
+    def _run(*args):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return _run
+
+
+def all_commands(group=cli, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name)
+        if isinstance(command, click.Group):
+            yield from all_commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("path", list(all_commands()), ids=" ".join)
+def test_every_command_has_help(run, path):
+    result = run(*path, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output and len(result.output.splitlines()) > 3
+
+
+def test_ingest_list_show_search_export(run, write):
+    write("in/tram.txt", "Tram line to open\nThe council said the tram will open in May.\n")
+    write("in/feed.jsonl", '{"id": "f1", "text": "Ferry fares rise by 4%.", "source": "Coast"}\n')
+    result = run("ingest", "in")
+    assert result.exit_code == 0, result.output
+    assert "2 read, 2 added, 0 already stored" in result.output
+
+    listing = run("articles").output.splitlines()
+    assert listing == ["f1\t-\tCoast\t-", "tram\t-\t-\tTram line to open"]
+    assert "The council said the tram" in run("show", "tram").output
+    assert run("search", "ferry").output.startswith("f1\t")
+
+    export = json.loads(run("export", "--format", "json").output)
+    assert [a["id"] for a in export["articles"]] == ["f1", "tram"]
+
+
+def test_reingest_is_idempotent(run, write):
+    write("in/a.txt", "Title\nBody text here.\n")
+    run("ingest", "in")
+    again = run("ingest", "in")
+    assert "1 read, 0 added, 1 already stored" in again.output
+    assert len(run("articles").output.splitlines()) == 1
+
+
+def test_some_failures_exit_1_with_count_and_keep_the_rest(run, write):
+    write("in/good.txt", "Title\nFine text.\n")
+    write("in/empty.txt", "")
+    write("in/bad.jsonl", '{"id": "ok", "text": "Fine."}\n{broken\n')
+    result = run("ingest", "in", "--db", "x.db")
+    assert result.exit_code == 1
+    assert "bad.jsonl:line 2: invalid JSON" in result.output
+    assert "empty.txt: no text" in result.output
+    assert "2 input(s) failed" in result.output
+    assert len(run("articles", "--db", "x.db").output.splitlines()) == 2
+
+
+def test_usage_errors_exit_2(run):
+    assert run("ingest").exit_code == 2
+    assert run("export", "--format", "xml").exit_code == 2
+    assert run("articles", "--limit", "0").exit_code == 2
+
+
+def test_unknown_article_is_a_clear_error(run):
+    result = run("show", "nope")
+    assert result.exit_code == 1 and "no article with id 'nope'" in result.output
+
+
+def test_db_from_environment(run, write, monkeypatch, tmp_path):
+    write("in/a.txt", "Title\nBody.\n")
+    monkeypatch.setenv("NEWSPRISM_DB", str(tmp_path / "env.db"))
+    run("ingest", "in")
+    assert (tmp_path / "env.db").exists() and not (tmp_path / "newsprism.db").exists()
+
+
+def test_analyze_and_stats(run, write):
+    write("in/a.txt", "date 2025-03-11\nTitle\nBody.\n")
+    result = run("analyze", "in", "--db", "a.db")
+    assert result.exit_code == 0 and "1 analysed" in result.output
+    stats = json.loads(run("stats", "--db", "a.db", "--json").output)
+    assert stats["articles"] == 1 and stats["analysed"] == 1
+    assert stats["first_published"] == "2025-03-11"
+
+
+def test_export_to_file_as_jsonl(run, write):
+    write("in/a.txt", "Title\nBody.\n")
+    run("ingest", "in")
+    assert run("export", "--format", "jsonl", "-o", "out.jsonl").exit_code == 0
+    from pathlib import Path
+    rows = [json.loads(line) for line in Path("out.jsonl").read_text().splitlines()]
+    assert rows[0]["type"] == "header" and rows[1]["type"] == "article"
