@@ -1,7 +1,8 @@
 import io
 import json
 
-from hypothesis import given, settings as hsettings
+from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from newsprism.model import Article

@@ -1,7 +1,7 @@
+from pages import rss_feed
+
 from newsprism.errors import InputError
 from newsprism.ingest import read_articles
-
-from pages import rss_feed
 
 ITEMS = [
     {"title": "Dock strike ends", "link": "https://example.org/strike", "guid": "hh-001",

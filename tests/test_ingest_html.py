@@ -1,7 +1,7 @@
+from pages import news_page
+
 from newsprism.errors import InputError
 from newsprism.ingest import read_articles
-
-from pages import news_page
 
 
 def test_main_text_and_metadata_are_extracted(write):

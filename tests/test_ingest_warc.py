@@ -1,7 +1,7 @@
+from pages import news_page, warc_bytes
+
 from newsprism.errors import InputError
 from newsprism.ingest import read_articles
-
-from pages import news_page, warc_bytes
 
 
 def test_only_html_responses_become_articles(write):

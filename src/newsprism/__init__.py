@@ -6,8 +6,18 @@ from .config import Settings, load_settings  # noqa: E402
 from .errors import InputError, NewsprismError, NotFound  # noqa: E402
 from .ingest import read_articles  # noqa: E402
 from .model import (  # noqa: E402
-    Analysis, Article, Conflict, ConflictSide, Entity, Evidence, Mention, Quantity, Role,
-    Statement, Story, Timex,
+    Analysis,
+    Article,
+    Conflict,
+    ConflictSide,
+    Entity,
+    Evidence,
+    Mention,
+    Quantity,
+    Role,
+    Statement,
+    Story,
+    Timex,
 )
 from .pipeline import RunReport, analyze_article, analyze_paths, ingest_paths  # noqa: E402
 from .report.export import export  # noqa: E402

@@ -32,10 +32,10 @@ _ENGLISH = frozenset(
 
 def boilerplate_spans(text: str) -> list[Span]:
     """Spans of link cues ("Read also" + headline) and debris lines, in text order."""
-    lines = list(_lines(text))
+    lines = _lines(text)
     spans: list[Span] = []
     skip_next = False
-    for index, (start, end) in enumerate(lines):
+    for start, end in lines:
         line = text[start:end]
         if skip_next and line.strip() and len(line.strip()) <= MAX_LINKED_HEADLINE:
             spans.append((start, end))

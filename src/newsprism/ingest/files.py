@@ -7,8 +7,8 @@ import gzip
 import hashlib
 import re
 import zlib
-from email.utils import parsedate_to_datetime
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from charset_normalizer import from_bytes

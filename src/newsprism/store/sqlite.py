@@ -7,7 +7,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import NotFound, StoreError
@@ -84,7 +84,7 @@ class SQLiteStore:
         self.conn.execute(
             f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, ingested_at) "
             f"VALUES ({', '.join('?' * len(values))}, ?)",
-            (*values, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            (*values, datetime.now(UTC).isoformat(timespec="seconds")),
         )
 
     def _write_analysis(self, analysis: Analysis) -> None:
