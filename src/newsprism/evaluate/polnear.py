@@ -215,7 +215,7 @@ def score_polnear(
     if len(docs) != len(predictions):
         raise ValueError(f"{len(predictions)} prediction lists for {len(docs)} documents")
     total = PolnearScores()
-    for doc, preds in zip(docs, predictions):
+    for doc, preds in zip(docs, predictions, strict=True):
         total += score_document(doc, preds)
     return total
 

@@ -1,0 +1,35 @@
+"""The language pipeline: one spaCy model, loaded once by name, run in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from .errors import ModelNotInstalled
+
+# What the per-article stages read from a Doc: the parse (quotes, roles), entities, lemmas.
+# Every other component of the pipeline is disabled.
+NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# Long texts are parsed in one go; spaCy's default cap is 1,000,000 characters.
+MAX_LENGTH = 6_000_000
+
+
+@lru_cache(maxsize=4)
+def load(name: str):
+    """The spaCy pipeline called `name`, with the components newsprism does not use disabled."""
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalled(name) from exc
+    for pipe in nlp.pipe_names:
+        if pipe not in NEEDED:
+            nlp.disable_pipe(pipe)
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def parse(texts: Iterable[str], model: str, batch_size: int = 64) -> Iterator:
+    """spaCy Docs for the texts, in order, parsed in batches."""
+    return load(model).pipe(texts, batch_size=batch_size)
