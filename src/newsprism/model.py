@@ -112,6 +112,7 @@ class Statement(Record):
     cue: Span | None = None
     speaker: Span | None = None
     speaker_entity_id: str | None = None
+    speaker_name: str | None = None  # canonical name; also set for speakers that are no entity
     group_id: str | None = None
 
 

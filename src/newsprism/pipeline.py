@@ -3,21 +3,69 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from . import nlp
+from .clean import analysis_text
 from .config import Settings
 from .errors import InputError
 from .ingest import read_articles
-from .model import Analysis, Article
+from .model import Analysis, Article, Statement
+from .stages.entities import EntityIndex, find_entities
+from .stages.quotes import extract_statements
 from .store import Store
 
 # Bumped whenever a stage changes what it finds, so `analyze` redoes stale articles.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
-# The per-article stages, in the order they run. Each takes the article and the analysis
-# so far and returns the analysis with its own records added. (Filled in by later steps.)
-STAGES: tuple[Callable[[Article, Analysis], Analysis], ...] = ()
+
+@dataclass(slots=True)
+class Context:
+    """One article's working state while the stages run over it."""
+
+    article: Article
+    doc: object  # the spaCy Doc of the article's analysis text
+    entities: EntityIndex | None = None
+    statements: list[Statement] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A named per-article step, with what it reads from and adds to the context."""
+
+    name: str
+    run: Callable[[Context], None]
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+
+def _entities(ctx: Context) -> None:
+    ctx.entities = find_entities(ctx.doc, ctx.article.id)
+
+
+def _statements(ctx: Context) -> None:
+    ctx.statements = extract_statements(ctx.doc, ctx.entities, ctx.article.id)
+
+
+# The per-article stages, in the order they run.
+STAGES: tuple[Stage, ...] = (
+    Stage("entities", _entities, requires=("doc",), assigns=("entities",)),
+    Stage("statements", _statements, requires=("doc", "entities"), assigns=("statements",)),
+)
+
+
+def check_order(stages: Iterable[Stage]) -> None:
+    """Fail at import time when a stage needs something no earlier stage provides."""
+    available = {"article", "doc"}
+    for stage in stages:
+        missing = set(stage.requires) - available
+        if missing:
+            raise RuntimeError(f"stage {stage.name!r} needs {sorted(missing)} before it runs")
+        available |= set(stage.assigns)
+
+
+check_order(STAGES)
 
 Listener = Callable[[Article | InputError], None]
 
@@ -42,12 +90,29 @@ class RunReport:
         return ", ".join(parts)
 
 
-def analyze_article(article: Article) -> Analysis:
-    """Run every per-article stage over one article."""
-    analysis = Analysis(article_id=article.id, version=PIPELINE_VERSION)
+def analyze_doc(article: Article, doc) -> Analysis:
+    """Run every per-article stage over one parsed article."""
+    ctx = Context(article, doc)
     for stage in STAGES:
-        analysis = stage(article, analysis)
-    return analysis
+        stage.run(ctx)
+    entities, roles = ctx.entities.records()
+    return Analysis(article_id=article.id, version=PIPELINE_VERSION, entities=entities,
+                    mentions=tuple(ctx.entities.mentions), roles=roles,
+                    statements=tuple(ctx.statements))
+
+
+def analyze_articles(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Analysis]:
+    """Analyses of the articles, in order; spaCy parses them in batches."""
+    settings = settings or Settings()
+    batch = list(articles)
+    docs = nlp.parse((analysis_text(a) for a in batch), settings.spacy_model, settings.batch_size)
+    for article, doc in zip(batch, docs, strict=True):
+        yield analyze_doc(article, doc)
+
+
+def analyze_article(article: Article, settings: Settings | None = None) -> Analysis:
+    """Run the whole per-article pipeline over one article."""
+    return next(analyze_articles([article], settings))
 
 
 def ingest_paths(inputs: Iterable[str | os.PathLike], store: Store, settings: Settings | None = None,
@@ -69,11 +134,22 @@ def ingest_paths(inputs: Iterable[str | os.PathLike], store: Store, settings: Se
     return report
 
 
+def analyze_pending(store: Store, settings: Settings | None = None) -> int:
+    """Analyse every stored article whose analysis is missing or stale; each is saved alone."""
+    settings = settings or Settings()
+    pending = store.pending_analysis(PIPELINE_VERSION)
+    done = 0
+    for start in range(0, len(pending), settings.batch_size):
+        articles = [store.get_article(i) for i in pending[start:start + settings.batch_size]]
+        for analysis in analyze_articles(articles, settings):
+            store.save_analysis(analysis)
+            done += 1
+    return done
+
+
 def analyze_paths(inputs: Iterable[str | os.PathLike], store: Store, settings: Settings | None = None,
                   listener: Listener | None = None) -> RunReport:
     """Ingest the inputs, then run the pipeline over every article it has not analysed yet."""
     report = ingest_paths(inputs, store, settings, listener)
-    for article_id in store.pending_analysis(PIPELINE_VERSION):
-        store.save_analysis(analyze_article(store.get_article(article_id)))
-        report.analyzed += 1
+    report.analyzed = analyze_pending(store, settings)
     return report
