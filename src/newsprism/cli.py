@@ -14,6 +14,7 @@ from .config import SETTINGS, load_settings
 from .errors import InputError, NewsprismError
 from .pipeline import RunReport, analyze_paths, ingest_paths
 from .report.export import export as export_store
+from .report.export import statement_records
 from .store import open_store
 
 db_option = click.option("--db", envvar="NEWSPRISM_DB", default=None,
@@ -197,6 +198,38 @@ def export(db, fmt, output):
 
 @cli.command()
 @db_option
+@click.option("--speaker", default=None, help="Only statements whose speaker's name or alias holds this.")
+@click.option("--article", "article_id", default=None, help="Only statements of this article.")
+@json_option
+def quotes(db, speaker, article_id, as_json):
+    """Who said what: every statement with its speaker, kind and content."""
+    with store_for(db) as store:
+        for record in statement_records(store, store.iter_statements(article_id, speaker)):
+            if as_json:
+                click.echo(json.dumps(record, ensure_ascii=False))
+                continue
+            who = (record["speaker"] or {}).get("name") or "(unattributed)"
+            click.echo(f"{who} [{record['kind']}] {record['article_id']}@{record['content']['start']}")
+            click.echo(f"    {' '.join(record['content']['text'].split())}")
+
+
+@cli.command()
+@db_option
+@click.option("--type", "type_", default=None, help="Only this type: PERSON, ORG, GPE, NORP, LOC, FAC.")
+@json_option
+def entities(db, type_, as_json):
+    """People, organisations and places, with their aliases and roles, most mentioned first."""
+    with store_for(db) as store:
+        for entity in store.iter_entities(type_.upper() if type_ else None):
+            if as_json:
+                click.echo(json.dumps(entity.as_dict(), ensure_ascii=False))
+                continue
+            roles = f"  roles: {'; '.join(entity.roles)}" if entity.roles else ""
+            click.echo(f"{entity.id}\t{entity.name}\t{entity.type}\t{', '.join(entity.aliases)}{roles}")
+
+
+@cli.command()
+@db_option
 @json_option
 def stats(db, as_json):
     """Summarise the store: how many articles, sources and analysed articles, and the dates."""
@@ -223,6 +256,8 @@ def evaluate_seeds(path):
     failures = 0
     for check in check_seeds(path):
         click.echo(f"{'ok  ' if check.passed else 'FAIL'}  {check.name}: {check.detail}")
+        if check.notes:
+            click.echo("\n".join(f"        {note}" for note in check.notes))
         failures += not check.passed
     click.echo(f"{failures} of the seed checks failed" if failures else "all seed checks passed")
     sys.exit(1 if failures else 0)

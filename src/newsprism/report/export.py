@@ -7,11 +7,11 @@ with a bump of SCHEMA_VERSION and a note in docs/export-format.md.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO
 
 from .. import __version__
-from ..model import Article
+from ..model import Article, Statement
 from ..store import Store
 
 SCHEMA_VERSION = 1
@@ -26,10 +26,37 @@ def article_record(article: Article) -> dict:
     return record
 
 
+def statement_records(store: Store, statements: Iterable[Statement]) -> Iterator[dict]:
+    """Statements as the export shows them, each span with its text (statements come grouped
+    by article, so each article's text is read once)."""
+    article = None
+    for s in statements:
+        if article is None or article.id != s.article_id:
+            article = store.get_article(s.article_id)
+        yield statement_record(s, article.text)
+
+
+def statement_record(s: Statement, text: str) -> dict:
+    """One statement's export form, given its article's text."""
+    def span(pair):
+        return None if pair is None else {"start": pair[0], "end": pair[1], "text": text[pair[0]:pair[1]]}
+
+    speaker = None
+    if s.speaker is not None or s.speaker_name is not None:
+        start, end = s.speaker or (None, None)
+        speaker = {"entity_id": s.speaker_entity_id, "name": s.speaker_name, "start": start, "end": end}
+    return {"id": s.id, "article_id": s.article_id, "kind": s.kind, "content": span(s.content),
+            "cue": span(s.cue), "speaker": speaker, "group_id": s.group_id}
+
+
 def section_records(store: Store, section: str) -> Iterator[dict]:
     """The export records of one section, streamed from the store."""
     if section == "articles":
         return (article_record(a) for a in store.iter_articles())
+    if section == "entities":
+        return (e.as_dict() for e in store.iter_entities())
+    if section == "statements":
+        return statement_records(store, store.iter_statements())
     return iter(())
 
 

@@ -77,6 +77,13 @@ class EntityIndex:
                     best, best_score = cluster, score
         return best if best_score >= 1 else None
 
+    def person_named(self, word: str) -> Cluster | None:
+        """The person a lone surname stands for when NER missed it ("Rutte" tagged ORG)."""
+        lowered = word.lower()
+        found = [c for c in self.clusters.values()
+                 if c.type == "PERSON" and " " in c.name and c.name.lower().split()[-1] == lowered]
+        return found[0] if len(found) == 1 else None
+
     def last_person_before(self, token_index: int) -> Cluster | None:
         """The person mentioned most recently before a token."""
         for index, entity_id in reversed(self.person_mentions):
@@ -124,12 +131,12 @@ def _name_tokens(span) -> list:
 
 
 def _key(ent) -> str:
-    return " ".join(t.text for t in _name_tokens(ent)).lower()
+    return _surface(_name_tokens(ent)).lower()
 
 
 def _add_person(index: EntityIndex, ent, full: dict) -> None:
     tokens = _name_tokens(ent)
-    name = " ".join(t.text for t in tokens)
+    name = _surface(tokens)
     if len(tokens) == 1:
         name = _expand_single(tokens[0].text, ent.start, full, index) or name
     cluster = _cluster(index, f"person:{slug(name)}", name, "PERSON", ent.start_char)
@@ -146,7 +153,13 @@ def _expand_single(word: str, position: int, full: dict, index: EntityIndex) -> 
         return None
     earlier = [e for e in candidates if e.start < position]
     chosen = max(earlier, key=lambda e: e.start) if earlier else min(candidates, key=lambda e: e.start)
-    return " ".join(t.text for t in _name_tokens(chosen))
+    return _surface(_name_tokens(chosen))
+
+
+def _surface(tokens) -> str:
+    """The name as written, from its first word to its last ("Kim Jong-un")."""
+    doc = tokens[0].doc
+    return " ".join(doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])].split())
 
 
 def _add_other(index: EntityIndex, ent) -> None:

@@ -30,6 +30,7 @@ emphasise confirm deny admit complain demand estimate worry remark reiterate rep
 maintain mention observe recommend caution assure contend concede testify proclaim allege
 boast joke quip muse comment answer point call expect doubt speculate blame charge threaten
 signal highlight underline express voice advise recount describe post announce lament
+assert outline
 """.split())
 # Verbs whose content is an infinitive: "urged allies to spend", "promised to act".
 XCOMP_CUES = frozenset("""
@@ -40,8 +41,18 @@ propose advise encourage demand tell warn
 OBJECT_CUES = frozenset("""
 criticize criticise praise endorse support defend oppose denounce dismiss describe cite
 question accuse deny confirm announce reveal propose recall acknowledge blame reject
-welcome condemn dispute
+welcome condemn dispute say stress highlight emphasize emphasise reiterate note voice outline
+repeat underline express
 """.split())
+# Verbs whose content can be a prepositional phrase: "warned against a deal".
+PREP_CUES = frozenset("warn speak talk complain comment write testify caution".split())
+CONTENT_PREPS = frozenset({"against", "about", "on", "of", "over"})
+# Verbs that only ever report speech: whoever is their subject is a speaker.
+SPEECH_VERBS = frozenset("""
+say tell write add ask note report announce claim state explain argue insist warn tweet reply
+respond declare stress emphasize emphasise remark reiterate repeat assert contend
+""".split())
+CUE_LEMMAS = CUE_LEMMAS | SPEECH_VERBS
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "so"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
@@ -101,7 +112,7 @@ def _from_cue(token, quotes: list[Quoted]) -> Candidate | None:
     if token.pos_ != "VERB" or token.lemma_.lower() not in CUE_LEMMAS:
         return None
     speaker = _subject(token)
-    if speaker is None or not _plausible_speaker(speaker):
+    if speaker is None or not _plausible_speaker(speaker, token.lemma_.lower() in SPEECH_VERBS):
         return None
     content = _demonstrative_content(token) or _complement(token)
     if content is None:
@@ -109,11 +120,13 @@ def _from_cue(token, quotes: list[Quoted]) -> Candidate | None:
     return Candidate(content, _char_span(token), speaker)
 
 
-def _plausible_speaker(head) -> bool:
+def _plausible_speaker(head, speech_verb: bool = False) -> bool:
     """Only people, organisations, roles, pronouns and sources like "a poll" make statements."""
     lowered = head.lower_
     if lowered in FIRST_PERSON:
         return False  # "I know...", "we want...": speech whose quotation marks were lost
+    if speech_verb and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return True
     if lowered in THIRD_PERSON or lowered in RELATIVE or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
     if head.pos_ == "PROPN":
@@ -161,23 +174,51 @@ def _complement(verb) -> tuple[int, int] | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+            return _trim(doc, child.left_edge.i, _clause_end(child))
     if verb.dep_ == "parataxis":
         head = verb.head
-        if head.i < verb.i:  # "The economy is weak, he said": the clause before the cue
-            return _trim(doc, head.left_edge.i, verb.left_edge.i)
+        after = verb.right_edge.i + 1
+        if head.i < verb.i and (after >= verb.sent.end or not doc[after].is_punct or doc[after].text != ","
+                                or after + 1 >= verb.sent.end - 1):
+            return _trim(doc, head.left_edge.i, verb.left_edge.i)  # "The economy is weak, he said"
+        if head.i < verb.i:  # "no different, he said, from Bush...": the sentence around the cue
+            return _trim(doc, head.left_edge.i, verb.sent.end)
         # "This, he said, requires support": the whole clause around the cue
         return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
     for child in verb.children:
-        if child.dep_ == "xcomp" and lemma in XCOMP_CUES:
-            return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ in {"xcomp", "advcl"} and lemma in XCOMP_CUES and child.left_edge.lower_ == "to":
+            addressee = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+                              and c.i < child.i), None)
+            start = addressee.i + 1 if addressee is not None else child.left_edge.i
+            return _trim(doc, start, child.right_edge.i + 1)
     if lemma in OBJECT_CUES:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ not in DEMONSTRATIVES:
             end = max([obj.right_edge.i] + [c.right_edge.i for c in verb.rights
                                            if c.dep_ == "prep" and c.i > obj.i])
             return _trim(doc, obj.left_edge.i, end + 1)
+    if lemma in PREP_CUES:
+        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
+        if prep is not None and prep.n_rights:
+            return _trim(doc, prep.i, prep.right_edge.i + 1)
     return None
+
+
+def _clause_end(root) -> int:
+    """End of a reported clause, leaving out a trailing "... but did not say" that has no subject
+    of its own: that conjunct continues the reporting sentence, not the report."""
+    end = root.right_edge.i + 1
+    has_subject = any(c.dep_ in SUBJECTS for c in root.children)
+    for child in root.rights:
+        own_report = child.lemma_.lower() in CUE_LEMMAS  # "..., yet he insists that ...", "indicating"
+        if (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and (own_report or has_subject and not any(
+                c.dep_ in SUBJECTS for c in child.children))) or (child.dep_ == "advcl" and own_report):
+            cut = child.left_edge.i
+            while cut > root.i and (root.doc[cut - 1].pos_ == "CCONJ" or root.doc[cut - 1].is_punct
+                                    or root.doc[cut - 1].is_space):
+                cut -= 1
+            return min(end, cut)
+    return end
 
 
 def _demonstrative_content(verb) -> tuple[int, int] | None:
@@ -241,11 +282,19 @@ def _join_split_quote(span, quotes: list[Quoted], cand: Candidate, text: str):
     for quote in quotes:
         if quote.start >= cand.cue[1]:
             gap = text[span[1]:quote.start]
-            if "\n" not in gap and _word_count(gap) <= MAX_SPLIT_GAP_WORDS:
+            words = _word_count(text[quote.inner_start:quote.inner_end])
+            if ("\n" not in gap and _word_count(gap) <= MAX_SPLIT_GAP_WORDS and words >= MIN_QUOTE_WORDS
+                    and gap.rstrip()[-1:] in {",", ".", ":"} and not _second_cue(gap)):
                 return span[0], quote.end
             break
     return span
 
+
+
+def _second_cue(gap: str) -> bool:
+    """A gap like ', urging those calling for change to ' holds a report of its own."""
+    return any(word.endswith("ing") and word[:-3] in CUE_LEMMAS | {"urg", "insist", "warn"}
+               for word in WORD.findall(gap.lower()))
 
 
 def _orphan_quotes(doc, quotes: list[Quoted], taken: list[Candidate]) -> list[Candidate]:
@@ -280,6 +329,11 @@ def _nearby_cue(doc, quote: Quoted, quotes: list[Quoted]) -> Candidate | None:
     return None
 
 
+def _sentence_at(doc, at: int):
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return span.sent if span is not None else None
+
+
 def _tokens_between(text: str, start: int, end: int) -> int:
     return len(text[start:end].split()) if end > start else 0
 
@@ -296,6 +350,12 @@ def _continuation(doc, quote: Quoted, taken: list[Candidate]) -> Candidate | Non
             return None
         if gap.count("\n") <= 1 and len(gap.split()) <= 12:
             return Candidate(quote.span, None, None, "direct", follows_previous=True)
+        sentence = _sentence_at(doc, quote.start)
+        if sentence is not None and "\n" not in doc.text[previous.content[1]:sentence.start_char]:
+            # "The target is “not nearly enough” to face the threat." after the speaker's report
+            content = _strip_chars(doc.text, sentence.start_char, sentence.end_char)
+            if content and content[0] >= previous.content[1]:
+                return Candidate(content, None, None, "mixed", follows_previous=True)
     if words >= 6:
         return Candidate(quote.span, None, None, "direct")
     return None
@@ -389,16 +449,24 @@ def _amid_speaker(previous, paragraph, taken: list[Candidate]) -> Candidate | No
 # --- speakers -----------------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class _LastSpeaker:
+    entity_id: str | None = None
+    name: str | None = None
+    end: int = -1  # character offset where their last statement ended
+
+
 def _resolve(doc, candidates: list[Candidate], entities: EntityIndex, article_id: str) -> list[Statement]:
     statements: list[Statement] = []
-    last: tuple[str | None, str | None] = (None, None)  # (entity id, name) of the last speaker
+    last = _LastSpeaker()
     for number, cand in enumerate(candidates, start=1):
         if cand.speaker is None:
-            span, (entity_id, name) = None, (last if cand.follows_previous else (None, None))
+            span = None
+            entity_id, name = (last.entity_id, last.name) if cand.follows_previous else (None, None)
         else:
             span, (entity_id, name) = _speaker(cand.speaker, entities, last)
         if name is not None:
-            last = (entity_id, name)
+            last = _LastSpeaker(entity_id, name, cand.content[1])
         content = _strip_chars(doc.text, *cand.content) or cand.content
         statements.append(Statement(
             id=f"{article_id}:s{number}", article_id=article_id, kind=cand.kind, content=content,
@@ -407,18 +475,17 @@ def _resolve(doc, candidates: list[Candidate], entities: EntityIndex, article_id
     return statements
 
 
-def _speaker(head, entities: EntityIndex, last):
+def _speaker(head, entities: EntityIndex, last: _LastSpeaker):
     """The speaker's surface span and (entity id, canonical name)."""
     phrase = _noun_phrase(head)
     span = _strip_chars(head.doc.text, phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
     span = span or (head.idx, head.idx + len(head))
     lowered = head.lower_
     if lowered in THIRD_PERSON or lowered in RELATIVE:
-        if last[1] is not None:
-            return span, last
-        person = entities.last_person_before(head.i)
-        return span, (person.id, person.name) if person else (None, None)
+        return span, _antecedent(head, entities, last)
     named = entities.entity_of(phrase)
+    if named is None or named.type != "PERSON":
+        named = entities.person_named(head.text) or named
     if named is not None and named.type == "PERSON":
         return span, (named.id, named.name)
     if is_role_phrase(phrase):
@@ -430,6 +497,21 @@ def _speaker(head, entities: EntityIndex, last):
     if lowered in FIRST_PERSON:
         return span, (None, None)
     return span, (None, phrase.text)
+
+
+def _antecedent(pronoun, entities: EntityIndex, last: _LastSpeaker):
+    """Who "he" or "she" is: the last speaker when they spoke in this sentence or the one
+    before, else the person named most recently."""
+    person = entities.last_person_before(pronoun.i)
+    sentence = pronoun.sent
+    previous_start = sentence.start_char
+    if sentence.start > 0:
+        previous_start = pronoun.doc[sentence.start - 1].sent.start_char
+    if last.name is not None and (person is None or last.end >= previous_start):
+        return last.entity_id, last.name
+    if person is not None:
+        return person.id, person.name
+    return last.entity_id, last.name
 
 
 def _noun_phrase(head):
@@ -497,7 +579,8 @@ def _overlaps(a, b) -> bool:
 
 
 def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the outer of two statements when one lies inside the other (a token has one role)."""
+    """Keep one of two statements when one lies inside the other (a token has one role): the
+    outer one, except that "According to an agency, Rutte believes that..." is Rutte's."""
     ordered = sorted(candidates, key=lambda c: (c.content[0], -c.content[1]))
     kept: list[Candidate] = []
     for cand in ordered:
@@ -505,4 +588,17 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
                      None)
         if outer is None:
             kept.append(cand)
+        elif _reports_a_report(outer) and cand.cue is not None and _overlaps(cand.cue, outer.content):
+            kept[kept.index(outer)] = cand
     return kept
+
+
+def _reports_a_report(cand: Candidate) -> bool:
+    """ "According to X, ..." and "..., X writes": a source passing on someone's statement."""
+    if cand.speaker is None or cand.cue is None:
+        return False
+    text = cand.speaker.doc.text
+    if text[cand.cue[0]:cand.cue[1]].lower().startswith("according"):
+        return True
+    between = text[cand.content[1]:cand.cue[0]]
+    return cand.cue[0] >= cand.content[1] and not any(mark in between for mark in ".!?\n")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..model import Analysis, Article
+from ..model import Analysis, Article, Entity, Statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,16 @@ class Store(Protocol):
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search over titles and texts, best first."""
+
+    def iter_statements(self, article_id: str | None = None, speaker: str | None = None
+                        ) -> Iterator[Statement]:
+        """Stored statements in article and text order, optionally of one article or speaker."""
+
+    def iter_entities(self, type_: str | None = None) -> Iterator[Entity]:
+        """Stored entities with their aliases and roles, most mentioned first."""
+
+    def get_entity(self, entity_id: str) -> Entity:
+        """The entity with this id; raises NotFound."""
 
     def stats(self) -> dict:
         """Counts for a summary of the store."""

@@ -49,13 +49,54 @@ def m001_articles(conn: sqlite3.Connection) -> None:
     )
 
 
+def m002_analysis(conn: sqlite3.Connection) -> None:
+    """What the per-article stages find: entities, their mentions and roles, statements."""
+    _run(
+        conn,
+        "CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL)",
+        """
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+            text TEXT NOT NULL, kind TEXT NOT NULL
+        )""",
+        "CREATE INDEX mentions_article ON mentions(article_id)",
+        "CREATE INDEX mentions_entity ON mentions(entity_id)",
+        """
+        CREATE TABLE roles (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            role TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL
+        )""",
+        "CREATE INDEX roles_article ON roles(article_id)",
+        "CREATE INDEX roles_entity ON roles(entity_id)",
+        "CREATE INDEX roles_role ON roles(role COLLATE NOCASE)",
+        """
+        CREATE TABLE statements (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
+            cue_start INTEGER, cue_end INTEGER,
+            speaker_start INTEGER, speaker_end INTEGER,
+            speaker_entity_id TEXT REFERENCES entities(id),
+            speaker_name TEXT,
+            group_id TEXT
+        )""",
+        "CREATE INDEX statements_article ON statements(article_id)",
+        "CREATE INDEX statements_speaker ON statements(speaker_entity_id)",
+    )
+
+
 def _run(conn: sqlite3.Connection, *statements: str) -> None:
     # One statement at a time: executescript() would commit the migration's transaction.
     for statement in statements:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_articles,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_articles, m002_analysis)
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:

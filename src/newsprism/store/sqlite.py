@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import NotFound, StoreError
-from ..model import Analysis, Article
+from ..model import Analysis, Article, Entity, Statement
 from .base import SearchHit
 from .migrations import apply_migrations
 
@@ -94,6 +94,64 @@ class SQLiteStore:
         )
         if updated.rowcount != 1:
             raise NotFound("article", analysis.article_id)
+        article_id = analysis.article_id
+        for table in ("statements", "mentions", "roles"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self.conn.executemany("INSERT OR IGNORE INTO entities (id, name, type) VALUES (?, ?, ?)",
+                              [(e.id, e.name, e.type) for e in analysis.entities])
+        self.conn.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+            [(m.article_id, m.entity_id, m.start, m.end, m.text, m.kind) for m in analysis.mentions])
+        self.conn.executemany(
+            "INSERT INTO roles VALUES (?, ?, ?, ?, ?)",
+            [(r.article_id, r.entity_id, r.role, r.start, r.end) for r in analysis.roles])
+        self.conn.executemany(
+            f"INSERT INTO statements ({', '.join(_STATEMENT_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(_STATEMENT_COLUMNS))})",
+            [_statement_row(s) for s in analysis.statements])
+
+    def iter_statements(self, article_id: str | None = None, speaker: str | None = None
+                        ) -> Iterator[Statement]:
+        """Stored statements in article and text order, optionally of one article or speaker."""
+        where, params = [], []
+        if article_id is not None:
+            where.append("s.article_id = ?")
+            params.append(article_id)
+        if speaker:
+            where.append("(s.speaker_name LIKE ? OR s.speaker_entity_id IN "
+                         "(SELECT entity_id FROM mentions WHERE text LIKE ?))")
+            params += [f"%{speaker}%", f"%{speaker}%"]
+        rows = self.conn.execute(
+            f"SELECT s.* FROM statements s JOIN articles a ON a.id = s.article_id "
+            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY a.pk, s.content_start, s.pk",
+            params,
+        )
+        return (_statement(row) for row in rows)
+
+    def iter_entities(self, type_: str | None = None) -> Iterator[Entity]:
+        """Stored entities with every alias and role found for them, most mentioned first."""
+        rows = self.conn.execute(
+            "SELECT e.*, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n "
+            "FROM entities e WHERE ? IS NULL OR e.type = ? ORDER BY n DESC, e.id",
+            (type_, type_),
+        ).fetchall()
+        return (self._entity(row) for row in rows)
+
+    def get_entity(self, entity_id: str) -> Entity:
+        """The entity with this id; raises NotFound."""
+        row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None:
+            raise NotFound("entity", entity_id)
+        return self._entity(row)
+
+    def _entity(self, row) -> Entity:
+        aliases = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT text FROM mentions WHERE entity_id = ? AND kind = 'name' ORDER BY text",
+            (row["id"],))]
+        roles = [r[0] for r in self.conn.execute(
+            "SELECT role FROM roles WHERE entity_id = ? GROUP BY role ORDER BY count(*) DESC, role",
+            (row["id"],))]
+        return Entity(row["id"], row["name"], row["type"], tuple(aliases), tuple(roles))
 
     def pending_analysis(self, version: str) -> list[str]:
         """Ids of stored articles not yet analysed by this version of the pipeline."""
@@ -167,6 +225,25 @@ def _article(row: sqlite3.Row) -> Article:
     data["boilerplate"] = tuple(tuple(span) for span in json.loads(data["boilerplate"]))
     data["published_inferred"] = bool(data["published_inferred"])
     return Article(**data)
+
+
+_STATEMENT_COLUMNS = ("id", "article_id", "kind", "content_start", "content_end", "cue_start", "cue_end",
+                      "speaker_start", "speaker_end", "speaker_entity_id", "speaker_name", "group_id")
+
+
+def _statement_row(s: Statement) -> tuple:
+    cue, speaker = s.cue or (None, None), s.speaker or (None, None)
+    return (s.id, s.article_id, s.kind, *s.content, *cue, *speaker, s.speaker_entity_id,
+            s.speaker_name, s.group_id)
+
+
+def _statement(row: sqlite3.Row) -> Statement:
+    def span(prefix):
+        start = row[f"{prefix}_start"]
+        return None if start is None else (start, row[f"{prefix}_end"])
+
+    return Statement(row["id"], row["article_id"], row["kind"], span("content"), span("cue"),
+                     span("speaker"), row["speaker_entity_id"], row["speaker_name"], row["group_id"])
 
 
 def _quote_terms(query: str) -> str:
