@@ -29,7 +29,9 @@ lint: install
 
 # Runs only where the shared evaluation data sits beside the repository.
 evaluate: install
+	$(BIN)/python -m pip install --quiet --editable ".[eval]"
 	$(BIN)/newsprism evaluate seeds $(SHARED)/seeds
+	$(BIN)/newsprism evaluate polnear $(SHARED)/datasets/polnear
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

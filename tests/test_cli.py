@@ -103,3 +103,15 @@ def test_export_to_file_as_jsonl(run, write):
     from pathlib import Path
     rows = [json.loads(line) for line in Path("out.jsonl").read_text().splitlines()]
     assert rows[0]["type"] == "header" and rows[1]["type"] == "article"
+
+
+def test_quotes_and_entities_commands(run, write):
+    write("in/a.txt", "Harbour news\nOn Tuesday, port director Anna Berg said that the port would reopen on Friday.\n")
+    assert run("analyze", "in").exit_code == 0
+    quotes = run("quotes").output
+    assert "Anna Berg [indirect] a@" in quotes and "that the port would reopen on Friday" in quotes
+    assert run("quotes", "--speaker", "nobody").output == ""
+    rows = [json.loads(line) for line in run("quotes", "--json", "--article", "a").output.splitlines()]
+    assert rows[0]["speaker"]["name"] == "Anna Berg"
+    entities = run("entities", "--type", "person").output
+    assert "person:anna-berg\tAnna Berg\tPERSON" in entities and "port director" in entities

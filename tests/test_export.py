@@ -42,3 +42,21 @@ def test_export_round_trips_any_text_exactly(texts):
         rows = (json.loads(output)["articles"] if fmt == "json"
                 else [json.loads(line) for line in output.splitlines()][1:])
         assert [r["text"] for r in rows] == texts
+
+
+def test_statements_and_entities_are_exported_with_their_texts(store):
+    from newsprism.model import Analysis, Entity, Mention, Statement
+    text = "Anna Berg said: the harbour is full."
+    store.add_article(Article(id="a", text=text))
+    person = Entity("person:anna-berg", "Anna Berg", "PERSON")
+    store.save_analysis(Analysis("a", "1", entities=(person,),
+                                 mentions=(Mention("a", person.id, 0, 9, "Anna Berg"),),
+                                 statements=(Statement("a:s1", "a", "indirect", (16, 35), (10, 14), (0, 9),
+                                                       person.id, "Anna Berg"),)))
+    data = json.loads(exported(store))
+    (statement,) = data["statements"]
+    assert statement["content"] == {"start": 16, "end": 35, "text": "the harbour is full"}
+    assert statement["cue"]["text"] == "said"
+    assert statement["speaker"] == {"entity_id": "person:anna-berg", "name": "Anna Berg", "start": 0, "end": 9}
+    assert data["entities"] == [{"id": "person:anna-berg", "name": "Anna Berg", "type": "PERSON",
+                                 "aliases": ["Anna Berg"], "roles": []}]

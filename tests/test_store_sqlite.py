@@ -120,3 +120,37 @@ def test_two_connections_see_each_others_writes(tmp_path):
     reader.close()
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def analysis_for(article_id="a1"):
+    from newsprism.model import Entity, Mention, Role, Statement
+    person = Entity("person:anna-berg", "Anna Berg", "PERSON")
+    return Analysis(
+        article_id=article_id, version="1", entities=(person,),
+        mentions=(Mention(article_id, person.id, 0, 9, "Anna Berg"), Mention(article_id, person.id, 30, 34, "Berg")),
+        roles=(Role(article_id, person.id, "Harbour Master", 40, 54),),
+        statements=(Statement(f"{article_id}:s1", article_id, "direct", (10, 20), (21, 25), (0, 9),
+                              person.id, "Anna Berg"),),
+    )
+
+
+def test_analysis_round_trip_and_replacement(store):
+    store.add_article(article("a1", "x" * 60))
+    store.save_analysis(analysis_for())
+    (statement,) = store.iter_statements()
+    assert statement == analysis_for().statements[0]
+    entity = store.get_entity("person:anna-berg")
+    assert entity.aliases == ("Anna Berg", "Berg") and entity.roles == ("Harbour Master",)
+    store.save_analysis(analysis_for())  # saving again replaces, never duplicates
+    assert len(list(store.iter_statements())) == 1
+    assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 2
+
+
+def test_statement_filters(store):
+    store.add_article(article("a1", "x" * 60))
+    store.add_article(article("a2", "y" * 60))
+    store.save_analysis(analysis_for("a1"))
+    store.save_analysis(analysis_for("a2"))
+    assert [s.article_id for s in store.iter_statements(article_id="a2")] == ["a2"]
+    assert len(list(store.iter_statements(speaker="berg"))) == 2
+    assert list(store.iter_statements(speaker="nobody")) == []

@@ -263,6 +263,51 @@ def evaluate_seeds(path):
     sys.exit(1 if failures else 0)
 
 
+@evaluate.command("polnear")
+@click.argument("path", type=click.Path(exists=True, file_okay=False), default="../shared/datasets/polnear")
+@click.option("--split", type=click.Choice(["dev", "train"]), default="dev", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
+@click.option("--baseline/--no-baseline", default=True, show_default=True,
+              help="Also score textacy's direct_quotations (needs the eval extra).")
+def evaluate_polnear_command(path, split, limit, baseline):
+    """Statements against PolNeAR attributions: content overlap, exact, speakers, direct quotes."""
+    from .evaluate.polnear import evaluate_polnear, format_scores_markdown, textacy_predict
+    from .evaluate.statements import newsprism_predict
+
+    settings = settings_for()
+    scores = {"newsprism": evaluate_polnear(path, split, lambda docs: newsprism_predict(docs, settings),
+                                            limit)}
+    if baseline:
+        scores["textacy direct_quotations (baseline)"] = evaluate_polnear(path, split, textacy_predict, limit)
+    click.echo(f"PolNeAR {split}, {scores['newsprism'].docs} documents\n")
+    click.echo(format_scores_markdown(scores))
+
+
+@cli.group()
+def train():
+    """Learn newsprism's small models from gold data (train splits only)."""
+
+
+@train.command("cues")
+@click.argument("path", type=click.Path(exists=True, file_okay=False), default="../shared/datasets/polnear")
+@click.option("--split", type=click.Choice(["train"]), default="train", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the table [default: the one newsprism ships].")
+def train_cues(path, split, limit, output):
+    """Learn which reporting verbs and constructions are cues, from PolNeAR's train split."""
+    from importlib import resources
+
+    from .stages.cues import TABLE_FILE
+    from .train import train_cue_table, write_table
+
+    table = train_cue_table(path, split, settings_for(), limit,
+                            report=lambda line: click.echo(line, err=True))
+    target = output or str(resources.files("newsprism.stages").joinpath("data", TABLE_FILE))
+    write_table(table, target)
+    click.echo(f"wrote {target}: {len(table['counts'])} lemmas, threshold {table['threshold']}")
+
+
 @cli.command()
 def settings():
     """List every setting with its default; set them in newsprism.toml or NEWSPRISM_<NAME>."""

@@ -26,6 +26,7 @@ class Context:
 
     article: Article
     doc: object  # the spaCy Doc of the article's analysis text
+    cue_table: object = None  # a CueTable to use instead of the shipped one (training)
     entities: EntityIndex | None = None
     statements: list[Statement] = field(default_factory=list)
 
@@ -45,7 +46,7 @@ def _entities(ctx: Context) -> None:
 
 
 def _statements(ctx: Context) -> None:
-    ctx.statements = extract_statements(ctx.doc, ctx.entities, ctx.article.id)
+    ctx.statements = extract_statements(ctx.doc, ctx.entities, ctx.article.id, ctx.cue_table)
 
 
 # The per-article stages, in the order they run.
@@ -90,9 +91,9 @@ class RunReport:
         return ", ".join(parts)
 
 
-def analyze_doc(article: Article, doc) -> Analysis:
+def analyze_doc(article: Article, doc, cue_table=None) -> Analysis:
     """Run every per-article stage over one parsed article."""
-    ctx = Context(article, doc)
+    ctx = Context(article, doc, cue_table=cue_table)
     for stage in STAGES:
         stage.run(ctx)
     entities, roles = ctx.entities.records()

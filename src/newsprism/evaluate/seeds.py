@@ -6,6 +6,7 @@ The seed texts never enter the repository; only what we expect to find in them d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..pipeline import analyze_paths
@@ -129,7 +130,7 @@ def seed_statements(store) -> tuple[int, list[str]]:
         text = store.get_article(seed).text
         found = list(store.iter_statements(seed))
         tokens = tokenize(text)
-        matches = greedy_match(found, expected, lambda s, e: _score(tokens, s, e), 0.5)
+        matches = greedy_match(found, expected, partial(_score, tokens), 0.5)
         hit = {m.gold for m in matches}
         for index, (_, speaker, start, end) in enumerate(expected):
             if index not in hit:
@@ -137,7 +138,8 @@ def seed_statements(store) -> tuple[int, list[str]]:
         for m in matches:
             _, speaker, start, end = expected[m.gold]
             if found[m.pred].speaker_name != speaker:
-                misses.append(f"{seed}@{start}-{end}: speaker {found[m.pred].speaker_name!r}, want {speaker!r}")
+                got = found[m.pred].speaker_name
+                misses.append(f"{seed}@{start}-{end}: speaker {got!r}, want {speaker!r}")
     return len(SEED_STATEMENTS) - len(misses), misses
 
 

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import Entity, Mention, Role
+from .textspans import doc_text
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Honorifics dropped from names ("Mr Rutte" is Rutte); kept out of roles too.
@@ -26,7 +27,8 @@ ROLE_NOUNS = {
     "commander", "prosecutor", "attorney", "envoy", "diplomat", "speaker", "deputy", "manager",
     "executive", "economist", "analyst", "professor", "coach", "captain", "councillor",
     "councilor", "chairperson", "administrator", "strategist", "aide", "host", "anchor",
-    "pope", "prince", "princess", "vice", "sheriff", "inspector", "officer", "editor",
+    "pope", "prince", "princess", "vice", "sheriff", "inspector", "officer", "editor", "master",
+    "marshal", "rapporteur", "ombudsman", "superintendent", "dean", "rector", "bishop", "cardinal",
 }
 TITLE_ABBREVIATIONS = {"gov.", "sen.", "rep.", "gen.", "lt.", "col.", "adm.", "pres.", "sgt.", "capt."}
 _ROLE_STOP = {"det", "punct", "cc", "prep", "case", "nummod", "appos", "acl", "relcl"}
@@ -110,16 +112,39 @@ def slug(name: str) -> str:
 def find_entities(doc, article_id: str) -> EntityIndex:
     """Group the named entities of a parsed article and collect their roles."""
     index = EntityIndex(article_id)
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and _name_tokens(ent)]
+    people = _people(doc)
     full = {_key(ent): ent for ent in people if len(_name_tokens(ent)) > 1}
     for ent in sorted(people, key=lambda e: e.start):
         _add_person(index, ent, full)
+    person_starts = {ent.start for ent in people}
     for ent in doc.ents:
-        if ent.label_ in ENTITY_TYPES - {"PERSON"}:
+        if ent.label_ in ENTITY_TYPES - {"PERSON"} and ent.start not in person_starts:
             _add_other(index, ent)
     for ent in people:
         _collect_roles(index, ent)
     return index
+
+
+def _people(doc) -> list:
+    """PERSON entities, plus names the tagger labelled otherwise but the text shows are people:
+    one right after a title ("Commissioner Helena Varga" tagged ORG), or one sharing its
+    surname with a person named elsewhere in the article ("Varga" beside "Mrs Varga")."""
+    tagged = [ent for ent in doc.ents if ent.label_ == "PERSON" and _name_tokens(ent)]
+    surnames = {_name_tokens(ent)[-1].lower_ for ent in tagged}
+    people = list(tagged)
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "GPE", "NORP", "FAC"} or len(ent) > 3 or not _name_tokens(ent):
+            continue
+        if not all(t.is_title for t in ent if t.is_alpha):
+            continue
+        before = doc[ent.start - 1] if ent.start else None
+        titled = before is not None and (before.lemma_.lower() in ROLE_NOUNS or
+                                         before.lower_.rstrip(".") in HONORIFICS or
+                                         before.lower_ in TITLE_ABBREVIATIONS)
+        if titled or _name_tokens(ent)[-1].lower_ in surnames:
+            people.append(ent)
+            surnames.add(_name_tokens(ent)[-1].lower_)
+    return people
 
 
 def _name_tokens(span) -> list:
@@ -159,7 +184,7 @@ def _expand_single(word: str, position: int, full: dict, index: EntityIndex) -> 
 def _surface(tokens) -> str:
     """The name as written, from its first word to its last ("Kim Jong-un")."""
     doc = tokens[0].doc
-    return " ".join(doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])].split())
+    return " ".join(doc_text(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])].split())
 
 
 def _add_other(index: EntityIndex, ent) -> None:

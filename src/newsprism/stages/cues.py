@@ -1,0 +1,292 @@
+"""Reporting verbs in the dependency parse: who reports what, and in which construction.
+
+A verb becomes a cue when its lemma and the construction of its content (a clause, an
+infinitive, an object, a preposition, "this" pointing back) are accepted by the cue table:
+hand-written lexicons give the prior, and counts learned from the PolNeAR train split
+(`newsprism train cues`) move it, so "support X" or "showed that" count where annotators
+count them, and "gave X" does not.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .entities import ROLE_NOUNS
+from .quotemarks import Quoted
+from .textspans import char_span, doc_text, paragraph_start, strip_chars, token_span
+
+CUE_LEMMAS = frozenset("""
+say tell write add ask note report announce suggest argue describe tweet think want seem
+continue refer acknowledge criticize criticise explain declare accuse believe endorse cite
+urge defend recall propose agree respond conclude hope claim praise state know warn promise
+insist reply reveal predict question fear pledge vow denounce dismiss stress emphasize
+emphasise confirm deny admit complain demand estimate worry remark reiterate repeat indicate
+maintain mention observe recommend caution assure contend concede testify proclaim allege
+boast joke quip muse comment answer point call expect doubt speculate blame charge threaten
+signal highlight underline express voice advise recount describe post announce lament
+assert outline
+""".split())
+# Verbs whose content is an infinitive: "urged allies to spend", "promised to act".
+XCOMP_CUES = frozenset("""
+urge call ask want promise pledge vow plan decline refuse seek threaten hope agree expect
+propose advise encourage demand tell warn
+""".split())
+# Verbs whose content is their object: "criticised the plan", "denied the report".
+OBJECT_CUES = frozenset("""
+criticize criticise praise endorse support defend oppose denounce dismiss describe cite
+question accuse deny confirm announce reveal propose recall acknowledge blame reject
+welcome condemn dispute say stress highlight emphasize emphasise reiterate note voice outline
+repeat underline express
+""".split())
+# Verbs whose content can be a prepositional phrase: "warned against a deal".
+PREP_CUES = frozenset("warn speak talk complain comment write testify caution".split())
+CONTENT_PREPS = frozenset({"against", "about", "on", "of", "over"})
+# Verbs that only ever report speech: whoever is their subject is a speaker.
+SPEECH_VERBS = frozenset("""
+say tell write add ask note report announce claim state explain argue insist warn tweet reply
+respond declare stress emphasize emphasise remark reiterate repeat assert contend
+""".split())
+CUE_LEMMAS = CUE_LEMMAS | SPEECH_VERBS | XCOMP_CUES | OBJECT_CUES | PREP_CUES
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "so"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
+THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
+RELATIVE = frozenset({"who", "which", "that"})
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Nouns that can be the source of a statement without being a named entity.
+SOURCE_NOUNS = frozenset("""
+official officials spokesman spokeswoman spokesperson source sources report reports poll polls
+survey surveys study studies statement analysis critic critics expert experts analyst analysts
+aide aides adviser advisers advisor advisors voter voters supporter supporters campaign
+administration government committee ministry department agency police prosecutor prosecutors
+lawyer lawyers attorney attorneys witness witnesses people resident residents observer observers
+economist economists researcher researchers scientist scientists leader leaders lawmaker
+lawmakers member members senator senators democrat democrats republican republicans
+diplomat diplomats document documents data figures memo letter website article newspaper
+paper magazine network group organization organisation union company firm office
+spokespeople representative representatives manager managers worker workers employee employees
+activist activists protester protesters candidate candidates delegate delegates party
+""".split())
+
+
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A statement being assembled: character spans plus the speaker's head token."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    speaker: object | None  # a spaCy Token (the speaker's head), or None
+    kind: str = "indirect"
+    follows_previous: bool = False  # no speaker of its own: the previous statement's goes on
+
+
+# The constructions a content can take, in the order they are tried.
+CONSTRUCTIONS = ("demonstrative", "ccomp", "parataxis", "xcomp", "dobj", "prep")
+# Hand-written priors: which lemmas take which construction (learned counts refine them).
+HAND_LEXICON = {
+    "demonstrative": SPEECH_VERBS | {"say", "tell", "state", "confirm", "write", "announce"},
+    "ccomp": CUE_LEMMAS,
+    "parataxis": CUE_LEMMAS,
+    "xcomp": XCOMP_CUES,
+    "dobj": OBJECT_CUES,
+    "prep": PREP_CUES,
+}
+PRIOR_IN, PRIOR_OUT, PRIOR_WEIGHT = 0.7, 0.02, 3.0
+ACCEPT = 0.35  # tuned on the PolNeAR train split (`newsprism train cues` reports the sweep)
+TABLE_FILE = "cues.json"
+
+
+@dataclass(frozen=True, slots=True)
+class CueTable:
+    """How often each (lemma, construction) was an attribution in training, with priors."""
+
+    counts: dict  # lemma -> construction -> [attributions, occurrences]
+    threshold: float = ACCEPT
+
+    def probability(self, lemma: str, construction: str) -> float:
+        """Smoothed chance that this lemma in this construction reports a statement."""
+        prior = PRIOR_IN if lemma in HAND_LEXICON[construction] else PRIOR_OUT
+        positive, seen = self.counts.get(lemma, {}).get(construction, (0, 0))
+        return (positive + prior * PRIOR_WEIGHT) / (seen + PRIOR_WEIGHT)
+
+    def accepts(self, lemma: str, construction: str) -> bool:
+        """True when the lemma in this construction counts as a cue."""
+        return self.probability(lemma, construction) >= self.threshold
+
+
+@lru_cache(maxsize=1)
+def default_table() -> CueTable:
+    """The table shipped with newsprism (priors only, if the learned file is missing)."""
+    try:
+        data = json.loads(resources.files("newsprism.stages").joinpath("data", TABLE_FILE).read_text())
+    except (FileNotFoundError, OSError):
+        return CueTable({})
+    return CueTable(data["counts"], data.get("threshold", ACCEPT))
+
+
+def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> Candidate | None:
+    """The statement a token reports as a cue ("said", "according to"), if it is one."""
+    if inside_quote(token.idx, quotes):
+        return None  # a report inside someone's quote belongs to their statement
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        return _according_to(token)
+    if token.pos_ != "VERB":
+        return None
+    table = table or default_table()
+    lemma = token.lemma_.lower()
+    for construction, content in complements(token):
+        if table.accepts(lemma, construction):
+            speaker = subject(token)
+            if speaker is None or not plausible_speaker(speaker, lemma in SPEECH_VERBS):
+                return None
+            return Candidate(content, char_span(token), speaker)
+    return None
+
+
+def plausible_speaker(head, speech_verb: bool = False) -> bool:
+    """Only people, organisations, roles, pronouns and sources like "a poll" make statements."""
+    lowered = head.lower_
+    if lowered in FIRST_PERSON:
+        return False  # "I know...", "we want...": speech whose quotation marks were lost
+    if speech_verb and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return True
+    if lowered in THIRD_PERSON or lowered in RELATIVE or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    if head.pos_ == "PROPN":
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in ROLE_NOUNS or lowered in SOURCE_NOUNS or lemma in SOURCE_NOUNS
+
+
+def inside_quote(at: int, quotes: list[Quoted]) -> bool:
+    """True when an offset lies between a quote's marks."""
+    return any(q.inner_start <= at < q.inner_end for q in quotes)
+
+
+def _according_to(token) -> Candidate | None:
+    to = token.nbor()
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sentence = token.sent
+    if token.i == sentence.start:  # "According to X, CONTENT."
+        content = token_span(token.doc, source.right_edge.i + 1, sentence.end)
+    else:  # "CONTENT, according to X."
+        content = token_span(token.doc, sentence.start, token.i)
+    if content is None:
+        return None
+    return Candidate(content, (token.idx, to.idx + len(to)), source)
+
+
+def subject(verb):
+    """The speaker of a reporting verb: its subject, a passive's agent, or an inherited one."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and verb.head is not verb:
+        return subject(verb.head)
+    return None
+
+
+def complements(verb):
+    """Every (construction, content span) the verb could report, in the order tried."""
+    for construction, find in _FINDERS:
+        content = find(verb)
+        if content is not None:
+            yield construction, content
+
+
+def _clausal(verb):
+    child = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return None if child is None else token_span(verb.doc, child.left_edge.i, clause_end(child))
+
+
+def _parenthetical(verb):
+    if verb.dep_ != "parataxis":
+        return None
+    doc, head = verb.doc, verb.head
+    after = verb.right_edge.i + 1
+    if head.i > verb.i:  # "This, he said, requires support": the whole clause around the cue
+        return token_span(doc, head.left_edge.i, head.right_edge.i + 1)
+    continues = after < verb.sent.end - 1 and doc[after].text == ","
+    if continues:  # "no different, he said, from Bush...": the sentence around the cue
+        return token_span(doc, head.left_edge.i, verb.sent.end)
+    return token_span(doc, head.left_edge.i, verb.left_edge.i)  # "The economy is weak, he said"
+
+
+def _infinitive(verb):
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "advcl"} and child.left_edge.lower_ == "to":
+            addressee = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+                              and c.i < child.i), None)
+            start = addressee.i + 1 if addressee is not None else child.left_edge.i
+            return token_span(verb.doc, start, child.right_edge.i + 1)
+    return None
+
+
+def _object(verb):
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ in DEMONSTRATIVES:
+        return None
+    end = max([obj.right_edge.i] + [c.right_edge.i for c in verb.rights
+                                   if c.dep_ in {"prep", "oprd"} and c.i > obj.i])
+    return token_span(verb.doc, obj.left_edge.i, end + 1)
+
+
+def _prepositional(verb):
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
+    if prep is None or not prep.n_rights:
+        return None
+    return token_span(verb.doc, prep.i, prep.right_edge.i + 1)
+
+
+def clause_end(root) -> int:
+    """End of a reported clause, leaving out a trailing "... but did not say" that has no subject
+    of its own, or "..., yet he insists": those continue the reporting sentence, not the report."""
+    end = root.right_edge.i + 1
+    has_subject = any(c.dep_ in SUBJECTS for c in root.children)
+    for child in root.rights:
+        own_report = child.lemma_.lower() in SPEECH_VERBS
+        bare_conjunct = has_subject and not any(c.dep_ in SUBJECTS for c in child.children)
+        if (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and (own_report or bare_conjunct)) or (
+                child.dep_ == "advcl" and own_report and child.tag_ == "VBG"):
+            cut = child.left_edge.i
+            doc = root.doc
+            while cut > root.i and (doc[cut - 1].pos_ == "CCONJ" or doc[cut - 1].is_punct
+                                    or doc[cut - 1].is_space):
+                cut -= 1
+            return min(end, cut)
+    return end
+
+
+def _demonstrative(verb):
+    """'This was stated by X' / 'X said this': the content is the sentence before."""
+    pointer = next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}
+                    and c.lower_ in DEMONSTRATIVES and c.n_rights == 0), None)
+    if pointer is None or pointer.dep_ == "dobj" and pointer.i < verb.i:
+        return None
+    sentence = verb.sent
+    if sentence.start == 0:
+        return None
+    doc = verb.doc
+    before = doc[sentence.start - 1].sent
+    if "\n" in doc_text(doc)[before.end_char:sentence.start_char] and before.text.strip():
+        return strip_chars(doc_text(doc), paragraph_start(doc_text(doc), before.start_char), before.end_char)
+    return strip_chars(doc_text(doc), before.start_char, before.end_char)
+
+
+_FINDERS = (("demonstrative", _demonstrative), ("ccomp", _clausal), ("parataxis", _parenthetical),
+            ("xcomp", _infinitive), ("dobj", _object), ("prep", _prepositional))

@@ -1,0 +1,94 @@
+"""Training: the cue table learned from the PolNeAR train split (`newsprism train cues`).
+
+For every verb with a plausible speaker, each construction its content could take is one
+example, positive when an annotated attribution has that verb as its cue and a content
+matching ours (token Jaccard >= 0.5). The acceptance threshold is chosen by two-fold
+cross-fitting on the same split: counts from one half, scores on the other.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from .clean import analysis_text
+from .config import Settings
+from .evaluate.polnear import GoldDoc, Prediction, load_polnear, score_polnear
+from .evaluate.spans import hull, jaccard, span_tokens, spans_tokens, tokenize
+from .nlp import parse
+from .pipeline import analyze_doc
+from .stages import cues
+from .stages.quotemarks import find_quoted
+
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+
+
+def cue_examples(doc, gold: GoldDoc):
+    """(lemma, construction, positive) for every candidate cue in one parsed document."""
+    tokens = tokenize(gold.text)
+    quotes = find_quoted(doc.text)
+    for token in doc:
+        if token.pos_ != "VERB" or cues.inside_quote(token.idx, quotes):
+            continue
+        lemma = token.lemma_.lower()
+        speaker = cues.subject(token)
+        if speaker is None or not cues.plausible_speaker(speaker, lemma in cues.SPEECH_VERBS):
+            continue
+        span = (token.idx, token.idx + len(token))
+        gold_here = [a for a in gold.attributions if any(s < span[1] and span[0] < e for s, e in a.cue)]
+        for construction, content in cues.complements(token):
+            yield lemma, construction, _matches(tokens, content, gold_here)
+
+
+def _matches(tokens, content, attributions) -> bool:
+    predicted = span_tokens(tokens, content)
+    return any(max(jaccard(predicted, spans_tokens(tokens, a.content)),
+                   jaccard(predicted, span_tokens(tokens, hull(a.content)))) >= 0.5
+               for a in attributions)
+
+
+def count_examples(parsed: list[tuple[object, GoldDoc]]) -> dict:
+    """Counts [positive, seen] per lemma and construction."""
+    counts: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for doc, gold in parsed:
+        for lemma, construction, positive in cue_examples(doc, gold):
+            entry = counts[lemma][construction]
+            entry[0] += positive
+            entry[1] += 1
+    return {lemma: dict(by) for lemma, by in counts.items()}
+
+
+def _f1(parsed, table) -> float:
+    golds = [gold for _, gold in parsed]
+    predictions = []
+    for doc, gold in parsed:
+        analysis = analyze_doc(gold.article(), doc, table)
+        predictions.append([Prediction(s.content, s.speaker, s.speaker_name) for s in analysis.statements])
+    return score_polnear(golds, predictions).overlap.f1
+
+
+def train_cue_table(root: str | Path, split: str = "train", settings: Settings | None = None,
+                    limit: int | None = None, report=print) -> dict:
+    """Learn the cue table from a PolNeAR split and choose its threshold by cross-fitting."""
+    settings = settings or Settings()
+    golds = list(load_polnear(root, split, limit))
+    docs = parse((analysis_text(g.article()) for g in golds), settings.spacy_model, settings.batch_size)
+    parsed = list(zip(docs, golds, strict=True))
+    halves = parsed[0::2], parsed[1::2]
+    fold_counts = [count_examples(half) for half in halves]
+    best = (0.0, cues.ACCEPT)
+    for threshold in THRESHOLDS:
+        f1 = sum(_f1(halves[1 - k], cues.CueTable(fold_counts[k], threshold)) for k in (0, 1)) / 2
+        report(f"threshold {threshold:.2f}: cross-fitted overlap F1 {f1:.3f}")
+        best = max(best, (f1, threshold))
+    report(f"chosen threshold {best[1]:.2f}")
+    return {"split": split, "documents": len(golds), "threshold": best[1],
+            "counts": count_examples(parsed)}
+
+
+def write_table(table: dict, path: str | Path) -> None:
+    """Save a learned table as compact JSON (only lemmas seen as cues at least once)."""
+    kept = {lemma: by for lemma, by in sorted(table["counts"].items())
+            if any(pos for pos, _ in by.values()) or sum(n for _, n in by.values()) >= 5}
+    Path(path).write_text(json.dumps({**table, "counts": kept}, sort_keys=True, separators=(",", ":")))

@@ -1,0 +1,107 @@
+"""Statements on short articles written for these tests."""
+
+import pytest
+
+from newsprism.model import Article
+from newsprism.pipeline import analyze_article
+
+STORY = """Port strike talks resume in Antwerp
+EU Transport Commissioner Helena Varga said on Monday that the retraining fund would open in April.
+“No docker will be left behind,” Varga told reporters in Brussels.
+“The fund is ready,” she said, “and the first courses start next month.”
+According to Labour Minister Pieter Claessens, the strike costs the region €35 million a day.
+Claessens urged both sides to return to the table before Friday.
+The union leader called the offer "a sticking plaster on a broken leg" and left the room.
+Speaking about automation, the commissioner noted:
+We have paid for the cranes and the software. Now we must invest in the people who run our ports.
+The harbour has never been this quiet. This was stated by Helena Varga after the meeting.
+"""
+
+
+@pytest.fixture(scope="module")
+def statements():
+    analysis = analyze_article(Article(id="story", text=STORY))
+    return analysis.statements
+
+
+def find(statements, words):
+    found = [s for s in statements if words in STORY[s.content[0]:s.content[1]]]
+    assert found, f"no statement holds {words!r}"
+    return found[0]
+
+
+def text(span):
+    return STORY[span[0]:span[1]]
+
+
+def test_indirect_statement_with_cue_and_speaker(statements):
+    s = find(statements, "the retraining fund would open in April")
+    assert s.kind == "indirect" and text(s.cue) == "said"
+    assert s.speaker_name == "Helena Varga" and "Helena Varga" in text(s.speaker)
+    assert s.speaker_entity_id == "person:helena-varga"
+
+
+def test_direct_quote_keeps_its_marks_and_resolves_a_surname(statements):
+    s = find(statements, "No docker will be left behind")
+    assert s.kind == "direct" and text(s.content) == "“No docker will be left behind,”"
+    assert s.speaker_name == "Helena Varga" and text(s.cue) == "told"
+
+
+def test_attribution_in_the_middle_joins_both_halves(statements):
+    s = find(statements, "The fund is ready")
+    assert text(s.content) == "“The fund is ready,” she said, “and the first courses start next month.”"
+    assert s.speaker_name == "Helena Varga" and text(s.speaker) == "she"
+
+
+def test_according_to(statements):
+    s = find(statements, "the strike costs the region")
+    assert s.speaker_name == "Pieter Claessens" and text(s.cue) == "According to"
+
+
+def test_urged_to(statements):
+    s = find(statements, "to return to the table before Friday")
+    assert s.speaker_name == "Pieter Claessens" and text(s.cue) == "urged"
+
+
+def test_mixed_quote(statements):
+    s = find(statements, "a sticking plaster on a broken leg")
+    assert s.kind == "mixed" and text(s.content).startswith("the offer")
+
+
+def test_unmarked_paragraph_after_noted(statements):
+    s = find(statements, "We have paid for the cranes")
+    assert s.kind == "unmarked"
+    assert text(s.content).endswith("who run our ports")
+    assert s.speaker_name == "Helena Varga" and text(s.cue) == "noted"
+
+
+def test_attribution_after_the_content(statements):
+    s = find(statements, "The harbour has never been this quiet")
+    assert s.speaker_name == "Helena Varga" and text(s.cue) == "stated"
+
+
+def test_ids_and_order(statements):
+    assert [s.id for s in statements] == [f"story:s{n}" for n in range(1, len(statements) + 1)]
+    assert [s.content for s in statements] == sorted(s.content for s in statements)
+
+
+def test_an_unattributed_quote_keeps_no_speaker():
+    text_ = "The hall was full.\n“This is the best day of our lives and we will never forget it.”\n"
+    (s,) = analyze_article(Article(id="x", text=text_)).statements
+    assert s.speaker_name is None and s.speaker is None and s.kind == "direct"
+
+
+@pytest.mark.parametrize("awkward", [
+    'He said "this never closes and goes on, and on.\nThe end.',
+    "It's the players' union's view, he said, that the '90s were better.",
+    "“" * 50 + "”" * 3,
+    ("The minister said that " + "the plan, which is long, " * 400 + "was fine.\n"),
+    "“”\n‘’\n«»",
+])
+def test_awkward_text_gives_valid_spans(awkward):
+    analysis = analyze_article(Article(id="odd", text=awkward))
+    for s in analysis.statements:
+        for span in (s.content, s.cue, s.speaker):
+            if span is not None:
+                assert 0 <= span[0] < span[1] <= len(awkward)
+                assert awkward[span[0]:span[1]].strip() == awkward[span[0]:span[1]]
