@@ -37,9 +37,12 @@ from .quotemarks import Quoted, find_quoted
 from .textspans import doc_text, overlaps, paragraph_spans, strip_chars
 
 MAX_SPEAKER_TOKENS = 12
+PLURAL = frozenset({"they", "them"})
 MIN_QUOTE_WORDS = 3  # shorter quoted strings are names, titles or scare quotes
 MAX_SPLIT_GAP_WORDS = 20  # “A,” Graham, a former candidate, told CBS News, “B.”
 WORD = re.compile(r"\w+")
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
+DASHES = frozenset({"—", "–", "--", "-"})
 
 def extract_statements(doc, entities: EntityIndex, article_id: str,
                        table: CueTable | None = None) -> list[Statement]:
@@ -173,7 +176,7 @@ def _continuation(doc, quote: Quoted, taken: list[Candidate]) -> Candidate | Non
         if previous.kind == "direct" and "\n" not in gap and len(gap.split()) <= 6:
             previous.content = (previous.content[0], quote.end)  # “A,” she said. “B.”: one statement
             return None
-        if gap.count("\n") <= 1 and len(gap.split()) <= 12:
+        if len(PARAGRAPH_BREAK.findall(gap)) <= 1 and len(gap.split()) <= 12:
             return Candidate(quote.span, None, None, "direct", follows_previous=True)
         sentence = _sentence_at(doc, quote.start)
         if sentence is not None and "\n" not in doc_text(doc)[previous.content[1]:sentence.start_char]:
@@ -275,40 +278,56 @@ def _amid_speaker(previous, paragraph, taken: list[Candidate]) -> Candidate | No
 # --- speakers -----------------------------------------------------------------------------
 
 
+Who = tuple[str | None, str | None]  # (entity id, canonical name)
+
+
 @dataclass(slots=True)
-class _LastSpeaker:
-    entity_id: str | None = None
-    name: str | None = None
-    end: int = -1  # character offset where their last statement ended
+class _Speakers:
+    """The speakers met so far, for continuations and pronouns."""
+
+    recent: Who = (None, None)  # whoever spoke last: a quote with no cue of its own is theirs
+    person: Who = (None, None)  # the last person who spoke, for "he" and "she"
+    person_end: int = -1  # where that person's statement ended
+    group: Who = (None, None)  # the last speaker that is not one person, for "they"
+
+    def spoke(self, who: Who, end: int, entities: EntityIndex) -> None:
+        """Remember a resolved speaker."""
+        self.recent = who
+        cluster = entities.clusters.get(who[0]) if who[0] else None
+        if cluster is not None and cluster.type == "PERSON":
+            self.person, self.person_end = who, end
+        else:
+            self.group = who
 
 
 def _resolve(doc, candidates: list[Candidate], entities: EntityIndex, article_id: str) -> list[Statement]:
     statements: list[Statement] = []
-    last = _LastSpeaker()
+    seen = _Speakers()
     for number, cand in enumerate(candidates, start=1):
         if cand.speaker is None:
-            span = None
-            entity_id, name = (last.entity_id, last.name) if cand.follows_previous else (None, None)
+            span, who = None, (seen.recent if cand.follows_previous else (None, None))
         else:
-            span, (entity_id, name) = _speaker(cand.speaker, entities, last)
-        if name is not None:
-            last = _LastSpeaker(entity_id, name, cand.content[1])
+            span, who = _speaker(cand.speaker, entities, seen)
+        if who[1] is not None:
+            seen.spoke(who, cand.content[1], entities)
         content = strip_chars(doc_text(doc), *cand.content) or cand.content
         statements.append(Statement(
             id=f"{article_id}:s{number}", article_id=article_id, kind=cand.kind, content=content,
-            cue=cand.cue, speaker=span, speaker_entity_id=entity_id, speaker_name=name,
+            cue=cand.cue, speaker=span, speaker_entity_id=who[0], speaker_name=who[1],
         ))
     return statements
 
 
-def _speaker(head, entities: EntityIndex, last: _LastSpeaker):
+def _speaker(head, entities: EntityIndex, seen: _Speakers):
     """The speaker's surface span and (entity id, canonical name)."""
     phrase = _noun_phrase(head)
     span = strip_chars(doc_text(head.doc), phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
     span = span or (head.idx, head.idx + len(head))
     lowered = head.lower_
+    if lowered in PLURAL:
+        return span, seen.group
     if lowered in THIRD_PERSON or lowered in RELATIVE:
-        return span, _antecedent(head, entities, last)
+        return span, _antecedent(head, entities, seen)
     named = entities.entity_of(phrase)
     if named is None or named.type != "PERSON":
         named = entities.person_named(head.text) or named
@@ -325,24 +344,27 @@ def _speaker(head, entities: EntityIndex, last: _LastSpeaker):
     return span, (None, phrase.text)
 
 
-def _antecedent(pronoun, entities: EntityIndex, last: _LastSpeaker):
-    """Who "he" or "she" is: the last speaker when they spoke in this sentence or the one
-    before, else the person named most recently."""
+def _antecedent(pronoun, entities: EntityIndex, seen: _Speakers) -> Who:
+    """Who "he" or "she" is: the last person who spoke, when they spoke in this sentence or
+    the one before, else the person named most recently."""
     person = entities.last_person_before(pronoun.i)
     sentence = pronoun.sent
     previous_start = sentence.start_char
     if sentence.start > 0:
         previous_start = pronoun.doc[sentence.start - 1].sent.start_char
-    if last.name is not None and (person is None or last.end >= previous_start):
-        return last.entity_id, last.name
+    if seen.person[1] is not None and (person is None or seen.person_end >= previous_start):
+        return seen.person
     if person is not None:
         return person.id, person.name
-    return last.entity_id, last.name
+    return seen.person
 
 
 def _noun_phrase(head):
     doc = head.doc
     start = head.left_edge.i
+    for token in doc[start:head.i]:  # "WASHINGTON — Former Attorney General X": drop the dateline
+        if token.text in DASHES:
+            start = token.i + 1
     while start < head.i and (doc[start].is_space or doc[start].is_punct):
         start += 1
     end = head.i + 1
