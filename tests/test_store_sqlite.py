@@ -108,7 +108,8 @@ def test_stats(store):
     store.add_article(article("a1", source="A", published="2025-03-11"))
     store.add_article(article("a2", "Second.", source="B", published="2025-03-09"))
     assert store.stats() == {"articles": 2, "sources": 2, "first_published": "2025-03-09",
-                             "last_published": "2025-03-11", "analysed": 0}
+                             "last_published": "2025-03-11", "analysed": 0, "entities": 0,
+                             "statements": 0, "quantities": 0, "timexes": 0}
 
 
 def test_two_connections_see_each_others_writes(tmp_path):

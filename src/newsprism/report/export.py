@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from .. import __version__
-from ..model import Article, Statement
+from ..model import Article, Quantity, Statement
 from ..store import Store
 
 SCHEMA_VERSION = 1
@@ -57,7 +57,18 @@ def section_records(store: Store, section: str) -> Iterator[dict]:
         return (e.as_dict() for e in store.iter_entities())
     if section == "statements":
         return statement_records(store, store.iter_statements())
+    if section == "quantities":
+        return (quantity_record(q) for q in store.iter_quantities())
+    if section == "timexes":
+        return (t.as_dict() for t in store.iter_timexes())
     return iter(())
+
+
+def quantity_record(q: Quantity) -> dict:
+    """One quantity's export form: its scope as {"from", "to"}."""
+    record = q.as_dict()
+    record["scope"] = None if q.scope is None else {"from": q.scope[0], "to": q.scope[1]}
+    return record
 
 
 # Characters that str.splitlines() and some JSON Lines readers take for line breaks; JSON

@@ -43,13 +43,14 @@ repeat underline express
 """.split())
 # Verbs whose content can be a prepositional phrase: "warned against a deal".
 PREP_CUES = frozenset("warn speak talk complain comment write testify caution".split())
-CONTENT_PREPS = frozenset({"against", "about", "on", "of", "over"})
+CONTENT_PREPS = frozenset({"against", "about", "on", "of", "over", "for", "to", "with"})
 # Verbs that only ever report speech: whoever is their subject is a speaker.
 SPEECH_VERBS = frozenset("""
 say tell write add ask note report announce claim state explain argue insist warn tweet reply
 respond declare stress emphasize emphasise remark reiterate repeat assert contend indicate suggest
 """.split())
 CUE_LEMMAS = CUE_LEMMAS | SPEECH_VERBS | XCOMP_CUES | OBJECT_CUES | PREP_CUES
+ANSWERS = frozenset({"so", "yes", "no"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "so"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
@@ -85,7 +86,7 @@ class Candidate:
 
 
 # The constructions a content can take, in the order they are tried.
-CONSTRUCTIONS = ("demonstrative", "ccomp", "parataxis", "xcomp", "dobj", "prep")
+CONSTRUCTIONS = ("demonstrative", "ccomp", "parataxis", "xcomp", "dobj", "prep", "particle")
 # Hand-written priors: which lemmas take which construction (learned counts refine them).
 HAND_LEXICON = {
     "demonstrative": SPEECH_VERBS | {"say", "tell", "state", "confirm", "write", "announce"},
@@ -94,6 +95,7 @@ HAND_LEXICON = {
     "xcomp": XCOMP_CUES,
     "dobj": OBJECT_CUES,
     "prep": PREP_CUES,
+    "particle": SPEECH_VERBS,
 }
 PRIOR_IN, PRIOR_OUT, PRIOR_WEIGHT = 0.7, 0.02, 3.0
 # PolNeAR marks the pronoun of "X said this" as the content; we point to the sentence it
@@ -293,5 +295,11 @@ def _demonstrative(verb):
     return strip_chars(doc_text(doc), before.start_char, before.end_char)
 
 
+def _particle(verb):
+    """ "said so", "said yes": the answer itself is what was said."""
+    answer = next((c for c in verb.rights if c.lower_ in ANSWERS and c.i == verb.i + 1), None)
+    return None if answer is None else char_span(answer)
+
+
 _FINDERS = (("demonstrative", _demonstrative), ("ccomp", _clausal), ("parataxis", _parenthetical),
-            ("xcomp", _infinitive), ("dobj", _object), ("prep", _prepositional))
+            ("xcomp", _infinitive), ("dobj", _object), ("prep", _prepositional), ("particle", _particle))

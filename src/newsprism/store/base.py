@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..model import Analysis, Article, Entity, Statement
+from ..model import Analysis, Article, Entity, Quantity, Statement, Timex
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,16 @@ class Store(Protocol):
 
     def get_entity(self, entity_id: str) -> Entity:
         """The entity with this id; raises NotFound."""
+
+    def iter_quantities(self, article_id: str | None = None, subject: str | None = None
+                        ) -> Iterator[Quantity]:
+        """Stored quantities in article and text order, optionally of one article or subject."""
+
+    def iter_timexes(self, article_id: str | None = None) -> Iterator[Timex]:
+        """Stored time expressions in article and text order."""
+
+    def set_published(self, article_id: str, published: str, inferred: bool = True) -> None:
+        """Record a publication date found after ingestion."""
 
     def stats(self) -> dict:
         """Counts for a summary of the store."""

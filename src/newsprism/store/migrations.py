@@ -90,13 +90,38 @@ def m002_analysis(conn: sqlite3.Connection) -> None:
     )
 
 
+def m003_claims(conn: sqlite3.Connection) -> None:
+    """Quantities and time expressions found in articles."""
+    _run(
+        conn,
+        """
+        CREATE TABLE quantities (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+            value REAL NOT NULL, unit TEXT, change TEXT NOT NULL,
+            subject TEXT, scope_from TEXT, scope_to TEXT, group_id TEXT
+        )""",
+        "CREATE INDEX quantities_article ON quantities(article_id)",
+        """
+        CREATE TABLE timexes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+            type TEXT NOT NULL, value TEXT NOT NULL
+        )""",
+        "CREATE INDEX timexes_article ON timexes(article_id)",
+        "CREATE INDEX timexes_value ON timexes(value)",
+    )
+
+
 def _run(conn: sqlite3.Connection, *statements: str) -> None:
     # One statement at a time: executescript() would commit the migration's transaction.
     for statement in statements:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_articles, m002_analysis)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims)
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import NotFound, StoreError
-from ..model import Analysis, Article, Entity, Statement
+from ..model import Analysis, Article, Entity, Quantity, Statement, Timex
 from .base import SearchHit
 from .migrations import apply_migrations
 
@@ -95,7 +95,7 @@ class SQLiteStore:
         if updated.rowcount != 1:
             raise NotFound("article", analysis.article_id)
         article_id = analysis.article_id
-        for table in ("statements", "mentions", "roles"):
+        for table in ("statements", "mentions", "roles", "quantities", "timexes"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self.conn.executemany("INSERT OR IGNORE INTO entities (id, name, type) VALUES (?, ?, ?)",
                               [(e.id, e.name, e.type) for e in analysis.entities])
@@ -109,6 +109,40 @@ class SQLiteStore:
             f"INSERT INTO statements ({', '.join(_STATEMENT_COLUMNS)}) "
             f"VALUES ({', '.join('?' * len(_STATEMENT_COLUMNS))})",
             [_statement_row(s) for s in analysis.statements])
+        self.conn.executemany(
+            f"INSERT INTO quantities ({', '.join(_QUANTITY_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(_QUANTITY_COLUMNS))})",
+            [_quantity_row(q) for q in analysis.quantities])
+        self.conn.executemany(
+            "INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?)",
+            [(t.article_id, t.start, t.end, t.text, t.type, t.value) for t in analysis.timexes])
+
+    def set_published(self, article_id: str, published: str, inferred: bool = True) -> None:
+        """Record a publication date found after ingestion (inferred from text or story)."""
+        with self.transaction():
+            self.conn.execute("UPDATE articles SET published = ?, published_inferred = ? WHERE id = ?",
+                              (published, int(inferred), article_id))
+
+    def iter_quantities(self, article_id: str | None = None, subject: str | None = None
+                        ) -> Iterator[Quantity]:
+        """Stored quantities in article and text order, optionally of one article or subject."""
+        rows = self.conn.execute(
+            "SELECT q.* FROM quantities q JOIN articles a ON a.id = q.article_id "
+            "WHERE (? IS NULL OR q.article_id = ?) AND (? IS NULL OR q.subject LIKE ?) "
+            "ORDER BY a.pk, q.start_char, q.pk",
+            (article_id, article_id, subject, f"%{subject}%"),
+        )
+        return (_quantity(row) for row in rows)
+
+    def iter_timexes(self, article_id: str | None = None) -> Iterator[Timex]:
+        """Stored time expressions in article and text order."""
+        rows = self.conn.execute(
+            "SELECT t.* FROM timexes t JOIN articles a ON a.id = t.article_id "
+            "WHERE ? IS NULL OR t.article_id = ? ORDER BY a.pk, t.start_char",
+            (article_id, article_id),
+        )
+        return (Timex(r["article_id"], r["start_char"], r["end_char"], r["text"], r["type"], r["value"])
+                for r in rows)
 
     def iter_statements(self, article_id: str | None = None, speaker: str | None = None
                         ) -> Iterator[Statement]:
@@ -203,8 +237,10 @@ class SQLiteStore:
             "SELECT count(*), count(DISTINCT source), min(published), max(published), "
             "sum(analysis_version IS NOT NULL) FROM articles"
         ).fetchone()
+        counts = {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  for table in ("entities", "statements", "quantities", "timexes")}
         return {"articles": row[0], "sources": row[1], "first_published": row[2],
-                "last_published": row[3], "analysed": row[4] or 0}
+                "last_published": row[3], "analysed": row[4] or 0, **counts}
 
     def integrity_problems(self) -> list[str]:
         """What SQLite's own check and the full-text index check find wrong (empty: healthy)."""
@@ -244,6 +280,23 @@ def _statement(row: sqlite3.Row) -> Statement:
 
     return Statement(row["id"], row["article_id"], row["kind"], span("content"), span("cue"),
                      span("speaker"), row["speaker_entity_id"], row["speaker_name"], row["group_id"])
+
+
+_QUANTITY_COLUMNS = ("id", "article_id", "start_char", "end_char", "text", "value", "unit", "change",
+                     "subject", "scope_from", "scope_to", "group_id")
+
+
+def _quantity_row(q: Quantity) -> tuple:
+    scope = q.scope or (None, None)
+    return (q.id, q.article_id, q.start, q.end, q.text, q.value, q.unit, q.change, q.subject,
+            *scope, q.group_id)
+
+
+def _quantity(row: sqlite3.Row) -> Quantity:
+    scope = None if row["scope_from"] is None and row["scope_to"] is None else (
+        row["scope_from"], row["scope_to"])
+    return Quantity(row["id"], row["article_id"], row["start_char"], row["end_char"], row["text"],
+                    row["value"], row["unit"], row["change"], row["subject"], scope, row["group_id"])
 
 
 def _quote_terms(query: str) -> str:

@@ -1,0 +1,297 @@
+"""Unit and currency tables for the quantities stage, and the lookups that read them.
+
+Every unit has one canonical name: an ISO 4217 code for a currency ("USD"), `percent`, or
+the usual symbol of a measure ("km", "°C", "kWh"). Symbols are matched case-sensitively
+("MB" is a megabyte, "Mb" a megabit); names case-insensitively, singular or plural.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Word-like codes (ALL, CUP, TOP...) are left out: "ALL 5 solutions" is no sum of leks.
+ISO_CODES = frozenset(
+    "USD EUR GBP JPY CNY AUD CAD CHF RUB UAH INR KRW BRL MXN ZAR SEK NOK DKK PLN CZK HUF TRY ILS "
+    "SGD HKD NZD SAR AED QAR KWD EGP NGN KES PKR BDT IDR MYR THB VND PHP TWD ARS CLP COP RON BGN "
+    "ISK KZT BYN GEL AZN AMD MDL RSD LKR IRR IQD BTC XBT ETH".split()
+)
+# Lower-case codes seen in running text; the rest only count in capitals.
+LOWER_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "rmb": "CNY", "jpy": "JPY", "cny": "CNY",
+               "cad": "CAD", "aud": "AUD", "chf": "CHF", "inr": "INR", "mxn": "MXN", "nzd": "NZD"}
+SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH",
+           "₩": "KRW", "₪": "ILS", "₺": "TRY", "₦": "NGN", "₱": "PHP", "₡": "CRC", "₾": "GEL",
+           "₭": "LAK", "₿": "BTC", "元": "CNY", "ரூ": "LKR", "zł": "PLN", "Rs": "INR", "Rs.": "INR"}
+# Letters before "$" that say whose dollar it is (lower-cased, dots dropped).
+DOLLAR_PREFIXES = {"us": "USD", "usd": "USD", "a": "AUD", "au": "AUD", "aud": "AUD", "c": "CAD",
+                   "ca": "CAD", "cad": "CAD", "nz": "NZD", "nzd": "NZD", "hk": "HKD", "hkd": "HKD",
+                   "s": "SGD", "sg": "SGD", "sgd": "SGD", "mex": "MXN", "mx": "MXN", "mxn": "MXN",
+                   "r": "BRL", "nt": "TWD"}
+# Name patterns (case-insensitive, plural allowed) of currencies and their sub-units.
+CURRENCY_NAMES: dict[str, tuple[str, ...]] = {
+    "USD": (r"(?:u\.?s\.?|american) dollars?", r"dollars?", r"bucks"),
+    "EUR": (r"euros?",),
+    "GBP": (r"pounds? sterling", r"(?:british )?pounds? sterling", r"british pounds?", r"sterling"),
+    "JPY": (r"(?:japanese )?yens?",),
+    "CNY": (r"(?:chinese )?yuans?", r"renminbi", r"rmb", r"kuai"),
+    "AUD": (r"australian dollars?",), "CAD": (r"canadian dollars?",),
+    "NZD": (r"new zealand dollars?",), "HKD": (r"hong kong dollars?",),
+    "SGD": (r"singapore dollars?",), "TWD": (r"(?:new )?taiwan dollars?",),
+    "CHF": (r"(?:swiss )?francs?",), "RUB": (r"(?:russian )?r[ou]ubles?",),
+    "UAH": (r"(?:ukrainian )?hryvni?as?", r"hryvnya",), "INR": (r"(?:indian )?rupees?",),
+    "LKR": (r"sri lankan rupees?",), "PKR": (r"pakistani rupees?",), "KRW": (r"(?:south )?korean won",),
+    "MXN": (r"mexican pesos?",), "ARS": (r"argentine pesos?",), "BRL": (r"(?:brazilian )?reais",),
+    "ZAR": (r"rand",), "TRY": (r"(?:turkish )?liras?",), "PLN": (r"(?:polish )?zloty(?:s)?",),
+    "HUF": (r"forints?",), "CZK": (r"(?:czech )?korunas?",), "SEK": (r"swedish kronor",),
+    "ILS": (r"(?:new )?shekels?",), "NGN": (r"nairas?",), "THB": (r"baht",), "MYR": (r"ringgits?",),
+    "IDR": (r"rupiahs?",), "SAR": (r"(?:saudi )?riyals?",), "AED": (r"dirhams?",),
+    "GEL": (r"(?:georgian )?laris?",), "LAK": (r"(?:lao )?kips?",), "CRC": (r"(?:costa rican )?col[oó]ne?s?",),
+    "BTC": (r"bitcoins?",), "ETH": (r"ethers?",),
+    # Currencies the euro replaced still turn up in archives.
+    "FIM": (r"(?:finnish )?markkas?",), "ESP": (r"pesetas?",), "NLG": (r"(?:dutch |netherlands )?guilders?",),
+    "DEM": (r"(?:deutsche? )?marks?", r"deutschmarks?"), "FRF": (r"french francs?",),
+    "ITL": (r"italian lir[ae]",),
+    "cent": (r"cents?",), "penny": (r"pence", r"penn(?:y|ies)"), "kopeck": (r"kopecks?", r"kopiykas?"),
+    "satoshi": (r"satoshis?",), "peso": (r"pesos?",),
+}
+# "pounds" alone is money or weight: the stage decides from context.
+POUND = "pound?"
+
+_PREFIXES = (("k", "kilo"), ("M", "mega"), ("G", "giga"), ("T", "tera"), ("P", "peta"), ("E", "exa"),
+             ("c", "centi"), ("m", "milli"), ("µ", "micro"), ("n", "nano"), ("p", "pico"), ("d", "deci"),
+             ("a", "atto"))
+# Base units that take SI prefixes: symbol, name pattern, the prefixes used in practice.
+_SI_BASES = (
+    ("m", r"met(?:re|er)s?", "k c m µ n p d a"),
+    ("g", r"gram(?:me)?s?", "k m µ"),
+    ("l", r"lit(?:re|er)s?", "m c d"),
+    ("W", r"watts?", "k M G T m"),
+    ("Wh", r"watt[- ]?hours?", "k M G T"),
+    ("J", r"joules?", "k M G"),
+    ("eV", r"electron[- ]?volts?", "k M G T"),
+    ("Hz", r"hertz", "k M G T"),
+    ("B", r"bytes?", "k M G T P E"),
+    ("bit", r"bits?", "k M G T"),
+    ("Gy", r"grays?", "m"),
+    ("Sv", r"sieverts?", "m µ"),
+    ("s", r"seconds?", "m µ n"),
+    ("t", r"tonnes?", "k M"),
+)
+# Other units: canonical name -> (symbols, name patterns).
+MEASURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "l": (("L", "ltr"), ()), "t": (("mt",), (r"metric tons?", r"tonnes?")), "ton": ((), (r"tons?",)),
+    "kB": (("KB",), ()), "kbit": (("kbit", "kb"), ()), "Mbit": (("Mb", "Mbit", "mb"), ()), "bit": (("b",), ()),
+    "Gbit": (("Gb",), ()), "µg": (("mcg", "μg", "ug"), (r"micrograms?",)), "µm": (("μm", "um"), ()),
+    "mi": (("mi",), (r"miles?",)), "ft": (("ft", "′"), (r"f[oe]{2}t",)),
+    "in": (("in(?=\\s*(?:[.,;:)!?]|$|thick|long|wide|tall|high|deep|x\\b))", "″", '"'), (r"inch(?:es)?",)),
+    "yd": (("yd", "yds"), (r"yards?",)), "nmi": (("nmi",), (r"nautical miles?",)),
+    "acre": ((), (r"acres?",)), "ha": (("ha",), (r"hectares?",)),
+    "gal": (("gal",), (r"gallons?",)), "bbl": (("bbl", "bbls"), (r"barrels?",)),
+    "pt": ((), (r"pints?",)), "qt": ((), (r"quarts?",)), "cup": ((), (r"cups?",)),
+    "tbsp": (("tbsp", "tbs"), (r"tablespoons?",)), "tsp": (("tsp",), (r"teaspoons?",)),
+    "oz": (("oz",), (r"ounces?",)), "lb": (("lb", "lbs"), (r"pounds?[- ]mass",)),
+    "st": ((), (r"stones?",)),
+    "°C": (("°C", "ºC", "° C", "˚C", "C"), (r"(?:deg(?:ree)?s?\.? |° ?)?(?:celsius|celcius|centigrade|centigrate)",
+                                              r"deg(?:ree)?s?\.? c")),
+    "°F": (("°F", "ºF", "° F", "˚F", "F"), (r"(?:deg(?:ree)?s?\.? |° ?)?(?:fahrenheit|farenheit)",
+                                              r"deg(?:ree)?s?\.? f")),
+    "K": ((), (r"kelvins?", r"degrees? kelvin")),
+    "°": (("°", "º", "˚"), (r"deg(?:ree)?s?\.?",)),
+    "rad": (("rad",), (r"radians?",)), "turn": ((), (r"turns?",)),
+    "km/h": (("km/h", "kph", "kmph", "km/hr", "kmh"), (r"kilomet(?:re|er)s? (?:per|an) hour",)),
+    "mph": (("mph",), (r"miles? (?:per|an) hour",)), "m/s": (("m/s",), ()),
+    "kn": (("kn", "kt", "kts"), (r"knots?",)),
+    "min": (("min", "mins"), (r"minutes?",)), "h": (("h", "hr", "hrs"), (r"hours?",)),
+    "day": ((), (r"days?",)), "week": (("wk", "wks"), (r"weeks?",)), "month": (("mo",), (r"months?",)),
+    "year": (("yr", "yrs"), (r"years?", r"annum")), "decade": ((), (r"decades?",)),
+    "century": ((), (r"centur(?:y|ies)",)),
+    "Btu": (("Btu", "BTU"), (r"british thermal units?",)), "kcal": (("kcal",), (r"(?:kilo)?calories?",)),
+    "hp": (("hp",), (r"horsepower",)), "lb·ft": (("lb-ft", "lb·ft", "lb ft"), (r"pound[- ]f[oe]{2}t",)),
+    "N·m": (("Nm", "N·m", "N m"), (r"newton[- ]met(?:re|er)s?",)),
+    "dB": (("dB",), (r"decibels?",)), "ppm": (("ppm",), (r"parts? per million",)),
+    "Mbit/s": (("Mbps", "Mbit/s"), ()), "kbit/s": (("kbps", "kbit/s"), ()), "Gbit/s": (("Gbps",), ()),
+    "percent": (("%", "pct"), (r"per ?cent", r"percent(?:age)?")),
+    "percentage_point": (("pp", "ppt"), (r"percentage[- ]points?",)),
+    "basis_point": (("bp", "bps"), (r"basis points?",)), "point": ((), (r"points?",)),
+    "times": ((), (r"times",)),
+}
+# Words that only ever count what something is "per": "$98 a share", "$5 per head".
+PER_WORDS = {"share": "share", "shares": "share", "capita": "capita", "person": "person", "head": "person",
+             "dozen": "dozen", "annum": "year", "people": "person", "persons": "person"}
+# Units that may stand after "per" or "a" in "$98 a share", "500,000 barrels a day".
+DENOMINATORS = ("share", "capita", "person", "head", "year", "month", "week", "day", "h", "min", "s",
+                "kg", "g", "lb", "t", "bbl", "gal", "l", "km", "mi", "m", "dozen", "ounce", "oz", "m2")
+# Compounds that have a name of their own.
+COMPOUNDS = {"mi/h": "mph", "km/hour": "km/h", "kB/s": "kB/s", "Mbit/s": "Mbit/s"}
+
+
+def _prefixed() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    table = {}
+    for symbol, name, prefixes in _SI_BASES:
+        table[symbol] = ((symbol,), (name,))
+        for letter, word in _PREFIXES:
+            if letter in prefixes.split():
+                table[letter + symbol] = ((letter + symbol,), (word + name,))
+    return table
+
+
+def _merged() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    table = _prefixed()
+    for unit, (symbols, names) in MEASURES.items():
+        old_symbols, old_names = table.get(unit, ((), ()))
+        table[unit] = (old_symbols + symbols, old_names + names)
+    table["s"] = (("s", "sec", "secs"), table["s"][1])
+    table["Mt"] = (("Mt",), (r"megatonnes?", r"megatons?"))
+    return table
+
+
+UNITS = _merged()
+
+
+def _alternation(patterns, flags=0) -> re.Pattern[str]:
+    ordered = sorted(set(patterns), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(ordered) + ")", flags)
+
+
+def _escape_symbol(symbol: str) -> str:
+    # A symbol may carry its own look-ahead (inch); plain ones are escaped.
+    return symbol if "(?=" in symbol else re.escape(symbol)
+
+
+SYMBOL_RE = _alternation([_escape_symbol(s) for symbols, _ in UNITS.values() for s in symbols])
+NAME_RE = _alternation([n for _, names in UNITS.values() for n in names]
+                       + [n for names in CURRENCY_NAMES.values() for n in names] + [r"pounds?"],
+                       re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def unit_of_symbol(symbol: str) -> str | None:
+    """The canonical unit of a symbol exactly as written ("km", "MB", "°C"), or None."""
+    for unit, (symbols, _) in UNITS.items():
+        if any(re.fullmatch(_escape_symbol(s), symbol) for s in symbols):
+            return unit
+    return None
+
+
+@lru_cache(maxsize=4096)
+def unit_of_name(name: str) -> str | None:
+    """The canonical unit of a unit or currency name ("kilometres", "US dollars"), or None."""
+    name = " ".join(name.lower().split())
+    if re.fullmatch(r"pounds?", name):
+        return POUND
+    for table in (CURRENCY_NAMES, {u: names for u, (_, names) in UNITS.items()}):
+        for unit, patterns in table.items():
+            if any(re.fullmatch(p, name) for p in patterns):
+                return unit
+    return PER_WORDS.get(name)
+
+
+def currency_of_code(code: str) -> str | None:
+    """The ISO code of a written currency code ("USD", "usd", "RMB"), or None."""
+    if code in ISO_CODES:
+        return code
+    if code.lower() in LOWER_CODES and (code.islower() or code.isupper()):
+        return LOWER_CODES[code.lower()]
+    return None
+
+
+def canonical_unit(text: str) -> str | None:
+    """Any written unit (symbol, name, code, "X per Y", "square km") as its canonical name."""
+    text = text.strip()
+    parts = [p for p in re.split(r"\s*/\s*|\s+per\s+", text) if p]
+    if len(parts) > 1:
+        joined = "/".join(canonical_unit(p) or p.lower() for p in parts)
+        return COMPOUNDS.get(joined, joined)
+    return _single_unit(text) if text else None
+
+
+_POWER = re.compile(r"(?:(square|sq\.?|cubic|cu\.?)\s+(.+))|(.+?)\s*(?:\^?([23])|([²³])|\s+(squared|cubed))",
+                    re.IGNORECASE)
+
+
+def _single_unit(text: str) -> str | None:
+    power = _POWER.fullmatch(text)
+    if power:
+        word, base, base2, digit, sup, suffix = power.groups()
+        unit = _single_unit(base or base2)
+        square = (word or suffix or "s").lower().startswith("s") if not (digit or sup) else digit == "2" or sup == "²"
+        return unit + ("2" if square else "3") if unit and unit != POUND else None
+    found = SYMBOLS.get(text) or currency_of_code(text) or unit_of_symbol(text) or unit_of_name(text)
+    if found == POUND:
+        return "lb" if "mass" in text.lower() else "GBP" if "sterling" in text.lower() else found
+    return found
+
+
+# --- reading the units written around a number ------------------------------------------------
+
+_CODE = "|".join(sorted(ISO_CODES | {"RMB"}) + list(LOWER_CODES))
+_SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
+CURRENCY_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z])(?P<who>US|U\.S\.|A|AU|C|CA|NZ|HK|S|Mex|R|NT|us|u\.s\.?|usd|aud|cad|nzd|mxn|hk|hkd|c)\s?"
+    rf"(?P<dollar>\$)|(?P<sym>{_SYMBOL})|(?<![A-Za-z])(?P<mega>M)?(?P<code>{_CODE})"
+    rf"|(?<![A-Za-z])(?P<word>dollars?|euros?))\s?$")
+CURRENCY_AFTER = re.compile(rf"\s?(?:(?P<sym>{_SYMBOL})|(?P<mega>M)?(?P<code>{_CODE})(?![A-Za-z]))")
+_GAP = r"(?:\s*-\s*|\s+|(?=[^\w\s]))?"  # "10-gallon", "30 - year", "5 km", "20%"
+UNIT_AFTER = re.compile(
+    rf"{_GAP}(?:(?P<power>square|sq\.?|cubic|cu\.?)\s+)?(?P<bracket>[(\[{{<])?"
+    rf"(?:(?P<name>(?i:{NAME_RE.pattern}))(?![A-Za-z])|(?P<symbol>{SYMBOL_RE.pattern})(?![A-Za-z]))"
+    rf"(?(bracket)[)\]}}>])(?P<exp>\^?[23](?![\d/])|[²³]|\s(?:squared|cubed)\b)?")
+PER_AFTER = re.compile(r"(?:\s*/\s*|\s+per\s+|\s*-?\s*\ban?\s*-?\s*)(?P<unit>[A-Za-zµ°]+\^?[23²³]?)(?![\w])")
+_NOT_PER = re.compile(r"\s+(?:earlier|ago|later|before|after|or so|and|from)\b", re.I)
+OF_GDP = re.compile(r"\s+of\s+(?:(?:their|its|the|our|his|her|a|an|total|national|annual|combined|"
+                    r"\w+[’']s)\s+)*(?:GDP|gross domestic product|economic output)\b", re.I)
+MONEY_WORDS = re.compile(r"£|\b(?:costs?|prices?|paid|pay|pays|spent|spend|fined?|worth|profits?|revenues?|"
+                         r"sales|sold|bought|budgets?|funds?|loans?|debts?|salary|earned|bid|deal)\b", re.I)
+
+
+def currency_before(text: str, start: int) -> tuple[int, str, float] | None:
+    """(where it starts, ISO code, scale) of a currency written just before a number."""
+    match = CURRENCY_BEFORE.search(text, max(0, start - 8), start)
+    if not match:
+        return None
+    if match["dollar"]:
+        code = DOLLAR_PREFIXES.get(match["who"].lower().replace(".", ""), "USD")
+    elif match["sym"]:
+        code = SYMBOLS[match["sym"]]
+    elif match["word"]:
+        code = "USD" if match["word"].startswith("d") else "EUR"
+    else:
+        code = currency_of_code(match["code"]) or {"RMB": "CNY"}.get(match["code"])
+    return (match.start(), code, 1e6 if match["mega"] else 1.0) if code else None
+
+
+def unit_after(text: str, end: int, money: bool = False) -> tuple[int, str, float] | None:
+    """(where it ends, canonical unit, scale) of a unit or currency written just after a number."""
+    found = []
+    code = CURRENCY_AFTER.match(text, end)
+    if code and (currency := SYMBOLS.get(code["sym"] or "") or currency_of_code(code["code"] or "")):
+        found.append((code.end(), currency, 1e6 if code["mega"] else 1.0))
+    match = UNIT_AFTER.match(text, end)
+    if match and (unit := _unit_of(match, text, money)):
+        found.append((match.end(), unit, 1.0))
+    return max(found, default=None, key=lambda f: f[0])
+
+
+def _unit_of(match: re.Match[str], text: str, money: bool) -> str | None:
+    unit = unit_of_name(match["name"]) if match["name"] else unit_of_symbol(match["symbol"])
+    if unit == POUND:
+        near = MONEY_WORDS.search(text, max(0, match.start() - 120), min(len(text), match.end() + 60))
+        unit = "GBP" if money or near else "lb"
+    if unit and (match["power"] or match["exp"]):
+        exp = (match["exp"] or "").strip(" ^")
+        square = exp in ("2", "²", "squared") or (match["power"] or "").lower().startswith("s")
+        unit += "2" if square else "3"
+    return unit
+
+
+def per_after(text: str, end: int, unit: str | None) -> tuple[int, str] | None:
+    """(where it ends, compound unit) for "$98 a share", "500,000 barrels a day", "km/h"."""
+    match = PER_AFTER.match(text, end)
+    if not match or _NOT_PER.match(text, match.end()):
+        return None
+    below = PER_WORDS.get(match["unit"].lower()) or canonical_unit(match["unit"])
+    by_article = "/" not in match.group() and "per" not in match.group()
+    if not below or below == POUND or below in ISO_CODES or (by_article and below not in DENOMINATORS):
+        return None
+    compound = f"{unit or 'count'}/{below}"
+    return match.end(), COMPOUNDS.get(compound, compound)
