@@ -20,6 +20,7 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/newsprism analyze examples/corpus --db $(DEMO_DB)
 	$(BIN)/newsprism stats --db $(DEMO_DB)
+	$(BIN)/newsprism quotes --db $(DEMO_DB) | head -n 24
 
 test: install
 	$(BIN)/python -m pytest
