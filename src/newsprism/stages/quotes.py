@@ -99,10 +99,10 @@ def _join_split_quote(span, quotes: list[Quoted], cand: Candidate, text: str):
     if cand.cue is None or cand.cue[0] < span[1]:
         return span
     for quote in quotes:
-        if quote.start >= cand.cue[1]:
+        words = _word_count(text[quote.inner_start:quote.inner_end])
+        if quote.start >= cand.cue[1] and words >= MIN_QUOTE_WORDS:  # a short quoted title is skipped
             gap = text[span[1]:quote.start]
-            words = _word_count(text[quote.inner_start:quote.inner_end])
-            if ("\n" not in gap and _word_count(gap) <= MAX_SPLIT_GAP_WORDS and words >= MIN_QUOTE_WORDS
+            if ("\n" not in gap and _word_count(gap) <= MAX_SPLIT_GAP_WORDS
                     and gap.rstrip()[-1:] in {",", ".", ":"} and not _second_cue(gap)):
                 return span[0], quote.end
             break
@@ -122,12 +122,24 @@ def _orphan_quotes(doc, quotes: list[Quoted], taken: list[Candidate]) -> list[Ca
     for quote in quotes:
         if any(c.content[0] <= quote.start and quote.end <= c.content[1] for c in taken + found):
             continue
-        words = _word_count(doc_text(doc)[quote.inner_start:quote.inner_end])
+        inner = doc_text(doc)[quote.inner_start:quote.inner_end]
+        if _is_title(inner):
+            continue  # “Fox News Sunday”, “America with Jorge Ramos”: a name, not speech
+        words = _word_count(inner)
         cand = (_nearby_cue(doc, quote, quotes) if words >= MIN_QUOTE_WORDS else None) or _continuation(
             doc, quote, taken + found)
         if cand is not None:
             found.append(cand)
     return found
+
+
+def _is_title(inner: str) -> bool:
+    """A quoted name or title: no letters at all, or every longer word capitalised, no full stop."""
+    words = re.findall(r"[^\W\d_]+", inner)
+    if not words:
+        return True
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?]\W*$", inner)
 
 
 def _nearby_cue(doc, quote: Quoted, quotes: list[Quoted]) -> Candidate | None:
@@ -173,8 +185,9 @@ def _continuation(doc, quote: Quoted, taken: list[Candidate]) -> Candidate | Non
     if earlier and words >= MIN_QUOTE_WORDS:
         previous = max(earlier, key=lambda c: c.content[1])
         gap = doc_text(doc)[previous.content[1]:quote.start]
-        if previous.kind == "direct" and "\n" not in gap and len(gap.split()) <= 6:
-            previous.content = (previous.content[0], quote.end)  # “A,” she said. “B.”: one statement
+        if previous.kind == "direct" and ("\n" not in gap and len(gap.split()) <= 6 or not gap.strip()):
+            # “A,” she said. “B.” and quote after quote, paragraph after paragraph: one statement
+            previous.content = (previous.content[0], quote.end)
             return None
         if len(PARAGRAPH_BREAK.findall(gap)) <= 1 and len(gap.split()) <= 12:
             return Candidate(quote.span, None, None, "direct", follows_previous=True)
