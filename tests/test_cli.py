@@ -115,3 +115,14 @@ def test_quotes_and_entities_commands(run, write):
     assert rows[0]["speaker"]["name"] == "Anna Berg"
     entities = run("entities", "--type", "person").output
     assert "person:anna-berg\tAnna Berg\tPERSON" in entities and "port director" in entities
+
+
+def test_claims_and_timeline_commands(run, write):
+    write("in/a.txt", "date 2025-03-12\nBridge repairs\nThe city said on Monday that repairs would cost "
+                      "€12 million, more than twice the 2019 estimate.\n")
+    assert run("analyze", "in").exit_code == 0
+    claims = [json.loads(line) for line in run("claims", "--json").output.splitlines()]
+    money = next(c for c in claims if c["unit"] == "EUR")
+    assert money["value"] == 12_000_000 and money["text"] == "€12 million"
+    timeline = [json.loads(line) for line in run("timeline", "--json").output.splitlines()]
+    assert "2025-03-10" in [t["date"] for t in timeline]

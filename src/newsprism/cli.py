@@ -14,7 +14,8 @@ from .config import SETTINGS, load_settings
 from .errors import InputError, NewsprismError
 from .pipeline import RunReport, analyze_paths, ingest_paths
 from .report.export import export as export_store
-from .report.export import statement_records
+from .report.export import quantity_record, statement_records
+from .report.timeline import build_timeline
 from .store import open_store
 
 db_option = click.option("--db", envvar="NEWSPRISM_DB", default=None,
@@ -226,6 +227,42 @@ def entities(db, type_, as_json):
                 continue
             roles = f"  roles: {'; '.join(entity.roles)}" if entity.roles else ""
             click.echo(f"{entity.id}\t{entity.name}\t{entity.type}\t{', '.join(entity.aliases)}{roles}")
+
+
+@cli.command()
+@db_option
+@click.option("--subject", default=None, help="Only quantities whose subject holds this text.")
+@click.option("--article", "article_id", default=None, help="Only quantities of this article.")
+@json_option
+def claims(db, subject, article_id, as_json):
+    """What was claimed: every number with its value, unit, change, subject and time scope."""
+    with store_for(db) as store:
+        for quantity in store.iter_quantities(article_id, subject):
+            record = quantity_record(quantity)
+            if as_json:
+                click.echo(json.dumps(record, ensure_ascii=False))
+                continue
+            scope = record["scope"] or {}
+            scope = f" [{scope['from'] or '…'} – {scope['to'] or '…'}]" if scope else ""
+            unit = f" {quantity.unit}" if quantity.unit else ""
+            click.echo(f"{quantity.change} {quantity.value:,.6g}{unit}{scope}  «{quantity.text}»  "
+                       f"{quantity.subject or '-'}  ({quantity.article_id}@{quantity.start})")
+
+
+@cli.command()
+@db_option
+@click.option("--article", "article_id", default=None, help="Only this article's dates.")
+@json_option
+def timeline(db, article_id, as_json):
+    """Dated events and statements in date order, each with its sentence and article."""
+    with store_for(db) as store:
+        entries = build_timeline(store, article_id)
+    for entry in entries:
+        if as_json:
+            click.echo(json.dumps(entry.as_dict(), ensure_ascii=False))
+        else:
+            said = f"  [{len(entry.statement_ids)} statement(s)]" if entry.statement_ids else ""
+            click.echo(f"{entry.date}  {entry.article_id}@{entry.start}{said}\n    {entry.text}")
 
 
 @cli.command()

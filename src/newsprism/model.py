@@ -157,6 +157,7 @@ class Analysis(Record):
     statements: tuple[Statement, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     timexes: tuple[Timex, ...] = ()
+    inferred_published: str | None = None  # a publication date read from the text, if none was given
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,13 +11,15 @@ from .clean import analysis_text
 from .config import Settings
 from .errors import InputError
 from .ingest import read_articles
-from .model import Analysis, Article, Statement
+from .model import Analysis, Article, Quantity, Statement, Timex
 from .stages.entities import EntityIndex, find_entities
+from .stages.quantities import find_quantities
 from .stages.quotes import extract_statements
+from .stages.timexes import date_article
 from .store import Store
 
 # Bumped whenever a stage changes what it finds, so `analyze` redoes stale articles.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @dataclass(slots=True)
@@ -29,6 +31,8 @@ class Context:
     cue_table: object = None  # a CueTable to use instead of the shipped one (training)
     entities: EntityIndex | None = None
     statements: list[Statement] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +53,21 @@ def _statements(ctx: Context) -> None:
     ctx.statements = extract_statements(ctx.doc, ctx.entities, ctx.article.id, ctx.cue_table)
 
 
+def _timexes(ctx: Context) -> None:
+    # An undated article gets the publication date its text implies, marked as inferred.
+    ctx.article, ctx.timexes = date_article(ctx.doc, ctx.article)
+
+
+def _quantities(ctx: Context) -> None:
+    ctx.quantities = find_quantities(ctx.doc, ctx.article)
+
+
 # The per-article stages, in the order they run.
 STAGES: tuple[Stage, ...] = (
     Stage("entities", _entities, requires=("doc",), assigns=("entities",)),
     Stage("statements", _statements, requires=("doc", "entities"), assigns=("statements",)),
+    Stage("timexes", _timexes, requires=("doc", "article"), assigns=("timexes", "published")),
+    Stage("quantities", _quantities, requires=("doc", "published"), assigns=("quantities",)),
 )
 
 
@@ -97,9 +112,11 @@ def analyze_doc(article: Article, doc, cue_table=None) -> Analysis:
     for stage in STAGES:
         stage.run(ctx)
     entities, roles = ctx.entities.records()
+    inferred = ctx.article.published if ctx.article.published_inferred else None
     return Analysis(article_id=article.id, version=PIPELINE_VERSION, entities=entities,
                     mentions=tuple(ctx.entities.mentions), roles=roles,
-                    statements=tuple(ctx.statements))
+                    statements=tuple(ctx.statements), quantities=tuple(ctx.quantities),
+                    timexes=tuple(ctx.timexes), inferred_published=inferred)
 
 
 def analyze_articles(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Analysis]:

@@ -95,6 +95,10 @@ class SQLiteStore:
         if updated.rowcount != 1:
             raise NotFound("article", analysis.article_id)
         article_id = analysis.article_id
+        if analysis.inferred_published:
+            self.conn.execute("UPDATE articles SET published = ?, published_inferred = 1 "
+                              "WHERE id = ? AND (published IS NULL OR published_inferred = 1)",
+                              (analysis.inferred_published, article_id))
         for table in ("statements", "mentions", "roles", "quantities", "timexes"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self.conn.executemany("INSERT OR IGNORE INTO entities (id, name, type) VALUES (?, ?, ?)",
