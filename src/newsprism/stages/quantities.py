@@ -20,37 +20,36 @@ from ..model import Article, Quantity
 from . import units as U
 from .textspans import doc_text
 
-# --- reading numbers -------------------------------------------------------------------------
+# --- numbers in digits and in words --------------------------------------------------------------
 
-_DIGITS = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+)"
-           r"(?:\.\d+)?|\.\d+")
-_TIMES_TEN = r"\s?[x×*]\s?(?:10(?:(?:\^|\*\*)[-−]?\d+|[-−]\d+|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|2(?:\^|\*\*)\d+)"
+_DIGITS = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)"
+           r"|\d+)(?:\.\d+)?|\.\d+")
+_TIMES_TEN = r"\s?[x×*]\s?(?:10(?:(?:\^|\*\*)[-−]?\d+|[-−]\d+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|2(?:\^|\*\*)\d+)"
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
-NUMBER_RE = re.compile(
-    rf"(?P<mixed>\d+ \d+/\d+(?![\d/])|\d*[½⅓⅔¼¾⅕⅛])|(?P<frac>\d+/\d+(?![\d/]))"
-    rf"|(?P<power>\d+(?:\^|\*\*)[-−]?\d+)|(?P<dec>(?:{_DIGITS})(?:[eE][-+−]?\d+)?(?:{_TIMES_TEN})?)")
+NUMBER_RE = re.compile(  # the look-ahead only saves time: every number starts with one of these
+    rf"(?=[\d.½⅓⅔¼¾⅕⅛])(?:(?P<mixed>\d+ \d+/\d+(?![\d/])|\d*[½⅓⅔¼¾⅕⅛])|(?P<frac>\d+/\d+(?![\d/]))"
+    rf"|(?P<power>\d+(?:\^|\*\*)[-−]?\d+)|(?P<dec>(?:{_DIGITS})(?:[eE][-+−]?\d+)?(?:{_TIMES_TEN})?))")
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion"
 _WORD = rf"(?:{'|'.join(_SMALL)}|{_SCALE_WORDS})"
-WORDS_RE = re.compile(rf"\b(?:an?\s+(?={_SCALE_WORDS}|dozen))?{_WORD}(?:(?:\s*[-,&]\s*|\s+(?:and\s+)?){_WORD}\b)*"
-                      rf"(?:\s+dozen)?\b", re.I)
+WORDS_RE = re.compile(rf"\b(?:an?\s+(?={_SCALE_WORDS}|dozen))?{_WORD}"
+                      rf"(?:(?:\s*[-,&]\s*|\s+(?:and\s+)?){_WORD}\b)*(?:\s+dozen)?\b", re.I)
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "hundredth": 100}
-FRACTION_AFTER = re.compile(r"[\s-]+(halves|half|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth"
-                            r"|tenth|hundredth)s?)\b", re.I)
-LONE_FRACTION_RE = re.compile(rf"\b(?:an?\s+)?(half|third|quarter)(?=\s+(?:of|an?\s+(?:{_SCALE_WORDS})|"
-                              rf"{_SCALE_WORDS})\b)", re.I)
+_NTH = "third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+FRACTION_AFTER = re.compile(rf"[\s-]+(halves|half|(?:{_NTH}|hundredth)s?)\b", re.I)
+LONE_FRACTION_RE = re.compile(rf"\b(?:(?:an?|one)\s+({_NTH})|(?:an?\s+)?(half|third|quarter))"
+                              rf"(?=\s+(?:of|an?\s+(?:{_SCALE_WORDS})|{_SCALE_WORDS})\b)", re.I)
+ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|other|last|final|latter|former|the|this|that"
+                            r"|each|every)\s+$", re.I)
 HALF_AFTER = re.compile(r"\s+and\s+an?\s+half\b", re.I)
+SCALE_AFTER_FRACTION = re.compile(rf"\s+(?:an?\s+)?({_SCALE_WORDS})\b", re.I)
 _VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
           "trillions": 1e12}
 VAGUE_RE = re.compile(r"\b(dozens|tens|hundreds|thousands|millions|billions|trillions)"
                       r"(?:\s+of\s+(thousands|millions|billions|trillions))?(?=\s+of\b)", re.I)
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
-          "mln": 1e6, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7, "k": 1e3, "m": 1e6, "b": 1e9}
-SCALE_RE = re.compile(r"(?:\s?(?:-\s?)?(thousand|million|billion|trillion|bn|mn|mln|tn|trn|lakh|crore)s?"
-                      r"|(k|K|M|m|B|b))(?![A-Za-z])")
-SCALE_AFTER_FRACTION = re.compile(rf"\s+(?:an?\s+)?({_SCALE_WORDS})\b", re.I)
+ARTICLE_RE = re.compile(rf"\b(an?)(?=[ ](?:{U.NAME_RE.pattern[3:-1]})\b)", re.I)  # "a gallon of"
 
 
 def finite(value) -> float | None:
@@ -65,7 +64,10 @@ def finite(value) -> float | None:
 def _power(value: float, base: int, exponent: str) -> float | None:
     exponent = exponent.replace("−", "-").translate(str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789"))
     try:
-        result = value * math.pow(base, int(exponent))
+        if base == 10 and "e" not in repr(value):  # read as decimal: 2.48×10−5 is exactly 2.48e-05
+            result = float(f"{value!r}e{int(exponent)}")
+        else:
+            result = value * math.pow(base, int(exponent))
     except (OverflowError, ValueError):
         return None
     # An underflow to zero would invent a value: "1e-999" states nothing we can keep.
@@ -87,11 +89,15 @@ def number_value(match: re.Match[str]) -> float | None:
             return int(text[:-1] or 0) + _VULGAR[text[-1]]
         top, bottom = map(int, part.split("/"))
         return int(whole) + top / bottom if 0 < top < bottom else None
-    mantissa, times, power = re.sub(r"[,\s]", "", text.replace("−", "-")).replace("*", "x").partition("x")
+    plain = re.sub(r"[,\s]", "", text.replace("−", "-")).replace("*", "x").replace("×", "x")
+    mantissa, times, power = plain.partition("x")
     value = finite(mantissa)
+    if value == 0 and re.search("[1-9]", mantissa):
+        return None  # "1e-999" underflows: no value to state
     if value is None or not times:
         return value
-    base, exponent = power.replace("**", "^").split("^") if "^" in power or "**" in power else ("10", power[2:])
+    power = power.replace("xx", "^")  # "10**3" was read as "10xx3"
+    base, exponent = power.split("^") if "^" in power else ("10", power[2:])
     return _power(value, int(base), exponent)
 
 
@@ -108,44 +114,49 @@ def words_value(text: str) -> float | None:
         return None
 
 
-# --- what the text around a number must not be ----------------------------------------------
+# --- digits that are no quantity ----------------------------------------------------------------
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"(?:[12]?\d|3[01])"
+ADDRESS_RE = re.compile(  # web addresses
+    r"(?:https?://|www\.)\S+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|int|eu|uk|ua|ru|de|fr|info|news)"
+    r"(?:/\S*)?")
+MAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# Dates, versions, years, decades and times; the look-ahead only saves time.
 BLOCKED_RE = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|int|eu|uk|ua|ru"
-    r"|de|fr|info|news)(?:/\S*)?"  # web and mail addresses
-    rf"|(?i:\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?!\w)(?:,?\s+\d{{4}})?"
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)"  # dates
-    r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+(?:\.\d+){2,}\b"  # dates, versions
-    r"|\b(?:1[89]|20)\d\d\s?[-–/]\s?(?:(?:1[89]|20)\d\d|\d\d)\b(?!\s?%)|(?:\b(?:1[0-9]|20)|['’])?\d0['’]?s\b"
-    r"|(?i:\b\d{1,2}(?::\d\d){1,2}(?:\s?[ap]\.?m\b\.?)?|\b\d{1,2}(?:\.\d\d)?\s?(?:[ap]\.m\.|[ap]m\b)"
-    r"|\b\d{1,2}\s?(?:GMT|UTC|CET|CEST|EST|EDT|PST|BST|MSK)\b|\b[0-2]\d{3}\s?(?:GMT|UTC|hrs|hours)\b)")
+    rf"(?=\d|['’]\d|(?i:\b{_MONTH}\s+\d))(?:"
+    rf"(?i:(?<![\d.,]){_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?!\w)(?:,?\s+\d{{4}})?"  # dates
+    rf"|\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)"
+    r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+(?:\.\d+){2,}\b"  # versions
+    r"|\b(?:1[89]|20)\d\d\s?[-–/]\s?(?:(?:1[89]|20)\d\d|\d\d)\b(?!\s?%)"  # years, decades
+    r"|(?:\b(?:1[0-9]|20)|['’])?\d0['’]?s\b"
+    r"|(?i:\b\d{1,2}(?::\d\d){1,2}(?:\s?[ap]\.?m\b\.?)?"  # times
+    r"|(?<![\d.])\d{1,2}(?:\.\d\d)?\s?(?:[ap]\.m\.|[ap]m\b)"
+    r"|\b\d{1,2}\s?(?:GMT|UTC|CET|CEST|EST|EDT|PST|BST|MSK)\b|\b[0-2]\d{3}\s?(?:GMT|UTC|hrs|hours)\b))")
 PHONE_RE = re.compile(r"(?<![\w.,])(?:\+\s?)?\(?\d[\d().\s-]{5,}\d(?![\w])")
-_PHONE_MARK = re.compile(r"\d[-.()]\d|\+|\(\d|\d\)|\d\s\d{4}|\d\s\d{1,2}\s")
+_PHONE_MARK = re.compile(r"\+|\(\d|\d\)|\d[-.\s]\d+[-.\s]\d|^\d{3}-\d{4}$|\d\s\d{4}")
 REFERENCE_BEFORE = re.compile(
-    r"(?:\bno\.|\bnos\.|#|\b(?:number|article|chapter|section|page|pages|exit|route|flight|room|platform|gate"
-    r"|version|level|phase|stage|grade|class|seat|row|item|step|suite|zone|lot|unit|volume|vol\.|issue|part"
-    r"|episode|season|resolution|amendment|clause|paragraph|code|model|type|mark|mk\.?|line|highway|block))"
-    r"\s*$", re.I)
-_SINCE = r"(?:since|from|between)\s+$"
+    r"(?:\bno\.|\bnos\.|#|\b(?:number|article|chapter|section|page|pages|exit|route|flight|room|platform"
+    r"|gate|version|level|phase|stage|grade|class|seat|row|item|step|suite|zone|lot|unit|volume|vol\.|issue"
+    r"|part|episode|season|resolution|amendment|clause|paragraph|code|model|type|mark|mk\.?|line|highway"
+    r"|block))\s*$", re.I)
+YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d)(?:\s*(?:-|–|to|and)\s*(?:1[89]\d\d|20\d\d))?")
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Spans whose digits are no quantities: addresses, dates, times, versions, phone numbers."""
-    spans = [m.span() for m in BLOCKED_RE.finditer(text)]
+    spans = [m.span() for m in BLOCKED_RE.finditer(text)] + [m.span() for m in ADDRESS_RE.finditer(text)]
+    spans += [m.span() for m in MAIL_RE.finditer(text)] if "@" in text else []
     for match in PHONE_RE.finditer(text):
         digits = sum(c.isdigit() for c in match.group())
-        if digits >= 7 and _PHONE_MARK.search(match.group()) and not _thousands(match.group()):
+        spaced_thousands = re.fullmatch(r"\d{1,3}(?:[ \u00a0]\d{3})+", match.group().strip())
+        if digits >= 7 and _PHONE_MARK.search(match.group()) and not spaced_thousands:
             spans.append(match.span())
     return sorted(spans)
 
 
-def _thousands(text: str) -> bool:
-    return re.fullmatch(r"\d{1,3}(?:[ \u00a0]\d{3})+", text.strip()) is not None
-
-
-# --- atoms: one number with its currency, scale and unit ------------------------------------
+# --- atoms: one number with its currency, scale and unit ---------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,96 +169,492 @@ class Found:
     unit: str | None = None
     change: str = "="
     scale: float = 1.0  # what a scale word ("billion") multiplied the written number by
-    words: bool = False  # written in words ("two-thirds")
+    words: bool = False  # written in words ("two-thirds", "tens of billions")
     suffix_currency: bool = False  # "3 dollars", which "50 cents" may complete
     low: float | None = None  # the ends of a range
     high: float | None = None
 
 
-def _number_candidates(text: str) -> list[tuple[int, int, float, bool]]:
-    """(start, end, value, in words) of every number, without overlaps, in text order."""
-    found = [(m.start(), m.end(), number_value(m), False) for m in NUMBER_RE.finditer(text)]
-    found += [(m.start(), m.end(), _VAGUE[m[1].lower()] * SCALES.get((m[2] or "x").lower()[:-1], 1.0), True)
-              for m in VAGUE_RE.finditer(text)]
-    found += [(m.start(), m.end(), 1 / _DENOMINATORS[m[1].lower()], True) for m in LONE_FRACTION_RE.finditer(text)]
+Candidate = tuple[int, int, float | None, str]  # start, end, value, kind: digits|words|vague|article
+
+
+def number_candidates(text: str) -> list[Candidate]:
+    """Every number, written in digits or words, without overlaps, in text order."""
+    found = [(m.start(), m.end(), number_value(m), "digits") for m in NUMBER_RE.finditer(text)]
+    found += [(m.start(), m.end(), _VAGUE[m[1].lower()] * U.SCALES.get((m[2] or "x").lower()[:-1], 1.0),
+               "vague") for m in VAGUE_RE.finditer(text)]
+    found += [(m.start(), m.end(), 1 / _DENOMINATORS[(m[1] or m[2]).lower()], "words")
+              for m in LONE_FRACTION_RE.finditer(text)
+              if not ORDINAL_BEFORE.search(text, max(0, m.start() - 12), m.start())]  # "the second half"
+    found += [(m.start(), m.end(), 1.0, "article") for m in ARTICLE_RE.finditer(text)]
     found += _word_numbers(text)
     found.sort(key=lambda f: (f[0], -f[1]))
-    kept, last_end = [], -1
-    for start, end, value, words in found:
-        if start >= last_end:
-            kept.append((start, end, value, words))
-            last_end = end
+    kept: list[Candidate] = []
+    for candidate in found:
+        if not kept or candidate[0] >= kept[-1][1]:
+            kept.append(candidate)
     return kept
 
 
-def _word_numbers(text: str) -> list[tuple[int, int, float, bool]]:
+def _word_numbers(text: str) -> list[Candidate]:
     found, pos = [], 0
     while match := WORDS_RE.search(text, pos):
-        end = match.end()
+        start, end = match.span()
         value = words_value(match.group())
-        while value is None and " " in text[match.start():end].strip():
-            end = match.start() + re.match(r"(.*\S)[\s,&-]+\S+$", text[match.start():end], re.S).end(1)
-            value = words_value(text[match.start():end])
-        bare_scale = re.fullmatch(_SCALE_WORDS, text[match.start():end], re.I)
-        if value is not None and not bare_scale:
-            found.append((match.start(), end, value, True))
-        pos = max(end, match.start() + 1)
+        while value is None and " " in text[start:end].strip():  # "one, two, three": one at a time
+            end = start + re.match(r"(.*\S)[\s,&-]+\S+$", text[start:end], re.S).end(1)
+            value = words_value(text[start:end])
+        if value is not None and not re.fullmatch(_SCALE_WORDS, text[start:end], re.I):
+            found.append((start, end, value, "words"))
+        pos = max(end, start + 1)
     return found
 
 
-def read_atom(text: str, start: int, end: int, value: float, words: bool) -> Found | None:
-    """One number with the currency before it and the scale and unit after it."""
+def read_atom(text: str, candidate: Candidate, floor: int = 0) -> Found | None:
+    """One number with the currency before it (not before `floor`) and the scale and unit after it."""
+    start, end, value, kind = candidate
+    words = kind != "digits"
     if not words and start and text[start - 1] in "-−–" and (start < 2 or not text[start - 2].isalnum()):
         start, value = start - 1, -value
-    atom = Found(start, end, value, words=words)
-    currency = None if words else U.currency_before(text, start)
+    # "tens of billions" is at least ten billion: kept as that, marked approximate.
+    atom = Found(start, end, value, change="~" if kind == "vague" else "=", words=words)
+    currency = None if words else U.currency_before(text, start, floor)
     if currency:
-        atom = replace(atom, start=currency[0], value=value * currency[2], unit=currency[1], scale=currency[2])
-    atom = _scaled(text, atom)
-    atom = _fraction_words(text, atom) if words else atom
+        start, code, mega = currency
+        atom = replace(atom, start=start, value=value * mega, unit=code, scale=mega)
+    atom = _uncertain(text, _scaled(text, atom))
+    atom = _fraction_words(text, atom) if kind == "words" else atom
+    if kind == "article":
+        atom = _with_unit(text, atom)
+        return atom if atom.unit in U.ARTICLE_UNITS else None
+    if kind == "vague" and (of := re.match(r"\s+of(?=\s)", text[end:end + 4])):
+        counted = _with_unit(text, replace(atom, end=end + of.end()))  # "tens of billions of dollars"
+        return counted if counted.unit else atom
     return _with_unit(text, atom)
 
 
 def _scaled(text: str, atom: Found) -> Found:
-    match = SCALE_RE.match(text, atom.end)
-    if not match or (atom.words and match[2]):
+    scale = U.scale_after(text, atom.end, atom.unit is not None, atom.words)
+    if not scale:
         return atom
-    if match[2]:
-        money = atom.unit is not None or U.unit_after(text, match.end()) is not None
-        if not (match[2] in "kKM" or money):
-            return atom
-    factor = SCALES[(match[1] or match[2]).lower()]
-    return replace(atom, end=match.end(), value=atom.value * factor, scale=atom.scale * factor)
+    return replace(atom, end=scale[0], value=atom.value * scale[1], scale=atom.scale * scale[1])
+
+
+def _uncertain(text: str, atom: Found) -> Found:
+    # Reads past "±0.01" (the value stays) and "-ish" (the value is approximate).
+    match = U.UNCERTAINTY.match(text, atom.end)
+    if not match:
+        return atom
+    return replace(atom, end=match.end(), change="~" if match["ish"] else atom.change)
 
 
 def _fraction_words(text: str, atom: Found) -> Found:
     match = FRACTION_AFTER.match(text, atom.end)
     if match and atom.value <= 20 and atom.scale == 1:
-        word = match[1].lower().rstrip("s")
-        atom = replace(atom, end=match.end(), value=atom.value / _DENOMINATORS[word], unit="fraction")
+        denominator = _DENOMINATORS[match[1].lower().rstrip("s")]
+        atom = replace(atom, end=match.end(), value=atom.value / denominator, unit="fraction")
     elif half := HALF_AFTER.match(text, atom.end):
         atom = replace(atom, end=half.end(), value=atom.value + 0.5)
-    if atom.value < 1 or atom.unit == "fraction":
-        scale = SCALE_AFTER_FRACTION.match(text, atom.end)
-        if scale:
-            factor = SCALES[scale[1].lower()]
-            return replace(atom, end=scale.end(), value=atom.value * factor, scale=factor, unit=None)
+    if not (0 < atom.value < 1 or atom.unit == "fraction"):
+        return atom
+    scale = SCALE_AFTER_FRACTION.match(text, atom.end)  # "a quarter million", "three quarters billion"
+    if not scale:
         return replace(atom, unit="fraction")
-    return atom
+    factor = U.SCALES[scale[1].lower()]
+    return replace(atom, end=scale.end(), value=atom.value * factor, scale=factor, unit=None)
 
 
 def _with_unit(text: str, atom: Found) -> Found:
-    money = atom.unit is not None
+    money = atom.unit in U.CURRENCIES
     after = U.unit_after(text, atom.end, money or atom.scale > 1)
-    if after and (not money or after[1] == atom.unit):
-        unit = "fraction" if atom.unit == "fraction" and after[1] in U.ISO_CODES else after[1]
-        atom = replace(atom, end=after[0], unit=after[1] if unit != "fraction" else atom.unit,
-                       value=atom.value * after[2], suffix_currency=not money and after[1] in U.ISO_CODES)
+    if after and _inch_is_quote(text, atom, after):
+        after = None
+    # After "$10" only the same currency's name ("dollars") belongs to it; "$ 20 $ 30" are two sums.
+    if after and (not money or after[1] == atom.unit and re.search("[a-z]{3}", text[atom.end:after[0]])):
+        atom = replace(atom, end=after[0], unit=after[1], value=atom.value * after[2],
+                       suffix_currency=not money and after[1] in U.CURRENCIES)
         atom = _scaled(text, atom) if atom.scale == 1 else atom  # "75 USD million"
     for _ in range(2):  # "J/m^2 per year"
-        per = U.per_after(text, atom.end, atom.unit)
-        if per and atom.unit:
-            atom = replace(atom, end=per[0], unit=per[1])
+        per = U.per_after(text, atom.end, atom.unit) if atom.unit else None
+        atom = replace(atom, end=per[0], unit=per[1]) if per else atom
     if atom.unit == "percent" and (gdp := U.OF_GDP.match(text, atom.end)):
         atom = replace(atom, end=gdp.end(), unit="percent_of_gdp")
+    if atom.unit in ("year", "month", "week", "day") and (old := U.AGE_AFTER.match(text, atom.end)):
+        atom = replace(atom, end=old.end())  # an age: "28-year-old", "five years of age"
+    if atom.unit is None and re.search(r"\baged?\s+$", text[max(0, atom.start - 8):atom.start], re.I):
+        atom = replace(atom, unit="year")
     return atom
+
+
+def _inch_is_quote(text: str, atom: Found, after: tuple[int, str, float]) -> bool:
+    # '"English 101"' closes a quotation; '9"' is nine inches.
+    if after[1] != "in" or text[after[0] - 1] not in '"″':
+        return False
+    return text[text.rfind("\n", 0, atom.start) + 1:atom.start].count('"') % 2 == 1
+
+
+# --- ranges, amounts in two parts, lists ------------------------------------------------------
+
+RANGE_GAP = re.compile(r"\s*(?:-\s*)?(?:to|and|-|–|—)\s*", re.I)
+CENTS_GAP = re.compile(r"\s+(?:and\s+)?", re.I)
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.I)
+CHANGE_WORDS = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|increased?|increasing|grew|grow[sn]?|growing|climb\w*|jump\w*|fell"
+    r"|fall(?:s|en|ing)?|drop\w*|declin\w*|decreas\w*|cut|reduc\w*|went|go(?:ne|es)?|mov\w+|chang\w+|slid"
+    r"|shr[au]nk|rais\w+|lower\w*|boost\w*)\b", re.I)
+
+
+def merge_atoms(text: str, atoms: list[Found]) -> list[Found]:
+    """Join "$5-7 billion" into one range and "3 dollars 50 cents" into one amount."""
+    merged, index = [], 0
+    while index < len(atoms):
+        atom, following = atoms[index], atoms[index + 1] if index + 1 < len(atoms) else None
+        joined = _range(text, atom, following) if following else None
+        joined = _cents(text, atom, following) if joined is None and following else joined
+        if joined is None:
+            merged.append(_shared_unit(text, atom, following) if following else atom)
+            index += 1
+        else:
+            merged.extend([joined] if joined else [])  # False: a score ("3-2"), dropped whole
+            index += 2
+    return merged
+
+
+def _range(text: str, low: Found, high: Found) -> Found | bool | None:
+    gap = RANGE_GAP.fullmatch(text, low.end, high.start)
+    if not gap or (low.unit and high.unit and low.unit != high.unit):
+        return None
+    before, sign = text[max(0, low.start - 60):low.start], gap.group().strip().lower()
+    if sign == "and" and not re.search(r"\bbetween\s+$", before, re.I):
+        return None
+    if re.search(r"\bfrom\s+$", before, re.I) and CHANGE_WORDS.search(before):
+        return None  # "rose from 3% to 5%": two values, not a range
+    if gap.group() in "-–" and not (low.unit or high.unit or high.scale > 1) and _small_integers(low, high):
+        return False
+    first = low.value * high.scale if low.scale == 1 and high.scale > 1 and not low.words else low.value
+    # A range keeps its midpoint as the value (marked "~"), and both ends in low/high.
+    return Found(low.start, high.end, (first + high.value) / 2, low.unit or high.unit, "~", high.scale,
+                 low.words and high.words, low=first, high=high.value)
+
+
+def _small_integers(*found: Found) -> bool:
+    return all(f.value.is_integer() and 0 <= f.value <= 200 for f in found)
+
+
+def _shared_unit(text: str, first: Found, second: Found) -> Found:
+    # "45 and 50 mg": the first number takes the unit (and scale) written after the second.
+    if first.unit or not second.unit or first.scale > 1 or re.fullmatch(r"(?:1[89]|20)\d\d",
+                                                                         text[first.start:first.end]):
+        return first
+    if not LIST_GAP.fullmatch(text, first.end, second.start):
+        return first
+    return replace(first, unit=second.unit, value=first.value * second.scale, scale=second.scale)
+
+
+def _cents(text: str, whole: Found, part: Found) -> Found | None:
+    if not (whole.suffix_currency and CENTS_GAP.fullmatch(text, whole.end, part.start)):
+        return None
+    if part.unit not in (None, "cent") or not (0 < part.value < 100 and part.value.is_integer()):
+        return None
+    if part.unit is None and re.match(r"\s*[\w$€£]", text[part.end:part.end + 2]):
+        return None
+    return replace(whole, end=part.end, value=whole.value + part.value / 100)
+
+
+def keep_text(text: str, found: Found) -> bool:
+    """False for numbers that are parts of names, ids, years or list markers."""
+    before, after = text[max(0, found.start - 40):found.start], text[found.end:found.end + 2]
+    if re.search(r"[A-Za-z][-−–]?$|\d/$|\d[.,+]$", before) or re.match(r"[A-Za-z0-9]|/\d", after):
+        return False
+    if found.unit is not None:
+        return True
+    if YEAR_RE.fullmatch(text, found.start, found.end):
+        return False  # a year, not a count
+    if REFERENCE_BEFORE.search(before) or re.match(r"\s?\)", after) and "(" not in before[-12:]:
+        return False
+    line_start = not before.rpartition("\n")[2].strip()
+    return not (line_start and re.match(r"[.)]\s", after))  # a list marker
+
+
+def scan(text: str) -> list[Found]:
+    """Every quantity the text states, read from the text alone (no parse): the regex pass."""
+    blocked = blocked_spans(text)
+    atoms: list[Found] = []
+    for candidate in number_candidates(text):
+        start, end, value, _ = candidate
+        if value is None or (atoms and start < atoms[-1].end) or any(
+                s < end and start < e for s, e in blocked):
+            continue
+        atom = read_atom(text, candidate, atoms[-1].end if atoms else 0)
+        if atom is not None and finite(atom.value) is not None:
+            atoms.append(atom)
+    return [_changed(text, f) for f in merge_atoms(text, atoms) if keep_text(text, f)]
+
+
+# --- change: about, more than, rose by ----------------------------------------------------------
+
+_MODIFIERS = {
+    "gt": "more than|greater than|higher than|larger than|over|above|in excess of|exceeding|at least"
+          "|upwards of|north of|beyond|just over|well over|well above|excess of",
+    "lt": "less than|fewer than|lower than|under|below|up to|at most|no more than|as (?:much|many|high) as"
+          "|just under|well under|well below|shy of|a maximum of",
+    "approx": r"about|around|approximately|approx\.|roughly|some|nearly|almost|close to|circa"
+              r"|an estimated|estimated|somewhere around|in the region of|on the order of|~|≈",
+}
+MODIFIER_BEFORE = re.compile(
+    r"(?:^|(?<=\W))(?:" + "|".join(f"(?P<{name}>{words})" for name, words in _MODIFIERS.items()) + r")\s*$",
+    re.I)
+_CHANGE_OF = {"gt": ">", "lt": "<", "approx": "~"}
+_UP = ("rose risen rises rise rising increased increase increases increasing grew grown grows growing "
+       "climbed climbs jumped jumps gained gains surged surges soared soars up higher added adds raised "
+       "raises boosted boosts").split()
+_DOWN = ("fell fallen falls fall falling dropped drops declined declines decreased decreases cut cuts lost "
+         "loses slid slides sank sinks tumbled plunged down lower shrank shrunk slashed reduced slumped "
+         "dipped eased contracted shed").split()
+UP_BEFORE = re.compile(rf"\b(?:{'|'.join(_UP)}|(?:an?\s+)?(?:increase|rise|jump|gain|hike|growth|surge)\s+of)"
+                       r"\s+(?:by\s+)?$", re.I)
+DOWN_BEFORE = re.compile(rf"\b(?:{'|'.join(_DOWN)}|(?:an?\s+)?(?:decrease|decline|drop|fall|cut|reduction)"
+                         r"\s+of)\s+(?:by\s+)?$", re.I)
+UP_AFTER = re.compile(r"\s*-?\s*(?:increase|rise|jump|gain|hike|growth|surge|higher|more)\b", re.I)
+DOWN_AFTER = re.compile(r"\s*-?\s*(?:decrease|decline|drop|fall|cut|reduction|lower|less|fewer)\b", re.I)
+
+
+def _changed(text: str, found: Found) -> Found:
+    """The quantity with its change; a modifier that says how exact it is joins its span."""
+    start, change = found.start, found.change
+    modifier = MODIFIER_BEFORE.search(text, max(0, start - 30), start)
+    if modifier:
+        start, change = modifier.start(), _CHANGE_OF[modifier.lastgroup]
+    before = text[max(0, start - 40):start]
+    # A rise or fall says more than how exact the number is: it is a difference, not a level.
+    if UP_BEFORE.search(before) or UP_AFTER.match(text, found.end):
+        change = "up"
+    elif DOWN_BEFORE.search(before) or DOWN_AFTER.match(text, found.end):
+        change = "down"
+    return replace(found, start=start, change=change)
+
+
+# --- the parse: what a number counts and what it is about ---------------------------------------
+
+UP_LEMMAS = {"increase", "rise", "grow", "climb", "jump", "gain", "surge", "soar", "raise", "boost",
+             "expand", "add", "up", "hike", "lift"}
+DOWN_LEMMAS = {"decrease", "fall", "drop", "decline", "cut", "reduce", "lose", "slide", "sink", "tumble",
+               "plunge", "shrink", "slash", "lower", "slump", "dip", "ease", "contract", "shed", "down"}
+STREET = re.compile(r"\s+(?:[A-Z]\w+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?"
+                    r"|Lane|Drive|Square|Place)\b")
+VAGUE_END = re.compile(r"(?:dozens|tens|hundreds|thousands|millions|billions|trillions)$", re.I)
+
+
+def find_quantities(doc, article: Article) -> list[Quantity]:
+    """Every quantity stated in the article, in text order, with its subject and scope."""
+    text = doc_text(doc)
+    anchor = published_date(article.published)
+    found_all = scan(text)
+    spans = [(f.start, f.end) for f in found_all]
+    records: list[Quantity] = []
+    for found in found_all:
+        span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        if span is None or not len(span) or not keep_parsed(text, span, found):
+            continue
+        found = _trend(span, _counted(text, span, found))
+        records.append(Quantity(
+            id=f"{article.id}:q{len(records) + 1}", article_id=article.id, start=found.start, end=found.end,
+            text=text[found.start:found.end], value=found.value, unit=found.unit, change=found.change,
+            subject=subject_of(span), scope=scope_of(text, span, found, anchor, spans)))
+    return records
+
+
+def keep_parsed(text: str, span, found: Found) -> bool:
+    """False for bare numbers the parse shows to be names ("Boeing 737", "Formula One") or pronouns."""
+    if found.unit is not None:
+        return True
+    previous = span.doc[span.start - 1] if span.start else None
+    if previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper() \
+            and not previous.is_sent_start:
+        return False
+    if STREET.match(text, found.end):
+        return False
+    last = span[-1]
+    if last.lower_ == "one":  # "one of them", "no one": kept only when it counts a noun
+        return last.dep_ == "nummod" and last.head.pos_ == "NOUN"
+    return True
+
+
+def _counted(text: str, span, found: Found) -> Found:
+    # A bare number takes the noun it counts as its unit: "5,000 troops" -> troop.
+    if found.unit is not None:
+        return found
+    last, head = span[-1], span[-1].head
+    people = head.pos_ == "PROPN" and (head.tag_ == "NNPS" or head.ent_type_ == "NORP")  # "Ukrainians"
+    if last.dep_ in ("nummod", "quantmod", "compound") and (head.pos_ == "NOUN" or people) \
+            and head.i > last.i:
+        return replace(found, unit=counted_noun(head))
+    if VAGUE_END.search(text, found.start, found.end):  # "thousands of troops"
+        for of in (c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"):
+            noun = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if noun is not None:
+                return replace(found, unit=counted_noun(noun))
+    return found
+
+
+def counted_noun(noun) -> str:
+    """The singular of a counted noun with the nouns compounded with it: "fighter jet", "troop"."""
+    compounds = [c.lower_ for c in noun.children
+                 if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN"]
+    lemma = noun.lemma_.lower()
+    return " ".join([*compounds, U.PER_WORDS.get(lemma, lemma)])
+
+
+def _trend(span, found: Found) -> Found:
+    # "increased their spending by $700 billion": a rise the words just before it do not show.
+    root = span.root
+    if found.change in ("up", "down") or root.dep_ != "pobj" or root.head.lower_ != "by":
+        return found
+    verb = root.head.head.lemma_.lower()
+    if verb in UP_LEMMAS or verb in DOWN_LEMMAS:
+        return replace(found, change="up" if verb in UP_LEMMAS else "down")
+    return found
+
+
+_CLAUSES = {"relcl", "acl", "advcl", "appos", "parataxis", "dep", "mark"}
+_LEADING = {"det", "poss", "predet", "cc", "case", "punct", "prep"}
+_NOUN_DEPS = {"nummod", "compound", "amod", "quantmod", "nmod"}
+CHANGE_NOUNS = {"increase", "rise", "growth", "jump", "gain", "hike", "decrease", "decline", "drop", "fall",
+                "cut", "reduction", "loss", "total", "sum", "amount", "figure", "number", "share", "rate",
+                "level"}
+
+
+def subject_of(span) -> str | None:
+    """What a quantity is about: what it is a share of, the noun it qualifies, or its clause's subject."""
+    root, inside = span.root, {t.i for t in span}
+    pobj = _of_object(root, inside)
+    if pobj is not None:
+        return phrase(pobj, inside)  # "99% of the military assistance", "$2.5bn in aid"
+    head = root.head
+    if head.pos_ in ("NOUN", "PROPN") and head.i not in inside and root.dep_ in _NOUN_DEPS:
+        return phrase(head, inside)  # "5,000 troops", "a $300 million contract"
+    if root.dep_ == "pobj" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in CHANGE_NOUNS:
+        return phrase(head.head, inside | {head.i})  # "the spending target of 2%"
+    return clause_subject(root, inside)
+
+
+def _of_object(token, inside: set[int] = frozenset()):
+    of = next((c for c in token.children
+               if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i not in inside), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def clause_subject(token, inside: set[int]) -> str | None:
+    """The subject of the clause a quantity sits in, with what it did: "allies spent on defence"."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in inside]
+    if token.dep_ == "pobj" and token.head.lower_ in ("by", "to") and objects:
+        return phrase(objects[0], inside)  # "increased their spending by $700 billion"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
+    if subject is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return phrase(verb.head, inside | {verb.i})  # "the obligation to spend 2% of GDP"
+    if subject is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return clause_subject(verb.head, inside)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    if subject.pos_ == "NUM" or any(c.pos_ == "NUM" for c in subject.children):
+        subject = _of_object(subject) or subject  # "two-thirds of NATO members spend..."
+    said = phrase(subject, inside)
+    where = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "for")
+                  and any(g.pos_ == "NOUN" for g in c.children) and _describes(c, inside)), None)
+    place = phrase(next(where.children), inside) if where is not None else None
+    if said and place and verb.pos_ == "VERB" and verb.lemma_ != "be":
+        return f"{said} {verb.text} {where.text} {place}"
+    return said
+
+
+def phrase(token, exclude: set[int]) -> str | None:
+    """A noun's phrase without the quantity, clauses or leading articles: "defence spending"."""
+    tokens = sorted([token] + [t for c in token.children if _describes(c, exclude) for t in c.subtree],
+                    key=lambda t: t.i)
+    if len(tokens) > 10:
+        tokens = [t for t in tokens if t.i <= token.i and token.i - t.i < 6]
+    while tokens and (tokens[0].dep_ in _LEADING or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    return "".join(t.text_with_ws for t in tokens).strip() or None
+
+
+def _describes(child, exclude: set[int]) -> bool:
+    # Clauses, other numbers and the quantity itself say nothing of what a quantity counts.
+    if child.dep_ in _CLAUSES or child.dep_ == "prep" and child.lower_ not in ("of", "in", "for", "on"):
+        return False
+    return not any(t.i in exclude or t.pos_ == "NUM" or t.ent_type_ in ("MONEY", "PERCENT")
+                   for t in child.subtree)
+
+
+# --- scope: the time a quantity covers ----------------------------------------------------------
+
+_YEAR = r"(?:1[89]|20)\d\d"
+_MONTHS = "january february march april may june july august september october november december".split()
+SCOPE_RE = re.compile(
+    r"\b(?:(?P<since>since)\s+(?:[\w’'-]+\s+){0,6}?(?:in\s+)?"
+    r"|(?P<prep>in|during|for|throughout|over|from|between|compared (?:to|with)|than(?: in)?|versus|vs\.?)"
+    r"\s+(?:the\s+(?:whole|end|start|beginning|course) of\s+)?)"
+    rf"(?:(?P<month>{'|'.join(_MONTHS)})\s+)?(?P<year>{_YEAR})\b"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<year2>{_YEAR})\b)?|\b(?P<rel>this|last|next) year\b", re.I)
+_BASE_PREPS = ("compared", "than", "versus", "vs")
+Scope = tuple[str | None, str | None]
+
+
+def published_date(published: str | None) -> date | None:
+    """The date part of an article's ISO publication date, or None."""
+    try:
+        return date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+
+
+def scope_of(text: str, span, found: Found, anchor: date | None,
+             others: list[tuple[int, int]] = ()) -> Scope | None:
+    """(from, to) ISO dates of the time the quantity's sentence gives it, or None.
+
+    "since 2014" runs to the publication date; "in 2024" is that year; a rise "compared to 2023"
+    runs from the year compared with to the end of the period it is stated for.
+    """
+    sentence = span.sent
+    periods, bases = [], []
+    for match in SCOPE_RE.finditer(text, sentence.start_char, sentence.end_char):
+        scope, is_base = _scope_match(match, anchor, found.change in ("up", "down"))
+        low, high = sorted((found.start, match.start()))
+        if scope is None or found.start <= match.start() < found.end:
+            continue
+        if is_base and any(low < s < high and s != found.start for s, _ in others):
+            continue  # "fell 3%, while imports rose 20% compared to 2023": 2023 is the 20%'s
+        (bases if is_base else periods).append((abs(match.start() - found.start), scope))
+    period = min(periods, default=None, key=lambda p: p[0])
+    if bases and found.change in ("up", "down"):
+        to = period[1][1] if period else anchor.isoformat() if anchor else None
+        return min(bases, key=lambda b: b[0])[1][0], to
+    return period[1] if period else None
+
+
+def _scope_match(match: re.Match[str], anchor: date | None, change: bool) -> tuple[Scope | None, bool]:
+    if match["rel"]:
+        if anchor is None:
+            return None, False
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[match["rel"].lower()]
+        return (f"{year}-01-01", f"{year}-12-31"), False
+    first = _period(match["year"], match["month"])
+    last = _period(match["year2"] or match["year"], match["month"])
+    prep = (match["prep"] or "").lower()
+    if match["since"] or (prep == "from" and not match["year2"] and not change):
+        return (first[0], anchor.isoformat() if anchor else None), False
+    is_base = prep.startswith(_BASE_PREPS) or (prep == "from" and not match["year2"])
+    return (first[0], last[1]), is_base
+
+
+def _period(year: str, month: str | None) -> Scope:
+    if not month:
+        return f"{year}-01-01", f"{year}-12-31"
+    number = _MONTHS.index(month.lower()) + 1
+    days = (date(int(year) + number // 12, number % 12 + 1, 1) - date(int(year), number, 1)).days
+    return f"{year}-{number:02d}-01", f"{year}-{number:02d}-{days:02d}"

