@@ -33,6 +33,7 @@ evaluate: install
 	$(BIN)/python -m pip install --quiet --editable ".[eval]"
 	$(BIN)/newsprism evaluate seeds $(SHARED)/seeds
 	$(BIN)/newsprism evaluate polnear $(SHARED)/datasets/polnear
+	$(BIN)/newsprism evaluate quantities $(SHARED)/datasets/quantities
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

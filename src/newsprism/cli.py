@@ -21,6 +21,7 @@ from .store import open_store
 db_option = click.option("--db", envvar="NEWSPRISM_DB", default=None,
                          help="Store: a SQLite path, sqlite:///PATH or postgresql://URL "
                               "[default: ./newsprism.db].")
+DATASETS = "../shared/datasets"  # where the gold data sits beside a checkout
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 
@@ -301,7 +302,7 @@ def evaluate_seeds(path):
 
 
 @evaluate.command("polnear")
-@click.argument("path", type=click.Path(exists=True, file_okay=False), default="../shared/datasets/polnear")
+@click.argument("path", type=click.Path(exists=True, file_okay=False), default=f"{DATASETS}/polnear")
 @click.option("--split", type=click.Choice(["dev", "train"]), default="dev", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
 @click.option("--baseline/--no-baseline", default=True, show_default=True,
@@ -320,13 +321,24 @@ def evaluate_polnear_command(path, split, limit, baseline):
     click.echo(format_scores_markdown(scores))
 
 
+@evaluate.command("quantities")
+@click.argument("path", type=click.Path(exists=True, file_okay=False), default=f"{DATASETS}/quantities")
+@click.option("--baseline/--no-baseline", default=True, show_default=True,
+              help="Also score quantulum3 (needs the eval extra).")
+def evaluate_quantities_command(path, baseline):
+    """Quantities against the quantulum3 and CQE sets: value F1 and value+unit F1."""
+    from .evaluate.quantities import quantities_report
+
+    click.echo(quantities_report(path, baseline))
+
+
 @cli.group()
 def train():
     """Learn newsprism's small models from gold data (train splits only)."""
 
 
 @train.command("cues")
-@click.argument("path", type=click.Path(exists=True, file_okay=False), default="../shared/datasets/polnear")
+@click.argument("path", type=click.Path(exists=True, file_okay=False), default=f"{DATASETS}/polnear")
 @click.option("--split", type=click.Choice(["train"]), default="train", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..pipeline import analyze_paths
 from ..store import SQLiteStore
+from .quantities import SEED_QUANTITIES, missing_seed_quantities
 from .spans import greedy_match, jaccard, span_tokens, tokenize
 
 
@@ -115,6 +116,10 @@ def check_seeds(path: str | Path) -> list[Check]:
     for query, expected in SEARCHES.items():
         found = len(store.search(query, limit=50))
         checks.append(Check(f"search {query}", found == expected, f"{found} hits (want {expected})"))
+    missing = missing_seed_quantities(store.iter_quantities())
+    checks.append(Check("every money amount and percentage with its value and unit",
+                        not missing, f"{len(SEED_QUANTITIES) - len(missing)} of {len(SEED_QUANTITIES)}",
+                        tuple(missing)))
     found, misses = seed_statements(store)
     checks.append(Check("statements of Rutte, Hegseth, Trump, Zelenskyy with the right speaker",
                         found >= MIN_SEED_STATEMENTS,
