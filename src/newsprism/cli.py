@@ -198,6 +198,36 @@ def export(db, fmt, output):
         export_store(store, output, fmt)
 
 
+def emit(records, as_json: bool, line) -> None:
+    """Print dict records one JSON object a line, or each as `line(record)` renders it."""
+    for record in records:
+        click.echo(json.dumps(record, ensure_ascii=False) if as_json else line(record))
+
+
+def _statement_line(record: dict) -> str:
+    who = (record["speaker"] or {}).get("name") or "(unattributed)"
+    return (f"{who} [{record['kind']}] {record['article_id']}@{record['content']['start']}\n"
+            f"    {' '.join(record['content']['text'].split())}")
+
+
+def _entity_line(record: dict) -> str:
+    roles = f"  roles: {'; '.join(record['roles'])}" if record["roles"] else ""
+    return f"{record['id']}\t{record['name']}\t{record['type']}\t{', '.join(record['aliases'])}{roles}"
+
+
+def _claim_line(record: dict) -> str:
+    scope = record["scope"]
+    scope = f" [{scope['from'] or '…'} – {scope['to'] or '…'}]" if scope else ""
+    unit = f" {record['unit']}" if record["unit"] else ""
+    return (f"{record['change']} {record['value']:,.6g}{unit}{scope}  «{record['text']}»  "
+            f"{record['subject'] or '-'}  ({record['article_id']}@{record['start']})")
+
+
+def _timeline_line(record: dict) -> str:
+    said = f"  [{len(record['statement_ids'])} statement(s)]" if record["statement_ids"] else ""
+    return f"{record['date']}  {record['article_id']}@{record['start']}{said}\n    {record['text']}"
+
+
 @cli.command()
 @db_option
 @click.option("--speaker", default=None, help="Only statements whose speaker's name or alias holds this.")
@@ -206,13 +236,7 @@ def export(db, fmt, output):
 def quotes(db, speaker, article_id, as_json):
     """Who said what: every statement with its speaker, kind and content."""
     with store_for(db) as store:
-        for record in statement_records(store, store.iter_statements(article_id, speaker)):
-            if as_json:
-                click.echo(json.dumps(record, ensure_ascii=False))
-                continue
-            who = (record["speaker"] or {}).get("name") or "(unattributed)"
-            click.echo(f"{who} [{record['kind']}] {record['article_id']}@{record['content']['start']}")
-            click.echo(f"    {' '.join(record['content']['text'].split())}")
+        emit(statement_records(store, store.iter_statements(article_id, speaker)), as_json, _statement_line)
 
 
 @cli.command()
@@ -222,12 +246,8 @@ def quotes(db, speaker, article_id, as_json):
 def entities(db, type_, as_json):
     """People, organisations and places, with their aliases and roles, most mentioned first."""
     with store_for(db) as store:
-        for entity in store.iter_entities(type_.upper() if type_ else None):
-            if as_json:
-                click.echo(json.dumps(entity.as_dict(), ensure_ascii=False))
-                continue
-            roles = f"  roles: {'; '.join(entity.roles)}" if entity.roles else ""
-            click.echo(f"{entity.id}\t{entity.name}\t{entity.type}\t{', '.join(entity.aliases)}{roles}")
+        found = store.iter_entities(type_.upper() if type_ else None)
+        emit((e.as_dict() for e in found), as_json, _entity_line)
 
 
 @cli.command()
@@ -238,16 +258,7 @@ def entities(db, type_, as_json):
 def claims(db, subject, article_id, as_json):
     """What was claimed: every number with its value, unit, change, subject and time scope."""
     with store_for(db) as store:
-        for quantity in store.iter_quantities(article_id, subject):
-            record = quantity_record(quantity)
-            if as_json:
-                click.echo(json.dumps(record, ensure_ascii=False))
-                continue
-            scope = record["scope"] or {}
-            scope = f" [{scope['from'] or '…'} – {scope['to'] or '…'}]" if scope else ""
-            unit = f" {quantity.unit}" if quantity.unit else ""
-            click.echo(f"{quantity.change} {quantity.value:,.6g}{unit}{scope}  «{quantity.text}»  "
-                       f"{quantity.subject or '-'}  ({quantity.article_id}@{quantity.start})")
+        emit((quantity_record(q) for q in store.iter_quantities(article_id, subject)), as_json, _claim_line)
 
 
 @cli.command()
@@ -258,12 +269,7 @@ def timeline(db, article_id, as_json):
     """Dated events and statements in date order, each with its sentence and article."""
     with store_for(db) as store:
         entries = build_timeline(store, article_id)
-    for entry in entries:
-        if as_json:
-            click.echo(json.dumps(entry.as_dict(), ensure_ascii=False))
-        else:
-            said = f"  [{len(entry.statement_ids)} statement(s)]" if entry.statement_ids else ""
-            click.echo(f"{entry.date}  {entry.article_id}@{entry.start}{said}\n    {entry.text}")
+    emit((e.as_dict() for e in entries), as_json, _timeline_line)
 
 
 @cli.command()
