@@ -106,7 +106,8 @@ def test_export_to_file_as_jsonl(run, write):
 
 
 def test_quotes_and_entities_commands(run, write):
-    write("in/a.txt", "Harbour news\nOn Tuesday, port director Anna Berg said that the port would reopen on Friday.\n")
+    write("in/a.txt", "Harbour news\n"
+                      "On Tuesday, port director Anna Berg said that the port would reopen on Friday.\n")
     assert run("analyze", "in").exit_code == 0
     quotes = run("quotes").output
     assert "Anna Berg [indirect] a@" in quotes and "that the port would reopen on Friday" in quotes

@@ -57,6 +57,7 @@ def test_statements_and_entities_are_exported_with_their_texts(store):
     (statement,) = data["statements"]
     assert statement["content"] == {"start": 16, "end": 35, "text": "the harbour is full"}
     assert statement["cue"]["text"] == "said"
-    assert statement["speaker"] == {"entity_id": "person:anna-berg", "name": "Anna Berg", "start": 0, "end": 9}
+    assert statement["speaker"] == {"entity_id": "person:anna-berg", "name": "Anna Berg",
+                                    "start": 0, "end": 9}
     assert data["entities"] == [{"id": "person:anna-berg", "name": "Anna Berg", "type": "PERSON",
                                  "aliases": ["Anna Berg"], "roles": []}]

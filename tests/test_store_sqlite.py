@@ -128,7 +128,8 @@ def analysis_for(article_id="a1"):
     person = Entity("person:anna-berg", "Anna Berg", "PERSON")
     return Analysis(
         article_id=article_id, version="1", entities=(person,),
-        mentions=(Mention(article_id, person.id, 0, 9, "Anna Berg"), Mention(article_id, person.id, 30, 34, "Berg")),
+        mentions=(Mention(article_id, person.id, 0, 9, "Anna Berg"),
+                  Mention(article_id, person.id, 30, 34, "Berg")),
         roles=(Role(article_id, person.id, "Harbour Master", 40, 54),),
         statements=(Statement(f"{article_id}:s1", article_id, "direct", (10, 20), (21, 25), (0, 9),
                               person.id, "Anna Berg"),),

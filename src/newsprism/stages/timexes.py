@@ -2,49 +2,72 @@
 the publication date; and the publication date itself, inferred from the text when missing.
 
 The expressions are found by the rules of `timegrammar` (regular expressions, cheap next to
-the parse) and resolved by `timeresolve`; the spaCy parse only supplies the tense of the
-governing verb ("will meet on Monday" is the Monday after publication) and rejects a few
-readings a pattern cannot ("May" the modal verb).
+the parse) and resolved by `timedates` and `timeperiods`, one resolver per rule; the spaCy
+parse only supplies the tense of the governing verb ("will meet on Monday" is the Monday
+after publication) and rejects readings a pattern cannot ("May" the modal verb).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..model import Article, Timex
+from . import timedates as dates
+from . import timeperiods as periods
 from .textspans import doc_text
 from .timecalendar import FUTURE, PAST, PRESENT, make_date, parse_anchor
+from .timedates import Context, Resolved
 from .timegrammar import MONTHS, WEEKDAYS, YEAR_CUES, Candidate, scan
-from .timeresolve import Context, resolve
 
 FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "\u2019ve"})
-CONTEXT_CHARS = 40  # how much text before and after a match its resolver may look at
+CONTEXT_CHARS = 80  # how much text before and after a match its resolver may look at
+# Words just before a date that put it ahead of the report whatever the verb's tense:
+# "planned a rally on Saturday", "is to resume trading Tuesday", "as soon as Tuesday".
+_FUTURE_LEAD = re.compile(
+    r"\b(?:will|shall|'ll|\u2019ll|plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|set\s+to|expected\s+to"
+    r"|due\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until|postpon(?:e|es|ed|ing)"
+    r"|deadline|upcoming)\b[^.;!?]*$", re.IGNORECASE)
+
+
+RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
+    "iso": dates.iso, "numeric": dates.numeric, "month_day": dates.month_day, "month": dates.month,
+    "year": dates.year, "year_words": dates.year_words, "decade": dates.decade, "century": dates.century,
+    "quarter": dates.quarter, "quarter_ref": dates.quarter_ref, "quarter_code": dates.quarter_code,
+    "half": dates.half,
+    "rel_unit": dates.rel_unit, "year_ref": dates.year_ref, "year_adj": dates.year_adj,
+    "unit_edge": dates.unit_edge, "ago": dates.ago, "deictic": dates.deictic, "day_word": dates.day_word,
+    "weekday": dates.weekday, "weekend": dates.weekend, "season": dates.season, "holiday": dates.holiday,
+    "clock": periods.clock, "duration": periods.duration, "duration_vague": periods.duration_vague,
+    "duration_adj": periods.duration_adj, "set": periods.set_,
+}
 
 
 def find_timexes(doc, article: Article) -> list[Timex]:
     """The time expressions of an article, with TIMEX3 values resolved against its publication date."""
     text = doc_text(doc)
     anchor = parse_anchor(article.published)
+    financial = "quarter" in text.casefold()
     found = []
     for cand in scan(text):
         if not plausible(cand, doc, text):
             continue
-        resolved = resolve(cand, context(cand, doc, text, anchor))
+        resolved = RESOLVERS[cand.rule](cand, context(cand, doc, text, anchor, financial))
         if resolved:
             kind, value = resolved
             found.append(Timex(article.id, cand.start, cand.end, text[cand.start:cand.end], kind, value))
     return found
 
 
-def context(cand: Candidate, doc, text: str, anchor: date | None) -> Context:
+def context(cand: Candidate, doc, text: str, anchor: date | None, financial: bool = False) -> Context:
     """What the resolver of a match may know: the anchor, the tense, the text around it."""
     before = text[max(0, cand.start - CONTEXT_CHARS):cand.start].rsplit("\n", 1)[-1]
     after = text[cand.end:cand.end + CONTEXT_CHARS].split("\n", 1)[0]
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    sentence = span.sent.text if span is not None and doc.has_annotation("SENT_START") else before + after
-    return Context(anchor, tense_of(span), before, after, sentence)
+    tense = FUTURE if _FUTURE_LEAD.search(before[-60:]) else tense_of(span)
+    return Context(anchor, tense, before, after, financial)
 
 
 def plausible(cand: Candidate, doc, text: str) -> bool:
@@ -87,7 +110,7 @@ def tense_of(span) -> str | None:
 def governing_verb(token):
     """The nearest verb up the dependency tree from a token (itself included)."""
     while token.pos_ not in ("VERB", "AUX"):
-        if token.head is token:
+        if token.head.i == token.i:  # spaCy makes a new Token object on each access
             return None
         token = token.head
     return token
@@ -103,8 +126,7 @@ def verb_tense(verb) -> str | None:
         return PAST
     if verb.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxes):
         return PRESENT
-    if verb.tag_ == "VB" and "to" in lowered:
-        return FUTURE  # "plans to meet Monday", "agreed to hold talks next month"
+    # An infinitive ("agreed to meet Monday") leaves the time open: measured, guessing either way loses.
     return None
 
 

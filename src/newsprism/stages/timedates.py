@@ -1,13 +1,13 @@
-"""What each time-expression rule means: its TIMEX3 type and value, given the publication date.
+"""What the date rules of `timegrammar` mean: TIMEX3 values of dates, resolved against the
+publication date (the anchor).
 
-One resolver per rule of `timegrammar`. Each returns (type, value), or None when the match
-is not a time expression after all or names a day that does not exist ("31 February").
+One resolver per rule. Each returns (type, value), or None when the match is not a time
+expression after all or names a day that does not exist ("31 February").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -41,7 +41,6 @@ from .timegrammar import (
     MONTHS,
     ORDINALS,
     SEASONS,
-    SET_ADVERBS,
     UNITS,
     WEEKDAYS,
     Candidate,
@@ -57,6 +56,7 @@ OFFSETS = {"last": -1, "the past": -1, "the previous": -1, "the last": -1, "this
 # Days-of-week words that fix the direction: "last Monday" is strictly before.
 WEEKDAY_DIRECTIONS = {"last": "LAST", "the previous": "LAST", "this past": PAST, "next": "NEXT",
                       "the following": "NEXT", "this coming": FUTURE}
+HOLIDAY_RULES = {name.casefold(): rule for name, rule in HOLIDAYS.items()}
 BARE_SEASON_CUES = frozenset("in during by until since through this last next early late mid the".split())
 
 
@@ -68,7 +68,7 @@ class Context:
     tense: str | None = None
     before: str = ""  # the text just before the match, on the same line
     after: str = ""
-    sentence: str = ""
+    financial: bool = False  # the article reports results by quarter
 
 
 def words(text: str | None) -> str:
@@ -102,6 +102,7 @@ def previous_word(ctx: Context) -> str:
 
 
 def iso(c: Candidate, ctx: Context) -> Resolved:
+    """"2025-01-20", with a time of day when one follows ("2025-01-20T09:30")."""
     day = make_date(int(c.group("y")), int(c.group("mn")), int(c.group("d")))
     if day is None:
         return None
@@ -111,6 +112,7 @@ def iso(c: Candidate, ctx: Context) -> Resolved:
 
 
 def numeric(c: Candidate, ctx: Context) -> Resolved:
+    """"1/20/2025": month first, as in US news, unless the first number cannot be a month."""
     first, second = int(c.group("a")), int(c.group("b"))
     month, day = (second, first) if first > 12 else (first, second)  # US order unless impossible
     found = make_date(full_year(c.group("y")), month, day)
@@ -118,6 +120,7 @@ def numeric(c: Candidate, ctx: Context) -> Resolved:
 
 
 def month_day(c: Candidate, ctx: Context) -> Resolved:
+    """"12 February", "Monday, January 20", "Oct. 23, 1999": the year said, or the nearest."""
     month = month_number(c.group("m") or c.group("m2"))
     day = day_number(c.group("d") or c.group("d2"))
     weekday = WEEKDAYS[words(c.group("wd"))] if c.group("wd") else None
@@ -139,6 +142,7 @@ def _direction_tense(rel: str | None, tense: str | None) -> str | None:
 
 
 def month(c: Candidate, ctx: Context) -> Resolved:
+    """"January", "last June", "mid-November", "October 1998", "July last year"."""
     number = month_number(c.group("m"))
     year = _stated_year(c, ctx)
     if year is not None:
@@ -168,10 +172,12 @@ def _stated_year(c: Candidate, ctx: Context) -> int | None:
 
 
 def year(c: Candidate, ctx: Context) -> Resolved:
+    """"2014", "fiscal 1989", "early 1991"."""
     return "DATE", c.group("y")
 
 
 def year_words(c: Candidate, ctx: Context) -> Resolved:
+    """"nineteen ninety-six"; "the year two thousand" (but "two thousand" alone is an amount)."""
     found = year_words_value(c.group("yw"))
     if found is None or (found >= 2000 and not c.group("theyear")):
         return None  # "two thousand" alone is an amount
@@ -185,6 +191,7 @@ ORDINAL_CENTURIES = {"first": 1, "eighteenth": 18, "nineteenth": 19, "twentieth"
 
 
 def decade(c: Candidate, ctx: Context) -> Resolved:
+    """"the 1990s" is 199, "the '80s" 198, "the nineties" 199."""
     if c.group("dy"):
         return "DATE", c.group("dy")
     digit = int(c.group("dd")) if c.group("dd") else DECADE_WORDS[words(c.group("dw"))]
@@ -192,6 +199,7 @@ def decade(c: Candidate, ctx: Context) -> Resolved:
 
 
 def century(c: Candidate, ctx: Context) -> Resolved:
+    """"the 20th century" is 19."""
     text = words(c.group("c"))
     number = ORDINAL_CENTURIES.get(text) or int(re.match(r"\d+", text).group())
     return "DATE", f"{number - 1:02d}"
@@ -203,6 +211,7 @@ YEAR_BACK = frozenset({"year earlier", "year ago", "comparable", "corresponding"
 
 
 def quarter(c: Candidate, ctx: Context) -> Resolved:
+    """"the third quarter" (the latest begun), "third-quarter", "the fourth quarter of 1990"."""
     number = ORDINALS[words(c.group("qn"))]
     stated = c.group("qy") or c.group("qy2")
     rel = c.group("qrel") or c.group("qrel2")
@@ -210,7 +219,7 @@ def quarter(c: Candidate, ctx: Context) -> Resolved:
         return "DATE", f"{stated}-Q{number}"
     if ctx.anchor is None:
         return "DATE", f"XXXX-Q{number}"
-    found = quarter_date(ctx.anchor, number, ctx.tense)
+    found = quarter_date(ctx.anchor, number, None)  # tense misleads: "expects third-quarter profit"
     if rel:
         found = date(ctx.anchor.year + OFFSETS[words(rel)], found.month, 1)
     elif words(c.group("qago")) in YEAR_BACK:
@@ -219,6 +228,7 @@ def quarter(c: Candidate, ctx: Context) -> Resolved:
 
 
 def quarter_ref(c: Candidate, ctx: Context) -> Resolved:
+    """"the quarter" and "the latest period" of a results report: the last one completed."""
     which = words(c.group("which"))
     if words(c.group("what")) == "period" and not (which or c.group("qy")):
         return None  # "the period" alone is no time
@@ -234,7 +244,21 @@ def quarter_ref(c: Candidate, ctx: Context) -> Resolved:
     return "DATE", fmt_quarter(found)
 
 
+def quarter_code(c: Candidate, ctx: Context) -> Resolved:
+    """"Q3 2024", "H1", "Q4/FY2025": a quarter or half, of the year said or the latest begun."""
+    number, half_year = int(c.group("qn")), c.group("code") == "H"
+    if half_year and number > 2:
+        return None
+    if c.group("qy"):
+        return "DATE", f"{c.group('qy')}-{c.group('code')}{number}"
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{c.group('code')}{number}"
+    start = quarter_date(ctx.anchor, 2 * number - 1 if half_year else number, None)
+    return "DATE", f"{start.year:04d}-{c.group('code')}{number}"
+
+
 def half(c: Candidate, ctx: Context) -> Resolved:
+    """"the first half of 1990" is 1990-H1."""
     number = 1 if words(c.group("h")) == "first" else 2
     if c.group("hy"):
         return "DATE", f"{c.group('hy')}-H{number}"
@@ -248,6 +272,7 @@ UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "quarter": "Q", "decade": 
 
 
 def rel_unit(c: Candidate, ctx: Context) -> Resolved:
+    """"last year", "this week", "the coming month", "earlier this year", "the past decade"."""
     rel, unit = words(c.group("rel")), words(c.group("unit"))
     if rel == "the same":
         return None  # anaphoric: the same year as what?
@@ -258,25 +283,52 @@ def rel_unit(c: Candidate, ctx: Context) -> Resolved:
     return "DATE", relative_unit(ctx.anchor, UNIT_CODES[unit], OFFSETS[rel])
 
 
+def year_ref(c: Candidate, ctx: Context) -> Resolved:
+    """"the year", "the full year": this year; "the year ended March 31" is a duration."""
+    which = words(c.group("which"))
+    if c.group("ended"):
+        return "DURATION", "P1Y"  # "for the year ended March 31": a span of a year
+    if which == "same" or (not which and words(previous_word(ctx)) not in ("for", "of", "in")):
+        return None
+    offset = -1 if which == "latest" else 0
+    return "DATE", relative_unit(ctx.anchor, "Y", offset)
+
+
+def year_adj(c: Candidate, ctx: Context) -> Resolved:
+    """"year-earlier", "year-ago": last year, or its same quarter in a results report."""
+    return "DATE", _year_back_value(ctx)
+
+
+def _year_back_value(ctx: Context) -> str:
+    # Results stories compare with the same quarter a year before: "up from a year earlier".
+    if ctx.anchor and ctx.financial:
+        return fmt_quarter(shift(last_completed_quarter(ctx.anchor), "Y", -1))
+    return relative_unit(ctx.anchor, "Y", -1)
+
+
 def unit_edge(c: Candidate, ctx: Context) -> Resolved:
+    """"the end of the year", "year-end": the year (or month, week) they end."""
     unit = UNIT_CODES[words(c.group("unit"))] if c.group("unit") else "Y"
     return "DATE", relative_unit(ctx.anchor, unit, 0)
 
 
 def ago(c: Candidate, ctx: Context) -> Resolved:
+    """"two years ago", "a year earlier", "five months from now"; "three days later" is a duration."""
     amount = number_value(c.group("n"))
     unit = UNITS[words(c.group("unit")).removesuffix("s")]
     sign = 1 if words(c.group("dir")) in ("later", "from now", "hence") else -1
+    if words(c.group("dir")) in ("earlier", "later") and unit in ("S", "MIN", "H", "D", "W"):
+        # "three days later" counts from the story's events, not from publication
+        return "DURATION", duration_value(amount, unit)
     if amount is None:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
     if unit in ("S", "MIN", "H"):
         return "DATE", fmt_day(ctx.anchor)
-    if unit == "Y" and amount == 1 and ctx.anchor and "quarter" in ctx.sentence.casefold():
-        return "DATE", fmt_quarter(shift(last_completed_quarter(ctx.anchor), "Y", -1))
+    if unit == "Y" and amount == 1 and sign < 0:
+        return "DATE", _year_back_value(ctx)
+    steps = sign * int(round(amount * (2 if unit == "FN" else 1)))
     unit = "W" if unit == "FN" else unit
-    steps = sign * int(round(amount * (2 if words(c.group("unit")).startswith("fortnight") else 1)))
-    granularity = "D" if unit == "W" else unit
-    return "DATE", fmt_unit(shift(ctx.anchor, unit, steps) if ctx.anchor else None, granularity)
+    return "DATE", fmt_unit(shift(ctx.anchor, unit, steps) if ctx.anchor else None, unit)
 
 
 # --- deictic words, days, times -----------------------------------------------------------------
@@ -286,27 +338,31 @@ DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this":
 
 
 def deictic(c: Candidate, ctx: Context) -> Resolved:
+    """"now", "currently", "recently", "the future": PRESENT_REF, PAST_REF, FUTURE_REF."""
     return "DATE", DEICTIC[words(c.group("word"))]
 
 
 def day_word(c: Candidate, ctx: Context) -> Resolved:
+    """"today", "yesterday", "tomorrow", "tonight", "this morning", "last night"."""
     if c.group("over"):
-        return "TIME", _day_value(ctx, -1) + "TNI"
+        return "TIME", day_value(ctx, -1) + "TNI"
     word = words(c.group("dw") or c.group("pre"))
     part = words(c.group("part") or c.group("part2"))
     if word == "tonight":
-        return "TIME", _day_value(ctx, 0) + "TNI"
-    if word == "last" and part != "night":
-        return None  # "last morning" is no expression of its own
-    value = _day_value(ctx, DAY_OFFSETS[word])
+        return "TIME", day_value(ctx, 0) + "TNI"
+    if (word, part) == ("the", "night") or (word == "last" and part != "night"):
+        return None  # "last morning" is no expression; "the night" mostly a night of a story
+    value = day_value(ctx, DAY_OFFSETS[word])
     return ("TIME", value + "T" + DAY_PARTS[part]) if part else ("DATE", value)
 
 
-def _day_value(ctx: Context, offset: int) -> str:
+def day_value(ctx: Context, offset: int) -> str:
+    """The day `offset` days from the anchor, or XXXX-XX-XX without one."""
     return fmt_day(ctx.anchor + timedelta(days=offset) if ctx.anchor else None)
 
 
 def weekday(c: Candidate, ctx: Context) -> Resolved:
+    """"Monday" (the one before publication unless said in the future), "next Friday"."""
     number = WEEKDAYS[words(c.group("wd"))]
     part = words(c.group("part"))
     suffix = "T" + DAY_PARTS[part] if part else ""
@@ -321,6 +377,7 @@ def weekday(c: Candidate, ctx: Context) -> Resolved:
 
 
 def weekend(c: Candidate, ctx: Context) -> Resolved:
+    """"the weekend", "last weekend": YYYY-Www-WE."""
     if ctx.anchor is None:
         return "DATE", "XXXX-WXX-WE"
     rel = words(c.group("rel"))
@@ -333,52 +390,20 @@ def weekend(c: Candidate, ctx: Context) -> Resolved:
     return "DATE", fmt_week(saturday) + "-WE"
 
 
-NAMED_HOURS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
-
-
-def clock(c: Candidate, ctx: Context) -> Resolved:
-    hour, minute = _clock_time(c)
-    if hour is None or hour > 24 or minute > 59:
-        return None
-    day = c.group("dw1") or c.group("dw2")
-    return "TIME", f"{_clock_day(day, ctx)}T{hour:02d}:{minute:02d}"
-
-
-def _clock_time(c: Candidate) -> tuple[int | None, int]:
-    if c.group("named"):
-        return NAMED_HOURS[words(c.group("named"))]
-    if c.group("hw"):
-        return int(number_value(c.group("hw"))), 0
-    hour = int(c.group("h") or c.group("h2"))
-    minute = int(c.group("mi") or c.group("mi2") or 0)
-    meridiem = words(c.group("ap"))[:1]
-    if meridiem == "p" and hour < 12:
-        hour += 12
-    elif meridiem == "a" and hour == 12:
-        hour = 0
-    return (hour if meridiem or c.group("h2") else None), minute
-
-
-def _clock_day(day: str | None, ctx: Context) -> str:
-    if day and words(day) in DAY_OFFSETS:
-        return _day_value(ctx, DAY_OFFSETS[words(day)])
-    if day and ctx.anchor:
-        return weekday_date(ctx.anchor, WEEKDAYS[words(day)], ctx.tense).isoformat()
-    return fmt_day(ctx.anchor) if not day else "XXXX-XX-XX"
-
-
 def season(c: Candidate, ctx: Context) -> Resolved:
+    """"last fall", "this summer", "the winter of 1994"; bare "spring" only after "in", "by"..."""
     code = SEASONS[words(c.group("season"))]
     rel = words(c.group("rel"))
-    if c.group("y"):
-        return "DATE", f"{c.group('y')}-{code}"
+    if c.group("y") or c.group("yw"):
+        stated = int(c.group("y")) if c.group("y") else year_words_value(c.group("yw"))
+        return "DATE", f"{stated}-{code}"
     if not rel or (rel == "the" and code == "FA"):
         if previous_word(ctx) not in BARE_SEASON_CUES or code == "FA" and previous_word(ctx) != "in":
             return None  # "spring" and "fall" are also verbs and nouns
     if ctx.anchor is None:
         return "DATE", f"XXXX-{code}"
     tense = _direction_tense(rel if rel in OFFSETS else None, ctx.tense)
-    found = season_year(ctx.anchor, code, tense)
+    found = ctx.anchor.year if rel == "this" else season_year(ctx.anchor, code, tense)
     if OFFSETS.get(rel) == -1 and _season_is_on(ctx.anchor, code, found):
         found -= 1
     return "DATE", f"{found:04d}-{code}"
@@ -390,7 +415,8 @@ def _season_is_on(anchor: date, code: str, year: int) -> bool:
 
 
 def holiday(c: Candidate, ctx: Context) -> Resolved:
-    rule = HOLIDAYS[words(c.group("name")).replace("’", "'")]
+    """"Christmas", "Thanksgiving", "Election Day": the nearest, or the one of the year said."""
+    rule = HOLIDAY_RULES[words(c.group("name")).replace("\u2019", "'")]
     years = [int(c.group("y"))] if c.group("y") else None
     if years is None and ctx.anchor is None:
         return "DATE", f"XXXX-{rule[0]:02d}-{rule[1]:02d}" if isinstance(rule, tuple) else "XXXX-XX-XX"
@@ -418,66 +444,3 @@ def _holiday_rank(day: date, anchor: date, tense: str | None) -> tuple:
     distance = (day - anchor).days
     wrong_side = (tense == PAST and distance > 0) or (tense == FUTURE and distance < 0)
     return wrong_side, abs(distance)
-
-
-# --- durations and sets -------------------------------------------------------------------------
-
-
-def duration(c: Candidate, ctx: Context) -> Resolved:
-    unit_word = words(c.group("unit")).removesuffix("s")
-    number_text = words(c.group("n"))
-    if number_text in ("a", "an", "one") and unit_word == "second":
-        return None  # "a second" is mostly "another"
-    if unit_word == "quarter" and re.match(r"\s*of\b", ctx.after):
-        return None  # "three quarters of the vote" is a fraction
-    return "DURATION", duration_value(number_value(number_text), UNITS[unit_word])
-
-
-def duration_vague(c: Candidate, ctx: Context) -> Resolved:
-    unit_word = words(c.group("unit")).removesuffix("s").replace("centurie", "century")
-    if words(c.group("det")) in ("recent", "the recent") and unit_word == "year":
-        return "DATE", "PAST_REF"
-    return "DURATION", duration_value(None, UNITS[unit_word])
-
-
-def duration_adj(c: Candidate, ctx: Context) -> Resolved:
-    text = words(c.group("unit") or c.group("unit2"))
-    unit = UNITS[text.removesuffix("long").strip().removesuffix("s")]
-    return "DURATION", duration_value(None if text.endswith("s") else 1, unit)
-
-
-def set_(c: Candidate, ctx: Context) -> Resolved:
-    if c.group("adv"):
-        return "SET", SET_ADVERBS[words(c.group("adv"))]
-    what = words(c.group("what"))
-    single = what.removesuffix("s")
-    if single in WEEKDAYS:
-        return "SET", f"XXXX-WXX-{WEEKDAYS[single]}"
-    if single in MONTHS:
-        return "SET", f"XXXX-{MONTHS[single]:02d}"
-    if single in SEASONS:
-        return "SET", f"XXXX-{SEASONS[single]}"
-    if single in DAY_PARTS:
-        return "SET", f"XXXX-XX-XXT{DAY_PARTS[single]}"
-    if single == "weekend":
-        return "SET", "XXXX-WXX-WE"
-    if single == "season":
-        return "SET", "P3M"  # a season of the year; which one is not said
-    amount = number_value(c.group("n")) if c.group("n") else 1
-    amount = amount * 2 if amount and c.group("other") else amount
-    return "SET", duration_value(amount, UNITS[single])
-
-
-RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
-    "iso": iso, "numeric": numeric, "month_day": month_day, "month": month, "year": year,
-    "year_words": year_words, "decade": decade, "century": century, "quarter": quarter,
-    "quarter_ref": quarter_ref, "half": half, "rel_unit": rel_unit, "unit_edge": unit_edge,
-    "ago": ago, "deictic": deictic, "day_word": day_word, "weekday": weekday, "weekend": weekend,
-    "clock": clock, "season": season, "duration": duration, "duration_vague": duration_vague,
-    "duration_adj": duration_adj, "set": set_, "holiday": holiday,
-}
-
-
-def resolve(candidate: Candidate, ctx: Context) -> Resolved:
-    """The (type, value) of a rule's match, or None when it turns out to be no time expression."""
-    return RESOLVERS[candidate.rule](candidate, ctx)

