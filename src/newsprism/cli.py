@@ -338,6 +338,21 @@ def evaluate_quantities_command(path, baseline):
     click.echo(quantities_report(path, baseline))
 
 
+@evaluate.command("tempeval")
+@click.argument("path", type=click.Path(exists=True, file_okay=False), default=f"{DATASETS}/tempeval3")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
+@click.option("--baseline", "baselines", multiple=True, type=click.Choice(["heideltime", "dateparser"]),
+              default=("heideltime", "dateparser"), show_default=True,
+              help="Baselines to score in the same run (need the eval extra; HeidelTime needs Java).")
+@click.option("--no-baseline", is_flag=True, help="Score newsprism alone.")
+def evaluate_tempeval_command(path, limit, baselines, no_baseline):
+    """Time expressions against TempEval-3 (TimeBank + AQUAINT): span, type and value F1."""
+    from .evaluate.tempeval import compare_systems, default_systems, format_scores_markdown
+
+    scores = compare_systems(path, default_systems(() if no_baseline else baselines), limit)
+    click.echo(format_scores_markdown(scores))
+
+
 @cli.group()
 def train():
     """Learn newsprism's small models from gold data (train splits only)."""
