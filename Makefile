@@ -34,6 +34,7 @@ evaluate: install
 	$(BIN)/newsprism evaluate seeds $(SHARED)/seeds
 	$(BIN)/newsprism evaluate polnear $(SHARED)/datasets/polnear
 	$(BIN)/newsprism evaluate quantities $(SHARED)/datasets/quantities
+	$(BIN)/newsprism evaluate tempeval $(SHARED)/datasets/tempeval3
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
