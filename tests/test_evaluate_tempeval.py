@@ -138,6 +138,27 @@ def test_heideltime_output_is_aligned_to_the_text():
     assert preds == [(22, 28, "DATE", "2025-01-13"), (37, 43, "DATE", "2025-01-13")]
 
 
+def test_heideltime_runs_once_per_date_and_splits_back(monkeypatch):
+    from newsprism.evaluate import tempeval
+
+    runs = []
+
+    def fake_runner(folder):
+        def run(index, item):
+            text, day = item
+            runs.append(day)
+            tag = f'<TIMEX3 tid="t1" type="DATE" value="{day}">Monday</TIMEX3>'
+            return "<TimeML>" + text.replace("Monday", tag) + "</TimeML>"
+        return run
+
+    monkeypatch.setattr(tempeval, "_heideltime_runner", fake_runner)
+    items = [("Met on Monday.", "2025-01-15"), ("Quiet.", "2025-02-01T10:00"),
+             ("Monday it rained.", "2025-01-15")]
+    preds = tempeval.heideltime_predict(items)
+    assert sorted(runs) == ["2025-01-15", "2025-02-01"]
+    assert preds == [[(7, 13, "DATE", "2025-01-15")], [], [(0, 6, "DATE", "2025-01-15")]]
+
+
 def test_markdown_table():
     scores = TempevalScores(docs=1, seconds=2.5)
     table = format_scores_markdown({"newsprism": scores, "baseline": scores})

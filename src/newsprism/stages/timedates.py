@@ -102,7 +102,7 @@ def previous_word(ctx: Context) -> str:
 
 
 def iso(c: Candidate, ctx: Context) -> Resolved:
-    """"2025-01-20", with a time of day when one follows ("2025-01-20T09:30")."""
+    """For "2025-01-20", with a time of day when one follows ("2025-01-20T09:30")."""
     day = make_date(int(c.group("y")), int(c.group("mn")), int(c.group("d")))
     if day is None:
         return None
@@ -112,7 +112,7 @@ def iso(c: Candidate, ctx: Context) -> Resolved:
 
 
 def numeric(c: Candidate, ctx: Context) -> Resolved:
-    """"1/20/2025": month first, as in US news, unless the first number cannot be a month."""
+    """For "1/20/2025": month first, as in US news, unless the first number cannot be a month."""
     first, second = int(c.group("a")), int(c.group("b"))
     month, day = (second, first) if first > 12 else (first, second)  # US order unless impossible
     found = make_date(full_year(c.group("y")), month, day)
@@ -120,7 +120,7 @@ def numeric(c: Candidate, ctx: Context) -> Resolved:
 
 
 def month_day(c: Candidate, ctx: Context) -> Resolved:
-    """"12 February", "Monday, January 20", "Oct. 23, 1999": the year said, or the nearest."""
+    """For "12 February", "Monday, January 20", "Oct. 23, 1999": the year said, or the nearest."""
     month = month_number(c.group("m") or c.group("m2"))
     day = day_number(c.group("d") or c.group("d2"))
     weekday = WEEKDAYS[words(c.group("wd"))] if c.group("wd") else None
@@ -142,7 +142,7 @@ def _direction_tense(rel: str | None, tense: str | None) -> str | None:
 
 
 def month(c: Candidate, ctx: Context) -> Resolved:
-    """"January", "last June", "mid-November", "October 1998", "July last year"."""
+    """For "January", "last June", "mid-November", "October 1998", "July last year"."""
     number = month_number(c.group("m"))
     year = _stated_year(c, ctx)
     if year is not None:
@@ -172,12 +172,12 @@ def _stated_year(c: Candidate, ctx: Context) -> int | None:
 
 
 def year(c: Candidate, ctx: Context) -> Resolved:
-    """"2014", "fiscal 1989", "early 1991"."""
+    """For "2014", "fiscal 1989", "early 1991"."""
     return "DATE", c.group("y")
 
 
 def year_words(c: Candidate, ctx: Context) -> Resolved:
-    """"nineteen ninety-six"; "the year two thousand" (but "two thousand" alone is an amount)."""
+    """For "nineteen ninety-six"; "the year two thousand" (but "two thousand" alone is an amount)."""
     found = year_words_value(c.group("yw"))
     if found is None or (found >= 2000 and not c.group("theyear")):
         return None  # "two thousand" alone is an amount
@@ -191,7 +191,7 @@ ORDINAL_CENTURIES = {"first": 1, "eighteenth": 18, "nineteenth": 19, "twentieth"
 
 
 def decade(c: Candidate, ctx: Context) -> Resolved:
-    """"the 1990s" is 199, "the '80s" 198, "the nineties" 199."""
+    """For "the 1990s" is 199, "the '80s" 198, "the nineties" 199."""
     if c.group("dy"):
         return "DATE", c.group("dy")
     digit = int(c.group("dd")) if c.group("dd") else DECADE_WORDS[words(c.group("dw"))]
@@ -199,7 +199,7 @@ def decade(c: Candidate, ctx: Context) -> Resolved:
 
 
 def century(c: Candidate, ctx: Context) -> Resolved:
-    """"the 20th century" is 19."""
+    """For "the 20th century" is 19."""
     text = words(c.group("c"))
     number = ORDINAL_CENTURIES.get(text) or int(re.match(r"\d+", text).group())
     return "DATE", f"{number - 1:02d}"
@@ -211,7 +211,7 @@ YEAR_BACK = frozenset({"year earlier", "year ago", "comparable", "corresponding"
 
 
 def quarter(c: Candidate, ctx: Context) -> Resolved:
-    """"the third quarter" (the latest begun), "third-quarter", "the fourth quarter of 1990"."""
+    """For "the third quarter" (the latest begun), "third-quarter", "the fourth quarter of 1990"."""
     number = ORDINALS[words(c.group("qn"))]
     stated = c.group("qy") or c.group("qy2")
     rel = c.group("qrel") or c.group("qrel2")
@@ -228,7 +228,7 @@ def quarter(c: Candidate, ctx: Context) -> Resolved:
 
 
 def quarter_ref(c: Candidate, ctx: Context) -> Resolved:
-    """"the quarter" and "the latest period" of a results report: the last one completed."""
+    """For "the quarter" and "the latest period" of a results report: the last one completed."""
     which = words(c.group("which"))
     if words(c.group("what")) == "period" and not (which or c.group("qy")):
         return None  # "the period" alone is no time
@@ -245,7 +245,7 @@ def quarter_ref(c: Candidate, ctx: Context) -> Resolved:
 
 
 def quarter_code(c: Candidate, ctx: Context) -> Resolved:
-    """"Q3 2024", "H1", "Q4/FY2025": a quarter or half, of the year said or the latest begun."""
+    """For "Q3 2024", "H1", "Q4/FY2025": a quarter or half, of the year said or the latest begun."""
     number, half_year = int(c.group("qn")), c.group("code") == "H"
     if half_year and number > 2:
         return None
@@ -258,7 +258,7 @@ def quarter_code(c: Candidate, ctx: Context) -> Resolved:
 
 
 def half(c: Candidate, ctx: Context) -> Resolved:
-    """"the first half of 1990" is 1990-H1."""
+    """For "the first half of 1990" is 1990-H1."""
     number = 1 if words(c.group("h")) == "first" else 2
     if c.group("hy"):
         return "DATE", f"{c.group('hy')}-H{number}"
@@ -272,7 +272,7 @@ UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "quarter": "Q", "decade": 
 
 
 def rel_unit(c: Candidate, ctx: Context) -> Resolved:
-    """"last year", "this week", "the coming month", "earlier this year", "the past decade"."""
+    """For "last year", "this week", "the coming month", "earlier this year", "the past decade"."""
     rel, unit = words(c.group("rel")), words(c.group("unit"))
     if rel == "the same":
         return None  # anaphoric: the same year as what?
@@ -284,7 +284,7 @@ def rel_unit(c: Candidate, ctx: Context) -> Resolved:
 
 
 def year_ref(c: Candidate, ctx: Context) -> Resolved:
-    """"the year", "the full year": this year; "the year ended March 31" is a duration."""
+    """For "the year", "the full year": this year; "the year ended March 31" is a duration."""
     which = words(c.group("which"))
     if c.group("ended"):
         return "DURATION", "P1Y"  # "for the year ended March 31": a span of a year
@@ -295,7 +295,7 @@ def year_ref(c: Candidate, ctx: Context) -> Resolved:
 
 
 def year_adj(c: Candidate, ctx: Context) -> Resolved:
-    """"year-earlier", "year-ago": last year, or its same quarter in a results report."""
+    """For "year-earlier", "year-ago": last year, or its same quarter in a results report."""
     return "DATE", _year_back_value(ctx)
 
 
@@ -307,13 +307,13 @@ def _year_back_value(ctx: Context) -> str:
 
 
 def unit_edge(c: Candidate, ctx: Context) -> Resolved:
-    """"the end of the year", "year-end": the year (or month, week) they end."""
+    """For "the end of the year", "year-end": the year (or month, week) they end."""
     unit = UNIT_CODES[words(c.group("unit"))] if c.group("unit") else "Y"
     return "DATE", relative_unit(ctx.anchor, unit, 0)
 
 
 def ago(c: Candidate, ctx: Context) -> Resolved:
-    """"two years ago", "a year earlier", "five months from now"; "three days later" is a duration."""
+    """For "two years ago", "a year earlier", "five months from now"; "three days later" is a duration."""
     amount = number_value(c.group("n"))
     unit = UNITS[words(c.group("unit")).removesuffix("s")]
     sign = 1 if words(c.group("dir")) in ("later", "from now", "hence") else -1
@@ -338,12 +338,12 @@ DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this":
 
 
 def deictic(c: Candidate, ctx: Context) -> Resolved:
-    """"now", "currently", "recently", "the future": PRESENT_REF, PAST_REF, FUTURE_REF."""
+    """For "now", "currently", "recently", "the future": PRESENT_REF, PAST_REF, FUTURE_REF."""
     return "DATE", DEICTIC[words(c.group("word"))]
 
 
 def day_word(c: Candidate, ctx: Context) -> Resolved:
-    """"today", "yesterday", "tomorrow", "tonight", "this morning", "last night"."""
+    """For "today", "yesterday", "tomorrow", "tonight", "this morning", "last night"."""
     if c.group("over"):
         return "TIME", day_value(ctx, -1) + "TNI"
     word = words(c.group("dw") or c.group("pre"))
@@ -362,7 +362,7 @@ def day_value(ctx: Context, offset: int) -> str:
 
 
 def weekday(c: Candidate, ctx: Context) -> Resolved:
-    """"Monday" (the one before publication unless said in the future), "next Friday"."""
+    """For "Monday" (the one before publication unless said in the future), "next Friday"."""
     number = WEEKDAYS[words(c.group("wd"))]
     part = words(c.group("part"))
     suffix = "T" + DAY_PARTS[part] if part else ""
@@ -377,7 +377,7 @@ def weekday(c: Candidate, ctx: Context) -> Resolved:
 
 
 def weekend(c: Candidate, ctx: Context) -> Resolved:
-    """"the weekend", "last weekend": YYYY-Www-WE."""
+    """For "the weekend", "last weekend": YYYY-Www-WE."""
     if ctx.anchor is None:
         return "DATE", "XXXX-WXX-WE"
     rel = words(c.group("rel"))
@@ -391,7 +391,7 @@ def weekend(c: Candidate, ctx: Context) -> Resolved:
 
 
 def season(c: Candidate, ctx: Context) -> Resolved:
-    """"last fall", "this summer", "the winter of 1994"; bare "spring" only after "in", "by"..."""
+    """For "last fall", "this summer", "the winter of 1994"; bare "spring" only after "in", "by"..."""
     code = SEASONS[words(c.group("season"))]
     rel = words(c.group("rel"))
     if c.group("y") or c.group("yw"):
@@ -415,7 +415,7 @@ def _season_is_on(anchor: date, code: str, year: int) -> bool:
 
 
 def holiday(c: Candidate, ctx: Context) -> Resolved:
-    """"Christmas", "Thanksgiving", "Election Day": the nearest, or the one of the year said."""
+    """For "Christmas", "Thanksgiving", "Election Day": the nearest, or the one of the year said."""
     rule = HOLIDAY_RULES[words(c.group("name")).replace("\u2019", "'")]
     years = [int(c.group("y"))] if c.group("y") else None
     if years is None and ctx.anchor is None:

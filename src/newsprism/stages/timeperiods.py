@@ -16,7 +16,7 @@ NAMED_HOURS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
 
 
 def clock(c: Candidate, ctx: Context) -> Resolved:
-    """"3 p.m.", "noon Saturday", "5 p.m. EST Nov. 9": TIME on the anchor's day or the one said."""
+    """For "3 p.m.", "noon Saturday", "5 p.m. EST Nov. 9": TIME on the anchor's day or the one said."""
     hour, minute = _clock_time(c)
     if hour is None or hour > 24 or minute > 59:
         return None
@@ -52,7 +52,7 @@ def _clock_day(day: str | None, ctx: Context) -> str:
 
 
 def duration(c: Candidate, ctx: Context) -> Resolved:
-    """"three weeks", "the past 20 years", "a two-hour", "2 1/2 years"; "$5 a year" is a rate."""
+    """For "three weeks", "the past 20 years", "a two-hour", "2 1/2 years"; "$5 a year" is a rate."""
     unit_word = words(c.group("unit")).removesuffix("s")
     number_text = words(c.group("n"))
     if number_text in ("a", "an", "one") and unit_word == "second":
@@ -72,7 +72,7 @@ _RATE = re.compile(r"(?:\d[\d,.]*\s*(?:%|[a-z]+)?|\b(?:once|twice|times))\s+$", 
 
 
 def duration_vague(c: Candidate, ctx: Context) -> Resolved:
-    """"years", "recent months", "the coming weeks": PXY; bare "days" and "hours" are not."""
+    """For "years", "recent months", "the coming weeks": PXY; bare "days" and "hours" are not."""
     unit_word = words(c.group("unit")).removesuffix("s").replace("centurie", "century")
     if not c.group("det") and unit_word in ("second", "minute", "hour", "day"):
         return None  # bare "days", "hours": measured, more often not a time expression
@@ -82,14 +82,14 @@ def duration_vague(c: Candidate, ctx: Context) -> Resolved:
 
 
 def duration_adj(c: Candidate, ctx: Context) -> Resolved:
-    """"decades-long", "yearlong"."""
+    """For "decades-long", "yearlong"."""
     text = words(c.group("unit") or c.group("unit2"))
     unit = UNITS[text.removesuffix("long").strip().removesuffix("s")]
     return "DURATION", duration_value(None if text.endswith("s") else 1, unit)
 
 
 def set_(c: Candidate, ctx: Context) -> Resolved:
-    """"daily", "every Monday", "each July", "twice a week", "every other month"."""
+    """For "daily", "every Monday", "each July", "twice a week", "every other month"."""
     if c.group("adv"):
         return "SET", SET_ADVERBS[words(c.group("adv"))]
     what = words(c.group("what"))
