@@ -53,6 +53,7 @@ def extract_statements(doc, entities: EntityIndex, article_id: str,
     candidates += _orphan_quotes(doc, quotes, candidates)
     candidates += _colon_lines(doc, candidates)
     candidates += _unmarked_paragraphs(doc, candidates, quotes)
+    candidates = [_widen_fragment(doc, _coordinate(doc, c)) for c in candidates]
     candidates.sort(key=lambda c: c.content)
     return _resolve(doc, _drop_nested(candidates), entities, article_id)
 
@@ -103,10 +104,69 @@ def _join_split_quote(span, quotes: list[Quoted], cand: Candidate, text: str):
         if quote.start >= cand.cue[1] and words >= MIN_QUOTE_WORDS:  # a short quoted title is skipped
             gap = text[span[1]:quote.start]
             if ("\n" not in gap and _word_count(gap) <= MAX_SPLIT_GAP_WORDS
-                    and gap.rstrip()[-1:] in {",", ".", ":"} and not _second_cue(gap)):
+                    and gap.rstrip()[-1:] in {",", ".", ":"} and not _second_cue(gap)
+                    and not _own_attribution(text, quote)):
                 return span[0], quote.end
             break
     return span
+
+
+_ATTRIBUTION_AFTER = re.compile(r"\s*(?:[\w.'’-]+\s+){1,4}?(?:" + "|".join(
+    sorted({"said", "says", "added", "adds", "told", "tells", "continued", "wrote", "writes", "asked",
+            "explained", "noted", "argued", "insisted", "warned", "stressed", "replied", "recalled"}))
+    + r")\b")
+
+
+def _own_attribution(text: str, quote: Quoted) -> bool:
+    """ “A,” she said. “B,” she added: the second quote has its own report, so it stands alone."""
+    after = text[quote.end:quote.end + 60]
+    return text[quote.inner_end - 1:quote.inner_end] == "," and bool(_ATTRIBUTION_AFTER.match(after))
+
+
+_COORDINATE_THAT = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?that\s", re.IGNORECASE)
+
+
+def _coordinate(doc, cand: Candidate) -> Candidate:
+    """ "said X, but that Y": the second "that" clause is content of the same report."""
+    text = doc_text(doc)
+    if cand.cue is None or cand.cue[0] > cand.content[0] or not _COORDINATE_THAT.match(text, cand.content[1]):
+        return cand
+    sentence = _sentence_at(doc, cand.content[1])
+    if sentence is None or sentence.end_char <= cand.content[1]:
+        return cand
+    end = strip_chars(text, cand.content[0], sentence.end_char)
+    return replace(cand, content=end) if end else cand
+
+
+def _widen_fragment(doc, cand: Candidate) -> Candidate:
+    """A quoted fragment inside a clause is mixed speech: 'that Cruz will “blow away...”' takes
+    the clause (from its "that") around the quote, as long as the cue stays outside it."""
+    text = doc_text(doc)
+    if cand.kind != "direct" or cand.cue is None:
+        return cand
+    start, end = cand.content
+    before = text[max(0, start - 6):start]
+    inner = text[start + 1:end].lstrip()
+    if re.search(r"\bthat\s*$", before, re.IGNORECASE):
+        return replace(cand, content=(start - len(before) + before.lower().rfind("that"), end), kind="mixed")
+    if not inner[:1].islower():
+        return cand
+    clause = _clause_around(doc, start, end)
+    if clause is None or overlaps(clause, cand.cue) or clause[0] > start:
+        return cand
+    return replace(cand, content=(clause[0], max(clause[1], end)), kind="mixed")
+
+
+def _clause_around(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    if head.pos_ not in {"VERB", "AUX"} or head.dep_ in {"ROOT"}:
+        return None
+    return head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
 
 
 
