@@ -360,6 +360,18 @@ def evaluate_tempeval_command(path, limit, baselines, no_baseline):
     click.echo(format_scores_markdown(scores))
 
 
+@evaluate.command("stories")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False),
+                default=f"{DATASETS}/clustering/ecbplus-dev.jsonl")
+@click.option("--split", type=click.Choice(["dev", "train", "all"]), default=None,
+              help="Rows to score [default: dev where the set has splits, else all].")
+def evaluate_stories_command(path, split):
+    """Story clustering against gold clusters: B³, pairwise F1 and ARI, with a TF-IDF baseline."""
+    from .evaluate.stories import stories_report
+
+    click.echo(stories_report(path, split, settings_for()))
+
+
 @cli.group()
 def train():
     """Learn newsprism's small models from gold data (train splits only)."""

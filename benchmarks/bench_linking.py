@@ -1,0 +1,66 @@
+"""Story clustering time at two corpus sizes (same run), to show it does not grow quadratically.
+
+    python benchmarks/bench_linking.py [--sizes 10000 100000]
+
+Articles come from the generated corpus (benchmarks/corpus.py). No spaCy: an article's entities
+are the capitalised multi-word names of its text, found by a regular expression, and its dates
+are its publication date. The title, which names the generated event, is left out so that the
+clusterer has to find the stories from the text. Every generated article fills one template,
+so articles about different events share most of their words; the default `--threshold` 1.1
+(newsprism's own default is tuned on real news) keeps the ~300 generated events apart, which
+makes the candidate index do real work. Reports seconds, articles/s, stories and the
+ratio of the largest size's time to the smallest's (target: < 12x for 10x the articles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import generate  # noqa: E402
+
+from newsprism.link.stories import StoryDoc, cluster  # noqa: E402
+
+NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+
+
+def story_docs(count: int) -> list[StoryDoc]:
+    """Cheap StoryDocs for `count` generated articles."""
+    docs = []
+    for article in generate(count):
+        names = tuple(NAME.findall(article.text))
+        docs.append(StoryDoc(article.id, article.text, None, article.published, names, (article.published,)))
+    return docs
+
+
+def timed(docs: list[StoryDoc], threshold: float) -> tuple[float, int]:
+    """Seconds to cluster the documents, and how many stories came out."""
+    started = time.perf_counter()
+    stories = len(set(cluster(docs, threshold=threshold).values()))
+    return time.perf_counter() - started, stories
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--threshold", type=float, default=1.1)
+    args = parser.parse_args()
+    results = {}
+    print("| articles | seconds | articles/s | stories |\n|---|---|---|---|")
+    for size in sorted(args.sizes):
+        seconds, stories = timed(story_docs(size), args.threshold)
+        results[size] = seconds
+        print(f"| {size:,} | {seconds:.1f} | {size / seconds:,.0f} | {stories:,} |", flush=True)
+    small, large = min(results), max(results)
+    if large != small:
+        print(f"\n{large:,} vs {small:,} articles: {results[large] / results[small]:.1f}x the time "
+              f"for {large / small:.0f}x the articles (target < 12x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+from newsprism.link.stories import (
+    StoryDoc,
+    StoryIndex,
+    batch_order,
+    cluster,
+    story_doc,
+    story_key,
+    story_title,
+)
+from newsprism.link.vectors import DocumentFrequencies, cosine, sublinear_tf, terms, top
+from newsprism.model import Analysis, Article, Entity, Mention, Timex
+
+
+def doc(article_id, text, published=None, entities=(), dates=(), title=None):
+    return StoryDoc(article_id, text, title, published, tuple(entities), tuple(dates))
+
+
+# Two dock strikes: the same kind of event, in other ports, with other people, years apart.
+ANTWERP = [
+    doc("herald-1", "Dockworkers in Antwerp walked out on Monday, halting container traffic at the port. "
+        "Union leader Marek Novak said the strike over night-shift pay would last until the port "
+        "authority reopened talks.", "2025-03-03", ["Antwerp", "Marek Novak", "Antwerp", "Port Authority"],
+        ["2025-03-03"], "Antwerp dockworkers strike over night-shift pay"),
+    doc("ledger-7", "Container ships queued outside Antwerp as the dockworkers' strike entered its second "
+        "day. Marek Novak, who leads the union, told reporters the night-shift pay offer was an insult.",
+        "2025-03-04", ["Antwerp", "Marek Novak", "Marek Novak"], ["2025-03-04"], "Ships queue at Antwerp"),
+    doc("wire-3", "The Antwerp port authority agreed to reopen talks with striking dockworkers, union leader "
+        "Novak said, after two days in which no container left the port over the night-shift pay row.",
+        "2025-03-05", ["Antwerp", "Marek Novak", "Port Authority"], ["2025-03-05"]),
+]
+GDANSK = [
+    doc("times-2", "Dockworkers in Gdansk began a strike on Thursday over pension cuts, stopping container "
+        "traffic at the port. Union chief Helena Kowalski said the walkout would continue.", "2021-10-14",
+        ["Gdansk", "Helena Kowalski", "Gdansk"], ["2021-10-14"], "Gdansk dockers strike over pensions"),
+    doc("news-9", "Helena Kowalski, head of the Gdansk dockers' union, said the pension strike had emptied "
+        "the port of container ships for a third day.", "2021-10-16", ["Helena Kowalski", "Gdansk"],
+        ["2021-10-16"]),
+]
+UNRELATED = doc("valley-4", "The city council approved a new tram line to the university campus, with "
+                "construction due to start in the spring.", "2025-03-04", ["City Council"], ["2025-03-04"])
+
+
+def test_same_event_from_different_outlets_joins_one_story():
+    assignments = cluster(ANTWERP)
+    assert len(set(assignments.values())) == 1
+
+
+def test_similar_but_different_event_stays_apart():
+    assignments = cluster(ANTWERP + GDANSK + [UNRELATED])
+    antwerp = {assignments[d.article_id] for d in ANTWERP}
+    gdansk = {assignments[d.article_id] for d in GDANSK}
+    assert len(antwerp) == 1 and len(gdansk) == 1 and antwerp != gdansk
+    assert assignments["valley-4"] not in antwerp | gdansk
+
+
+def test_incremental_adds_match_the_batch_in_the_same_order():
+    docs = sorted(ANTWERP + GDANSK + [UNRELATED], key=batch_order)
+    index = StoryIndex()
+    returned = {d.article_id: index.add(d) for d in docs}
+    assert returned == index.assignments() == cluster(docs)
+
+
+def test_clustering_is_deterministic_and_keys_are_stable():
+    docs = ANTWERP + GDANSK + [UNRELATED]
+    first = cluster(docs)
+    assert cluster(list(reversed(docs))) == first  # cluster() sorts its input
+    assert first["herald-1"] == story_key(min(ANTWERP, key=batch_order).article_id)
+
+
+def test_adding_an_article_twice_keeps_its_story():
+    index = StoryIndex()
+    key = index.add(ANTWERP[0])
+    assert index.add(ANTWERP[0]) == key and index.members(key) == ("herald-1",)
+
+
+def test_rebuilding_from_known_assignments_gives_the_same_index():
+    docs = sorted(ANTWERP + GDANSK, key=batch_order)
+    original = StoryIndex()
+    for d in docs:
+        original.add(d)
+    rebuilt = StoryIndex()
+    for d in docs:
+        rebuilt.add(d, story=original.assignments()[d.article_id])
+    assert rebuilt.assignments() == original.assignments()
+    assert [s.as_dict() for s in rebuilt.stories()] == [s.as_dict() for s in original.stories()]
+    later = doc("herald-2", "Antwerp dockworkers ended their strike after the port authority raised "
+                "night-shift pay, union leader Marek Novak said.", "2025-03-07", ["Antwerp", "Marek Novak"])
+    assert rebuilt.add(later) == original.add(later) == original.assignments()["herald-1"]
+
+
+def test_known_story_key_is_kept_without_scoring():
+    index = StoryIndex()
+    assert index.add(GDANSK[0], story="story-from-store") == "story-from-store"
+    assert index.add(ANTWERP[0], story="story-from-store") == "story-from-store"
+    assert index.members("story-from-store") == ("times-2", "herald-1")
+
+
+def test_distant_event_years_lower_the_score():
+    index = StoryIndex()
+    key = index.add(ANTWERP[0])
+    same = doc("x", ANTWERP[1].text, None, ANTWERP[1].entities, ["2025-03"])
+    other_year = doc("y", ANTWERP[1].text, None, ANTWERP[1].entities, ["2019-03"])
+    assert index.score(same, key) > index.score(other_year, key)
+
+
+def test_story_records_have_title_span_and_entities():
+    index = StoryIndex()
+    for d in ANTWERP:
+        index.add(d)
+    (story,) = index.stories()
+    assert story.article_ids == ("herald-1", "ledger-7", "wire-3")
+    assert (story.start, story.end) == ("2025-03-03", "2025-03-05")
+    assert set(story.entities[:2]) == {"Antwerp", "Marek Novak"}
+    assert story.title == story_title(index, story.id) == "Antwerp dockworkers strike over night-shift pay"
+
+
+def test_untitled_story_is_named_by_its_entities():
+    index = StoryIndex()
+    key = index.add(GDANSK[1])
+    assert index.title(key) == "Gdansk, Helena Kowalski"
+
+
+def test_story_doc_takes_names_by_mention_and_dates_with_a_year():
+    article = Article(id="a1", text="Novak spoke in Antwerp on Monday.", title="Strike")
+    entities = (Entity("e1", "Marek Novak", "PERSON"), Entity("e2", "Monday", "DATE"),
+                Entity("e3", "Antwerp", "GPE"))
+    mentions = (Mention("a1", "e1", 0, 5, "Novak"), Mention("a1", "e3", 15, 22, "Antwerp"),
+                Mention("a1", "e2", 26, 32, "Monday"), Mention("a1", "e1", 0, 2, "he", "pronoun"))
+    analysis = Analysis("a1", "3", entities=entities, mentions=mentions,
+                        timexes=(Timex("a1", 26, 32, "Monday", "DATE", "2025-03-03"),
+                                 Timex("a1", 0, 1, "x", "DATE", "XXXX-02-12")),
+                        inferred_published="2025-03-04")
+    assert story_doc(article, analysis) == StoryDoc("a1", article.text, "Strike", "2025-03-04",
+                                                    ("Marek Novak", "Antwerp"), ("2025-03-03",))
+
+
+def test_vectors_weigh_rare_terms_and_drop_stop_words():
+    assert terms("The Union's strike, said Novak, is in 2025.") == ["union", "strike", "novak"]
+    df = DocumentFrequencies()
+    for text in ("port strike antwerp", "port strike gdansk", "port tram"):
+        df.add(sublinear_tf(terms(text)))
+    vector = df.weighted(sublinear_tf(terms("port strike antwerp")))
+    assert top(vector, 1) == ["antwerp"] and abs(cosine(vector, vector) - 1.0) < 1e-9
