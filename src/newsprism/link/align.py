@@ -1,0 +1,317 @@
+"""Alignment across articles: statements that report one utterance, quantities that state one measure.
+
+Both work on the articles of one story (or any set of articles) and give each aligned record a
+group id built from its members' ids, so linking the same articles again gives the same ids.
+Only groups holding records of two or more articles get an id: a record no other article
+reports has nothing to be aligned with.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..model import Article, Quantity, Statement
+from .context import (
+    Item,
+    UnionFind,
+    content_stems,
+    interval,
+    outlet,
+    published,
+    sentence_span,
+    short_id,
+    stem,
+    window_stems,
+    words,
+)
+
+# --- statements -------------------------------------------------------------------------------------
+
+VERBATIM = 0.7  # share of the shorter text's word pairs found in the longer one
+PARAPHRASE = 0.5  # share of the smaller set of content words shared, for one speaker
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """A statement with the word features it is compared by."""
+
+    article: Article
+    statement: Statement
+    bigrams: frozenset[tuple[str, str]]
+    stems: frozenset[str]
+    speaker: frozenset[str]
+
+
+def utterance(article: Article, statement: Statement) -> Utterance:
+    """The comparable form of one statement."""
+    tokens = [w.lower() for w, _, _ in words(article.span_text(*statement.content))]
+    return Utterance(article, statement, frozenset(zip(tokens, tokens[1:], strict=False)),
+                     frozenset(content_stems(article.span_text(*statement.content))),
+                     name_tokens(statement.speaker_name))
+
+
+def name_tokens(name: str | None) -> frozenset[str]:
+    """The words of a name, lower case, split at spaces and hyphens."""
+    return frozenset(t for t in re.split(r"[\s\-]+", (name or "").lower()) if t and t != "the")
+
+
+def same_speaker(a: frozenset[str], b: frozenset[str]) -> bool | None:
+    """True when two speakers' names fit one person, False when they do not, None when one is unknown."""
+    if not a or not b:
+        return None
+    return a <= b or b <= a
+
+
+def same_utterance(a: Utterance, b: Utterance, weight: dict[str, float] | None = None) -> bool:
+    """Whether two statements of different articles report the same words.
+
+    Near-verbatim text aligns whoever is named as the speaker; a paraphrase needs one speaker
+    and shared words that are rare among the statements compared (`weight`, by default all 1).
+    """
+    speakers = same_speaker(a.speaker, b.speaker)
+    shorter, longer = sorted((a.bigrams, b.bigrams), key=len)
+    if len(shorter) >= 3 and len(shorter & longer) / len(shorter) >= (0.9 if speakers is False else VERBATIM):
+        return True
+    shared = a.stems & b.stems
+    if not speakers or len(shared) < 3 or min(len(a.stems), len(b.stems)) < 4:
+        return False
+    weight = weight or {}
+    mass = [sum(weight.get(s, 1.0) for s in stems) for stems in (shared, a.stems, b.stems)]
+    return mass[0] / min(mass[1], mass[2]) >= PARAPHRASE
+
+
+def align_statements(items: Sequence[Item]) -> dict[str, str]:
+    """Group id of every statement reported by two or more articles (statement id -> group id)."""
+    utterances = [utterance(article, s) for article, analysis in items for s in analysis.statements]
+    weight = rarity([u.stems for u in utterances])
+    groups = UnionFind([u.statement.id for u in utterances])
+    for a, b in _candidate_pairs(utterances):
+        if same_utterance(a, b, weight):
+            groups.union(a.statement.id, b.statement.id)
+    article_of = {u.statement.id: u.article.id for u in utterances}
+    return group_ids(groups, article_of, "g")
+
+
+def rarity(bags: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of each word over some bags of words."""
+    counts = Counter(s for bag in bags for s in bag)
+    return {s: math.log(1 + len(bags) / n) for s, n in counts.items()}
+
+
+def _candidate_pairs(utterances: list[Utterance]):
+    """Pairs from different articles sharing a content word or a word pair, through an inverted index."""
+    index: dict[object, list[int]] = {}
+    for i, u in enumerate(utterances):
+        for key in u.stems | u.bigrams:
+            index.setdefault(key, []).append(i)
+    pairs = {(i, j) for ids in index.values() for i, j in combinations(ids, 2)}
+    for i, j in sorted(pairs):
+        if utterances[i].article.id != utterances[j].article.id:
+            yield utterances[i], utterances[j]
+
+
+def group_ids(groups: UnionFind, article_of: dict[str, str], prefix: str) -> dict[str, str]:
+    """An id for every set spanning two or more articles, from its sorted member ids."""
+    result = {}
+    for members in groups.groups():
+        if len({article_of[m] for m in members}) >= 2:
+            ident = short_id(prefix, members)
+            result.update(dict.fromkeys(members, ident))
+    return result
+
+
+def corroboration(items: Sequence[Item], groups: dict[str, str]) -> dict[str, int]:
+    """Per group id, how many distinct outlets report it (statement or quantity groups)."""
+    article_of = {r.id: a for a, an in items for r in (*an.statements, *an.quantities)}
+    outlets: dict[str, set[str]] = {}
+    for record_id, group in groups.items():
+        outlets.setdefault(group, set()).add(outlet(article_of[record_id]))
+    return {group: len(names) for group, names in sorted(outlets.items())}
+
+
+# --- quantities -------------------------------------------------------------------------------------
+
+SIMILAR = 0.25  # cosine of the two quantities' context words needed to call them one measure
+CONTEXT = 25  # words each side of a quantity, within its sentence
+NEAR = 6  # words this close to the number count twice: they say most about what it measures
+# Words that say which casualty count a number is: a death toll is never the number missing.
+CASUALTIES = {"kill": "dead", "dead": "dead", "death": "dead", "die": "dead", "toll": "dead",
+              "bodie": "dead", "fatality": "dead", "live": "dead", "injur": "injured", "wound": "injured",
+              "hurt": "injured", "miss": "missing", "unaccounted": "missing", "trapp": "trapped",
+              "arrest": "arrested", "detain": "arrested", "evacuat": "evacuated", "displac": "evacuated"}
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A quantity with what it is compared by: its context words, unit, scope and rounding."""
+
+    article: Article
+    quantity: Quantity
+    stems: Counter[str]
+    scope: tuple[str, object] | None  # ("since", first day) or ("in", (first day, last day))
+    tolerance: float
+    sentence: str
+
+    @property
+    def unit(self) -> str | None:
+        return self.quantity.unit.lower() if self.quantity.unit else None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureMatch:
+    """Two quantities of different articles taken to state the same measure."""
+
+    a: Measure
+    b: Measure
+    score: float
+
+
+def measure(item: Item, quantity: Quantity) -> Measure:
+    """The comparable form of one quantity."""
+    article, analysis = item
+    stems = Counter(window_stems(article, quantity.start, quantity.end, CONTEXT))
+    stems.update(window_stems(article, quantity.start, quantity.end, NEAR))
+    stems.update(set(content_stems(quantity.subject or "")) - set(stems))
+    left, right = sentence_span(article.text, quantity.start, quantity.end)
+    return Measure(article, quantity, stems, scope_of(item, quantity), tolerance(quantity),
+                   article.text[left:right])
+
+
+def scope_of(item: Item, quantity: Quantity) -> tuple[str, object] | None:
+    """The time a quantity covers: as the quantities stage found it, else from a nearby date."""
+    article, analysis = item
+    if quantity.scope and quantity.scope[0]:
+        start, end = quantity.scope
+        day = published(article, analysis)
+        if end is None or (day and end == day.isoformat()):
+            return "since", interval(start)[0] if interval(start) else start
+        span = interval(start), interval(end)
+        return ("in", (span[0][0], span[1][1])) if all(span) else None
+    return _nearby_scope(article, analysis, quantity)
+
+
+SINCE = re.compile(r"\bsince\b[^,.;]{0,15}$")
+DURING = re.compile(r"\b(in|during|for)\b[^,.;]{0,25}$")
+
+
+def _nearby_scope(article, analysis, quantity) -> tuple[str, object] | None:
+    """A scope from a date close by that no other number of the sentence is closer to."""
+    left, right = sentence_span(article.text, quantity.start, quantity.end)
+    numbers = [q for q in analysis.quantities if left <= q.start < right]
+    for timex in sorted(analysis.timexes, key=lambda t: _gap(t, quantity)):
+        days = interval(timex.value) if timex.type == "DATE" else None
+        if not days or not left <= timex.start < right or _gap(timex, quantity) > 60:
+            continue
+        if min(numbers, key=lambda q: (_gap(timex, q), q.start)) is not quantity:
+            continue
+        lead = article.text[max(left, timex.start - 30):timex.start].lower()
+        if SINCE.search(lead):
+            return "since", days[0]
+        if DURING.search(lead):
+            return "in", days
+    return None
+
+
+def _gap(timex, quantity: Quantity) -> int:
+    return max(timex.start - quantity.end, quantity.start - timex.end, 0)
+
+
+def scopes_differ(a: Measure, b: Measure) -> bool:
+    """Whether two quantities plainly cover different times (since 2014 vs since 2017; 2023 vs 2024)."""
+    if not a.scope or not b.scope or a.scope[0] != b.scope[0]:
+        return False
+    if a.scope[0] == "since":
+        return a.scope[1] != b.scope[1]
+    (a_start, a_end), (b_start, b_end) = a.scope[1], b.scope[1]
+    return a_end < b_start or b_end < a_start
+
+
+NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def tolerance(quantity: Quantity) -> float:
+    """Half a unit of the last digit written ("$2 billion" is 1.5 to 2.5 billion), wider for "about"."""
+    m = NUMERAL.search(quantity.text)
+    if not m:  # a number in words ("nineteen", "two-thirds") is exact to its last unit
+        whole = quantity.value == int(quantity.value)
+        return 0.5 if whole and abs(quantity.value) < 100 else 0.05 * abs(quantity.value)
+    digits = m.group().replace(",", "")
+    numeral = float(digits) or 1.0
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".")[1])
+    else:
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 1.0
+    half = 0.5 * step * abs(quantity.value / numeral)
+    if quantity.change == "~":
+        half = max(half, 0.03 * abs(quantity.value))
+    return half + 1e-9 * abs(quantity.value)
+
+
+def values_agree(a: Measure, b: Measure) -> bool:
+    """Whether two values are the same number once rounding is allowed for."""
+    return abs(a.quantity.value - b.quantity.value) <= max(a.tolerance, b.tolerance)
+
+
+def units_fit(a: Measure, b: Measure) -> bool:
+    """Same unit, or the same head word ("train driver", "driver"), or a bare count naming the unit nearby."""
+    if a.unit and b.unit:
+        return a.unit == b.unit or stem(a.unit.split()[-1]) == stem(b.unit.split()[-1])
+    counted, bare = (a, b) if a.unit else (b, a)
+    return bool(counted.unit) and stem(counted.unit.split()[-1]) in bare.stems
+
+
+def casualties(m: Measure) -> frozenset[str]:
+    """Which casualty counts the words near a number name (dead, injured, missing, ...)."""
+    near = Counter(window_stems(m.article, m.quantity.start, m.quantity.end, NEAR))
+    return frozenset(CASUALTIES[s] for s in near if s in CASUALTIES)
+
+
+def similarity(a: Measure, b: Measure) -> float:
+    """Cosine of the two quantities' context words; 0 when their units or casualty kinds differ."""
+    if not units_fit(a, b) or not a.stems or not b.stems or len(set(a.stems) & set(b.stems)) < 2:
+        return 0.0
+    kinds_a, kinds_b = casualties(a), casualties(b)
+    if kinds_a and kinds_b and not kinds_a & kinds_b:
+        return 0.0
+    dot = sum(count * b.stems[s] for s, count in a.stems.items())
+    norm = math.sqrt(sum(c * c for c in a.stems.values()) * sum(c * c for c in b.stems.values()))
+    return dot / norm
+
+
+def measure_matches(items: Sequence[Item]) -> list[MeasureMatch]:
+    """For each pair of articles, their quantities paired one to one, most similar first."""
+    measures = [[measure(item, q) for q in item[1].quantities] for item in items]
+    matches = []
+    for first, second in combinations(measures, 2):
+        if first and second and first[0].article.id != second[0].article.id:
+            matches += _pair_one_to_one(first, second)
+    return sorted(matches, key=lambda m: (m.a.quantity.id, m.b.quantity.id))
+
+
+def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[MeasureMatch]:
+    candidates = [MeasureMatch(a, b, s) for a in first for b in second if (s := similarity(a, b)) >= SIMILAR]
+    # Outlets mostly agree, so between near-equal candidates the pair whose values agree goes first.
+    candidates.sort(key=lambda m: (-m.score - 0.05 * values_agree(m.a, m.b),
+                                   m.a.quantity.id, m.b.quantity.id))
+    used: set[str] = set()
+    chosen = []
+    for m in candidates:
+        if m.a.quantity.id not in used and m.b.quantity.id not in used:
+            used |= {m.a.quantity.id, m.b.quantity.id}
+            chosen.append(m)
+    return chosen
+
+
+def align_quantities(items: Sequence[Item]) -> dict[str, str]:
+    """Group id of every quantity whose measure (subject, unit, scope) two or more articles state."""
+    groups = UnionFind()
+    for m in measure_matches(items):
+        if not scopes_differ(m.a, m.b):
+            groups.union(m.a.quantity.id, m.b.quantity.id)
+    article_of = {q.id: a.id for a, an in items for q in an.quantities}
+    return group_ids(groups, article_of, "g")

@@ -1,0 +1,191 @@
+"""Text helpers shared by alignment and conflict finding: words, sentences, windows, dates, ids.
+
+Cross-article comparison works on the words around a claim, not on the whole article, so
+these helpers cut a sentence out of an article and turn it into comparable word stems.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from ..model import Analysis, Article, Conflict, ConflictSide, Evidence, Span
+
+Item = tuple[Article, Analysis]
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+# A sentence ends at . ! ? (maybe closed by a quote mark) before a capital or an opening mark.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'(])|\n+")
+# Words before a period that do not end a sentence: months, titles, initials.
+ABBREVIATIONS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sen", "rep", "gov", "prof", "vs",
+})
+STOPWORDS = frozenset("""
+a an the and or but nor of to in on at by for from with without into onto over under about as
+is are was were be been being has have had do does did will would shall should can could may might
+must it its this that these those there their they them he him his she her we our us you your i me my
+who whom whose which what when where why how than then so such not no all any some more most much
+very also only just still even yet up down out off after before since until while during per
+said says say saying told tell tells added according
+""".split())
+# British and American spellings that outlets mix, folded to one form.
+SPELLING = {"defence": "defense", "labour": "labor", "programme": "program", "centre": "center",
+            "metres": "meters", "metre": "meter", "kilometres": "kilometers", "per-cent": "percent"}
+
+
+def stem(word: str) -> str:
+    """A crude, stable stem: lower case, one spelling, no possessive, no common suffix."""
+    word = word.lower().replace("’", "'")
+    word = word.removesuffix("'s").strip("'-")
+    word = SPELLING.get(word, word)
+    for suffix in ("ing", "ied", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+    return word
+
+
+def words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """The words of a text with their offsets (shifted by `offset`)."""
+    return [(m.group(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words of a text that carry meaning, in order."""
+    return [stem(w) for w, _, _ in words(text) if w.lower() not in STOPWORDS and not w.isdigit()]
+
+
+def sentence_span(text: str, start: int, end: int) -> Span:
+    """The sentence of `text` holding the span (start, end)."""
+    left, right = 0, len(text)
+    for m in SENTENCE_END.finditer(text):
+        if _is_abbreviation(text, m.start()):
+            continue
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    if text[stop - 1:stop] != ".":
+        return False
+    before = re.search(r"([A-Za-z]+)\.$", text[max(0, stop - 12):stop])
+    return bool(before) and (before.group(1).lower() in ABBREVIATIONS or len(before.group(1)) == 1)
+
+
+# "TALLINN, Jan 13 (Northern Courier) - ": where and when an article was filed, not what it says.
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+,[^()\n]{0,20}\([^)\n]{0,60}\)\s*[-–—]\s*")
+
+
+def window(article: Article, start: int, end: int, size: int) -> list[tuple[str, int, int]]:
+    """Words of the span's sentence, at most `size` on each side of it, the span's own left out."""
+    left, right = sentence_span(article.text, start, end)
+    if left == 0 and (dateline := DATELINE.match(article.text)) and dateline.end() <= start:
+        left = dateline.end()
+    before = words(article.text[left:start], left)[-size:] if size else []
+    after = words(article.text[end:right], end)[:size] if size else []
+    return before + after
+
+
+def window_stems(article: Article, start: int, end: int, size: int) -> frozenset[str]:
+    """Content stems of the words around a span, within its sentence."""
+    return frozenset(stem(w) for w, _, _ in window(article, start, end, size)
+                     if w.lower() not in STOPWORDS and not w[0].isdigit())
+
+
+def published(article: Article, analysis: Analysis | None = None) -> date | None:
+    """The article's publication day, given or inferred, or None when unknown."""
+    value = article.published or (analysis.inferred_published if analysis else None)
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def interval(value: str | None) -> tuple[date, date] | None:
+    """The days a TIMEX3 or ISO date value covers (year, half, quarter, month, day), or None."""
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12]))?", value[:10])
+    if not m:
+        return None
+    year, month, day, quarter, half = m.groups()
+    y = int(year)
+    if day:
+        d = date(y, int(month), int(day))
+        return d, d
+    first, months = ((int(month), 1) if month else (3 * int(quarter) - 2, 3) if quarter
+                     else (6 * int(half) - 5, 6) if half else (1, 12))
+    return date(y, first, 1), _month_end(y, first + months - 1)
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def short_id(prefix: str, parts: Iterable[str]) -> str:
+    """A stable id from a prefix and the sorted parts it stands for."""
+    digest = hashlib.sha1("\x1f".join(sorted(parts)).encode("utf-8")).hexdigest()
+    return f"{prefix}:{digest[:12]}"
+
+
+def outlet(article: Article) -> str:
+    """Who published an article: its source, or its id when the source is unknown."""
+    return article.source or article.id
+
+
+class UnionFind:
+    """Disjoint sets over string keys, for grouping pairwise matches."""
+
+    def __init__(self, keys: Sequence[str] = ()) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, key: str) -> str:
+        """The representative of the key's set."""
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        """Merge the sets of two keys; the smaller key stays representative, for stable output."""
+        ra, rb = sorted((self.find(a), self.find(b)))
+        self.parent[rb] = ra
+
+    def groups(self) -> list[list[str]]:
+        """The sets, each sorted, in order of their first key."""
+        by_root: dict[str, list[str]] = {}
+        for key in sorted(self.parent):
+            by_root.setdefault(self.find(key), []).append(key)
+        return sorted(by_root.values())
+
+
+def evidence_key(evidence: Evidence) -> str:
+    """The place of one piece of evidence, as text for ids and sorting."""
+    return f"{evidence.article_id}:{evidence.start:08d}:{evidence.end:08d}"
+
+
+def make_conflict(kind: str, status: str, summary: str, sides: Sequence[ConflictSide]) -> Conflict:
+    """A conflict whose id comes from its kind and evidence, so finding it again gives the same id."""
+    sides = sorted(sides, key=lambda s: min(evidence_key(e) for e in s.evidence))
+    ident = short_id("c", [kind] + [evidence_key(e) for s in sides for e in s.evidence])
+    return Conflict(ident, kind, status, summary, tuple(sides))
+
+
+def side(value: str, evidence: Iterable[Evidence]) -> ConflictSide:
+    """One side of a conflict: its value, and its evidence sorted and without repeats."""
+    evidence = sorted(set(evidence), key=evidence_key)
+    return ConflictSide(value, tuple(sorted({e.article_id for e in evidence})), tuple(evidence))
+
+
+def outlets_text(articles: Iterable[Article]) -> str:
+    """"2 outlets", "1 outlet": how many distinct outlets some articles come from."""
+    count = len({outlet(a) for a in articles})
+    return f"{count} outlet{'s' if count != 1 else ''}"
