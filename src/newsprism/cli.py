@@ -372,6 +372,22 @@ def evaluate_stories_command(path, split):
     click.echo(stories_report(path, split, settings_for()))
 
 
+@evaluate.command("conflicts")
+@click.argument("path", type=click.Path(exists=True, file_okay=False), required=False)
+def evaluate_conflicts_command(path):
+    """The conflict suite (packaged, or a folder of cases): strict and lenient precision and recall."""
+    from .evaluate.conflicts import format_conflict_scores_markdown, load_cases, score_conflicts
+    from .link.conflicts import find_conflicts
+    from .pipeline import analyze_articles
+
+    settings = settings_for()
+
+    def predict(articles):
+        return find_conflicts(list(zip(articles, analyze_articles(articles, settings), strict=True)))
+
+    click.echo(format_conflict_scores_markdown(score_conflicts(load_cases(path), predict)), nl=False)
+
+
 @cli.group()
 def train():
     """Learn newsprism's small models from gold data (train splits only)."""
