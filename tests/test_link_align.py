@@ -1,0 +1,124 @@
+"""Alignment across outlets: statements that report one utterance, quantities that state one measure."""
+
+from __future__ import annotations
+
+import random
+
+from newsprism.link.align import (
+    align_quantities,
+    align_statements,
+    corroboration,
+    name_tokens,
+    same_speaker,
+    tolerance,
+)
+from newsprism.model import Analysis, Article, Quantity, Statement
+
+
+def item(article_id, source, text, quotes=(), quantities=(), published="2025-06-02"):
+    """An article with statements and quantities placed on the given passages of its text."""
+    article = Article(article_id, text, source=source, published=published)
+    statements = tuple(_statement(article, i, *quote) for i, quote in enumerate(quotes))
+    numbers = tuple(_quantity(article, i, *q) for i, q in enumerate(quantities))
+    return article, Analysis(article_id, "test", statements=statements, quantities=numbers)
+
+
+def _statement(article, i, passage, speaker):
+    start = article.text.index(passage)
+    return Statement(f"{article.id}:s{i}", article.id, "direct", (start, start + len(passage)),
+                     speaker_name=speaker)
+
+
+def _quantity(article, i, text, value, unit, subject=None, scope=None, change="="):
+    start = article.text.index(text)
+    return Quantity(f"{article.id}:q{i}", article.id, start, start + len(text), text, value, unit,
+                    change, subject, scope)
+
+
+HARBOUR_QUOTE = "We will not close the harbour while a single ferry still needs it"
+HERALD = item("herald", "Herald",
+              f'"{HARBOUR_QUOTE}," mayor Ines Duarte told the council on Monday. '
+              "She added that the ferry timetable would be cut in winter.",
+              quotes=[(HARBOUR_QUOTE, "Ines Duarte"),
+                      ("the ferry timetable would be cut in winter", "Ines Duarte")])
+COURIER = item("courier", "Courier",
+               f'Ines Duarte was firm: "{HARBOUR_QUOTE}." The opposition walked out of the session.',
+               quotes=[(HARBOUR_QUOTE, "Duarte")])
+GAZETTE = item("gazette", "Gazette",
+               "Mayor Ines Duarte said the city would not close the harbour as long as ferries still "
+               "needed it. Fishermen said the new quay was too short for their boats.",
+               quotes=[("the city would not close the harbour as long as ferries still needed it",
+                        "Ines Duarte"),
+                       ("the new quay was too short for their boats", "Fishermen")])
+
+
+def test_a_verbatim_quote_across_two_outlets_forms_one_group():
+    groups = align_statements([HERALD, COURIER])
+    assert groups["herald:s0"] == groups["courier:s0"]
+    assert groups["herald:s0"].startswith("g:")
+    assert "herald:s1" not in groups  # reported by one outlet only: no group
+
+
+def test_a_quote_and_its_paraphrase_by_the_same_speaker_align():
+    groups = align_statements([HERALD, GAZETTE])
+    assert groups["herald:s0"] == groups["gazette:s0"]
+
+
+def test_different_statements_do_not_align():
+    groups = align_statements([HERALD, COURIER, GAZETTE])
+    assert "gazette:s1" not in groups
+    assert groups.get("herald:s1") != groups["herald:s0"]
+
+
+def test_a_short_quote_inside_a_longer_statement_aligns():
+    long = item("long", "Long", '"Prices are up, wages are not, and we have to act much faster," Ortiz said.',
+                quotes=[("Prices are up, wages are not, and we have to act much faster", "Ortiz")])
+    short = item("short", "Short", 'Ortiz told reporters: "We have to act much faster."',
+                 quotes=[("We have to act much faster", "Ortiz")])
+    groups = align_statements([long, short])
+    assert groups["long:s0"] == groups["short:s0"]
+
+
+def test_corroboration_counts_distinct_outlets():
+    again = item("herald-2", "Herald", f'"{HARBOUR_QUOTE}," she repeated.', quotes=[(HARBOUR_QUOTE, None)])
+    items = [HERALD, COURIER, GAZETTE, again]
+    groups = align_statements(items)
+    assert corroboration(items, groups)[groups["herald:s0"]] == 3  # Herald twice, Courier, Gazette
+
+
+def test_statement_groups_do_not_depend_on_input_order():
+    items = [HERALD, COURIER, GAZETTE]
+    shuffled = items[:]
+    random.Random(7).shuffle(shuffled)
+    assert align_statements(items) == align_statements(shuffled) == align_statements(items[::-1])
+
+
+def test_speakers_match_by_their_name_words():
+    assert same_speaker(name_tokens("Ines Duarte"), name_tokens("Duarte")) is True
+    assert same_speaker(name_tokens("Pete Hegseth"), name_tokens("Pete Huckabee")) is False
+    assert same_speaker(name_tokens(None), name_tokens("Duarte")) is None
+
+
+SPENDING = "The region has spent €310 million on flood barriers along the river since 2019"
+OUTLET_A = item("a", "A", SPENDING + ", the water board said. Another €12 million went to pumps.",
+                quantities=[("€310 million", 3.1e8, "EUR", "flood barriers", ("2019-01-01", "2025-06-02")),
+                            ("€12 million", 1.2e7, "EUR", "pumps")])
+OUTLET_B = item("b", "B", "Flood barriers along the river have cost the region about €300 million since "
+                "2019, according to the water board. Teachers got a €40 million bonus.",
+                quantities=[("about €300 million", 3e8, "EUR", "flood barriers", ("2019-01-01", "2025-06-02"),
+                             "~"), ("€40 million", 4e7, "EUR", "bonus")])
+
+
+def test_quantities_of_one_measure_align_and_other_subjects_do_not():
+    groups = align_quantities([OUTLET_A, OUTLET_B])
+    assert groups["a:q0"] == groups["b:q0"]
+    assert "a:q1" not in groups and "b:q1" not in groups
+
+
+def test_rounding_tolerance_follows_the_digits_written():
+    def q(text, value, change="="):
+        return Quantity("x", "x", 0, len(text), text, value, "USD", change)
+
+    assert tolerance(q("$2 billion", 2e9)) >= 0.5e9 - 1
+    assert tolerance(q("$1.98 billion", 1.98e9)) < 0.01e9
+    assert tolerance(q("about $147 million", 1.47e8, "~")) >= 0.03 * 1.47e8

@@ -1,0 +1,147 @@
+"""Conflicts between outlets, found on short invented articles run through the whole pipeline."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newsprism.link.conflicts import find_conflicts
+from newsprism.link.identity import is_office, role_key, same_office
+from newsprism.model import Article
+from newsprism.pipeline import analyze_articles
+
+
+def article(article_id, published, text, source=None):
+    return Article(article_id, text, source=source or f"Outlet {article_id}", published=published)
+
+
+def conflicts_of(*articles):
+    return find_conflicts(list(zip(articles, analyze_articles(articles), strict=True)))
+
+
+def sides_text(conflict, articles):
+    """Per side, the evidence texts, to compare against what the articles say."""
+    by_id = {a.id: a for a in articles}
+    return [{by_id[e.article_id].span_text(e.start, e.end) for e in s.evidence} for s in conflict.sides]
+
+
+def only(conflicts, kind):
+    found = [c for c in conflicts if c.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+TRAM_A = article("tram-a", "2025-03-10",
+                 "GRAZ, March 10 (Alpine Post) - The city of Graz has spent €420 million on its tram network "
+                 "since 2016, the transport office said on Monday. New lines will open in the spring.")
+TRAM_B = article("tram-b", "2025-03-11",
+                 "The city of Graz has poured more than €480 million into its tram network since 2016, "
+                 "officials said, as work on a new depot begins. The depot will hold 40 trams.")
+
+
+def test_a_numeric_contradiction_has_both_values_as_evidence():
+    conflict = only(conflicts_of(TRAM_A, TRAM_B), "numeric")
+    assert conflict.status == "contradiction"
+    texts = sides_text(conflict, [TRAM_A, TRAM_B])
+    assert {"€420 million"} in texts and {"more than €480 million"} in texts
+    assert "€420 million" in conflict.summary and "480" in conflict.summary
+
+
+def test_rounded_values_are_no_conflict():
+    exact = article("bridge-a", "2025-05-06",
+                    "A consortium led by Nordbau has won a $3.96 billion contract to build the new Elbe "
+                    "bridge, the state government said on Tuesday.")
+    rounded = article("bridge-b", "2025-05-06",
+                      "The state has awarded a nearly $4 billion contract for the new Elbe bridge to a "
+                      "consortium headed by Nordbau.")
+    assert [c for c in conflicts_of(exact, rounded) if c.kind == "numeric"] == []
+
+
+def test_different_periods_are_a_scope_conflict():
+    since_2015 = article("solar-a", "2025-04-01",
+                         "Portugal has installed 9 gigawatts of solar power since 2015, the grid operator "
+                         "said in its yearly report.")
+    since_2020 = article("solar-b", "2025-04-02",
+                         "Solar parks with 6 gigawatts of capacity have been connected to Portugal's grid "
+                         "since 2020, according to the grid operator's yearly report.")
+    conflict = only(conflicts_of(since_2015, since_2020), "numeric")
+    assert conflict.status == "scope"
+
+
+def test_a_later_higher_toll_is_a_revision():
+    first = article("quake-a", "2025-10-02",
+                    "An earthquake in eastern Turkey has killed at least 9 people, the disaster agency "
+                    "said on Thursday.")
+    later = article("quake-b", "2025-10-04",
+                    "The death toll from Thursday's earthquake in eastern Turkey has risen to 23 people, "
+                    "the disaster agency said on Saturday.")
+    conflict = only(conflicts_of(first, later), "numeric")
+    assert conflict.status == "revision"
+    assert [s.article_ids for s in conflict.sides] == [("quake-a",), ("quake-b",)]
+
+
+def test_two_people_in_one_office_is_an_identity_conflict():
+    one = article("port-a", "2025-07-01",
+                  "Transport Minister Lena Vogt opened the new container terminal on Tuesday. "
+                  "Vogt said the port would double its capacity.")
+    other = article("port-b", "2025-07-02",
+                    "The new terminal was opened by the transport minister, Lena Brandt, who said the "
+                    "port would double its capacity.")
+    conflict = only(conflicts_of(one, other), "identity")
+    assert conflict.status == "contradiction"
+    assert {s.value for s in conflict.sides} == {"Lena Vogt", "Lena Brandt"}
+    texts = sides_text(conflict, [one, other])
+    assert any("Lena Vogt" in t for side in texts for t in side)
+
+
+@pytest.mark.parametrize("later, expected", [("2025-09-10", 1), ("2026-09-10", 0)])
+def test_former_and_serving_in_one_week_conflict_but_not_a_year_apart(later, expected):
+    former = article("farm-a", "2025-09-08",
+                     "Farmers blocked roads near Lyon on Monday. Former agriculture minister Paul Girard "
+                     "said the protest was justified.")
+    serving = article("farm-b", later,
+                      "Agriculture Minister Paul Girard promised new subsidies for dairy farmers on "
+                      "Wednesday.")
+    found = [c for c in conflicts_of(former, serving) if c.kind == "identity"]
+    assert len(found) == expected
+
+
+def test_one_event_on_two_days_is_a_temporal_contradiction():
+    one = article("vote-a", "2025-11-20",
+                  "Slovak lawmakers will hold a final vote on the pension reform on Tuesday 25 November, "
+                  "coalition leaders said.")
+    other = article("vote-b", "2025-11-21",
+                    "The Slovak parliament is set to vote on the pension reform on 27 November, "
+                    "overriding objections from the president.")
+    conflict = only(conflicts_of(one, other), "temporal")
+    assert conflict.status == "contradiction"
+
+
+def test_a_postponed_event_is_a_temporal_revision():
+    planned = article("summit-a", "2025-02-03",
+                      "Leaders of the five Danube states will sign a shipping accord at a summit in Vienna "
+                      "on 14 March, the Austrian foreign ministry said.")
+    moved = article("summit-b", "2025-02-20",
+                    "The signing of the Danube shipping accord has been postponed to 28 March, the "
+                    "Austrian foreign ministry said.")
+    conflict = only(conflicts_of(planned, moved), "temporal")
+    assert conflict.status == "revision"
+
+
+def test_conflicts_and_their_ids_do_not_depend_on_input_order():
+    articles = [TRAM_A, TRAM_B]
+    items = list(zip(articles, analyze_articles(articles), strict=True))
+    shuffled = items[::-1]
+    random.Random(3).shuffle(shuffled)
+    first, again = find_conflicts(items), find_conflicts(shuffled)
+    assert first == again == find_conflicts(items)
+    assert len({c.id for c in first}) == len(first)
+
+
+def test_roles_fold_synonyms_and_need_a_qualified_office():
+    assert same_office(role_key("U.S. Defense Secretary")[0], role_key("Pentagon chief")[0])
+    assert role_key("Former health minister")[1] is True
+    assert not is_office(role_key("Minister")[0])
+    assert not is_office(role_key("analyst")[0])
+    assert not same_office(role_key("Finance Committee chair")[0], role_key("Finance Minister")[0])
