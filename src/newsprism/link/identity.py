@@ -97,9 +97,12 @@ def role_claims(item: Item) -> list[RoleClaim]:
 
 
 def _nearest(mentions: list[Mention], entity_id: str, start: int, end: int) -> Mention | None:
-    near = [m for m in mentions if m.entity_id == entity_id and abs(m.start - end) < 60 or
-            m.entity_id == entity_id and abs(start - m.end) < 60]
-    return min(near, key=lambda m: min(abs(m.start - end), abs(start - m.end)), default=None)
+    """The entity's name mention closest to a role span, if one stands within 60 characters."""
+    def gap(m: Mention) -> int:
+        return max(m.start - end, start - m.end, 0)
+
+    near = [m for m in mentions if m.entity_id == entity_id and gap(m) < 60]
+    return min(near, key=lambda m: (gap(m), m.start), default=None)
 
 
 def _written_role(article: Article, mention: Mention) -> tuple[str, list] | None:
