@@ -102,7 +102,7 @@ def test_export_to_file_as_jsonl(run, write):
     assert run("export", "--format", "jsonl", "-o", "out.jsonl").exit_code == 0
     from pathlib import Path
     rows = [json.loads(line) for line in Path("out.jsonl").read_text().splitlines()]
-    assert rows[0]["type"] == "header" and rows[1]["type"] == "article"
+    assert rows[0]["record"] == "header" and rows[1]["record"] == "article"
 
 
 def test_quotes_and_entities_commands(run, write):

@@ -105,3 +105,25 @@ def test_awkward_text_gives_valid_spans(awkward):
             if span is not None:
                 assert 0 <= span[0] < span[1] <= len(awkward)
                 assert awkward[span[0]:span[1]].strip() == awkward[span[0]:span[1]]
+
+
+def statements_of(text):
+    return [(s.kind, text[s.content[0]:s.content[1]]) for s in analyze_article(Article(id="t", text=text)).statements]
+
+
+def test_a_second_quote_with_its_own_report_is_a_statement_of_its_own():
+    found = statements_of("“The fund is nearly empty,” Varga said. “We need the council to act soon,” she added.")
+    assert ("direct", "“The fund is nearly empty,”") in found
+    assert ("direct", "“We need the council to act soon,”") in found
+
+
+def test_a_second_that_clause_belongs_to_the_same_report():
+    text = ("The mayor said the city must repair the old bridge this year, "
+            "but that it would not raise local taxes to pay for it.")
+    (kind, content), *_ = statements_of(text)
+    assert content.startswith("the city must repair") and content.endswith("to pay for it")
+
+
+def test_a_quoted_fragment_after_that_is_mixed_speech_with_its_that():
+    text = "Clara Novak told the dockers in Antwerp on Friday that “the fund will not run dry.”"
+    assert ("mixed", "that “the fund will not run dry.”") in statements_of(text)

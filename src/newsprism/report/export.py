@@ -11,12 +11,17 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from .. import __version__
-from ..model import Article, Quantity, Statement
+from ..model import Article, Conflict, Quantity, Statement, Story
 from ..store import Store
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Record lists in the order they appear in the export; later steps fill the empty ones.
-SECTIONS = ("articles", "entities", "statements", "quantities", "timexes", "stories", "conflicts")
+SECTIONS = ("articles", "entities", "statements", "quantities", "timexes", "stories", "groups",
+            "conflicts")
+# The `record` tag of each section's lines in JSON Lines.
+RECORD_KINDS = {"articles": "article", "entities": "entity", "statements": "statement",
+                "quantities": "quantity", "timexes": "timex", "stories": "story", "groups": "group",
+                "conflicts": "conflict"}
 
 
 def article_record(article: Article) -> dict:
@@ -61,7 +66,32 @@ def section_records(store: Store, section: str) -> Iterator[dict]:
         return (quantity_record(q) for q in store.iter_quantities())
     if section == "timexes":
         return (t.as_dict() for t in store.iter_timexes())
+    if section == "stories":
+        return (story_record(s) for s in store.iter_stories())
+    if section == "groups":
+        return iter(store.iter_groups())
+    if section == "conflicts":
+        return conflict_records(store, store.iter_conflicts())
     return iter(())
+
+
+def story_record(story: Story) -> dict:
+    """A story's export form: title, articles, time span and main entities."""
+    return {"id": story.id, "title": story.title, "article_ids": list(story.article_ids),
+            "start": story.start, "end": story.end, "entities": list(story.entities)}
+
+
+def conflict_records(store: Store, conflicts: Iterable[Conflict]) -> Iterator[dict]:
+    """Conflicts with the text of every evidence span (articles read once each)."""
+    texts: dict[str, str] = {}
+    for conflict in conflicts:
+        record = conflict.as_dict()
+        for side in record["sides"]:
+            for evidence in side["evidence"]:
+                if evidence["article_id"] not in texts:
+                    texts[evidence["article_id"]] = store.get_article(evidence["article_id"]).text
+                evidence["text"] = texts[evidence["article_id"]][evidence["start"]:evidence["end"]]
+        yield record
 
 
 def quantity_record(q: Quantity) -> dict:
@@ -103,11 +133,10 @@ def write_json(store: Store, out: IO[str]) -> None:
 
 def write_jsonl(store: Store, out: IO[str]) -> None:
     """Write one JSON object a line: a header line, then records tagged with their type."""
-    out.write(dumps({"type": "header", **header()}) + "\n")
+    out.write(dumps({"record": "header", **header()}) + "\n")
     for section in SECTIONS:
-        kind = section.removesuffix("es") if section == "timexes" else section.removesuffix("s")
         for record in section_records(store, section):
-            out.write(dumps({"type": kind, **record}) + "\n")
+            out.write(dumps({"record": RECORD_KINDS[section], **record}) + "\n")
 
 
 def export(store: Store, out: IO[str], fmt: str = "json") -> None:

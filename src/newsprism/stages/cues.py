@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .cuemodel import CueModel, candidate_features
 from .entities import ROLE_NOUNS
 from .quotemarks import Quoted
 from .textspans import char_span, doc_text, paragraph_start, strip_chars, token_span
@@ -70,6 +71,8 @@ paper magazine network group organization organisation union company firm office
 spokespeople representative representatives manager managers worker workers employee employees
 activist activists protester protesters candidate candidates delegate delegates party
 """.split())
+LEXICONS = {"speech": SPEECH_VERBS, "cue": CUE_LEMMAS, "xcomp": XCOMP_CUES, "object": OBJECT_CUES,
+            "prep": PREP_CUES, "third_person": THIRD_PERSON, "relative": RELATIVE, "sources": SOURCE_NOUNS}
 
 
 
@@ -103,6 +106,7 @@ PRIOR_IN, PRIOR_OUT, PRIOR_WEIGHT = 0.7, 0.02, 3.0
 HAND_ONLY = frozenset({"demonstrative"})
 ACCEPT = 0.35  # tuned on the PolNeAR train split (`newsprism train cues` reports the sweep)
 TABLE_FILE = "cues.json"
+MODEL_FILE = "cue_model.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +115,7 @@ class CueTable:
 
     counts: dict  # lemma -> construction -> [attributions, occurrences]
     threshold: float = ACCEPT
+    model: CueModel | None = None  # judges candidates in context, when one has been trained
 
     def probability(self, lemma: str, construction: str) -> float:
         """Smoothed chance that this lemma in this construction reports a statement."""
@@ -124,6 +129,20 @@ class CueTable:
         """True when the lemma in this construction counts as a cue."""
         return self.probability(lemma, construction) >= self.threshold
 
+    def features(self, verb, construction: str, content, speaker) -> dict[str, float]:
+        """What the context model sees of one candidate."""
+        lemma = verb.lemma_.lower()
+        seen = self.counts.get(lemma, {}).get(construction, (0, 0))[1]
+        return candidate_features(verb, construction, content, speaker,
+                                  self.probability(lemma, construction), seen, LEXICONS)
+
+    def accepts_candidate(self, verb, construction: str, content, speaker) -> bool:
+        """True when this verb, with this content and subject, reports a statement."""
+        if self.model is None or construction in HAND_ONLY:
+            return self.accepts(verb.lemma_.lower(), construction)
+        features = self.features(verb, construction, content, speaker)
+        return self.model.probability(features) >= self.model.threshold
+
 
 @lru_cache(maxsize=1)
 def default_table() -> CueTable:
@@ -132,7 +151,15 @@ def default_table() -> CueTable:
         data = json.loads(resources.files("newsprism.stages").joinpath("data", TABLE_FILE).read_text())
     except (FileNotFoundError, OSError):
         return CueTable({})
-    return CueTable(data["counts"], data.get("threshold", ACCEPT))
+    return CueTable(data["counts"], data.get("threshold", ACCEPT), _shipped_model())
+
+
+def _shipped_model() -> CueModel | None:
+    try:
+        data = json.loads(resources.files("newsprism.stages").joinpath("data", MODEL_FILE).read_text())
+    except (FileNotFoundError, OSError):
+        return None
+    return CueModel(data["weights"], data["bias"], data["threshold"])
 
 
 def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> Candidate | None:
@@ -145,11 +172,11 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
         return None
     table = table or default_table()
     lemma = token.lemma_.lower()
+    speaker = subject(token)
+    if speaker is None or not plausible_speaker(speaker, lemma in SPEECH_VERBS):
+        return None
     for construction, content in complements(token):
-        if table.accepts(lemma, construction):
-            speaker = subject(token)
-            if speaker is None or not plausible_speaker(speaker, lemma in SPEECH_VERBS):
-                return None
+        if table.accepts_candidate(token, construction, content, speaker):
             return Candidate(content, char_span(token), speaker)
     return None
 

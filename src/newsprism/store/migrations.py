@@ -115,13 +115,46 @@ def m003_claims(conn: sqlite3.Connection) -> None:
     )
 
 
+def m004_links(conn: sqlite3.Connection) -> None:
+    """Stories and their articles, and the conflicts found among a story's articles."""
+    _run(
+        conn,
+        """
+        CREATE TABLE stories (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            start TEXT, end TEXT,
+            entities TEXT NOT NULL DEFAULT '[]'
+        )""",
+        """
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+        )""",
+        "CREATE INDEX story_articles_story ON story_articles(story_id)",
+        """
+        CREATE TABLE conflicts (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL, status TEXT NOT NULL, summary TEXT NOT NULL,
+            sides TEXT NOT NULL
+        )""",
+        "CREATE INDEX conflicts_story ON conflicts(story_id)",
+        "CREATE INDEX statements_group ON statements(group_id)",
+        "CREATE INDEX quantities_group ON quantities(group_id)",
+    )
+
+
 def _run(conn: sqlite3.Connection, *statements: str) -> None:
     # One statement at a time: executescript() would commit the migration's transaction.
     for statement in statements:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
+                                                                       m004_links)
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:

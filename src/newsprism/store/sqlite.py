@@ -14,12 +14,13 @@ from ..errors import NotFound, StoreError
 from ..model import Analysis, Article, Entity, Quantity, Statement, Timex
 from .base import SearchHit
 from .migrations import apply_migrations
+from .sqlite_links import LinkTables
 
 _ARTICLE_COLUMNS = ("id", "source", "title", "url", "published", "published_inferred",
                     "language", "text", "content_hash", "path", "boilerplate")
 
 
-class SQLiteStore:
+class SQLiteStore(LinkTables):
     """A Store in one SQLite file (or in memory with ':memory:')."""
 
     def __init__(self, path: str | Path = ":memory:"):
@@ -101,6 +102,8 @@ class SQLiteStore:
                               (analysis.inferred_published, article_id))
         for table in ("statements", "mentions", "roles", "quantities", "timexes"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        # A re-analysed article is linked again: its story's groups and conflicts are redone.
+        self.conn.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
         self.conn.executemany("INSERT OR IGNORE INTO entities (id, name, type) VALUES (?, ?, ?)",
                               [(e.id, e.name, e.type) for e in analysis.entities])
         self.conn.executemany(

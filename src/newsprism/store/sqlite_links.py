@@ -1,0 +1,161 @@
+"""The SQLite store's cross-article tables: stories, their articles, groups and conflicts.
+
+A mixin of `SQLiteStore`, kept apart because linking reads and writes whole stories while
+the rest of the store works one article at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+from collections.abc import Iterator, Mapping, Sequence
+
+from ..errors import NotFound
+from ..model import Analysis, Conflict, ConflictSide, Entity, Evidence, Mention, Role, Story
+
+
+class LinkTables:
+    """Stories, statement and quantity groups, and conflicts, for `SQLiteStore`."""
+
+    conn = None  # set by SQLiteStore
+
+    def analysis_of(self, article_id: str) -> Analysis:
+        """What the per-article stages stored for one article, as an Analysis record."""
+        row = self.conn.execute("SELECT analysis_version FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound("article", article_id)
+        mentions = tuple(Mention(r["article_id"], r["entity_id"], r["start_char"], r["end_char"], r["text"],
+                                 r["kind"]) for r in self.conn.execute(
+            "SELECT * FROM mentions WHERE article_id = ? ORDER BY start_char", (article_id,)))
+        roles = tuple(Role(r["article_id"], r["entity_id"], r["role"], r["start_char"], r["end_char"])
+                      for r in self.conn.execute(
+            "SELECT * FROM roles WHERE article_id = ? ORDER BY start_char", (article_id,)))
+        return Analysis(article_id, row[0] or "", entities=self._article_entities(article_id),
+                        mentions=mentions, roles=roles,
+                        statements=tuple(self.iter_statements(article_id=article_id)),
+                        quantities=tuple(self.iter_quantities(article_id=article_id)),
+                        timexes=tuple(self.iter_timexes(article_id=article_id)))
+
+    def _article_entities(self, article_id: str) -> tuple[Entity, ...]:
+        rows = self.conn.execute(
+            "SELECT e.id, e.name, e.type, group_concat(DISTINCT m.text) AS aliases FROM entities e "
+            "JOIN mentions m ON m.entity_id = e.id WHERE m.article_id = ? AND m.kind = 'name' "
+            "GROUP BY e.id ORDER BY min(m.start_char)", (article_id,))
+        return tuple(Entity(r["id"], r["name"], r["type"], tuple(sorted(set((r["aliases"] or "").split(",")))))
+                     for r in rows)
+
+    def unlinked_articles(self) -> list[str]:
+        """Analysed articles in no story yet, oldest publication first (ties by id)."""
+        rows = self.conn.execute(
+            "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id "
+            "WHERE s.article_id IS NULL AND a.analysis_version IS NOT NULL "
+            "ORDER BY coalesce(a.published, ''), a.id")
+        return [r[0] for r in rows]
+
+    def story_assignments(self) -> dict[str, str]:
+        """Article id -> story id, for every linked article, in story and article order."""
+        rows = self.conn.execute(
+            "SELECT s.article_id, s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            "ORDER BY coalesce(a.published, ''), a.id")
+        return {r[0]: r[1] for r in rows}
+
+    def save_story(self, story: Story, statement_groups: Mapping[str, str],
+                   quantity_groups: Mapping[str, str], conflicts: Sequence[Conflict]) -> None:
+        """Write one story whole, in one transaction: its articles, groups and conflicts."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO stories (id, title, start, end, entities) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET title = excluded.title, start = excluded.start, "
+                "end = excluded.end, entities = excluded.entities",
+                (story.id, story.title, story.start, story.end, json.dumps(story.entities)))
+            self.conn.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?)",
+                                  [(a, story.id) for a in story.article_ids])
+            self._write_groups(story.article_ids, statement_groups, quantity_groups)
+            self.conn.execute("DELETE FROM conflicts WHERE story_id = ?", (story.id,))
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO conflicts (id, story_id, kind, status, summary, sides) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(c.id, story.id, c.kind, c.status, c.summary, json.dumps([s.as_dict() for s in c.sides]))
+                 for c in conflicts])
+
+    def _write_groups(self, article_ids, statement_groups, quantity_groups) -> None:
+        for table, groups in (("statements", statement_groups), ("quantities", quantity_groups)):
+            self.conn.executemany(f"UPDATE {table} SET group_id = NULL WHERE article_id = ?",
+                                  [(a,) for a in article_ids])
+            self.conn.executemany(f"UPDATE {table} SET group_id = ? WHERE id = ?",
+                                  [(group, member) for member, group in sorted(groups.items())])
+
+    def iter_stories(self, limit: int | None = None, offset: int = 0) -> Iterator[Story]:
+        """Stories, the most covered first (ties by earliest start, then id)."""
+        rows = self.conn.execute(
+            "SELECT st.*, count(sa.article_id) AS n FROM stories st "
+            "JOIN story_articles sa ON sa.story_id = st.id GROUP BY st.id "
+            "ORDER BY n DESC, coalesce(st.start, ''), st.id LIMIT ? OFFSET ?", (limit or -1, offset))
+        return (self._story(r) for r in rows.fetchall())
+
+    def count_stories(self) -> int:
+        """How many stories hold at least one article."""
+        return self.conn.execute("SELECT count(DISTINCT story_id) FROM story_articles").fetchone()[0]
+
+    def get_story(self, story_id: str) -> Story:
+        """The story with this id; raises NotFound."""
+        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFound("story", story_id)
+        return self._story(row)
+
+    def _story(self, row) -> Story:
+        members = tuple(r[0] for r in self.conn.execute(
+            "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            "WHERE sa.story_id = ? ORDER BY coalesce(a.published, ''), a.id", (row["id"],)))
+        return Story(row["id"], row["title"], members, row["start"], row["end"],
+                     tuple(json.loads(row["entities"])))
+
+    def iter_conflicts(self, story_id: str | None = None) -> Iterator[Conflict]:
+        """Stored conflicts, of one story or all, in story and discovery order."""
+        rows = self.conn.execute(
+            "SELECT * FROM conflicts WHERE ? IS NULL OR story_id = ? ORDER BY story_id, pk",
+            (story_id, story_id))
+        return (_conflict(r) for r in rows.fetchall())
+
+    def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
+        """Aligned statements and quantities, one record per group with its corroboration:
+        how many distinct outlets (an article without a source counts as its own) report it."""
+        rows = self.conn.execute(
+            "SELECT g.kind, g.group_id, g.id, g.article_id, coalesce(a.source, g.article_id) AS outlet, "
+            "sa.story_id FROM (SELECT 'statement' AS kind, group_id, id, article_id FROM statements "
+            "WHERE group_id IS NOT NULL UNION ALL SELECT 'quantity', group_id, id, article_id "
+            "FROM quantities WHERE group_id IS NOT NULL) g JOIN articles a ON a.id = g.article_id "
+            "LEFT JOIN story_articles sa ON sa.article_id = g.article_id "
+            "WHERE ? IS NULL OR sa.story_id = ? ORDER BY g.group_id, g.article_id, g.id",
+            (story_id, story_id))
+        for group_id, members in groupby(rows, key=lambda r: r["group_id"]):
+            yield _group(group_id, list(members))
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to, if it is linked."""
+        row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
+                                (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def drop_empty_stories(self) -> int:
+        """Remove stories left with no article; how many went."""
+        return self.conn.execute(
+            "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)").rowcount
+
+
+def _group(group_id: str, rows) -> dict:
+    outlets = sorted({r["outlet"] for r in rows})
+    return {"id": group_id, "kind": rows[0]["kind"], "story_id": rows[0]["story_id"],
+            "member_ids": [r["id"] for r in rows],
+            "article_ids": sorted({r["article_id"] for r in rows}),
+            "sources": outlets, "corroboration": len(outlets)}
+
+
+def _conflict(row) -> Conflict:
+    sides = tuple(
+        ConflictSide(side["value"], tuple(side["article_ids"]),
+                     tuple(Evidence(e["article_id"], e["start"], e["end"]) for e in side["evidence"]))
+        for side in json.loads(row["sides"]))
+    return Conflict(row["id"], row["kind"], row["status"], row["summary"], sides)
+
