@@ -21,6 +21,8 @@ demo: install
 	$(BIN)/newsprism analyze examples/corpus --db $(DEMO_DB)
 	$(BIN)/newsprism stats --db $(DEMO_DB)
 	$(BIN)/newsprism quotes --db $(DEMO_DB) | head -n 24
+	$(BIN)/newsprism stories --db $(DEMO_DB)
+	$(BIN)/newsprism conflicts --db $(DEMO_DB)
 
 test: install
 	$(BIN)/python -m pytest

@@ -108,11 +108,13 @@ def test_awkward_text_gives_valid_spans(awkward):
 
 
 def statements_of(text):
-    return [(s.kind, text[s.content[0]:s.content[1]]) for s in analyze_article(Article(id="t", text=text)).statements]
+    analysis = analyze_article(Article(id="t", text=text))
+    return [(s.kind, text[s.content[0]:s.content[1]]) for s in analysis.statements]
 
 
 def test_a_second_quote_with_its_own_report_is_a_statement_of_its_own():
-    found = statements_of("“The fund is nearly empty,” Varga said. “We need the council to act soon,” she added.")
+    found = statements_of("“The fund is nearly empty,” Varga said. "
+                          "“We need the council to act soon,” she added.")
     assert ("direct", "“The fund is nearly empty,”") in found
     assert ("direct", "“We need the council to act soon,”") in found
 

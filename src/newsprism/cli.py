@@ -12,9 +12,11 @@ import click
 from . import __version__
 from .config import SETTINGS, load_settings
 from .errors import InputError, NewsprismError
+from .link import link_store
 from .pipeline import RunReport, analyze_paths, ingest_paths
+from .report.export import conflict_records, quantity_record, statement_records, story_record
 from .report.export import export as export_store
-from .report.export import quantity_record, statement_records
+from .report.story import story_view
 from .report.timeline import build_timeline
 from .store import open_store
 
@@ -88,7 +90,7 @@ class Progress:
         self._clear()
 
 
-def _run(function, inputs, db, max_text_mb, encoding) -> RunReport:
+def _run(function, inputs, db, max_text_mb, encoding, link: bool = False) -> RunReport:
     settings = settings_for(db, max_text_mb=max_text_mb, encoding=encoding)
     progress = Progress()
     with store_for(settings.db) as store:
@@ -96,7 +98,9 @@ def _run(function, inputs, db, max_text_mb, encoding) -> RunReport:
             report = function(inputs, store, settings, progress)
         finally:
             progress.close()
-    click.echo(report.summary(), err=True)
+        click.echo(report.summary(), err=True)
+        if link:
+            click.echo(link_store(store).summary(), err=True)
     if report.failed:
         click.echo(f"{report.failed} input(s) failed; see the errors above.", err=True)
         sys.exit(1)
@@ -130,9 +134,20 @@ def ingest(inputs, db, max_text_mb, encoding):
 
 @cli.command()
 @with_options(input_options)
-def analyze(inputs, db, max_text_mb, encoding):
-    """Ingest the inputs and run every analysis stage over the articles not yet analysed."""
-    _run(analyze_paths, inputs, db, max_text_mb, encoding)
+@click.option("--link/--no-link", default=True, show_default=True,
+              help="Then place new articles in stories and find their conflicts.")
+def analyze(inputs, db, max_text_mb, encoding, link):
+    """Ingest the inputs, run every analysis stage over the articles not yet analysed, and link
+    them into stories."""
+    _run(analyze_paths, inputs, db, max_text_mb, encoding, link)
+
+
+@cli.command()
+@db_option
+def link(db):
+    """Place analysed articles in stories; align statements and claims; find conflicts."""
+    with store_for(db) as store:
+        click.echo(link_store(store).summary(), err=True)
 
 
 @cli.command()
@@ -259,6 +274,78 @@ def claims(db, subject, article_id, as_json):
     """What was claimed: every number with its value, unit, change, subject and time scope."""
     with store_for(db) as store:
         emit((quantity_record(q) for q in store.iter_quantities(article_id, subject)), as_json, _claim_line)
+
+
+def _story_line(record: dict) -> str:
+    span = " – ".join(d for d in (record["start"], record["end"]) if d) or "undated"
+    return (f"{record['id']}\t{len(record['article_ids'])} article(s)\t{span}\t{record['title']}"
+            + (f"\n    {', '.join(record['entities'])}" if record["entities"] else ""))
+
+
+def _conflict_line(record: dict) -> str:
+    lines = [f"{record['id']} [{record['kind']}, {record['status']}] {record['summary']}"]
+    for side in record["sides"]:
+        where = "; ".join(f"{e['article_id']}@{e['start']} «{' '.join(e['text'].split())}»"
+                          for e in side["evidence"])
+        lines.append(f"    {side['value']}: {where}")
+    return "\n".join(lines)
+
+
+@cli.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
+@json_option
+def stories(db, limit, offset, as_json):
+    """Stories: articles about the same event, the most covered first."""
+    with store_for(db) as store:
+        emit((story_record(s) for s in store.iter_stories(limit, offset)), as_json, _story_line)
+
+
+@cli.command()
+@click.argument("story_id")
+@db_option
+@json_option
+def story(story_id, db, as_json):
+    """One story: its articles, aligned statements with corroboration, claims, conflicts, timeline."""
+    with store_for(db) as store:
+        view = story_view(store, story_id)
+    if as_json:
+        click.echo(json.dumps(view, ensure_ascii=False, indent=2))
+        return
+    click.echo(_story_line(view))
+    for article in view["articles"]:
+        click.echo(f"  {article['published'] or '?':<10}  {article['source'] or '-'}  {article['id']}  "
+                   f"{article['title'] or ''}")
+    _echo_section("Who said what", view["statements"], _group_line)
+    _echo_section("Claims", view["claims"], _group_line)
+    _echo_section("Conflicts", view["conflicts"], _conflict_line)
+    _echo_section("Timeline", view["timeline"], _timeline_line)
+
+
+def _echo_section(title: str, records: list[dict], line) -> None:
+    if records:
+        click.echo(f"\n{title}")
+        for record in records:
+            click.echo(line(record))
+
+
+def _group_line(group: dict) -> str:
+    first = group["versions"][0] if group["versions"] else {}
+    text = first["content"]["text"] if "content" in first else first.get("text", "")
+    who = f"{group['speaker']}: " if group.get("speaker") else ""
+    return (f"  [{group['corroboration']} outlet(s): {', '.join(group['sources'])}] "
+            f"{who}{' '.join(text.split())[:160]}")
+
+
+@cli.command()
+@db_option
+@click.option("--story", "story_id", default=None, help="Only this story's conflicts.")
+@json_option
+def conflicts(db, story_id, as_json):
+    """Where outlets disagree: numbers, identities and dates, each side with its evidence."""
+    with store_for(db) as store:
+        emit(list(conflict_records(store, store.iter_conflicts(story_id))), as_json, _conflict_line)
 
 
 @cli.command()
@@ -398,19 +485,25 @@ def train():
 @click.option("--split", type=click.Choice(["train"]), default="train", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Where to write the table [default: the one newsprism ships].")
+              help="Where to write the table; the context model goes beside it "
+                   "[default: the ones newsprism ships].")
 def train_cues(path, split, limit, output):
-    """Learn which reporting verbs and constructions are cues, from PolNeAR's train split."""
+    """Learn which reporting verbs and constructions are cues, and the context model that
+    judges them, from PolNeAR's train split."""
     from importlib import resources
+    from pathlib import Path
 
-    from .stages.cues import TABLE_FILE
-    from .train import train_cue_table, write_table
+    from .stages.cues import MODEL_FILE, TABLE_FILE
+    from .train import train_cue_table, write_model, write_table
 
-    table = train_cue_table(path, split, settings_for(), limit,
-                            report=lambda line: click.echo(line, err=True))
-    target = output or str(resources.files("newsprism.stages").joinpath("data", TABLE_FILE))
+    table, model = train_cue_table(path, split, settings_for(), limit,
+                                   report=lambda line: click.echo(line, err=True))
+    target = Path(output or str(resources.files("newsprism.stages").joinpath("data", TABLE_FILE)))
     write_table(table, target)
-    click.echo(f"wrote {target}: {len(table['counts'])} lemmas, threshold {table['threshold']}")
+    write_model(model, target.with_name(MODEL_FILE))
+    click.echo(f"wrote {target}: {len(table['counts'])} lemmas, threshold {table['threshold']}; "
+               f"{target.with_name(MODEL_FILE)}: {len(model['weights'])} weights, "
+               f"threshold {model['threshold']}")
 
 
 @cli.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from .clean import analysis_text
@@ -19,13 +20,16 @@ from .evaluate.spans import hull, jaccard, span_tokens, spans_tokens, tokenize
 from .nlp import parse
 from .pipeline import analyze_doc
 from .stages import cues
+from .stages.cuemodel import fit_logistic
 from .stages.quotemarks import find_quoted
 
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+MODEL_THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
-def cue_examples(doc, gold: GoldDoc):
-    """(lemma, construction, positive) for every candidate cue in one parsed document."""
+def cue_examples(doc, gold: GoldDoc, table: cues.CueTable | None = None):
+    """(lemma, construction, positive, features) for every candidate cue in one parsed document;
+    features (for the context model) only when a table to read priors from is given."""
     tokens = tokenize(gold.text)
     quotes = find_quoted(doc.text)
     for token in doc:
@@ -38,7 +42,8 @@ def cue_examples(doc, gold: GoldDoc):
         span = (token.idx, token.idx + len(token))
         gold_here = [a for a in gold.attributions if any(s < span[1] and span[0] < e for s, e in a.cue)]
         for construction, content in cues.complements(token):
-            yield lemma, construction, _matches(tokens, content, gold_here)
+            features = table.features(token, construction, content, speaker) if table else None
+            yield lemma, construction, _matches(tokens, content, gold_here), features
 
 
 def _matches(tokens, content, attributions) -> bool:
@@ -52,7 +57,7 @@ def count_examples(parsed: list[tuple[object, GoldDoc]]) -> dict:
     """Counts [positive, seen] per lemma and construction."""
     counts: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for doc, gold in parsed:
-        for lemma, construction, positive in cue_examples(doc, gold):
+        for lemma, construction, positive, _ in cue_examples(doc, gold):
             entry = counts[lemma][construction]
             entry[0] += positive
             entry[1] += 1
@@ -83,8 +88,36 @@ def train_cue_table(root: str | Path, split: str = "train", settings: Settings |
         report(f"threshold {threshold:.2f}: cross-fitted overlap F1 {f1:.3f}")
         best = max(best, (f1, threshold))
     report(f"chosen threshold {best[1]:.2f}")
-    return {"split": split, "documents": len(golds), "threshold": best[1],
-            "counts": count_examples(parsed)}
+    table = {"split": split, "documents": len(golds), "threshold": best[1], "counts": count_examples(parsed)}
+    return table, train_cue_model(halves, fold_counts, best[1], report)
+
+
+def train_cue_model(halves, fold_counts, table_threshold: float, report=print) -> dict:
+    """Fit the context model on cross-fitted priors (each half scored with the other's counts),
+    then choose its acceptance threshold by cross-fitted overlap F1."""
+    rows, labels = [], []
+    for k in (0, 1):
+        table = cues.CueTable(fold_counts[k], table_threshold)
+        for doc, gold in halves[1 - k]:
+            for *_, positive, features in cue_examples(doc, gold, table):
+                rows.append(features)
+                labels.append(positive)
+    model = fit_logistic(rows, labels)
+    report(f"context model: {len(rows)} candidates, {sum(labels)} positive, {len(model.weights)} weights")
+    best = (0.0, 0.5)
+    for threshold in MODEL_THRESHOLDS:
+        tuned = replace(model, threshold=threshold)
+        f1 = sum(_f1(halves[1 - k], cues.CueTable(fold_counts[k], table_threshold, tuned))
+                 for k in (0, 1)) / 2
+        report(f"model threshold {threshold:.2f}: cross-fitted overlap F1 {f1:.3f}")
+        best = max(best, (f1, threshold))
+    report(f"chosen model threshold {best[1]:.2f}")
+    return replace(model, threshold=best[1]).as_dict()
+
+
+def write_model(model: dict, path: str | Path) -> None:
+    """Save the context model as compact JSON."""
+    Path(path).write_text(json.dumps(model, sort_keys=True, separators=(",", ":")))
 
 
 def write_table(table: dict, path: str | Path) -> None:

@@ -1,0 +1,73 @@
+"""Cross-article linking: stories, aligned statements and quantities, conflicts.
+
+`link_store` is the one entry point: it places the analysed articles that are in no story
+yet, then redoes the groups and conflicts of every story whose articles changed. Stories
+nobody touched are left as they are, so a run costs what the new articles bring, and a
+second run with nothing new does nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Analysis, Article, Story
+from ..store import Store
+from .align import align_quantities, align_statements
+from .conflicts import find_conflicts
+from .stories import StoryIndex, story_doc
+
+
+@dataclass(slots=True)
+class LinkReport:
+    """What one linking run did."""
+
+    linked: int = 0  # articles placed in a story for the first time (or again after re-analysis)
+    stories: int = 0  # stories written (new or changed)
+    conflicts: int = 0  # conflicts found in those stories
+
+    def summary(self) -> str:
+        """One line for the terminal."""
+        return (f"linked {self.linked} article(s): {self.stories} story(ies) updated, "
+                f"{self.conflicts} conflict(s)")
+
+
+def link_store(store: Store) -> LinkReport:
+    """Place new articles in stories and redo the groups and conflicts of the stories touched."""
+    pending = store.unlinked_articles()
+    if not pending:
+        return LinkReport()
+    known = store.story_assignments()
+    index = StoryIndex()
+    for article_id, story in known.items():
+        index.add(story_doc(*_analysed(store, article_id)), story=story)
+    for article_id in pending:
+        index.add(story_doc(*_analysed(store, article_id)))
+    report = LinkReport(linked=len(pending))
+    for story in _changed(index, known, pending):
+        report.conflicts += _save(store, story)
+        report.stories += 1
+    store.drop_empty_stories()
+    return report
+
+
+def _analysed(store: Store, article_id: str) -> tuple[Article, Analysis]:
+    return store.get_article(article_id), store.analysis_of(article_id)
+
+
+def _changed(index: StoryIndex, known: dict[str, str], pending: list[str]) -> list[Story]:
+    """The stories that gained, lost or moved an article, in a stable order."""
+    now = index.assignments()
+    touched = {now[a] for a in pending}
+    touched |= {now[a] for a, story in known.items() if now.get(a) != story}
+    touched |= {story for a, story in known.items() if now.get(a) != story and story in now.values()}
+    return sorted((s for s in index.stories() if s.id in touched), key=lambda s: s.id)
+
+
+def _save(store: Store, story: Story) -> int:
+    items = [_analysed(store, a) for a in story.article_ids]
+    conflicts = find_conflicts(items)
+    store.save_story(story, align_statements(items), align_quantities(items), conflicts)
+    return len(conflicts)
+
+
+__all__ = ["LinkReport", "link_store"]

@@ -7,8 +7,8 @@ the rest of the store works one article at a time.
 from __future__ import annotations
 
 import json
-from itertools import groupby
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import groupby
 
 from ..errors import NotFound
 from ..model import Analysis, Conflict, ConflictSide, Entity, Evidence, Mention, Role, Story
@@ -21,7 +21,8 @@ class LinkTables:
 
     def analysis_of(self, article_id: str) -> Analysis:
         """What the per-article stages stored for one article, as an Analysis record."""
-        row = self.conn.execute("SELECT analysis_version FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.conn.execute("SELECT analysis_version FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
         if row is None:
             raise NotFound("article", article_id)
         mentions = tuple(Mention(r["article_id"], r["entity_id"], r["start_char"], r["end_char"], r["text"],
@@ -41,8 +42,7 @@ class LinkTables:
             "SELECT e.id, e.name, e.type, group_concat(DISTINCT m.text) AS aliases FROM entities e "
             "JOIN mentions m ON m.entity_id = e.id WHERE m.article_id = ? AND m.kind = 'name' "
             "GROUP BY e.id ORDER BY min(m.start_char)", (article_id,))
-        return tuple(Entity(r["id"], r["name"], r["type"], tuple(sorted(set((r["aliases"] or "").split(",")))))
-                     for r in rows)
+        return tuple(Entity(r["id"], r["name"], r["type"], _aliases(r["aliases"])) for r in rows)
 
     def unlinked_articles(self) -> list[str]:
         """Analysed articles in no story yet, oldest publication first (ties by id)."""
@@ -142,6 +142,10 @@ class LinkTables:
         """Remove stories left with no article; how many went."""
         return self.conn.execute(
             "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)").rowcount
+
+
+def _aliases(joined: str | None) -> tuple[str, ...]:
+    return tuple(sorted(set((joined or "").split(",")) - {""}))
 
 
 def _group(group_id: str, rows) -> dict:
