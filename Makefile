@@ -37,6 +37,9 @@ evaluate: install
 	$(BIN)/newsprism evaluate polnear $(SHARED)/datasets/polnear
 	$(BIN)/newsprism evaluate quantities $(SHARED)/datasets/quantities
 	$(BIN)/newsprism evaluate tempeval $(SHARED)/datasets/tempeval3
+	$(BIN)/newsprism evaluate stories $(SHARED)/datasets/clustering/ecbplus-dev.jsonl --split dev
+	$(BIN)/newsprism evaluate stories $(SHARED)/datasets/clustering/newswcl50.jsonl --split all
+	$(BIN)/newsprism evaluate conflicts
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from ..link import link_store
 from ..pipeline import analyze_paths
 from ..store import SQLiteStore
 from .quantities import SEED_QUANTITIES, missing_seed_quantities
@@ -102,6 +103,18 @@ SEED_STATEMENTS: tuple[tuple[str, str, int, int], ...] = (
 # miss is "He has repeatedly claimed..." (Trump), where "he" follows a sentence by Rutte.
 MIN_SEED_STATEMENTS = 66
 SEARCHES = {"Rutte": 5, "Hegseth": 1, "Huckabee": 1, '"Secretary General"': 5}
+# Across outlets, written before linking was measured: (seed, start, end) spans that must
+# stand on opposite sides of one conflict of the given kind.
+SEED_CONFLICTS = (
+    # "over $640 billion" vs "more than $700 billion" (allied defence spending since 2014)
+    ("numeric", ("000_58a795d0bb431f68", 1302, 1319), ("004_8a5645b55a10ebd6", 1554, 1576)),
+    # "U.S. Defense Secretary Pete Hegseth" vs "Pentagon chief Pete Huckabee"
+    ("identity", ("003_10962d7ca547a8fa", 1365, 1400), ("004_8a5645b55a10ebd6", 1137, 1165)),
+)
+# The two reports of the European Parliament hearing of 13 January 2025.
+SEED_SAME_STORY = ("001_789c7485cfc05adc", "002_0a37705f56d50291")
+# "We have to do much (, much) more", quoted by two outlets: one statement group.
+SEED_GROUPS = ((("003_10962d7ca547a8fa", 703), ("004_8a5645b55a10ebd6", 1771)),)
 
 
 def check_seeds(path: str | Path) -> list[Check]:
@@ -124,7 +137,40 @@ def check_seeds(path: str | Path) -> list[Check]:
     checks.append(Check("statements of Rutte, Hegseth, Trump, Zelenskyy with the right speaker",
                         found >= MIN_SEED_STATEMENTS,
                         f"{found} of {len(SEED_STATEMENTS)} (need {MIN_SEED_STATEMENTS})", tuple(misses)))
+    return checks + linking_checks(store)
+
+
+def linking_checks(store) -> list[Check]:
+    """Stories, groups and conflicts across the seeds."""
+    link_store(store)
+    stories = [store.story_of(a) for a in SEED_SAME_STORY]
+    checks = [Check("the two reports of the 13 January hearing share a story",
+                    stories[0] is not None and len(set(stories)) == 1, f"stories {stories}")]
+    conflicts = list(store.iter_conflicts())
+    for kind, one, other in SEED_CONFLICTS:
+        found = [c for c in conflicts if c.kind == kind and _opposes(c, one, other)]
+        checks.append(Check(f"{kind} conflict {one[0][:3]}@{one[1]} vs {other[0][:3]}@{other[1]}",
+                            bool(found), found[0].summary if found else "not found"))
+    checks.append(Check("no other conflicts", len(conflicts) <= len(SEED_CONFLICTS) + 1,
+                        f"{len(conflicts)} conflicts", tuple(c.summary for c in conflicts)))
+    for members in SEED_GROUPS:
+        groups = {_group_at(store, seed, at) for seed, at in members}
+        checks.append(Check(f"one statement group for {', '.join(f'{s[:3]}@{a}' for s, a in members)}",
+                            len(groups) == 1 and None not in groups, f"groups {sorted(map(str, groups))}"))
     return checks
+
+
+def _opposes(conflict, one, other) -> bool:
+    sides = [{(e.article_id, e.start, e.end) for e in side.evidence} for side in conflict.sides]
+    return any(_covers(a, one) and _covers(b, other) for a in sides for b in sides if a is not b)
+
+
+def _covers(evidence, span) -> bool:
+    return any(seed == span[0] and start < span[2] and span[1] < end for seed, start, end in evidence)
+
+
+def _group_at(store, seed: str, at: int) -> str | None:
+    return next((s.group_id for s in store.iter_statements(seed) if s.content[0] <= at < s.content[1]), None)
 
 
 def seed_statements(store) -> tuple[int, list[str]]:
