@@ -323,3 +323,28 @@ def test_a_clean_report_says_so(case):
     scores = score_conflicts([case], lambda _: [identity(case), revision(case)])
     report = format_conflict_scores_markdown(scores)
     assert "- none" in report and "| 100.0 | 100.0 | 100.0 |" in report
+
+
+# --- the held-out cases ------------------------------------------------------------------------
+
+
+def test_the_held_out_folder_loads_and_its_evidence_validates():
+    from importlib import resources
+
+    folder = resources.files("newsprism.evaluate").joinpath("data", "conflicts_heldout")
+    held_out = load_cases(folder)
+    assert len(held_out) == 10
+    assert all(a.id.startswith(("h0", "h1")) for case in held_out for a in case.articles)
+    for case in held_out:
+        for conflict in case.conflicts:
+            for side in conflict.sides:
+                for article_id in side.articles:
+                    assert case.article(article_id).text.count(side.evidence) == 1, (case.name, side)
+        for non in case.non_conflicts:
+            for evidence in non.evidence:
+                assert sum(a.text.count(evidence) for a in case.articles) == 1, (case.name, evidence)
+    statuses = Counter(c.status for case in held_out for c in case.conflicts)
+    assert statuses["contradiction"] and statuses["revision"] and statuses["scope"]
+    packaged = {a.id for c in load_cases() for a in c.articles}
+    assert packaged.isdisjoint(a.id for c in held_out for a in c.articles)
+    assert score_conflicts(held_out, gold_predict(held_out)).strict.f1 == 1.0
