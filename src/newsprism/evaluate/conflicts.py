@@ -86,9 +86,13 @@ class ConflictCase:
         return article.id, self.position(article.id, evidence)
 
 
-def default_folder() -> Traversable:
-    """The folder of cases shipped with newsprism."""
-    return resources.files("newsprism.evaluate").joinpath("data", "conflicts")
+def default_folder(name: str = "conflicts") -> Traversable:
+    """A folder of cases shipped with newsprism: the development suite (`conflicts`), on which
+    the rules were tuned, or the held-out one (`conflicts_heldout`), written blind to them."""
+    return resources.files("newsprism.evaluate").joinpath("data", name)
+
+
+PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflicts_heldout"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:
