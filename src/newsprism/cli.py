@@ -462,8 +462,15 @@ def evaluate_stories_command(path, split):
 @evaluate.command("conflicts")
 @click.argument("path", type=click.Path(exists=True, file_okay=False), required=False)
 def evaluate_conflicts_command(path):
-    """The conflict suite (packaged, or a folder of cases): strict and lenient precision and recall."""
-    from .evaluate.conflicts import format_conflict_scores_markdown, load_cases, score_conflicts
+    """The conflict suites (both packaged ones, or a folder of cases): strict and lenient
+    precision and recall."""
+    from .evaluate.conflicts import (
+        PACKAGED_SUITES,
+        default_folder,
+        format_conflict_scores_markdown,
+        load_cases,
+        score_conflicts,
+    )
     from .link.conflicts import find_conflicts
     from .pipeline import analyze_articles
 
@@ -472,7 +479,10 @@ def evaluate_conflicts_command(path):
     def predict(articles):
         return find_conflicts(list(zip(articles, analyze_articles(articles, settings), strict=True)))
 
-    click.echo(format_conflict_scores_markdown(score_conflicts(load_cases(path), predict)), nl=False)
+    suites = {path: path} if path else {name: default_folder(f) for name, f in PACKAGED_SUITES.items()}
+    for name, folder in suites.items():
+        click.echo(f"### {name}\n")
+        click.echo(format_conflict_scores_markdown(score_conflicts(load_cases(folder), predict)))
 
 
 @cli.group()
