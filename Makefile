@@ -6,15 +6,22 @@ STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.db
 SHARED ?= ../shared
 
-.PHONY: install demo test lint evaluate clean
+.PHONY: install install-browser demo test lint evaluate clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --editable . --group dev
+	$(BIN)/python -m pip install --quiet --editable ".[web]" --group dev
 	touch $(STAMP)
+
+# Headless Chromium for the browser tests (Playwright's own browser download is not used).
+install-browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update && $$SUDO apt-get install -y chromium chromium-driver; \
+	fi
 
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -23,6 +30,9 @@ demo: install
 	$(BIN)/newsprism quotes --db $(DEMO_DB) | head -n 24
 	$(BIN)/newsprism stories --db $(DEMO_DB)
 	$(BIN)/newsprism conflicts --db $(DEMO_DB)
+	$(BIN)/newsprism report --db $(DEMO_DB) --format html -o briefing.html
+	@echo "Briefing written to briefing.html: open it in a browser (file://$(CURDIR)/briefing.html)."
+	@echo "To explore the stories in the web UI: $(BIN)/newsprism serve --db $(DEMO_DB)"
 
 test: install
 	$(BIN)/python -m pytest

@@ -361,6 +361,22 @@ def timeline(db, article_id, as_json):
 
 @cli.command()
 @db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens the UI to the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve(db, host, port):
+    """Browse the store in a web browser, read-only: stories, articles, entities, conflicts, and
+    the same pages as JSON (OpenAPI at /openapi.json)."""
+    try:
+        from .web import serve as serve_web
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the web UI needs its extra: pip install 'newsprism[web]' ({exc})") from exc
+    serve_web(settings_for(db).db, host, port)
+
+
+@cli.command()
+@db_option
 @json_option
 def stats(db, as_json):
     """Summarise the store: how many articles, sources and analysed articles, and the dates."""

@@ -1,0 +1,209 @@
+"""The web UI and JSON API: read-only pages over a store, each also answering JSON.
+
+`/stories/42` renders HTML; `/stories/42.json`, or the same URL asked for with
+`Accept: application/json`, answers the same view's data as JSON. Only GET routes exist.
+"""
+
+import os
+import re
+import threading
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
+
+from .. import __version__
+from ..errors import NotFound, StoreError
+from ..store import Store, open_store
+from . import views
+from .highlight import Mark, highlight
+
+HERE = Path(__file__).parent
+CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                           "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+class SecurityHeaders:
+    """ASGI middleware that adds the security headers to every HTTP response."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {name for name, _ in SECURITY_HEADERS}
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": kept + SECURITY_HEADERS}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class ThreadStores:
+    """One store connection per thread: sync endpoints run in a thread pool, and a sqlite3
+    connection must stay on the thread that opened it."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.local = threading.local()
+
+    def __call__(self) -> Store:
+        store = getattr(self.local, "store", None)
+        if store is None:
+            store = self.local.store = open_store(self.url)
+        return store
+
+
+def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> FastAPI:
+    """The FastAPI application that serves one store, read-only."""
+    url = _existing_store(str(store_url_or_path))
+    stores = ThreadStores(url)
+    templates = _templates()
+    app = FastAPI(title="newsprism", version=__version__, docs_url=None, redoc_url=None,
+                  description="Stories, articles, entities and conflicts of a newsprism store. "
+                              "Every page answers JSON at its `.json` path or with "
+                              "`Accept: application/json`.")
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    async def paging(page: int = Query(1, ge=1, description="Page number, from 1."),
+                     size: int = Query(page_size, ge=1, le=views.MAX_PAGE_SIZE,
+                                       description="Items a page.")) -> views.Page:
+        return views.Page(page, size)
+
+    Paging = Annotated[views.Page, Depends(paging)]
+
+    def render(request: Request, template: str, data: dict) -> Response:
+        if wants_json(request):
+            return JSONResponse(data, headers={"Vary": "Accept"})
+        page = templates.get_template(template).render({**_page_context(request), **data})
+        return HTMLResponse(page, headers={"Vary": "Accept"})
+
+    @app.exception_handler(NotFound)
+    def not_found(request: Request, exc: NotFound) -> Response:
+        if wants_json(request):
+            return JSONResponse({"detail": str(exc)}, status_code=404)
+        html = templates.get_template("error.html").render({**_page_context(request), "message": str(exc)})
+        return HTMLResponse(html, status_code=404)
+
+    @app.get("/", include_in_schema=False)
+    def home() -> Response:
+        return RedirectResponse("/stories")
+
+    @app.get("/stories", summary="Stories, most covered first")
+    @app.get("/stories.json", summary="Stories, most covered first")
+    def stories(request: Request, page: Paging) -> Response:
+        return render(request, "stories.html", views.stories_list(stores(), page))
+
+    @app.get("/search", summary="Full-text search over articles")
+    @app.get("/search.json", summary="Full-text search over articles")
+    def search(request: Request, page: Paging,
+               q: Annotated[str, Query(max_length=500, description="FTS5 query or words.")] = "") -> Response:
+        return render(request, "search.html", views.search_results(stores(), q, page))
+
+    @app.get("/stories/{story_id}", summary="One story")
+    @app.get("/stories/{story_id}.json", summary="One story")
+    def story(request: Request, story_id: str, page: Paging) -> Response:
+        return render(request, "story.html", views.story_detail(stores(), story_id, page))
+
+    @app.get("/articles/{article_id:path}", summary="One article")
+    @app.get("/articles/{article_id:path}.json", summary="One article")
+    def article(request: Request, article_id: str) -> Response:
+        data = views.article_detail(stores(), article_id)
+        if wants_json(request):
+            return JSONResponse(data, headers={"Vary": "Accept"})
+        html = templates.get_template("article.html").render(
+            {**_page_context(request), **data, "text": highlighted_article(data)})
+        return HTMLResponse(html, headers={"Vary": "Accept"})
+
+    @app.get("/entities/{entity_id}", summary="One entity")
+    @app.get("/entities/{entity_id}.json", summary="One entity")
+    def entity(request: Request, entity_id: str, page: Paging) -> Response:
+        return render(request, "entity.html", views.entity_detail(stores(), entity_id, page))
+
+    @app.get("/conflicts", summary="Conflicts between outlets")
+    @app.get("/conflicts.json", summary="Conflicts between outlets")
+    def conflicts(request: Request, page: Paging) -> Response:
+        return render(request, "conflicts.html", views.conflicts_list(stores(), page))
+
+    return app
+
+
+def wants_json(request: Request) -> bool:
+    """JSON for a `.json` path, or for a client that asks for JSON rather than HTML."""
+    if request.url.path.endswith(".json"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def highlighted_article(data: dict):
+    """The article's text as HTML with its statements, quantities and dates marked."""
+    marks = [Mark(s, e, "boilerplate") for s, e in data["article"]["boilerplate"]]
+    for s in data["statements"]:
+        who = (s["speaker"] or {}).get("name") or "unattributed"
+        marks.append(Mark(s["content"]["start"], s["content"]["end"], f"statement {s['kind']}",
+                          id=s["id"], title=f"{who} ({s['kind']})"))
+    for q in data["quantities"]:
+        unit = f" {q['unit']}" if q["unit"] else ""
+        marks.append(Mark(q["start"], q["end"], "quantity", id=q["id"],
+                          title=f"{q['change']} {q['value']:,.6g}{unit}"))
+    for t in data["timexes"]:
+        marks.append(Mark(t["start"], t["end"], "timex", title=f"{t['type']} {t['value']}"))
+    return highlight(data["article"]["text"], marks)
+
+
+def _page_context(request: Request) -> dict:
+    """What every template needs about the request: its path, its JSON twin, other pages."""
+    params = dict(request.query_params)
+    query = f"?{urlencode(params)}" if params else ""
+
+    def page_url(number: int) -> str:
+        return request.url.path + "?" + urlencode({**params, "page": number})
+
+    return {"path": request.url.path, "json_url": f"{request.url.path}.json{query}",
+            "page_url": page_url, "query": params.get("q", "")}
+
+
+def _snippet(snippet: str) -> Markup:
+    """A search snippet, escaped, with the matched terms (FTS5 puts them in [ ]) marked."""
+    return Markup(re.sub(r"\[([^\[\]]*)\]", r'<mark class="hl match">\1</mark>', str(escape(snippet))))
+
+
+def _templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["safe_link"] = _safe_link
+    env.filters["snippet"] = _snippet
+    return env
+
+
+def _safe_link(url: str | None) -> str | None:
+    """The URL if it is a plain web address, else None (it is then shown as text only)."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def _existing_store(url: str) -> str:
+    """The store URL, after checking it names a store that exists (the UI never creates one)."""
+    path = url.removeprefix("sqlite:///")
+    if path == ":memory:":
+        raise StoreError("the web UI needs a store file, not ':memory:'")
+    if "://" not in path and not Path(path).is_file():
+        raise StoreError(f"no store at {path!r}: analyse some articles into it first "
+                         f"(newsprism analyze FILES --db {path})")
+    open_store(url).close()  # fail now, with a clear message, if it is not a newsprism store
+    return url

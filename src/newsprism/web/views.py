@@ -1,0 +1,142 @@
+"""What each page of the web UI shows, as JSON-ready data.
+
+Every view is a plain function of a store (and a page of a list, where it has one). The app
+renders the same data as a Jinja2 template or as JSON, so the HTML page and its `.json`
+twin always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import islice
+
+from ..report.export import (
+    article_record,
+    conflict_records,
+    quantity_record,
+    statement_record,
+    statement_records,
+    story_record,
+)
+from ..report.story import story_view
+from ..report.timeline import sentence_around
+from ..store import Store
+
+MAX_PAGE_SIZE = 200
+# The sections of a story that the story page pages through together.
+STORY_SECTIONS = ("articles", "statements", "claims", "conflicts", "timeline")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Which slice of a list to show: `number` counts from 1."""
+
+    number: int = 1
+    size: int = 20
+
+    @property
+    def offset(self) -> int:
+        """How many items come before this page."""
+        return (self.number - 1) * self.size
+
+    def take(self, items: list) -> list:
+        """This page's slice of a list."""
+        return items[self.offset:self.offset + self.size]
+
+    def info(self, total: int | None, has_next: bool | None = None) -> dict:
+        """The pagination block every list answers with."""
+        if has_next is None:
+            has_next = total is not None and self.offset + self.size < total
+        return {"page": self.number, "size": self.size, "total": total, "has_next": has_next}
+
+
+def stories_list(store: Store, page: Page) -> dict:
+    """Stories, the most covered first, one page of them."""
+    stories = [{**story_record(s), "article_count": len(s.article_ids)}
+               for s in store.iter_stories(page.size, page.offset)]
+    return {"stories": stories, "pagination": page.info(store.count_stories())}
+
+
+def search_results(store: Store, query: str, page: Page) -> dict:
+    """Full-text search hits (FTS5 syntax, or plain words), each with the story of its article."""
+    hits = store.search(query, page.offset + page.size + 1) if query.strip() else []
+    shown = [{**hit.as_dict(), "story_id": store.story_of(hit.article_id)}
+             for hit in hits[page.offset:page.offset + page.size]]
+    return {"query": query, "hits": shown,
+            "pagination": page.info(None, has_next=len(hits) > page.offset + page.size)}
+
+
+def story_detail(store: Store, story_id: str, page: Page) -> dict:
+    """One story (raises NotFound): every section cut to the same page."""
+    view = story_view(store, story_id)
+    _add_sources(view)
+    counts = {section: len(view[section]) for section in STORY_SECTIONS}
+    for section in STORY_SECTIONS:
+        view[section] = page.take(view[section])
+    _add_evidence_context(store, view["conflicts"])
+    return {"story": view, "counts": counts, "pagination": page.info(max(counts.values()))}
+
+
+def _add_sources(view: dict) -> None:
+    """Name the outlet of every version and timeline entry of a story."""
+    sources = {a["id"]: a["source"] for a in view["articles"]}
+    for item in [v for g in view["statements"] + view["claims"] for v in g["versions"]] + view["timeline"]:
+        item["source"] = sources.get(item["article_id"])
+
+
+def article_detail(store: Store, article_id: str) -> dict:
+    """One article (raises NotFound): its text, story, and everything found in it."""
+    article = store.get_article(article_id)
+    analysis = store.analysis_of(article_id)
+    return {
+        "article": article_record(article),
+        "story_id": store.story_of(article_id),
+        "entities": [e.as_dict() for e in analysis.entities],
+        "statements": [statement_record(s, article.text) for s in analysis.statements],
+        "quantities": [quantity_record(q) for q in analysis.quantities],
+        "timexes": [t.as_dict() for t in analysis.timexes],
+    }
+
+
+def entity_detail(store: Store, entity_id: str, page: Page) -> dict:
+    """One entity (raises NotFound): its aliases and roles, and a page of what it said."""
+    entity = store.get_entity(entity_id)
+    said = [s for s in store.iter_statements(speaker=entity.name) if s.speaker_entity_id == entity.id]
+    records = list(statement_records(store, page.take(said)))
+    titles = {a: store.get_article(a) for a in {r["article_id"] for r in records}}
+    for record in records:
+        article = titles[record["article_id"]]
+        record["article"] = {"title": article.title, "source": article.source,
+                             "published": article.published}
+    return {"entity": entity.as_dict(), "statements": records, "pagination": page.info(len(said))}
+
+
+def conflicts_list(store: Store, page: Page) -> dict:
+    """Every conflict, story by story, one page of them, each side with its evidence in context."""
+    total = sum(1 for _ in store.iter_conflicts())
+    shown = islice(store.iter_conflicts(), page.offset, page.offset + page.size)
+    records = list(conflict_records(store, shown))
+    _add_evidence_context(store, records)
+    for record in records:
+        first = record["sides"][0]["article_ids"] if record["sides"] else []
+        record["story_id"] = store.story_of(first[0]) if first else None
+    return {"conflicts": records, "pagination": page.info(total)}
+
+
+def _add_evidence_context(store: Store, conflicts: list[dict]) -> None:
+    """Give each piece of evidence its sentence and each side its outlets."""
+    articles: dict = {}
+    for conflict in conflicts:
+        for side in conflict["sides"]:
+            for evidence in side["evidence"]:
+                article = _cached(store, articles, evidence["article_id"])
+                start, end = sentence_around(article.text, evidence["start"], evidence["end"])
+                evidence["context"] = {"before": article.text[start:evidence["start"]],
+                                       "after": article.text[evidence["end"]:end]}
+            side["sources"] = [_cached(store, articles, a).source or a for a in side["article_ids"]]
+
+
+def _cached(store: Store, articles: dict, article_id: str):
+    if article_id not in articles:
+        articles[article_id] = store.get_article(article_id)
+    return articles[article_id]
