@@ -1,3 +1,8 @@
+import random
+
+import pytest
+
+from newsprism.link.graph import average_link
 from newsprism.link.stories import (
     StoryDoc,
     StoryIndex,
@@ -53,18 +58,45 @@ def test_similar_but_different_event_stays_apart():
     assert assignments["valley-4"] not in antwerp | gdansk
 
 
-def test_incremental_adds_match_the_batch_in_the_same_order():
-    docs = sorted(ANTWERP + GDANSK + [UNRELATED], key=batch_order)
-    index = StoryIndex()
-    returned = {d.article_id: index.add(d) for d in docs}
-    assert returned == index.assignments() == cluster(docs)
+def test_incremental_adds_match_the_batch_in_any_order():
+    docs = ANTWERP + GDANSK + [UNRELATED]
+    batch = cluster(docs)
+    for seed in range(5):
+        shuffled = random.Random(seed).sample(docs, len(docs))
+        index = StoryIndex()
+        for d in shuffled:
+            index.add(d)
+        assert index.assignments() == batch
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_batch_partition_does_not_depend_on_input_order(seed):
+    docs = ANTWERP + GDANSK + [UNRELATED]
+    assert cluster(random.Random(seed).sample(docs, len(docs))) == cluster(docs)
 
 
 def test_clustering_is_deterministic_and_keys_are_stable():
     docs = ANTWERP + GDANSK + [UNRELATED]
     first = cluster(docs)
-    assert cluster(list(reversed(docs))) == first  # cluster() sorts its input
+    assert cluster(docs) == first
     assert first["herald-1"] == story_key(min(ANTWERP, key=batch_order).article_id)
+    assert first["times-2"] == story_key("times-2") and first["valley-4"] == story_key("valley-4")
+
+
+def test_an_earlier_article_gives_its_story_a_new_key():
+    index = StoryIndex()
+    index.add_batch(ANTWERP[1:])
+    assert index.assignments()["wire-3"] == story_key("ledger-7")
+    assert index.add(ANTWERP[0]) == index.assignments()["wire-3"] == story_key("herald-1")
+
+
+def test_new_articles_leave_stories_they_do_not_reach_alone():
+    index = StoryIndex()
+    index.add_batch(ANTWERP + GDANSK)
+    before = {s.id: s.article_ids for s in index.stories()}
+    index.add(UNRELATED)
+    after = {s.id: s.article_ids for s in index.stories()}
+    assert after == before | {story_key("valley-4"): ("valley-4",)}
 
 
 def test_adding_an_article_twice_keeps_its_story():
@@ -141,3 +173,19 @@ def test_vectors_weigh_rare_terms_and_drop_stop_words():
         df.add(sublinear_tf(terms(text)))
     vector = df.weighted(sublinear_tf(terms("port strike antwerp")))
     assert top(vector, 1) == ["antwerp"] and abs(cosine(vector, vector) - 1.0) < 1e-9
+
+
+def test_average_link_counts_a_missing_edge_as_zero():
+    # 0-1 and 1-2 are close, 0-2 has no edge: joining 2 to {0, 1} averages (0.8 + 0) / 2.
+    graph = {0: {1: 0.9, 2: 0.0}, 1: {0: 0.9, 2: 0.8}, 2: {1: 0.8}}
+    del graph[0][2]
+    assert average_link(graph, 0.5) == [[0, 1], [2]]
+    assert average_link(graph, 0.4) == [[0, 1, 2]]
+    assert average_link({0: {}, 1: {}}, 0.1) == [[0], [1]]
+
+
+def test_average_link_merges_the_closest_clusters_first():
+    # {0, 1} and {2, 3} form first; across them the mean is (0.6 + 0.6 + 0 + 0) / 4 = 0.3.
+    graph = {0: {1: 0.95, 2: 0.6}, 1: {0: 0.95, 3: 0.6}, 2: {0: 0.6, 3: 0.9}, 3: {1: 0.6, 2: 0.9}}
+    assert average_link(graph, 0.31) == [[0, 1], [2, 3]]
+    assert average_link(graph, 0.3) == [[0, 1, 2, 3]]

@@ -1,11 +1,13 @@
-"""Stories: articles about the same real-world event, grouped one article at a time.
+"""Stories: articles about the same real-world event, by average-link clustering re-run locally.
 
-Each new article is compared with a few candidate stories only, found through an inverted
-index over every story's heaviest terms and entities, and joins the best one when the
-similarity passes a threshold; otherwise it starts a story of its own. The similarity adds
-three signals: TF-IDF cosine of the text, cosine of the entities named, and agreement of
-publication and event dates. A story keeps a trimmed centroid of term and entity weights and
-its date range, so memory per story is bounded and nothing is ever re-clustered.
+Two articles are as similar as their TF-IDF cosine (sublinear tf, idf from the articles seen so
+far), plus a weighted cosine of the entities they name, minus a penalty when their publication
+dates lie far apart or they are about other years. Each article is compared only with the
+candidates that an inverted index over the heaviest terms and entities finds, and keeps edges to
+its most similar ones. Stories are average-link clusters of that sparse graph (a missing edge
+counts as 0), cut at a threshold. New articles re-run the clustering only over themselves and
+the stories their neighbours belong to, so the rest of the store stays as it was, a batch gives
+the same stories whatever its order, and the cost grows with the articles added, not the store.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import islice
 
 from ..model import Analysis, Article, Story
+from .graph import average_link
 from .vectors import DocumentFrequencies, Vector, cosine, normalised, sublinear_tf, terms, top
 
 # Entity types that say which event an article is about (quantities and dates are not names).
@@ -42,255 +44,263 @@ class StoryDoc:
 
 @dataclass(frozen=True, slots=True)
 class StoryParams:
-    """Weights, threshold and limits of the clusterer; the weights were tuned on ECB+ train."""
+    """Similarity weights, the clustering threshold and the limits that keep the cost linear.
 
-    threshold: float = 0.25
-    text_weight: float = 1.0
-    entity_weight: float = 0.5
-    time_weight: float = 0.4
-    coherence: float = 0.0  # 0: cosine with the centroid; 1: close to the mean similarity to members
-    gap_days: float = 30.0  # publication gap at which date agreement has fallen to neutral
-    centroid_terms: int = 300  # terms a story keeps (and entities: a third of that)
-    index_terms: int = 25  # a story's terms listed in the inverted index
+    The threshold and the two weights were chosen on the ECB+ train rows (docs/quality.md).
+    """
+
+    threshold: float = 0.22  # mean similarity across two clusters below which they stay apart
+    entity_weight: float = 0.2
+    time_weight: float = 0.2
+    gap_days: float = 60.0  # publication gap at which the date penalty reaches half its weight
+    neighbours: int = 20  # edges an article keeps, to its most similar candidates
+    index_terms: int = 20  # an article's heaviest terms listed in (and looked up in) the index
     index_entities: int = 10
-    query_terms: int = 20  # an article's terms looked up in the index
-    max_postings: int = 100  # most recent stories read from one index entry
-    max_candidates: int = 30  # stories an article is scored against
+    max_postings: int = 100  # most recent articles read from one index entry
+    max_candidates: int = 40  # articles an article is compared with
+    max_region: int = 400  # members of existing stories that one new article brings into a re-run
+    drift: float = 0.1  # share of new documents after which an article's idf weights are redone
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """An article reduced to what scoring and joining read."""
+class _Node:
+    """One article in the graph: its frequency vectors, dates, idf-weighted vectors and edges."""
 
-    doc: StoryDoc
-    tf: Vector  # unit-length sublinear term frequencies (no idf: idf is applied when scoring)
-    names: Vector  # the same for entity names
-    day: int | None  # publication date as an ordinal
-    years: Counter[str]  # years of the dates mentioned
+    __slots__ = ("doc", "seq", "rank", "tf", "names", "day", "years", "text", "entities", "stamp",
+                 "edges", "edge_stamp", "pinned")
 
-
-class _Centroid:
-    """Summed unit-length frequency vectors of a story's articles, trimmed to the heaviest entries."""
-
-    __slots__ = ("sums", "count", "coherence", "_vector", "_documents")
-
-    def __init__(self) -> None:
-        self.sums: Vector = {}
-        self.count = 0
-        self.coherence = 1.0  # length of the mean of the articles' unit vectors: 1 when all alike
-        self._vector: Vector | None = None
-        self._documents = 0
-
-    def add(self, tf: Mapping[str, float], limit: int, df: DocumentFrequencies) -> None:
-        """Add one article's frequencies; trim back to `limit` entries when twice over it."""
-        for term, weight in tf.items():
-            self.sums[term] = self.sums.get(term, 0.0) + weight
-        self.count += 1
-        if len(self.sums) > 2 * limit:
-            kept = top({t: w * df.idf(t) for t, w in self.sums.items()}, limit)
-            self.sums = {t: self.sums[t] for t in kept}
-        self._vector = None
-
-    def vector(self, df: DocumentFrequencies) -> Vector:
-        """The idf-weighted unit vector, recomputed when the story changed or idf drifted."""
-        if self._vector is None or df.documents > 2 * self._documents:
-            self._vector = df.weighted(self.sums)
-            self._documents = df.documents
-            self.coherence = math.sqrt(sum(w * w for w in self.sums.values())) / max(self.count, 1)
-        return self._vector
-
-
-class _Story:
-    """The state of one story: its articles, centroids, dates and the index entries it holds."""
-
-    __slots__ = ("key", "seq", "article_ids", "titles", "text", "names", "labels", "years", "first", "last",
-                 "features")
-
-    def __init__(self, key: str, seq: int) -> None:
-        self.key, self.seq = key, seq
-        self.article_ids: list[str] = []
-        self.titles: list[str] = []
-        self.text, self.names = _Centroid(), _Centroid()
-        self.labels: dict[str, str] = {}  # casefolded entity name -> the spelling first seen
-        self.years: Counter[str] = Counter()
-        self.first: int | None = None
-        self.last: int | None = None
-        self.features: tuple[str, ...] = ()
-
-    def label(self, names: Iterable[str]) -> None:
-        """Remember how the story's entities are spelled, for the ones its centroid still holds."""
-        for name in names:
-            self.labels.setdefault(name.casefold(), name)
-        if len(self.labels) > 2 * len(self.names.sums):
-            self.labels = {k: v for k, v in self.labels.items() if k in self.names.sums}
-
-    def main_entities(self, count: int) -> list[str]:
-        """The story's most mentioned entities, as spelled in its articles."""
-        return [self.labels.get(n, n) for n in top(self.names.sums, count)]
-
-    def add_dates(self, day: int | None, years: Counter[str]) -> None:
-        """Widen the publication range and count the years mentioned."""
-        self.years.update(years)
-        if day is not None:
-            self.first = day if self.first is None else min(self.first, day)
-            self.last = day if self.last is None else max(self.last, day)
+    def __init__(self, doc: StoryDoc, seq: int) -> None:
+        self.doc, self.seq, self.rank = doc, seq, batch_order(doc)
+        self.tf = normalised(sublinear_tf(terms(_full_text(doc))))
+        self.names = normalised(sublinear_tf(n.casefold() for n in doc.entities))
+        self.day = _day(doc.published)
+        self.years = Counter(_years(doc.dates + (doc.published or "",)))
+        self.text: Vector = {}
+        self.entities: Vector = {}
+        self.stamp = 0  # documents counted when the weighted vectors were made
+        self.edges: dict[str, float] = {}
+        self.edge_stamp = 0  # the stamp of the weights its edges were last computed with
+        self.pinned: str | None = None  # the story key it was given (rebuilds from a store)
 
 
 class StoryIndex:
-    """Incremental story clustering: each added article joins the best existing story or starts a new one."""
+    """Incremental story clustering: new articles re-run average-link clustering where they land."""
 
     def __init__(self, params: StoryParams | None = None, **overrides) -> None:
         self.params = replace(params or StoryParams(), **overrides)
         self._terms, self._names = DocumentFrequencies(), DocumentFrequencies()
-        self._stories: dict[str, _Story] = {}
+        self._nodes: dict[str, _Node] = {}
         self._assigned: dict[str, str] = {}
-        self._postings: dict[str, dict[str, None]] = {}
+        self._members: dict[str, list[str]] = {}
+        self._postings: dict[str, list[str]] = {}
 
     def __len__(self) -> int:
-        return len(self._stories)
+        return len(self._members)
 
     def add(self, doc: StoryDoc, story: str | None = None) -> str:
         """Place an article and return its story key; `story` puts it there unscored (rebuilds)."""
-        if doc.article_id in self._assigned:
-            return self._assigned[doc.article_id]
-        prepared = self._prepare(doc)
-        key = story if story is not None else self._choose(prepared)
-        if key is None:
-            key = story_key(doc.article_id)
-        self._join(key, prepared)
-        return key
+        if doc.article_id in self._assigned or story is None:
+            return self.add_batch([doc])[doc.article_id]
+        (node,) = self._register([doc])
+        node.pinned = story
+        self._link(node)
+        self._assign(story, [doc.article_id])
+        return story
+
+    def add_batch(self, docs: Iterable[StoryDoc]) -> dict[str, str]:
+        """Place several articles at once, whatever their order; article id -> story key."""
+        docs = list(docs)
+        fresh = self._register(docs)
+        for node in fresh:
+            self._link(node)
+        if fresh:
+            self._recluster(self._region(fresh))
+        return {d.article_id: self._assigned[d.article_id] for d in docs}
 
     def assignments(self) -> dict[str, str]:
         """Article id -> story key, for every article added."""
         return dict(self._assigned)
 
     def members(self, key: str) -> tuple[str, ...]:
-        """The article ids of one story, in the order they joined."""
-        return tuple(self._stories[key].article_ids)
+        """The article ids of one story, in the order they were added."""
+        return tuple(self._members[key])
 
     def stories(self, entities: int = 5) -> list[Story]:
-        """Every story as a record: title, articles, publication span and main entities."""
-        return [self._record(story, entities) for story in self._stories.values()]
+        """Every story as a record (title, articles, publication span, main entities), oldest first."""
+        keys = sorted(self._members, key=lambda k: self._nodes[self._members[k][0]].seq)
+        return [self._record(key, entities) for key in keys]
 
     def title(self, key: str) -> str:
         """A title for a story (see `story_title`)."""
         return story_title(self, key)
 
     def score(self, doc: StoryDoc, key: str) -> float:
-        """How well an article fits a story, without adding it (for inspection and tests)."""
-        prepared = self._reduce(doc)
-        return self._score(prepared, self._weigh(prepared), self._stories[key])
+        """Mean similarity of an article to a story's members, without adding it (for inspection)."""
+        node = _Node(doc, -1)
+        members = self._members[key]
+        return sum(self._similarity(node, self._nodes[m]) for m in members) / len(members)
 
-    # --- placing an article ---------------------------------------------------------------
+    # --- the graph --------------------------------------------------------------------------
 
-    def _reduce(self, doc: StoryDoc) -> _Prepared:
-        words = terms(_full_text(doc))
-        names = [n.casefold() for n in doc.entities]
-        return _Prepared(doc, normalised(sublinear_tf(words)), normalised(sublinear_tf(names)),
-                         _day(doc.published), Counter(_years(doc.dates + (doc.published or "",))))
+    def _register(self, docs: Sequence[StoryDoc]) -> list[_Node]:
+        """Count the new articles' terms first, so that a batch is weighted as one."""
+        unique = {d.article_id: d for d in docs if d.article_id not in self._nodes}
+        ordered = sorted(unique.values(), key=batch_order)
+        fresh = [_Node(d, len(self._nodes) + i) for i, d in enumerate(ordered)]
+        for node in fresh:
+            self._nodes[node.doc.article_id] = node
+            self._terms.add(node.tf)
+            self._names.add(node.names)
+        return fresh
 
-    def _prepare(self, doc: StoryDoc) -> _Prepared:
-        prepared = self._reduce(doc)
-        self._terms.add(prepared.tf)
-        self._names.add(prepared.names)
-        return prepared
+    def _weigh(self, node: _Node) -> None:
+        """Give the node idf-weighted vectors, redone when idf has drifted since they were made."""
+        documents = self._terms.documents
+        if not node.stamp or documents > node.stamp * (1.0 + self.params.drift):
+            node.text, node.entities = self._terms.weighted(node.tf), self._names.weighted(node.names)
+            node.stamp = documents
 
-    def _weigh(self, doc: _Prepared) -> tuple[Vector, Vector]:
-        return self._terms.weighted(doc.tf), self._names.weighted(doc.names)
-
-    def _choose(self, doc: _Prepared) -> str | None:
-        best_key, best = None, self.params.threshold
-        vectors = self._weigh(doc)
-        for key in self._candidates(doc, vectors[0]):
-            value = self._score(doc, vectors, self._stories[key])
-            if value > best:
-                best_key, best = key, value
-        return best_key
-
-    def _candidates(self, doc: _Prepared, weighted: Vector) -> list[str]:
-        hits: Counter[str] = Counter()
-        for feature in self._query(doc, weighted):
-            posting = self._postings.get(feature)
-            if posting:
-                hits.update(islice(reversed(posting), self.params.max_postings))
-        ranked = sorted(hits.items(), key=lambda item: (-item[1], -self._stories[item[0]].seq))
-        return [key for key, _ in ranked[:self.params.max_candidates]]
-
-    def _query(self, doc: _Prepared, weighted: Vector) -> list[str]:
-        names = top(doc.names, self.params.index_entities)
-        return [f"t:{t}" for t in top(weighted, self.params.query_terms)] + [f"e:{n}" for n in names]
-
-    def _score(self, doc: _Prepared, vectors: tuple[Vector, Vector], story: _Story) -> float:
+    def _similarity(self, a: _Node, b: _Node) -> float:
+        self._weigh(a)
+        self._weigh(b)
         p = self.params
-        text = cosine(vectors[0], story.text.vector(self._terms)) * story.text.coherence ** p.coherence
-        names = cosine(vectors[1], story.names.vector(self._names)) * story.names.coherence ** p.coherence
-        return p.text_weight * text + p.entity_weight * names + p.time_weight * self._agreement(doc, story)
+        return (cosine(a.text, b.text) + p.entity_weight * cosine(a.entities, b.entities)
+                - p.time_weight * _date_penalty(a, b, p.gap_days))
 
-    def _agreement(self, doc: _Prepared, story: _Story) -> float:
-        """Date disagreement in [-1, 0]: distant publication dates or other event years; 0 is unknown."""
-        # Close dates are no evidence (many stories run in the same week), distant ones are.
-        penalty = 0.0
-        if doc.day is not None and story.first is not None:
-            gap = max(story.first - doc.day, doc.day - story.last, 0)
-            penalty = 1.0 - math.exp(-gap * math.log(2) / self.params.gap_days)
-        if doc.years and story.years:
-            penalty = max(penalty, 1.0 - _share(doc.years, story.years))
-        return -penalty
+    def _features(self, node: _Node) -> list[str]:
+        self._weigh(node)
+        names = top(node.names, self.params.index_entities)
+        return [f"t:{t}" for t in top(node.text, self.params.index_terms)] + [f"e:{n}" for n in names]
 
-    def _join(self, key: str, doc: _Prepared) -> None:
-        story = self._stories.get(key)
-        if story is None:
-            story = self._stories[key] = _Story(key, len(self._stories))
-        story.article_ids.append(doc.doc.article_id)
-        if doc.doc.title:
-            story.titles.append(doc.doc.title)
-        story.text.add(doc.tf, self.params.centroid_terms, self._terms)
-        story.names.add(doc.names, self._entity_limit(), self._names)
-        story.label(doc.doc.entities)
-        story.add_dates(doc.day, doc.years)
-        self._assigned[doc.doc.article_id] = key
-        self._reindex(story)
+    def _link(self, node: _Node) -> None:
+        """Connect an article to its most similar candidates and list it in the index."""
+        features = self._features(node)
+        for other, weight in self._neighbours(node, features):
+            node.edges[other] = self._nodes[other].edges[node.doc.article_id] = weight
+        node.edge_stamp = node.stamp
+        limit = self.params.max_postings
+        for feature in features:
+            posting = self._postings.setdefault(feature, [])
+            posting.append(node.doc.article_id)
+            if len(posting) > 2 * limit:
+                del posting[:-limit]
 
-    def _entity_limit(self) -> int:
-        return max(1, self.params.centroid_terms // 3)
+    def _neighbours(self, node: _Node, features: Iterable[str]) -> list[tuple[str, float]]:
+        hits: Counter[str] = Counter()
+        for feature in features:
+            hits.update(self._postings.get(feature, ())[-self.params.max_postings:])
+        ranked = sorted(hits, key=lambda i: (-hits[i], -self._nodes[i].seq))[:self.params.max_candidates]
+        scored = [(i, self._similarity(node, self._nodes[i])) for i in ranked]
+        scored = sorted((item for item in scored if item[1] > 0), key=lambda item: (-item[1], item[0]))
+        return scored[:self.params.neighbours]
 
-    def _reindex(self, story: _Story) -> None:
-        """List the story under its current heaviest terms and entities, as the most recent entry."""
-        for feature in story.features:
-            del self._postings[feature][story.key]
-        text = top(story.text.vector(self._terms), self.params.index_terms)
-        names = top(story.names.sums, self.params.index_entities)
-        story.features = tuple([f"t:{t}" for t in text] + [f"e:{n}" for n in names])
-        for feature in story.features:
-            self._postings.setdefault(feature, {})[story.key] = None
+    # --- re-running the clustering where new articles land --------------------------------------
 
-    def _record(self, story: _Story, entities: int) -> Story:
-        return Story(story.key, story_title(self, story.key), tuple(story.article_ids),
-                     _iso(story.first), _iso(story.last), tuple(story.main_entities(entities)))
+    def _region(self, fresh: Sequence[_Node]) -> set[str]:
+        """The new articles and the stories their neighbours are in, up to `max_region` per article."""
+        region = {n.doc.article_id for n in fresh}
+        pulled: set[str] = set()
+        for node in fresh:
+            budget = self.params.max_region
+            for key in self._touched(node):
+                size = len(self._members[key])
+                if key not in pulled and size <= budget:
+                    pulled.add(key)
+                    region.update(self._members[key])
+                    budget -= size
+        return region
+
+    def _touched(self, node: _Node) -> list[str]:
+        """The stories of an article's neighbours, the most strongly linked first."""
+        strength: dict[str, float] = {}
+        for other, weight in node.edges.items():
+            key = self._assigned.get(other)
+            if key is not None:
+                strength[key] = max(strength.get(key, weight), weight)
+        return sorted(strength, key=lambda k: (-strength[k], k))
+
+    def _recluster(self, region: set[str]) -> None:
+        ordered = sorted(region, key=lambda i: self._nodes[i].rank)
+        position = {article: n for n, article in enumerate(ordered)}
+        for article in ordered:
+            self._refresh_edges(self._nodes[article])
+        graph = {position[a]: {position[b]: w for b, w in self._nodes[a].edges.items() if b in position}
+                 for a in ordered}
+        for key in {self._assigned[a] for a in ordered if a in self._assigned}:
+            del self._members[key]
+        claimed: set[str] = set()
+        for cluster in average_link(graph, self.params.threshold):
+            members = [ordered[p] for p in cluster]
+            key = self._key(members, claimed)
+            claimed.add(key)
+            self._assign(key, members)
+
+    def _refresh_edges(self, node: _Node) -> None:
+        """Recompute an article's edges once its weights changed; an edge that falls to 0 goes."""
+        self._weigh(node)
+        if node.edge_stamp == node.stamp:
+            return
+        node.edge_stamp = node.stamp
+        article = node.doc.article_id
+        for other in list(node.edges):
+            weight = self._similarity(node, self._nodes[other])
+            if weight > 0:
+                node.edges[other] = self._nodes[other].edges[article] = weight
+            else:
+                del node.edges[other], self._nodes[other].edges[article]
+
+    def _key(self, members: Sequence[str], claimed: set[str]) -> str:
+        """A story's key: the key its earliest pinned article was given, else that of its earliest."""
+        pinned = (self._nodes[m].pinned for m in members)
+        return next((k for k in pinned if k is not None and k not in claimed), story_key(members[0]))
+
+    def _assign(self, key: str, articles: Iterable[str]) -> None:
+        members = self._members.setdefault(key, [])
+        members.extend(articles)
+        members.sort(key=lambda a: self._nodes[a].seq)
+        for article in articles:
+            self._assigned[article] = key
+
+    # --- story records --------------------------------------------------------------------
+
+    def _record(self, key: str, entities: int) -> Story:
+        days = [n.day for n in self._member_nodes(key) if n.day is not None]
+        return Story(key, story_title(self, key), self.members(key), _iso(min(days, default=None)),
+                     _iso(max(days, default=None)), tuple(main_entities(self, key, entities)))
+
+    def _member_nodes(self, key: str) -> list[_Node]:
+        return [self._nodes[m] for m in self._members[key]]
 
 
 def story_key(article_id: str) -> str:
-    """The key of a story started by an article: stable across runs and stores."""
+    """The key of a story whose earliest article (by date, then id) is this one."""
     return "story-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
 
 
 def story_title(index: StoryIndex, key: str) -> str:
-    """The title of the story's most central article, or its main entities when none has a title."""
-    story = index._stories[key]
-    central = top(story.text.vector(index._terms), 20)
-    if story.titles:
+    """The title that best covers the story's central terms, or its main entities when none has one."""
+    nodes = index._member_nodes(key)
+    central = top(_summed(index._terms.weighted(n.tf) for n in nodes), 20)
+    titles = [n.doc.title for n in nodes if n.doc.title]
+    if titles:
         weight = dict(zip(central, range(len(central), 0, -1), strict=True))
-        best = max(enumerate(story.titles), key=lambda item: (_cover(item[1], weight), -item[0]))
+        best = max(enumerate(titles), key=lambda item: (_cover(item[1], weight), -item[0]))
         return best[1]
-    return ", ".join(story.main_entities(3)) or " ".join(central[:5])
+    return ", ".join(main_entities(index, key, 3)) or " ".join(central[:5])
+
+
+def main_entities(index: StoryIndex, key: str, count: int) -> list[str]:
+    """The story's most mentioned entities, spelled as first seen in its articles."""
+    nodes = index._member_nodes(key)
+    spelling: dict[str, str] = {}
+    for node in nodes:
+        for name in node.doc.entities:
+            spelling.setdefault(name.casefold(), name)
+    return [spelling[n] for n in top(_summed(n.names for n in nodes), count)]
 
 
 def cluster(docs: Iterable[StoryDoc], params: StoryParams | None = None, **overrides) -> dict[str, str]:
-    """Cluster articles in (publication date, id) order; article id -> story key."""
-    index = StoryIndex(params, **overrides)
-    for doc in sorted(docs, key=batch_order):
-        index.add(doc)
-    return index.assignments()
+    """Cluster articles as one batch (their order does not matter); article id -> story key."""
+    return StoryIndex(params, **overrides).add_batch(docs)
 
 
 def story_doc(article: Article, analysis: Analysis) -> StoryDoc:
@@ -301,6 +311,37 @@ def story_doc(article: Article, analysis: Analysis) -> StoryDoc:
     dates = tuple(t.value for t in analysis.timexes if t.type == "DATE" and _YEAR.match(t.value))
     published = article.published or analysis.inferred_published
     return StoryDoc(article.id, article.text, article.title, published, names, dates)
+
+
+def batch_order(doc: StoryDoc) -> tuple[bool, str, str]:
+    """Dated articles first, by date, then undated ones, each by id: the order keys are taken in."""
+    return doc.published is None, doc.published or "", doc.article_id
+
+
+def _date_penalty(a: _Node, b: _Node, gap_days: float) -> float:
+    """Date disagreement in [0, 1]: distant publication dates, else other main years; 0 when unknown."""
+    # Close dates are no evidence (many stories run in the same week), distant ones are. Years
+    # mentioned count only without two publication dates: articles often dwell on a past year.
+    if a.day is not None and b.day is not None:
+        return 1.0 - math.exp(-abs(a.day - b.day) * math.log(2) / gap_days)
+    if a.years and b.years:
+        return 1.0 - _year_agreement(a.years, b.years)
+    return 0.0
+
+
+def _year_agreement(a: Counter[str], b: Counter[str]) -> float:
+    """1 when both articles are mainly about one year, 0 when no year of one is in the other."""
+    # Background years ("she entered rehab in 2005") weigh as much as their share of mentions.
+    top_a, top_b = max(a.values()), max(b.values())
+    return max((min(a[y] / top_a, b[y] / top_b) for y in a.keys() & b.keys()), default=0.0)
+
+
+def _summed(vectors: Iterable[Mapping[str, float]]) -> Vector:
+    total: Vector = {}
+    for vector in vectors:
+        for key, weight in vector.items():
+            total[key] = total.get(key, 0.0) + weight
+    return total
 
 
 def _full_text(doc: StoryDoc) -> str:
@@ -326,16 +367,5 @@ def _years(values: Iterable[str]) -> list[str]:
     return [m[1] for m in map(_YEAR.match, values) if m]
 
 
-def _share(years: Counter[str], story_years: Counter[str]) -> float:
-    """How much the story is about one of the article's years: 1 when it is the story's main year."""
-    # Background years ("she entered rehab in 2005") must not count against an article.
-    return max(story_years.get(y, 0) for y in years) / max(story_years.values())
-
-
 def _cover(title: str, weight: Mapping[str, int]) -> int:
     return sum(weight.get(t, 0) for t in set(terms(title)))
-
-
-def batch_order(doc: StoryDoc) -> tuple[bool, str, str]:
-    """Dated articles first, by date, then undated ones: stories form around the surest dates."""
-    return doc.published is None, doc.published or "", doc.article_id
