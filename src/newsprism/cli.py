@@ -350,6 +350,21 @@ def conflicts(db, story_id, as_json):
 
 @cli.command()
 @db_option
+@click.option("--story", "story_ids", multiple=True, help="Only this story (repeatable) [default: all].")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write here instead of standard output.")
+def report(db, story_ids, fmt, output):
+    """A briefing per story: who said what, key numbers, conflicts, timeline, each linked to its source."""
+    from .report.briefing import briefing_html, briefing_markdown
+
+    render = briefing_html if fmt == "html" else briefing_markdown
+    with store_for(db) as store:
+        output.write(render(store, list(story_ids) or None))
+
+
+@cli.command()
+@db_option
 @click.option("--article", "article_id", default=None, help="Only this article's dates.")
 @json_option
 def timeline(db, article_id, as_json):
