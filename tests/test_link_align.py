@@ -122,3 +122,13 @@ def test_rounding_tolerance_follows_the_digits_written():
     assert tolerance(q("$2 billion", 2e9)) >= 0.5e9 - 1
     assert tolerance(q("$1.98 billion", 1.98e9)) < 0.01e9
     assert tolerance(q("about $147 million", 1.47e8, "~")) >= 0.03 * 1.47e8
+
+
+def test_a_bare_count_aligns_with_a_count_of_people_it_names_in_the_plural():
+    # The quantities stage writes the unit "person"; the other text says "people" and gives no unit.
+    first = item("a", "A", "Flooding in the Drava valley has left 40 people homeless, the mayor said.",
+                 quantities=[("40", 40, "person", "people")])
+    second = item("b", "B", "The number of people left homeless by flooding in the Drava valley has "
+                  "reached 55, the mayor said.", quantities=[("55", 55, None, "number")])
+    groups = align_quantities([first, second])
+    assert groups["a:q0"] == groups["b:q0"]

@@ -257,12 +257,22 @@ def values_agree(a: Measure, b: Measure) -> bool:
     return abs(a.quantity.value - b.quantity.value) <= max(a.tolerance, b.tolerance)
 
 
+# Units the quantities stage writes in the singular whose plural a stem does not reach.
+PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+
+
 def units_fit(a: Measure, b: Measure) -> bool:
     """Same unit, or the same head word ("train driver", "driver"), or a bare count naming the unit nearby."""
     if a.unit and b.unit:
         return a.unit == b.unit or stem(a.unit.split()[-1]) == stem(b.unit.split()[-1])
     counted, bare = (a, b) if a.unit else (b, a)
-    return bool(counted.unit) and stem(counted.unit.split()[-1]) in bare.stems
+    return bool(counted.unit) and bool(unit_words(counted.unit) & set(bare.stems))
+
+
+def unit_words(unit: str) -> set[str]:
+    """The stems a text may name a unit by: its head word and that word's plural ("person", "people")."""
+    head = unit.split()[-1]
+    return {stem(head), stem(PLURALS.get(head, head))}
 
 
 def casualties(m: Measure) -> frozenset[str]:
