@@ -1,0 +1,262 @@
+"""The web UI and JSON API, through FastAPI's TestClient (no browser): every page in HTML and
+JSON, pagination, errors, security headers, the OpenAPI document, and escaping."""
+
+from __future__ import annotations
+
+import warnings
+from html.parser import HTMLParser
+
+import pytest
+
+with warnings.catch_warnings():  # starlette's TestClient warns about httpx on import
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from newsprism.errors import StoreError
+from newsprism.link import link_store
+from newsprism.model import Article
+from newsprism.pipeline import analyze_article
+from newsprism.store import SQLiteStore
+from newsprism.web import create_app
+from newsprism.web.app import CONTENT_SECURITY_POLICY
+from newsprism.web.highlight import Mark, highlight
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+
+# Two outlets on one event (the cost differs: a conflict) and one article full of markup.
+ARTICLES = [
+    Article(id="herald-bridge", source="Harbour Herald", title="Dunmore bridge to cost €320 million",
+            published="2025-04-08", url="https://example.org/herald/bridge",
+            text=("Transport Minister Lena Okafor said on Monday that the new bridge in Dunmore "
+                  "would cost €320 million.\n“We will open it before winter,” Okafor told reporters "
+                  "in Dunmore.\nAbout 40% of residents support the plan, according to a council survey.\n")),
+    Article(id="valley-bridge", source="Valley News", title="Minister puts Dunmore bridge at €350 million",
+            published="2025-04-08",
+            text=("Transport Minister Lena Okafor said on Monday that the Dunmore bridge "
+                  "would cost €350 million.\n“We will open it before winter,” Okafor told reporters "
+                  "in Dunmore.\nThe council will vote on the plan on 15 May.\n")),
+    Article(id="xss-test", source='"><svg onload=alert(2)>', title="<script>alert(3)</script> headline",
+            published="2025-04-09", url="javascript:alert(4)",
+            text=(f"Mayor Ruth Adeyemi said that the page must show {SCRIPT} as text.\n"
+                  f"A reader wrote {IMG} in a comment on Tuesday.\n")),
+]
+
+
+def build_store(path, articles=ARTICLES) -> str:
+    """Analyse and link articles into a SQLite file; its path."""
+    store = SQLiteStore(path)
+    for article in articles:
+        store.add_article(article, analyze_article(article))
+    link_store(store)
+    store.close()
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    db = build_store(tmp_path_factory.mktemp("web") / "web.db")
+    with TestClient(create_app(db, page_size=20)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def ids(client):
+    """The ids the pages need: the bridge story, its conflict, an entity."""
+    stories = client.get("/stories.json").json()["stories"]
+    bridge = next(s for s in stories if "herald-bridge" in s["article_ids"])
+    return {"story": bridge["id"], "article": "herald-bridge", "entity": "person:lena-okafor"}
+
+
+def pages(ids) -> list[str]:
+    return ["/stories", f"/stories/{ids['story']}", f"/articles/{ids['article']}",
+            f"/entities/{ids['entity']}", "/conflicts", "/search?q=bridge"]
+
+
+def json_path(page: str) -> str:
+    path, _, query = page.partition("?")
+    return f"{path}.json" + (f"?{query}" if query else "")
+
+
+def test_every_page_renders_html_and_json(client, ids):
+    for page in pages(ids):
+        html = client.get(page)
+        assert html.status_code == 200, page
+        assert html.headers["content-type"].startswith("text/html"), page
+        assert "<main>" in html.text
+        data = client.get(json_path(page))
+        assert data.status_code == 200, page
+        assert data.headers["content-type"] == "application/json", page
+        by_accept = client.get(page, headers={"Accept": "application/json"})
+        assert by_accept.json() == data.json(), page
+
+
+def test_root_leads_to_the_stories(client):
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code in (302, 307) and response.headers["location"] == "/stories"
+
+
+def test_story_shows_corroboration_conflict_and_timeline(client, ids):
+    data = client.get(f"/stories/{ids['story']}.json").json()
+    story = data["story"]
+    assert {a["id"] for a in story["articles"]} == {"herald-bridge", "valley-bridge"}
+    assert any(g["corroboration"] == 2 and g["speaker"] == "Lena Okafor" for g in story["statements"])
+    conflict = story["conflicts"][0]
+    assert [side["value"] for side in conflict["sides"]] == ["€320 million", "€350 million"]
+    evidence = conflict["sides"][0]["evidence"][0]
+    assert evidence["text"] == "€320 million" and "would cost" in evidence["context"]["before"]
+    html = client.get(f"/stories/{ids['story']}").text
+    assert '<mark class="hl evidence">€320 million</mark>' in html
+    assert "2 outlets" in html and "Harbour Herald" in html
+
+
+def test_article_page_highlights_statements_numbers_and_dates(client, ids):
+    html = client.get(f"/articles/{ids['article']}").text
+    assert 'class="hl statement direct" id="herald-bridge:s2"' in html
+    assert 'class="hl quantity"' in html and 'class="hl timex"' in html
+    assert '<a href="https://example.org/herald/bridge" rel="noreferrer noopener">' in html
+    data = client.get(f"/articles/{ids['article']}.json").json()
+    assert data["story_id"] == ids["story"]
+    assert {s["id"] for s in data["statements"]} >= {"herald-bridge:s1", "herald-bridge:s2"}
+
+
+def test_entity_page_lists_what_they_said(client, ids):
+    data = client.get(f"/entities/{ids['entity']}.json").json()
+    assert data["entity"]["name"] == "Lena Okafor"
+    assert data["pagination"]["total"] == 4
+    assert {s["article_id"] for s in data["statements"]} == {"herald-bridge", "valley-bridge"}
+
+
+def test_search_links_hits_to_their_story(client, ids):
+    data = client.get("/search.json", params={"q": "winter"}).json()
+    assert {h["article_id"] for h in data["hits"]} == {"herald-bridge", "valley-bridge"}
+    assert all(h["story_id"] == ids["story"] for h in data["hits"])
+    assert client.get("/search.json", params={"q": '"unbalanced'}).status_code == 200
+    assert client.get("/search.json").json()["hits"] == []
+
+
+def test_lists_are_paginated(client):
+    first = client.get("/stories.json", params={"size": 1}).json()
+    assert len(first["stories"]) == 1
+    assert first["pagination"] == {"page": 1, "size": 1, "total": 2, "has_next": True}
+    second = client.get("/stories.json", params={"size": 1, "page": 2}).json()
+    assert second["pagination"]["has_next"] is False
+    assert second["stories"][0]["id"] != first["stories"][0]["id"]
+    assert client.get("/stories.json", params={"page": 99}).json()["stories"] == []
+    hits = client.get("/search.json", params={"q": "Okafor", "size": 1}).json()
+    assert len(hits["hits"]) == 1 and hits["pagination"]["has_next"] is True
+    assert 'rel="next" href="/stories?size=1&amp;page=2"' in client.get("/stories?size=1").text
+
+
+@pytest.mark.parametrize("query", ["size=0", "size=201", "page=0", "page=-1", "page=x", "size=2.5"])
+def test_bad_page_parameters_are_422(client, ids, query):
+    for page in ["/stories", "/conflicts", f"/stories/{ids['story']}", f"/entities/{ids['entity']}",
+                 "/search?q=bridge"]:
+        sep = "&" if "?" in page else "?"
+        assert client.get(f"{page}{sep}{query}").status_code == 422, (page, query)
+
+
+@pytest.mark.parametrize("path", ["/stories/nope", "/stories/nope.json", "/articles/nope",
+                                  "/articles/nope.json", "/articles/a/b/c", "/entities/nope",
+                                  "/entities/person:nobody.json", "/nowhere"])
+def test_bad_ids_are_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    if path.endswith(".json"):
+        assert "detail" in response.json()
+
+
+def test_security_headers_on_every_response(client, ids):
+    for path in [*pages(ids), "/stories.json", "/static/style.css", "/openapi.json", "/stories/nope",
+                 "/stories?size=0"]:
+        headers = client.get(path).headers
+        assert headers["content-security-policy"] == CONTENT_SECURITY_POLICY, path
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert headers["referrer-policy"] == "no-referrer", path
+    for directive in ("default-src 'none'", "style-src 'self'", "frame-ancestors 'none'"):
+        assert directive in CONTENT_SECURITY_POLICY
+
+
+def test_only_get_routes(client, ids):
+    assert client.post("/stories").status_code == 405
+    assert client.delete(f"/stories/{ids['story']}").status_code == 405
+    methods = {m for route in client.app.routes for m in getattr(route, "methods", None) or ()}
+    assert methods <= {"GET", "HEAD"}
+
+
+def test_openapi_lists_the_routes(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ["/stories", "/stories.json", "/stories/{story_id}", "/stories/{story_id}.json",
+                 "/articles/{article_id}", "/entities/{entity_id}", "/conflicts", "/search"]:
+        assert set(paths[path]) == {"get"}, path
+    parameters = {p["name"] for p in paths["/stories"]["get"]["parameters"]}
+    assert parameters == {"page", "size"}
+    assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
+
+
+def test_markup_in_articles_is_escaped_in_html(client):
+    html = client.get("/articles/xss-test").text
+    assert SCRIPT not in html and "<img" not in html and "<svg" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;script&gt;alert(3)&lt;/script&gt; headline" in html
+    assert 'href="javascript' not in html and "javascript:alert(4)" in html  # shown, not linked
+    for page in ["/stories", "/search?q=alert", "/entities/person:ruth-adeyemi"]:
+        body = client.get(page).text
+        assert "<script" not in body and "<img" not in body and "<svg" not in body, page
+
+
+def test_markup_in_articles_survives_as_text_in_json(client):
+    data = client.get("/articles/xss-test.json").json()
+    assert SCRIPT in data["article"]["text"] and IMG in data["article"]["text"]
+    assert data["article"]["title"] == "<script>alert(3)</script> headline"
+    assert any(IMG in s["content"]["text"] for s in data["statements"])
+
+
+def test_create_app_refuses_a_missing_store(tmp_path):
+    with pytest.raises(StoreError, match="no store at"):
+        create_app(tmp_path / "missing.db")
+    with pytest.raises(StoreError):
+        create_app(":memory:")
+
+
+class _Tags(HTMLParser):
+    """Checks that start and end tags balance."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.text, self.marks = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+        self.marks += 1
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack.pop() == tag
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(markup: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(markup)
+    parser.close()
+    assert parser.stack == []
+    return parser
+
+
+def test_highlight_nests_overlapping_spans_and_keeps_the_text():
+    text = "Okafor said <b> costs €320 million & more on Monday."
+    marks = [Mark(0, 40, "statement", id="s1", title='a "title"'), Mark(22, 34, "quantity"),
+             Mark(30, 52, "timex"), Mark(5, 5, "empty"), Mark(-4, 3, "clamped"), Mark(50, 99, "tail")]
+    html = str(highlight(text, marks))
+    parsed = parse(html)
+    assert "".join(parsed.text) == text  # every character once, in order
+    assert "&lt;b&gt;" in html and "&amp;" in html and 'title="a &#34;title&#34;"' in html
+    assert html.count('id="s1"') == 1 and "cont" in html  # the timex crosses the statement's end
+    assert 'class="hl empty"' not in html
+
+
+def test_highlight_without_marks_is_escaped_text():
+    assert str(highlight(f"a {SCRIPT} b", [])) == "a &lt;script&gt;alert(1)&lt;/script&gt; b"
