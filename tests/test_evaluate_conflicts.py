@@ -348,3 +348,31 @@ def test_the_held_out_folder_loads_and_its_evidence_validates():
     packaged = {a.id for c in load_cases() for a in c.articles}
     assert packaged.isdisjoint(a.id for c in held_out for a in c.articles)
     assert score_conflicts(held_out, gold_predict(held_out)).strict.f1 == 1.0
+
+
+def test_the_blind_folder_loads_and_its_evidence_validates():
+    from importlib import resources
+
+    folder = resources.files("newsprism.evaluate").joinpath("data", "conflicts_blind")
+    blind = load_cases(folder)
+    assert len(blind) == 12
+    assert all(case.name.startswith("blind-") for case in blind)
+    assert all(a.id.startswith(("b0", "b1")) for case in blind for a in case.articles)
+    for case in blind:
+        assert 2 <= len(case.articles) <= 4, case.name
+        for conflict in case.conflicts:
+            for side in conflict.sides:
+                for article_id in side.articles:
+                    assert case.article(article_id).text.count(side.evidence) == 1, (case.name, side)
+        for non in case.non_conflicts:
+            for evidence in non.evidence:
+                assert sum(a.text.count(evidence) for a in case.articles) == 1, (case.name, evidence)
+    kinds = Counter((c.kind, c.status) for case in blind for c in case.conflicts)
+    assert kinds == Counter({("numeric", "contradiction"): 3, ("numeric", "revision"): 2,
+                             ("numeric", "scope"): 1, ("identity", "contradiction"): 2,
+                             ("temporal", "contradiction"): 1, ("temporal", "revision"): 1})
+    assert sum(1 for case in blind if not case.conflicts) == 2
+    others = {a.id for c in load_cases() for a in c.articles}
+    others |= {a.id for c in load_cases(folder.parent.joinpath("conflicts_heldout")) for a in c.articles}
+    assert others.isdisjoint(a.id for c in blind for a in c.articles)
+    assert score_conflicts(blind, gold_predict(blind)).strict.f1 == 1.0

@@ -92,7 +92,8 @@ def default_folder(name: str = "conflicts") -> Traversable:
     return resources.files("newsprism.evaluate").joinpath("data", name)
 
 
-PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflicts_heldout"}
+PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflicts_heldout",
+                   "blind suite": "conflicts_blind"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:
