@@ -203,3 +203,43 @@ def test_a_past_date_in_a_sentence_about_the_future_is_not_an_event():
                      for w, value in (("Wednesday", "2025-03-12"), ("Tuesday", "2025-03-11")))
     found = events((ledger, Analysis("line-a", "test", timexes=(misread, past))))
     assert [e.timex.text for e in found] == ["Tuesday"]
+
+
+# --- casualty counts named by their event, not their unit ---------------------------------------------
+
+
+def test_a_death_toll_and_a_count_of_people_killed_the_same_day_are_one_measure():
+    people = article("slide-a", "2025-05-18",
+                     "At least 31 people died when a hillside gave way above the village of Dolna Banya on "
+                     "Saturday night, regional officials said on Sunday.")
+    toll = article("slide-b", "2025-05-18",
+                   "Rescuers dug through mud in Dolna Banya on Sunday after the hillside collapse, with "
+                   "regional officials putting the death toll at 22 so far.")
+    conflict = only(conflicts_of(people, toll), "numeric")
+    assert conflict.status == "contradiction"
+    assert sides_text(conflict, [people, toll]) == [{"At least 31"}, {"22"}]
+
+
+def test_a_toll_that_has_climbed_days_later_revises_the_count_of_people_killed():
+    first = article("storm-a", "2025-09-01",
+                    "A tropical storm has killed six people in the north of the island, emergency officials "
+                    "said on Monday.")
+    again = article("storm-b", "2025-09-01",
+                    "Six people have been killed by the storm lashing the island's north, officials said.")
+    later = article("storm-c", "2025-09-04",
+                    "The death toll from the storm in the island's north has climbed to 14, emergency "
+                    "officials said on Thursday.")
+    conflict = only(conflicts_of(first, again, later), "numeric")
+    assert conflict.status == "revision"
+    assert [s.article_ids for s in conflict.sides] == [("storm-a", "storm-b"), ("storm-c",)]
+
+
+def test_a_count_that_is_part_of_another_is_not_its_measure():
+    first = article("bus-a", "2025-04-07",
+                    "A coach overturned on the mountain road near Sapareva on Monday, and 15 people were "
+                    "injured, three seriously, police said.")
+    later = article("bus-b", "2025-04-08",
+                    "The number of people injured when a coach overturned near Sapareva has risen to 21, "
+                    "police said on Tuesday.")
+    conflict = only(conflicts_of(first, later), "numeric")
+    assert [s.value for s in conflict.sides] == ["15", "21"]

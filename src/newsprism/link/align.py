@@ -140,12 +140,15 @@ SIMILAR = 0.25  # cosine of the two quantities' context words needed to call the
 CONTEXT = 25  # words each side of a quantity, within its sentence
 NEAR = 6  # words this close to the number count twice: they say most about what it measures
 # Words that say which casualty count a number is: a death toll is never the number missing.
-CASUALTIES = {"kill": "dead", "dead": "dead", "death": "dead", "die": "dead", "toll": "dead",
-              "bodie": "dead", "fatality": "dead", "live": "dead", "injur": "injured", "wound": "injured",
-              "hurt": "injured", "miss": "missing", "unaccounted": "missing", "trapp": "trapped",
-              "arrest": "arrested", "detain": "arrested", "evacuat": "evacuated", "displac": "evacuated"}
-
-
+CASUALTIES = {"kill": "dead", "dead": "dead", "death": "dead", "die": "dead", "died": "dead", "dying": "dead",
+              "toll": "dead", "fatality": "dead", "liv": "dead", "drown": "dead", "perish": "dead",
+              "injur": "injured", "injury": "injured", "wound": "injured", "hurt": "injured",
+              "miss": "missing", "unaccounted": "missing", "trapp": "trapped", "arrest": "arrested",
+              "detain": "arrested", "evacuat": "evacuated", "displac": "evacuated", "rescu": "rescued"}
+# Units that count people: a casualty count names its event ("killed", "death toll") more
+# often than its unit, so two such counts of one casualty kind are one measure unit or no unit.
+PEOPLE = frozenset({None, "person", "people"})
+KIND_WEIGHT = 3  # a shared casualty kind weighs like a word repeated three times near the number
 @dataclass(frozen=True, slots=True)
 class Measure:
     """A quantity with what it is compared by: its context words, unit, scope and rounding."""
@@ -156,6 +159,7 @@ class Measure:
     scope: tuple[str, object] | None  # ("since", first day) or ("in", (first day, last day))
     tolerance: float
     sentence: str
+    kinds: frozenset[str] = frozenset()  # casualty counts the words next to the number name
 
     @property
     def unit(self) -> str | None:
@@ -175,11 +179,45 @@ def measure(item: Item, quantity: Quantity) -> Measure:
     """The comparable form of one quantity."""
     article, analysis = item
     stems = Counter(window_stems(article, quantity.start, quantity.end, CONTEXT))
-    stems.update(window_stems(article, quantity.start, quantity.end, NEAR))
+    near = window_stems(article, quantity.start, quantity.end, NEAR)
+    stems.update(near)
     stems.update(set(content_stems(quantity.subject or "")) - set(stems))
+    kinds = _kinds(article, quantity, near)
+    # The event a count is of is a strong word for what it measures, wherever in the sentence it is.
+    stems.update({f"#{k}": KIND_WEIGHT if k in kinds else 1 for k in casualty_kinds(stems) | kinds})
     left, right = sentence_span(article.text, quantity.start, quantity.end)
     return Measure(article, quantity, stems, scope_of(item, quantity), tolerance(quantity),
-                   article.text[left:right])
+                   article.text[left:right], kinds)
+
+
+# A count that is part of another one next to it: "12 injured, two seriously", "including three children".
+PART_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|of them)\s+$", re.IGNORECASE)
+PART_AFTER = re.compile(r"^\s*(of (them|whom|those)|seriously|critically|severely|badly|gravely)\b",
+                        re.IGNORECASE)
+
+
+def _kinds(article: Article, quantity: Quantity, near: frozenset[str]) -> frozenset[str]:
+    """The casualty counts a number is: named next to it, or for a bare count in the clause before it."""
+    if is_part(article, quantity):
+        return frozenset()
+    if quantity.unit or casualty_kinds(near):
+        return casualty_kinds(near)
+    return casualty_kinds(_lead_stems(article, quantity))
+
+
+def is_part(article: Article, quantity: Quantity) -> bool:
+    """Whether a count is a part of another one beside it rather than a count of its own."""
+    before = article.text[max(0, quantity.start - 20):quantity.start]
+    return bool(PART_BEFORE.search(before) or PART_AFTER.match(article.text[quantity.end:quantity.end + 20]))
+
+
+def _lead_stems(article: Article, quantity: Quantity) -> set[str]:
+    """The stems of the clause leading up to a bare count, back to the sentence start or the
+    previous number: what "has risen to 17" counts is named before it ("the death toll ...")."""
+    left, _ = sentence_span(article.text, quantity.start, quantity.end)
+    lead = words(article.text[left:quantity.start])
+    numbers = [i for i, (w, _, _) in enumerate(lead) if w[0].isdigit()]
+    return {stem(w) for w, _, _ in lead[numbers[-1] + 1 if numbers else 0:]}
 
 
 def scope_of(item: Item, quantity: Quantity) -> tuple[str, object] | None:
@@ -262,7 +300,10 @@ PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "wome
 
 
 def units_fit(a: Measure, b: Measure) -> bool:
-    """Same unit, or the same head word ("train driver", "driver"), or a bare count naming the unit nearby."""
+    """Same unit, or the same head word ("train driver", "driver"), or a bare count naming the unit
+    nearby, or two counts of people naming one casualty ("killed 9 people", "a death toll of 12")."""
+    if a.unit in PEOPLE and b.unit in PEOPLE and casualties(a) & casualties(b):
+        return True
     if a.unit and b.unit:
         return a.unit == b.unit or stem(a.unit.split()[-1]) == stem(b.unit.split()[-1])
     counted, bare = (a, b) if a.unit else (b, a)
@@ -275,10 +316,14 @@ def unit_words(unit: str) -> set[str]:
     return {stem(head), stem(PLURALS.get(head, head))}
 
 
+def casualty_kinds(stems) -> frozenset[str]:
+    """Which casualty counts some word stems name (dead, injured, missing, ...)."""
+    return frozenset(CASUALTIES[s] for s in stems if s in CASUALTIES)
+
+
 def casualties(m: Measure) -> frozenset[str]:
-    """Which casualty counts the words near a number name (dead, injured, missing, ...)."""
-    near = Counter(window_stems(m.article, m.quantity.start, m.quantity.end, NEAR))
-    return frozenset(CASUALTIES[s] for s in near if s in CASUALTIES)
+    """Which casualty counts the words next to a number name (dead, injured, missing, ...)."""
+    return m.kinds
 
 
 def similarity(a: Measure, b: Measure) -> float:

@@ -24,7 +24,7 @@ from itertools import combinations
 from .. import nlp
 from ..config import load_settings
 from ..model import Article, Conflict, Evidence, Timex
-from .align import Measure, measure_matches, scopes_differ, values_agree
+from .align import Measure, casualties, measure_matches, scopes_differ, values_agree
 from .context import (
     Item,
     UnionFind,
@@ -59,6 +59,9 @@ REVISED = re.compile(r"\b(risen|revis\w*|updated?|replac\w*|correct(ed|ion)|toll
                      r"earlier (estimate|figure)|up from|now stands)\b", re.IGNORECASE)
 REPUBLISHED_DAYS = 21  # a figure given again this much later is a revision, not a contradiction
 PLAUSIBLE_RATIO = 1.35  # beyond this, two unrelated numbers are likelier than two reports of one
+# A casualty count named as one (killed, dead, injured, ...) by every side is one measure even when
+# early reports differ widely: "at least 38 dead" against "a toll of 27".
+CASUALTY_RATIO = 2.0
 
 
 def numeric_conflicts(items: Sequence[Item]) -> list[Conflict]:
@@ -69,10 +72,16 @@ def numeric_conflicts(items: Sequence[Item]) -> list[Conflict]:
         measures.update({match.a.quantity.id: match.a, match.b.quantity.id: match.b})
     found = []
     for members in groups.groups():
-        sides = value_sides([measures[m] for m in members])
+        sides = value_sides(_own_figures([measures[m] for m in members]))
         if len(sides) >= 2 and (status := numeric_status(sides, items)):
             found.append(_numeric_conflict(sides, status))
     return found
+
+
+def _own_figures(measures: list[Measure]) -> list[Measure]:
+    """The measures without the figures an article cites as earlier reports beside its own."""
+    own = {m.article.id for m in measures if not _cites_earlier(m)}
+    return [m for m in measures if m.article.id not in own or not _cites_earlier(m)]
 
 
 def value_sides(measures: list[Measure]) -> list[list[Measure]]:
@@ -99,7 +108,9 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
         if gap >= REPUBLISHED_DAYS or any(REVISED.search(m.sentence) for m in latest):
             return "revision"
     values = [abs(s[0].quantity.value) for s in sides]
-    return "contradiction" if min(values) and max(values) / min(values) <= PLAUSIBLE_RATIO else None
+    shared_kind = frozenset.intersection(*(casualties(m) for s in sides for m in s))
+    ratio = CASUALTY_RATIO if shared_kind else PLAUSIBLE_RATIO
+    return "contradiction" if min(values) and max(values) / min(values) <= ratio else None
 
 
 def _days(items: Sequence[Item]) -> dict:

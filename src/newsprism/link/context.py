@@ -15,7 +15,9 @@ from ..model import Analysis, Article, Conflict, ConflictSide, Evidence, Span
 
 Item = tuple[Article, Analysis]
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+# Letters of any script: names such as "Kučera" or "Atlântida" stay one word.
+LETTER = r"[^\W\d_]"
+WORD = re.compile(rf"{LETTER}(?:(?:{LETTER}|['’\-])*{LETTER})?|\d[\d,.]*\d|\d")
 # A sentence ends at . ! ? (maybe closed by a quote mark) before a capital or an opening mark.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'(])|\n+")
 # Words before a period that do not end a sentence: months, titles, initials.
