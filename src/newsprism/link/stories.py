@@ -49,11 +49,11 @@ class StoryParams:
     The threshold and the two weights were chosen on the ECB+ train rows (docs/quality.md).
     """
 
-    threshold: float = 0.22  # mean similarity across two clusters below which they stay apart
-    entity_weight: float = 0.2
+    threshold: float = 0.06  # mean similarity across two clusters below which they stay apart
+    entity_weight: float = 0.1
     time_weight: float = 0.2
     gap_days: float = 60.0  # publication gap at which the date penalty reaches half its weight
-    neighbours: int = 20  # edges an article keeps, to its most similar candidates
+    neighbours: int = 5  # edges an article keeps, to its most similar candidates
     index_terms: int = 20  # an article's heaviest terms listed in (and looked up in) the index
     index_entities: int = 10
     max_postings: int = 100  # most recent articles read from one index entry
@@ -223,8 +223,7 @@ class StoryIndex:
         position = {article: n for n, article in enumerate(ordered)}
         for article in ordered:
             self._refresh_edges(self._nodes[article])
-        graph = {position[a]: {position[b]: w for b, w in self._nodes[a].edges.items() if b in position}
-                 for a in ordered}
+        graph = self._graph(ordered, position)
         for key in {self._assigned[a] for a in ordered if a in self._assigned}:
             del self._members[key]
         claimed: set[str] = set()
@@ -233,6 +232,11 @@ class StoryIndex:
             key = self._key(members, claimed)
             claimed.add(key)
             self._assign(key, members)
+
+    def _graph(self, ordered: Sequence[str], position: Mapping[str, int]) -> dict[int, dict[int, float]]:
+        """The region's edges, by position in `ordered`."""
+        return {position[a]: {position[b]: w for b, w in self._nodes[a].edges.items() if b in position}
+                for a in ordered}
 
     def _refresh_edges(self, node: _Node) -> None:
         """Recompute an article's edges once its weights changed; an edge that falls to 0 goes."""
