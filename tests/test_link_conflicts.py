@@ -8,6 +8,7 @@ import pytest
 
 from newsprism.link.conflicts import event_frame, events, find_conflicts, sentence_parser
 from newsprism.link.identity import is_office, role_key, same_office
+from newsprism.link.places import COUNTRY, Place, figure_places, places_differ
 from newsprism.model import Analysis, Article, Timex
 from newsprism.pipeline import analyze_articles
 
@@ -243,3 +244,38 @@ def test_a_count_that_is_part_of_another_is_not_its_measure():
                     "police said on Tuesday.")
     conflict = only(conflicts_of(first, later), "numeric")
     assert [s.value for s in conflict.sides] == ["15", "21"]
+
+
+# --- the places a figure covers ----------------------------------------------------------------------
+
+
+def test_one_measure_in_a_province_and_in_the_whole_country_is_a_scope_conflict():
+    province = article("school-a", "2025-06-02",
+                       "Just 58 percent of pupils in Ancash province passed the national maths exam this "
+                       "year, provincial education officials said on Monday.")
+    country = article("school-b", "2025-06-03",
+                      "Across Peru, 81 percent of pupils passed the national maths exam this year, the "
+                      "education ministry said on Tuesday.")
+    conflict = only(conflicts_of(province, country), "numeric")
+    assert conflict.status == "scope"
+
+
+def test_places_come_from_the_figure_not_from_the_event_around_it():
+    text = ("At least 12 people drowned when a boat capsized on Lake Ravna, while in Doran province "
+            "nationwide protests continued.")
+    start = text.index("12")
+    assert figure_places(text, start, start + 2) == frozenset()
+    text = "Unemployment in Saxony county rose to 7.1 percent in May."
+    start = text.index("7.1 percent")
+    (place,) = figure_places(text, start, start + len("7.1 percent"))
+    assert "saxony" in place.words and place.subnational
+
+
+def test_named_places_that_meet_or_a_country_against_a_named_country_are_no_scope():
+    county, town = Place(frozenset({"alvora"}), True), Place(frozenset({"alvora"}))
+    norland = Place(frozenset({"norland"}))
+    assert not places_differ([frozenset({county})], [frozenset({town})])
+    assert places_differ([frozenset({county})], [frozenset({norland})])
+    assert places_differ([frozenset({county})], [frozenset({COUNTRY})])
+    assert not places_differ([frozenset({norland})], [frozenset({COUNTRY})])
+    assert not places_differ([frozenset()], [frozenset({norland})])

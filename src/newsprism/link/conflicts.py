@@ -18,11 +18,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from itertools import combinations
 
-from .. import nlp
-from ..config import load_settings
 from ..model import Article, Conflict, Evidence, Timex
 from .align import Measure, casualties, measure_matches, scopes_differ, values_agree
 from .context import (
@@ -31,12 +28,14 @@ from .context import (
     make_conflict,
     outlets_text,
     published,
+    sentence_parser,
     sentence_span,
     side,
     stem,
     window_stems,
 )
 from .identity import identity_conflicts
+from .places import figure_places, places_differ
 
 KIND_ORDER = {"numeric": 0, "identity": 1, "temporal": 2, "other": 3}
 
@@ -101,6 +100,8 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     """Scope, revision or contradiction between the sides; None when they are likelier unrelated."""
     if any(scopes_differ(a, b) for x, y in combinations(sides, 2) for a in x for b in y):
         return "scope"
+    if _places_differ(sides):
+        return "scope"
     days = _days(items)
     earliest, latest = _time_order(sides, days)
     if earliest is not None:
@@ -111,6 +112,12 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     shared_kind = frozenset.intersection(*(casualties(m) for s in sides for m in s))
     ratio = CASUALTY_RATIO if shared_kind else PLAUSIBLE_RATIO
     return "contradiction" if min(values) and max(values) / min(values) <= ratio else None
+
+
+def _places_differ(sides: list[list[Measure]]) -> bool:
+    """Whether two sides qualify their figures by different places (a county vs the country)."""
+    places = [[figure_places(m.article.text, m.quantity.start, m.quantity.end) for m in s] for s in sides]
+    return any(places_differ(x, y) for x, y in combinations(places, 2))
 
 
 def _days(items: Sequence[Item]) -> dict:
@@ -306,12 +313,6 @@ def event_frames(found: Sequence[Event]) -> dict[tuple[str, int], Frame]:
     docs = dict(zip(sentences, sentence_parser().pipe(sentences), strict=True))
     return {key: event_frame(docs[e.sentence], e.timex.start - e.sentence_start,
                              e.timex.end - e.sentence_start) for key, e in unique.items()}
-
-
-@lru_cache(maxsize=1)
-def sentence_parser():
-    """The spaCy pipeline the settings name, loaded once, to parse the sentences dates are in."""
-    return nlp.load(load_settings().spacy_model)
 
 
 def event_frame(doc, start: int, end: int) -> Frame:

@@ -10,7 +10,10 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
+from .. import nlp
+from ..config import load_settings
 from ..model import Analysis, Article, Conflict, ConflictSide, Evidence, Span
 
 Item = tuple[Article, Analysis]
@@ -57,6 +60,12 @@ def words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
 def content_stems(text: str) -> list[str]:
     """Stems of the words of a text that carry meaning, in order."""
     return [stem(w) for w, _, _ in words(text) if w.lower() not in STOPWORDS and not w.isdigit()]
+
+
+@lru_cache(maxsize=1)
+def sentence_parser():
+    """The spaCy pipeline the settings name, loaded once, to parse single sentences."""
+    return nlp.load(load_settings().spacy_model)
 
 
 def sentence_span(text: str, start: int, end: int) -> Span:

@@ -1,0 +1,121 @@
+"""Where a figure applies: the places that qualify what a number measures.
+
+"71 percent of infants in one county" and "89 percent of the country's infants" measure one
+thing in two places: a scope conflict, not a contradiction. The places are read from the parse
+of the number's sentence: the named places (GPE, LOC) in the number's own noun phrase, in the
+subject of the verb it is the object of ("Kenya vaccinated 89 percent"), and in that verb's
+"in ..." or "across ..." phrases, plus words for the whole country ("nationwide", "national").
+Places elsewhere in the sentence ("when the boat capsized on the lake") say where something
+happened, not what the number covers, and are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .context import sentence_parser, sentence_span, stem
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Nouns that make a place a part of a country ("Turkana county", "the Lviv region").
+SUBNATIONAL = frozenset(stem(w) for w in (
+    "county province region state district city town village municipality department prefecture "
+    "canton borough oblast governorate").split())
+NATIONAL = frozenset({"nationwide", "countrywide", "national", "nationally"})
+WHOLE = frozenset({"country", "nation"})
+# How a number's noun phrase reaches its words: modifiers, "of ...", "in ...", appositions.
+PHRASE = frozenset({"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "nummod", "quantmod",
+                    "npadvmod", "advmod", "det"})
+OBJECT = frozenset({"dobj", "attr", "oprd", "pobj", "prep"})
+WHERE = frozenset({"in", "across", "throughout", "nationwide", "countrywide", "nationally"})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place a figure is qualified by: its words (stems), and whether it is part of a country."""
+
+    words: frozenset[str]
+    subnational: bool = False
+
+    def meets(self, other: Place) -> bool:
+        """Whether two places may be one: they share a word of their names."""
+        return bool(self.words & other.words)
+
+
+COUNTRY = Place(frozenset({"#country"}))
+
+
+def figure_places(text: str, start: int, end: int) -> frozenset[Place]:
+    """The places qualifying the number at characters (start, end) of a text."""
+    left, right = sentence_span(text, start, end)
+    doc = sentence_parser()(text[left:right])
+    span = doc.char_span(start - left, end - left, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    tokens = _qualifying_tokens(span.root)
+    found = {_place(e) for e in doc.ents if e.label_ in PLACE_LABELS and any(t.i in tokens for t in e)}
+    if any(_national(doc[i]) for i in tokens):
+        found.add(COUNTRY)
+    return frozenset(p for p in found if p.words)
+
+
+def _qualifying_tokens(number) -> set[int]:
+    """The token indices of the number's noun phrase, its verb's "in ..." phrases and, when the
+    number is the verb's object, the verb's subject."""
+    noun = number.head if number.dep_ in ("nummod", "quantmod") else number
+    tokens = {t.i for t in _phrase(noun)}
+    verb, is_object = _verb_of(noun)
+    for child in verb.children if verb is not None else ():
+        if (is_object and child.dep_ in ("nsubj", "nsubjpass")) or child.lower_ in WHERE:
+            tokens |= {t.i for t in _phrase(child)}
+    return tokens
+
+
+def _verb_of(noun):
+    """The verb the noun is the subject or (directly or through a preposition) the object of."""
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head, False
+    token = noun
+    while token.dep_ in OBJECT and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token, True
+    return None, False
+
+
+def _phrase(token) -> list:
+    found = [token]
+    for child in token.children:
+        if child.dep_ in PHRASE:
+            found += _phrase(child)
+    return found
+
+
+def _national(token) -> bool:
+    if token.lower_ in NATIONAL:
+        return True
+    return token.lower_ in WHOLE and any(c.lower_ in ("whole", "entire") for c in token.children) or (
+        token.lower_ in WHOLE and token.head.lower_ in ("across", "throughout"))
+
+
+def _place(ent) -> Place:
+    tokens = [t for t in ent if not t.is_stop and t.is_alpha]
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    sub = any(stem(t.text) in SUBNATIONAL for t in tokens) or bool(
+        following is not None and stem(following.text) in SUBNATIONAL)
+    return Place(frozenset(stem(t.text) for t in tokens if stem(t.text) not in SUBNATIONAL), sub)
+
+
+def places_differ(first: Sequence[frozenset[Place]], second: Sequence[frozenset[Place]]) -> bool:
+    """Whether two sides' figures plainly cover different places.
+
+    Both sides must name places and none may meet; the whole country against a named place
+    counts only when that place is plainly part of a country ("a county", "the region").
+    """
+    a, b = frozenset().union(*first), frozenset().union(*second)
+    if not a or not b or any(x.meets(y) for x in a for y in b):
+        return False
+    for x, y in ((a, b), (b, a)):
+        if COUNTRY in x and not all(p.subnational for p in y):
+            return False
+    return True
