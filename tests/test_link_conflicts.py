@@ -7,7 +7,7 @@ import random
 import pytest
 
 from newsprism.link.conflicts import event_frame, events, find_conflicts, sentence_parser
-from newsprism.link.identity import is_office, role_key, same_office
+from newsprism.link.identity import is_office, role_before, role_claims, role_key, same_office
 from newsprism.link.places import COUNTRY, Place, figure_places, places_differ
 from newsprism.model import Analysis, Article, Timex
 from newsprism.pipeline import analyze_articles
@@ -279,3 +279,60 @@ def test_named_places_that_meet_or_a_country_against_a_named_country_are_no_scop
     assert places_differ([frozenset({county})], [frozenset({COUNTRY})])
     assert not places_differ([frozenset({norland})], [frozenset({COUNTRY})])
     assert not places_differ([frozenset()], [frozenset({norland})])
+
+
+# --- roles written around a name ----------------------------------------------------------------------
+
+
+def test_an_owner_apposition_before_a_name_and_a_title_name_one_office():
+    owner = article("mine-a", "2025-03-03",
+                    "SANTIAGO, March 3 (Andes Wire) - Chile's labour minister, Marta Quiroga, on Monday "
+                    "ordered inspections of every copper mine in the Atacama region.")
+    title = article("mine-b", "2025-03-04",
+                    "Every copper mine in the Atacama region will be inspected, Labour Minister Ana Fuentes "
+                    "said on Monday.")
+    conflict = only(conflicts_of(owner, title), "identity")
+    assert conflict.status == "contradiction"
+    texts = sides_text(conflict, [owner, title])
+    assert {"Chile's labour minister, Marta Quiroga"} in texts
+    assert any("Labour Minister Ana Fuentes" in t for side in texts for t in side)
+
+
+def test_former_in_an_apposition_after_the_name_conflicts_with_a_serving_title_the_same_week():
+    former = article("bank-a", "2025-02-03",
+                     "Liesel Marquardt, the former president of the state development bank, warned on Monday "
+                     "that lending to small firms was drying up.")
+    serving = article("bank-b", "2025-02-05",
+                      "State development bank president Liesel Marquardt told lawmakers on Wednesday that "
+                      "lending to small firms would rise.")
+    conflict = only(conflicts_of(former, serving), "identity")
+    assert conflict.status == "contradiction"
+    assert any("the former president" in t for side in sides_text(conflict, [former, serving]) for t in side)
+
+
+def test_a_role_held_until_some_time_and_a_former_title_are_consistent():
+    held = article("energy-a", "2025-06-09",
+                   "Tobias Rennert, who was energy minister until 2021, said the grid needed more storage.")
+    former = article("energy-b", "2025-06-10",
+                     "Former energy minister Tobias Rennert urged the government to fund grid storage.")
+    claims = role_claims((held, next(iter(analyze_articles([held])))))
+    assert [c.former for c in claims] == [True]
+    assert [c for c in conflicts_of(held, former) if c.kind == "identity"] == []
+
+
+def test_a_name_one_article_found_is_looked_for_in_the_others():
+    text = "Veronika Haldane, the former finance minister, spoke at the forum on Monday."
+    bare = (article("forum-a", "2025-01-06", text), Analysis("forum-a", "test"))
+    (claim,) = role_claims(bare, known=["Veronika Haldane"])
+    assert claim.person == "Veronika Haldane" and claim.former
+    assert claim.text == "Veronika Haldane, the former finance minister"
+
+
+def test_roles_before_a_name_need_an_office_as_their_last_word():
+    heard = role_before("the committee heard on Monday from Interior Minister ", title=True)
+    assert heard[0] == "Interior Minister"
+    assert role_before("Norway's central bank governor ", title=True) == ("central bank governor", 31)
+    assert role_before("the plan was backed by the finance minister, ", title=True)[0] == "finance minister"
+    assert role_before("officials met the minister, ", title=True) is None
+    assert role_before("said on Tuesday, Finance Minister ", title=False) is None
+    assert role_before("the reform, which Finance Minister ", title=True)[0] == "Finance Minister"

@@ -1,10 +1,14 @@
 """Identity conflicts: one office held by different people, or one person both in and out of office.
 
-Roles come from the entities stage ("Pentagon chief Pete Huckabee") and from two patterns it
-does not read: an apposition after the name ("Ama Mensah-Boateng, the finance minister,") and
-a relative clause ("Tomas Hrubes, who has headed the rescue operation"). A role becomes a
-small set of word stems, with common synonyms folded ("Pentagon chief" = "defense secretary"),
-so that roles written differently can still be compared.
+Roles come from the entities stage ("Pentagon chief Pete Huckabee") and from the forms it does
+not read: a role set off by commas before the name, maybe with its owner ("Paraguay's interior
+minister, X,"), a title right before a name the stage missed, an apposition after the name
+("X, the former governor,"), and relative clauses ("X, who has headed the rescue operation";
+"X, who was finance minister until 2020", a role held once). A role becomes a small set of word
+stems, with common synonyms folded ("Pentagon chief" = "defense secretary"), so that roles
+written differently can still be compared; "former" anywhere in it makes it a former one.
+People one article names are looked for in the others too, since the entities stage of one
+article may miss a name it finds in another.
 """
 
 from __future__ import annotations
@@ -40,9 +44,24 @@ OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "dir
 DROPPED = frozenset({"the", "a", "an", "of", "for", "u.s.", "us", "u.k.", "uk", "then", "new", "current",
                      "acting", "interim", "who", "has", "had", "have", "operation", "office", "its", "their"})
 ROLE_WORDS = r"[A-Za-z][\w.'’\- ]{2,50}?"
-APPOSITION = re.compile(rf"^,\s+(?:the\s+)?(?P<role>{ROLE_WORDS})(?=,|\.|;|\s+(?:said|says|told)\b)")
+# "Paraguay's", "the country's": whose office a role is, written before it.
+OWNER = r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*['’]s\s+)"
+# After a name: "X, the interior minister,", "X, Paraguay's interior minister,", "X, the former governor".
+APPOSITION = re.compile(rf"^,\s+(?:the\s+)?(?P<owner>{OWNER})?(?P<role>{ROLE_WORDS})"
+                        r"(?=,|\.|;|\s+(?:said|says|told|warned|added)\b)")
 LEADER_OF = re.compile(r"^,\s+who\s+(?:has\s+|had\s+)?(?:headed|heads|led|leads|chaired|chairs|runs|ran)"
                        r"\s+(?:the\s+)?(?P<what>[A-Za-z][\w\- ]{2,40}?)(?=\s+since\b|\s+for\b|,|\.|;)")
+# "X, who was finance minister until 2020": a role held once is a former one; "who is" a current one.
+WHO_WAS = re.compile(r"^,\s+who\s+(?P<tense>is|was|had been|has been|served as|once served as)\s+"
+                     rf"(?:the\s+)?(?P<owner>{OWNER})?(?P<role>[a-z][\w.'’\- ]{{2,50}}?)"
+                     r"(?=\s+(?:until|when|between|from|in|since|under)\b|,|\.|;)")
+# Words that end a role written before a name: a role is a few title words, maybe an owner's name.
+NOT_ROLE = frozenset({"the", "a", "an", "and", "or", "but", "with", "by", "to", "for", "from", "at", "on",
+                      "in", "as", "said", "says", "told", "tells", "according", "after", "before",
+                      "when", "while", "that", "who", "whom", "which", "is", "was", "are", "were", "has",
+                      "have", "had", "be", "been", "met", "meets", "joined", "thanked", "called", "named"})
+ROLE_WORD = re.compile(r"[A-Za-z][\w.\-]*$")
+PAST = frozenset({"was", "had been", "served as", "once served as"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,21 +98,38 @@ def same_office(a: frozenset[str], b: frozenset[str]) -> bool:
     return is_office(a) and is_office(b) and (a <= b or b <= a)
 
 
-def role_claims(item: Item) -> list[RoleClaim]:
-    """Every role the article gives a named person, with the role and name as evidence."""
+def role_claims(item: Item, known: Sequence[str] = ()) -> list[RoleClaim]:
+    """Every role the article gives a named person, with the role and name as evidence.
+
+    `known` are full names of people other articles name: the article is searched for them too,
+    since the entities stage of one article may miss a name it finds in another.
+    """
     article, analysis = item
     names = {e.id: e.name for e in analysis.entities}
     mentions = [m for m in analysis.mentions if m.kind == "name"]
     day = published(article, analysis)
-    claims = []
+    claims, titled = [], set()
     for role in analysis.roles:
         mention = _nearest(mentions, role.entity_id, role.start, role.end)
         spans = [(role.start, role.end)] + ([(mention.start, mention.end)] if mention else [])
         claims.append(_claim(article, day, names.get(role.entity_id, ""), role.role, spans))
-    for mention in mentions:
-        if found := _written_role(article, mention):
-            claims.append(_claim(article, day, names.get(mention.entity_id, mention.text), *found))
+        titled |= {mention.start} if mention and role.end <= mention.start else set()
+    found = [(m, names.get(m.entity_id, m.text)) for m in mentions]
+    found += [(m, m.text) for m in _known_mentions(article, known, mentions)]
+    for mention, person in found:
+        for role, spans in _written_roles(article, mention, title=mention.start not in titled):
+            claims.append(_claim(article, day, person, role, spans))
     return [c for c in claims if c.person and is_office(c.role)]
+
+
+def _known_mentions(article: Article, known: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+    """Where the article names a known person that none of its own name mentions covers."""
+    found = []
+    for name in known:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", article.text):
+            if not any(x.start < m.end() and m.start() < x.end for x in mentions + found):
+                found.append(Mention(article.id, f"known:{name}", m.start(), m.end(), name))
+    return found
 
 
 def _nearest(mentions: list[Mention], entity_id: str, start: int, end: int) -> Mention | None:
@@ -105,14 +141,52 @@ def _nearest(mentions: list[Mention], entity_id: str, start: int, end: int) -> M
     return min(near, key=lambda m: (gap(m), m.start), default=None)
 
 
-def _written_role(article: Article, mention: Mention) -> tuple[str, list] | None:
-    """A role written after a name: an apposition or "who has headed the ..."."""
-    rest = article.text[mention.end:mention.end + 80]
+def _written_roles(article: Article, mention: Mention, title: bool = True) -> list[tuple[str, list]]:
+    """Roles written around a name that the entities stage does not read.
+
+    After the name: an apposition ("X, Paraguay's interior minister,"), "who heads the ...", "who was
+    finance minister until ..." (a role held once, so a former one). Before it: a role set off by a
+    comma ("Paraguay's interior minister, X") and, when `title`, a title ("Interior Minister X").
+    """
+    rest = article.text[mention.end:mention.end + 100]
+    after = (mention.start, mention.end)
+    found = []
     if m := LEADER_OF.match(rest):
-        return f"head of {m.group('what')}", [(mention.start, mention.end + m.end())]
-    if (m := APPOSITION.match(rest)) and m.group("role")[0].islower():
-        return m.group("role"), [(mention.start, mention.end + m.end())]
-    return None
+        found.append((f"head of {m.group('what')}", [(mention.start, mention.end + m.end())]))
+    elif m := WHO_WAS.match(rest):
+        past = "former " if m.group("tense") in PAST else ""
+        found.append((past + m.group("role"), [(mention.start, mention.end + m.end())]))
+    elif (m := APPOSITION.match(rest)) and m.group("role")[0].islower():
+        found.append((m.group("role"), [(mention.start, mention.end + m.end())]))
+    if before := role_before(article.text[max(0, mention.start - 90):mention.start], title):
+        role, length = before
+        found.append((role, [(mention.start - length, after[1])]))
+    return found
+
+
+def role_before(lead: str, title: bool) -> tuple[str, int] | None:
+    """A role ending right before a name, and how many characters back it starts.
+
+    "..., Paraguay's interior minister, " (lower-case words set off by a comma) or, with `title`,
+    "Interior Minister " (title words, any case); the last word must name an office.
+    """
+    comma = re.search(r",\s+$", lead)
+    if not comma and not (title and re.search(r"\S\s+$", lead) and not re.search(r"[,;:.]\s+$", lead)):
+        return None
+    text = lead[:comma.start()] if comma else lead.rstrip()
+    words = re.findall(r"\S+", text)[-6:]
+    picked: list[str] = []
+    for word in reversed(words):
+        if (word.lower() in NOT_ROLE or not ROLE_WORD.match(word) or word.endswith(("'s", "’s"))
+                or (comma and not word[0].islower()) or len(picked) == 4):
+            break
+        picked.insert(0, word)
+    if not picked or not role_key(picked[-1])[0] & OFFICES or not is_office(role_key(" ".join(picked))[0]):
+        return None
+    start = text.rfind(" ".join(picked))
+    owner = re.search(rf"{OWNER}$", text[:start])
+    start = owner.start() if owner else start
+    return " ".join(picked), len(lead) - start
 
 
 def _claim(article: Article, day, person: str, role: str, spans: list) -> RoleClaim:
@@ -127,8 +201,16 @@ def _claim(article: Article, day, person: str, role: str, spans: list) -> RoleCl
 
 def identity_conflicts(items: Sequence[Item]) -> list[Conflict]:
     """Different people in one office in the same weeks; one person called former and serving in one week."""
-    claims = [c for item in items for c in role_claims(item)]
+    known = _person_names(items)
+    claims = [c for item in items for c in role_claims(item, known)]
     return _two_people_one_office(claims) + _former_and_serving(claims)
+
+
+def _person_names(items: Sequence[Item]) -> list[str]:
+    """The full names (two words or more) of the people the articles name, longest first."""
+    names = {e.name for _, analysis in items for e in analysis.entities
+             if e.type == "PERSON" and len(e.name.split()) >= 2}
+    return sorted(names, key=lambda n: (-len(n), n))
 
 
 def _same_person(a: RoleClaim, b: RoleClaim) -> bool:
@@ -184,4 +266,4 @@ def _former_and_serving(claims: list[RoleClaim]) -> list[Conflict]:
     return list(found.values())
 
 
-__all__ = ["RoleClaim", "identity_conflicts", "role_claims", "role_key"]
+__all__ = ["RoleClaim", "identity_conflicts", "role_before", "role_claims", "role_key"]
