@@ -6,9 +6,10 @@ import random
 
 import pytest
 
-from newsprism.link.conflicts import event_frame, events, find_conflicts, sentence_parser
+from newsprism.link.conflicts import find_conflicts
 from newsprism.link.identity import is_office, role_before, role_claims, role_key, same_office
 from newsprism.link.places import COUNTRY, Place, figure_places, places_differ
+from newsprism.link.temporal import event_frame, events, sentence_parser
 from newsprism.model import Analysis, Article, Timex
 from newsprism.pipeline import analyze_articles
 

@@ -1,10 +1,11 @@
 """Conflicts between outlets: numbers, identities and dates they disagree on, with each side's evidence.
 
 A numeric conflict is two quantities taken to state one measure (see `align`) whose values
-differ beyond rounding. A temporal conflict is one event, known by the words around its date,
-given two different days. Identity conflicts live in `identity`. Each is classified:
+differ beyond rounding. Identity conflicts live in `identity`, temporal ones (one event, two
+days) in `temporal`. Each is classified:
 
-- `scope`: the sides measure different periods ("since 2014" vs "since 2017");
+- `scope`: the sides measure different periods ("since 2014" vs "since 2017") or places
+  (a county vs the whole country, see `places`);
 - `revision`: a later article updates an earlier one (a toll that has risen, a date postponed,
   a figure published again weeks later);
 - `contradiction`: otherwise.
@@ -12,30 +13,24 @@ given two different days. Identity conflicts live in `identity`. Each is classif
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 from itertools import combinations
 
-from ..model import Article, Conflict, Evidence, Timex
+from ..model import Conflict, Evidence
 from .align import Measure, casualties, measure_matches, scopes_differ, values_agree
 from .context import (
     Item,
     UnionFind,
     make_conflict,
     outlets_text,
-    published,
-    sentence_parser,
+    publication_days,
     sentence_span,
     side,
-    stem,
-    window_stems,
 )
 from .identity import identity_conflicts
 from .places import figure_places, places_differ
+from .temporal import temporal_conflicts
 
 KIND_ORDER = {"numeric": 0, "identity": 1, "temporal": 2, "other": 3}
 
@@ -102,7 +97,7 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
         return "scope"
     if _places_differ(sides):
         return "scope"
-    days = _days(items)
+    days = publication_days(items)
     earliest, latest = _time_order(sides, days)
     if earliest is not None:
         gap = (min(days[m.article.id] for m in latest) - max(days[m.article.id] for m in earliest)).days
@@ -118,10 +113,6 @@ def _places_differ(sides: list[list[Measure]]) -> bool:
     """Whether two sides qualify their figures by different places (a county vs the country)."""
     places = [[figure_places(m.article.text, m.quantity.start, m.quantity.end) for m in s] for s in sides]
     return any(places_differ(x, y) for x, y in combinations(places, 2))
-
-
-def _days(items: Sequence[Item]) -> dict:
-    return {article.id: published(article, analysis) for article, analysis in items}
 
 
 # Words before a figure that cite it as what earlier reports said, not as the article's own.
@@ -158,239 +149,3 @@ def _numeric_conflict(sides: list[list[Measure]], status: str) -> Conflict:
     return make_conflict("numeric", status, summary, [
         side(s[0].quantity.text, (Evidence(m.article.id, m.quantity.start, m.quantity.end) for m in s))
         for s in sides])
-
-
-# --- dates -------------------------------------------------------------------------------------------
-
-EVENT_SIMILAR = 0.25
-EVENT_DAYS_APART = 31  # two days further apart than this are likelier two events than one misdated
-# Names of days and months say when, not what: they are no evidence of one event.
-CALENDAR = frozenset({stem(w) for w in (
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
-    "week weekend month year day today yesterday tomorrow morning afternoon evening night").split()})
-REPORTED = re.compile(r"\b(said|says|told(\s+\w+){0,2}|added)\s+(on\s+)?$", re.IGNORECASE)
-MOVED = re.compile(r"\b(postpon\w*|delay\w*|moved|reschedul\w*|pushed back|brought forward|put off|"
-                   r"deferred)\b", re.IGNORECASE)
-# A sentence about what is to come: a date in it before the article was published is likelier
-# misresolved ("expects to reopen on Wednesday" read as last Wednesday) than an event.
-FUTURE = re.compile(r"\b(will|shall|expects?|expected to|plans?|planned to|intends? to|(is|are) due to|"
-                    r"scheduled to|set to)\b", re.IGNORECASE)
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """A dated event in one article: the date, the words around it and the sentence it is in."""
-
-    article: Article
-    timex: Timex
-    stems: Counter[str]
-    sentence: str
-    sentence_start: int
-
-
-def events(item: Item) -> list[Event]:
-    """The article's dates that place an event: full days, not the day it reports on its sources."""
-    article, analysis = item
-    day = published(article, analysis)
-    found = []
-    for timex in analysis.timexes:
-        if timex.type != "DATE" or not DAY.fullmatch(timex.value):
-            continue
-        if (day and timex.value == day.isoformat()) or REPORTED.search(article.text[:timex.start][-25:]):
-            continue
-        left, right = sentence_span(article.text, timex.start, timex.end)
-        sentence = article.text[left:right]
-        if day and timex.value < day.isoformat() and FUTURE.search(sentence):
-            continue
-        stems = Counter(window_stems(article, timex.start, timex.end, 25) - CALENDAR)
-        stems.update(window_stems(article, timex.start, timex.end, 5) - CALENDAR)
-        found.append(Event(article, timex, stems, sentence, left))
-    return found
-
-
-def event_similarity(a: Event, b: Event) -> float:
-    """Cosine of the words around two dates; 0 when they share fewer than two."""
-    if len(set(a.stems) & set(b.stems)) < 2:
-        return 0.0
-    dot = sum(count * b.stems[s] for s, count in a.stems.items())
-    return dot / math.sqrt(sum(c * c for c in a.stems.values()) * sum(c * c for c in b.stems.values()))
-
-
-def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
-    """One event given different days by different articles."""
-    found = []
-    per_article = [events(item) for item in items]
-    days = _days(items)
-    pairs = [(a, b, _similar_events(a, b)) for a, b in combinations(per_article, 2)]
-    frames = event_frames([e for _, _, scored in pairs for _, a, b in scored for e in (a, b)])
-    for first, second, scored in pairs:
-        same = [(score, a, b) for score, a, b in scored if same_event(frames[_key(a)], frames[_key(b)])]
-        for a, b in _one_to_one(same, first, second):
-            apart = abs((date.fromisoformat(a.timex.value) - date.fromisoformat(b.timex.value)).days)
-            if 0 < apart <= EVENT_DAYS_APART:
-                found.append(_temporal_conflict(a, b, days))
-    return found
-
-
-def _similar_events(first: list[Event], second: list[Event]) -> list[tuple[float, Event, Event]]:
-    """Pairs of events whose words are alike; same-day pairs score a little higher, to go first on ties."""
-    scored = [(event_similarity(a, b) + 0.05 * (a.timex.value == b.timex.value), a, b)
-              for a in first for b in second]
-    return [t for t in scored if t[0] >= EVENT_SIMILAR]
-
-
-def _one_to_one(scored, first: list[Event], second: list[Event]) -> list[tuple[Event, Event]]:
-    """The pairs taken one to one, most similar first, ties in text order."""
-    order = {id(e): i for i, e in enumerate(first + second)}
-    used, pairs = set(), []
-    for _, a, b in sorted(scored, key=lambda t: (-t[0], order[id(t[1])], order[id(t[2])])):
-        if id(a) not in used and id(b) not in used:
-            used |= {id(a), id(b)}
-            pairs.append((a, b))
-    return pairs
-
-
-def _temporal_conflict(a: Event, b: Event, days: dict) -> Conflict:
-    earlier, later = sorted((a, b), key=lambda e: (days[e.article.id] or date.max, e.article.id))
-    moved = (days[earlier.article.id] and days[later.article.id]
-             and days[earlier.article.id] < days[later.article.id] and MOVED.search(later.sentence))
-    summary = (f"Date of one event: {earlier.timex.text} ({earlier.timex.value}) vs "
-               f"{later.timex.text} ({later.timex.value})")
-    return make_conflict("temporal", "revision" if moved else "contradiction", summary, [
-        side(e.timex.text, [Evidence(e.article.id, e.timex.start, e.timex.end)]) for e in (earlier, later)])
-
-
-# --- what a date dates -------------------------------------------------------------------------------
-# Words near two dates can be alike while the dates belong to different events: "buses would run
-# from Saturday" and "expects to reopen the line on Wednesday". So each date is tied, through the
-# sentence's parse, to the event it dates (the verb or event noun it modifies) and to the words
-# of that event's clause; two dates are one event when both overlap.
-
-CLAUSE = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"})
-REPORTING = frozenset({"say", "tell", "add", "announce", "report", "state", "confirm"})
-# Verbs that carry no event of their own: the event is their object or subject ("hold a vote").
-LIGHT = frozenset({"be", "do", "have", "hold", "take", "make", "give", "stage", "set", "expect", "plan",
-                   "due"})
-# Verbs that move an event ("the signing has been postponed"): the event is their subject or object.
-MOVING = frozenset({"postpone", "delay", "push", "move", "reschedule", "bring", "put", "defer"})
-# Verbs saying when an event began or ended ("a strike, which began Jan. 14"): the event is what began.
-ASPECTUAL = frozenset({"begin", "start", "end", "finish", "continue", "happen", "occur"})
-EVENT_SYNONYMS = (
-    {"strike", "walk", "walkout", "stoppage"}, {"reopen", "resume", "restart"}, {"launch", "lift", "liftoff"},
-    {"derail", "derailment", "crash", "accident", "collision"}, {"meet", "meeting", "talk", "summit"},
-    {"vote", "ballot"}, {"sign", "signing"}, {"open", "opening", "inaugurate", "inauguration", "welcome"},
-    {"elect", "election"},
-)
-CANONICAL = {stem(w): min(group) for group in EVENT_SYNONYMS for w in group}
-CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """What a date dates: the event words (verbs, event nouns) and the words of the event's clause."""
-
-    heads: frozenset[str]
-    words: frozenset[str]
-
-
-def same_event(a: Frame, b: Frame) -> bool:
-    """One event head (or synonym) and one more word of their clauses in common."""
-    return bool(a.heads & b.heads) and bool(a.words & b.words)
-
-
-def _key(event: Event) -> tuple[str, int]:
-    return event.article.id, event.timex.start
-
-
-def event_frames(found: Sequence[Event]) -> dict[tuple[str, int], Frame]:
-    """The frame of each event, parsing each distinct sentence once."""
-    unique = {_key(e): e for e in found}
-    sentences = sorted({e.sentence for e in unique.values()})
-    if not sentences:
-        return {}
-    docs = dict(zip(sentences, sentence_parser().pipe(sentences), strict=True))
-    return {key: event_frame(docs[e.sentence], e.timex.start - e.sentence_start,
-                             e.timex.end - e.sentence_start) for key, e in unique.items()}
-
-
-def event_frame(doc, start: int, end: int) -> Frame:
-    """The frame of the date at characters (start, end) of a parsed sentence."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    inside = {t.i for t in span} if span else set()
-    chain = _governors(span.root, inside) if span else []
-    if not chain:
-        return Frame(frozenset(), frozenset())
-    clause = chain[-1]
-    tokens = [chain[0], *(t for t in chain if t.pos_ == "VERB"), *_implied(clause)]
-    heads = {_event_word(t) for t in tokens}
-    heads = heads - {stem(w) for w in LIGHT | MOVING} or heads
-    words = {_event_word(t) for t in _participants(clause, tokens) if t.i not in inside
-             and t.pos_ in CONTENT and not t.is_stop and t.lemma_.lower() not in REPORTING}
-    return Frame(frozenset(heads), frozenset(words - heads - CALENDAR - {""}))
-
-
-def _governors(token, inside: set[int]) -> list:
-    """The verbs and nouns above a date, from the nearest up to the verb of its clause."""
-    chain = []
-    while token.head.i != token.i:
-        token = token.head
-        if token.lemma_.lower() in REPORTING:
-            break
-        if token.i in inside or token.pos_ not in ("VERB", "NOUN", "AUX") or _word(token) in CALENDAR:
-            continue
-        chain.append(token)
-        if token.dep_ in CLAUSE and token.pos_ != "NOUN":
-            break
-    return chain
-
-
-def _implied(verb) -> list:
-    """The event a light, moving or aspectual verb stands for: its subject or object, or what began."""
-    lemma = verb.lemma_.lower()
-    if lemma not in LIGHT | MOVING | ASPECTUAL:
-        return []
-    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "xcomp")
-             and c.pos_ in ("NOUN", "VERB")]
-    if lemma in ASPECTUAL and verb.dep_ == "relcl":
-        found += [t for t in _governors(verb, set()) if t.pos_ == "NOUN"]
-    return found
-
-
-CORE = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "agent"})
-PHRASE = frozenset({"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "conj"})
-
-
-def _participants(clause, heads: list) -> list:
-    """Who or what takes part in the event: the subjects and objects of its verbs, with their modifiers.
-
-    A clause that completes another ("is set to vote") takes that one's subject; a relative clause
-    ("drivers, who walked out") the noun it describes; an event noun ("the signing of the treaty")
-    its own modifiers.
-    """
-    roots = [c for t in {clause, *heads} for c in t.children if c.dep_ in CORE]
-    roots += [t for t in heads if t.pos_ == "NOUN"]
-    if clause.dep_ == "xcomp":
-        roots += [c for c in clause.head.children if c.dep_ in CORE]
-    if clause.dep_ == "relcl":
-        roots += [t for t in _governors(clause, set()) if t.pos_ == "NOUN"]
-    return [t for root in roots for t in _phrase(root)]
-
-
-def _phrase(token) -> list:
-    """A word with the words that modify it within its noun phrase (no clauses)."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ in PHRASE:
-            found += _phrase(child)
-    return found
-
-
-def _word(token) -> str:
-    return stem(token.lemma_) if token.lemma_.strip() else ""
-
-
-def _event_word(token) -> str:
-    word = _word(token)
-    return CANONICAL.get(word, word)

@@ -118,6 +118,11 @@ def published(article: Article, analysis: Analysis | None = None) -> date | None
         return None
 
 
+def publication_days(items: Sequence[Item]) -> dict[str, date | None]:
+    """Each article's publication day (or None), by article id."""
+    return {article.id: published(article, analysis) for article, analysis in items}
+
+
 def interval(value: str | None) -> tuple[date, date] | None:
     """The days a TIMEX3 or ISO date value covers (year, half, quarter, month, day), or None."""
     if not value:
