@@ -337,3 +337,44 @@ def test_roles_before_a_name_need_an_office_as_their_last_word():
     assert role_before("officials met the minister, ", title=True) is None
     assert role_before("said on Tuesday, Finance Minister ", title=False) is None
     assert role_before("the reform, which Finance Minister ", title=True)[0] == "Finance Minister"
+
+
+# --- one event told with different verbs --------------------------------------------------------------
+
+
+def test_one_event_told_with_synonymous_verbs_on_two_days_is_a_temporal_contradiction():
+    attack = article("water-a", "2025-03-10",
+                     "A cyberattack that shut down the billing system of the Lusava water utility began "
+                     "last Wednesday, the utility's director said on Monday.")
+    breach = article("water-b", "2025-03-11",
+                     "Hackers broke into the billing system of the Lusava water utility on 3 March, "
+                     "according to the national cyber agency.")
+    conflict = only(conflicts_of(attack, breach), "temporal")
+    assert conflict.status == "contradiction"
+    assert sides_text(conflict, [attack, breach]) == [{"last Wednesday"}, {"3 March"}]
+
+
+def test_a_launch_pushed_back_weeks_later_is_a_temporal_revision():
+    planned = article("probe-a", "2025-08-01",
+                      "The weather probe Kestrel-2 is due to lift off on 12 September aboard a light rocket, "
+                      "the space agency said on Friday.")
+    moved = article("probe-b", "2025-08-20",
+                    "The launch of the Kestrel-2 weather probe has been pushed back to 30 September after "
+                    "a fuel valve failed a test, the space agency said.")
+    conflict = only(conflicts_of(planned, moved), "temporal")
+    assert conflict.status == "revision"
+
+
+def test_synonymous_verbs_acting_on_different_things_are_two_events():
+    hack = article("town-a", "2025-05-12",
+                   "Hackers attacked the booking system of the ferry company on 4 May, the company said.")
+    raid = article("town-b", "2025-05-13",
+                   "Protesters broke into the town hall of Velden on 6 May, police said.")
+    assert [c for c in conflicts_of(hack, raid) if c.kind == "temporal"] == []
+
+
+def test_a_clause_completing_another_takes_its_subject_as_a_participant():
+    doc = sentence_parser()("The research satellite is due to lift off on 3 June aboard a light rocket.")
+    start = doc.text.index("3 June")
+    frame = event_frame(doc, start, start + len("3 June"))
+    assert "launch" in frame.heads and "satellite" in frame.words

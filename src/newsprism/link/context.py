@@ -90,14 +90,20 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 
 
 # "TALLINN, Jan 13 (Northern Courier) - ": where and when an article was filed, not what it says.
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+,[^()\n]{0,20}\([^)\n]{0,60}\)\s*[-–—]\s*")
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+,[^()\n]{0,40}\([^)\n]{0,60}\)\s*[-–—]\s*")
+
+
+def body_sentence_span(article: Article, start: int, end: int) -> Span:
+    """The sentence holding a span, without the dateline when it is the article's first sentence."""
+    left, right = sentence_span(article.text, start, end)
+    if left == 0 and (dateline := DATELINE.match(article.text)) and dateline.end() <= start:
+        left = dateline.end()
+    return left, right
 
 
 def window(article: Article, start: int, end: int, size: int) -> list[tuple[str, int, int]]:
     """Words of the span's sentence, at most `size` on each side of it, the span's own left out."""
-    left, right = sentence_span(article.text, start, end)
-    if left == 0 and (dateline := DATELINE.match(article.text)) and dateline.end() <= start:
-        left = dateline.end()
+    left, right = body_sentence_span(article, start, end)
     before = words(article.text[left:start], left)[-size:] if size else []
     after = words(article.text[end:right], end)[:size] if size else []
     return before + after

@@ -20,17 +20,18 @@ from itertools import combinations
 from ..model import Article, Conflict, Evidence, Timex
 from .context import (
     Item,
+    body_sentence_span,
     make_conflict,
     publication_days,
     published,
     sentence_parser,
-    sentence_span,
     side,
     stem,
     window_stems,
 )
 
 EVENT_SIMILAR = 0.25
+EVENT_SHARED = 3  # or this many words in common (synonyms folded): the frames then decide
 EVENT_DAYS_APART = 31  # two days further apart than this are likelier two events than one misdated
 # Names of days and months say when, not what: they are no evidence of one event.
 CALENDAR = frozenset({stem(w) for w in (
@@ -68,12 +69,13 @@ def events(item: Item) -> list[Event]:
             continue
         if (day and timex.value == day.isoformat()) or REPORTED.search(article.text[:timex.start][-25:]):
             continue
-        left, right = sentence_span(article.text, timex.start, timex.end)
+        left, right = body_sentence_span(article, timex.start, timex.end)
         sentence = article.text[left:right]
         if day and timex.value < day.isoformat() and FUTURE.search(sentence):
             continue
         stems = Counter(window_stems(article, timex.start, timex.end, 25) - CALENDAR)
         stems.update(window_stems(article, timex.start, timex.end, 5) - CALENDAR)
+        stems.update({group for s in stems for group in CANONICAL.get(s, ())})
         found.append(Event(article, timex, stems, sentence, left))
     return found
 
@@ -106,7 +108,8 @@ def _similar_events(first: list[Event], second: list[Event]) -> list[tuple[float
     """Pairs of events whose words are alike; same-day pairs score a little higher, to go first on ties."""
     scored = [(event_similarity(a, b) + 0.05 * (a.timex.value == b.timex.value), a, b)
               for a in first for b in second]
-    return [t for t in scored if t[0] >= EVENT_SIMILAR]
+    return [(score, a, b) for score, a, b in scored
+            if score >= EVENT_SIMILAR or len(a.stems.keys() & b.stems.keys()) >= EVENT_SHARED]
 
 
 def _one_to_one(scored, first: list[Event], second: list[Event]) -> list[tuple[Event, Event]]:
@@ -145,13 +148,22 @@ LIGHT = frozenset({"be", "do", "have", "hold", "take", "make", "give", "stage", 
 MOVING = frozenset({"postpone", "delay", "push", "move", "reschedule", "bring", "put", "defer"})
 # Verbs saying when an event began or ended ("a strike, which began Jan. 14"): the event is what began.
 ASPECTUAL = frozenset({"begin", "start", "end", "finish", "continue", "happen", "occur"})
+# Words for one kind of event, grouped by hand after WordNet's synonym sets: two dates of one event
+# may be given with different verbs ("the attack began", "hackers broke in"). A word may sit in
+# two groups ("launch" a rocket, "launch" a service); each group is known by its first word.
 EVENT_SYNONYMS = (
-    {"strike", "walk", "walkout", "stoppage"}, {"reopen", "resume", "restart"}, {"launch", "lift", "liftoff"},
-    {"derail", "derailment", "crash", "accident", "collision"}, {"meet", "meeting", "talk", "summit"},
-    {"vote", "ballot"}, {"sign", "signing"}, {"open", "opening", "inaugurate", "inauguration", "welcome"},
-    {"elect", "election"},
+    ("strike", "walk", "walkout", "stoppage"), ("reopen", "resume", "restart"),
+    ("launch", "lift", "liftoff", "blast"), ("derail", "derailment", "crash", "accident", "collision"),
+    ("meet", "meeting", "talk", "summit"), ("vote", "ballot"), ("sign", "signing", "ink"),
+    ("open", "opening", "inaugurate", "inauguration", "welcome", "launch", "unveil"),
+    ("elect", "election"), ("attack", "breach", "hack", "break", "intrusion", "cyberattack"),
+    ("postpone", "delay", "push", "defer", "reschedule"), ("arrest", "detain", "detention"),
+    ("close", "closure", "shut", "shutdown"), ("collapse", "cave"), ("fire", "blaze"),
 )
-CANONICAL = {stem(w): min(group) for group in EVENT_SYNONYMS for w in group}
+CANONICAL: dict[str, frozenset[str]] = {}
+for _group in EVENT_SYNONYMS:
+    for _w in _group:
+        CANONICAL[stem(_w)] = CANONICAL.get(stem(_w), frozenset()) | {_group[0]}
 CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 
 
@@ -192,10 +204,10 @@ def event_frame(doc, start: int, end: int) -> Frame:
         return Frame(frozenset(), frozenset())
     clause = chain[-1]
     tokens = [chain[0], *(t for t in chain if t.pos_ == "VERB"), *_implied(clause)]
-    heads = {_event_word(t) for t in tokens}
-    heads = heads - {stem(w) for w in LIGHT | MOVING} or heads
-    words = {_event_word(t) for t in _participants(clause, tokens) if t.i not in inside
-             and t.pos_ in CONTENT and not t.is_stop and t.lemma_.lower() not in REPORTING}
+    heads = {w for t in tokens if _word(t) not in LIGHT_OR_MOVING for w in _event_words(t)}
+    heads = heads or {w for t in tokens for w in _event_words(t)}
+    words = {w for t in _participants(clause, tokens) if t.i not in inside and t.pos_ in CONTENT
+             and not t.is_stop and t.lemma_.lower() not in REPORTING for w in _event_words(t)}
     return Frame(frozenset(heads), frozenset(words - heads - CALENDAR - {""}))
 
 
@@ -226,21 +238,31 @@ def _implied(verb) -> list:
     return found
 
 
+LIGHT_OR_MOVING = frozenset(stem(w) for w in LIGHT | MOVING)
 CORE = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "agent"})
+# Prepositions whose object is what an event acts on ("broke into the network", "voted on the bill"),
+# unlike those that place it ("run between two towns"), which many events share.
+TARGET = frozenset({"into", "on", "against", "at", "of", "over", "upon"})
 PHRASE = frozenset({"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "conj"})
 
 
 def _participants(clause, heads: list) -> list:
     """Who or what takes part in the event: the subjects and objects of its verbs, with their modifiers.
 
-    A clause that completes another ("is set to vote") takes that one's subject; a relative clause
-    ("drivers, who walked out") the noun it describes; an event noun ("the signing of the treaty")
-    its own modifiers.
+    A clause that completes another ("is due to vote", "is set to lift off") takes the subject of
+    the clause it completes; a relative clause ("drivers, who walked out") the noun it describes;
+    an event noun its own modifiers and what its relative clause acts on ("an attack that crippled
+    the hospital's systems"); a verb with a preposition what that acts on ("broke into the network").
     """
     roots = [c for t in {clause, *heads} for c in t.children if c.dep_ in CORE]
     roots += [t for t in heads if t.pos_ == "NOUN"]
-    if clause.dep_ == "xcomp":
-        roots += [c for c in clause.head.children if c.dep_ in CORE]
+    roots += [c for t in heads for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET]
+    roots += [c for t in heads if t.pos_ == "NOUN" for r in t.children if r.dep_ == "relcl"
+              for c in r.children if c.dep_ in CORE - {"nsubj"} or (c.dep_ == "prep" and c.lower_ in TARGET)]
+    completed = clause
+    while completed.dep_ in ("xcomp", "acomp") and completed.head.i != completed.i:
+        completed = completed.head
+        roots += [c for c in completed.children if c.dep_ in CORE]
     if clause.dep_ == "relcl":
         roots += [t for t in _governors(clause, set()) if t.pos_ == "NOUN"]
     return [t for root in roots for t in _phrase(root)]
@@ -259,6 +281,7 @@ def _word(token) -> str:
     return stem(token.lemma_) if token.lemma_.strip() else ""
 
 
-def _event_word(token) -> str:
+def _event_words(token) -> frozenset[str]:
+    """A word's event groups, or the word itself when it is in none."""
     word = _word(token)
-    return CANONICAL.get(word, word)
+    return CANONICAL.get(word, frozenset({word}))
