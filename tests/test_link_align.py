@@ -132,3 +132,33 @@ def test_a_bare_count_aligns_with_a_count_of_people_it_names_in_the_plural():
                   "reached 55, the mayor said.", quantities=[("55", 55, None, "number")])
     groups = align_quantities([first, second])
     assert groups["a:q0"] == groups["b:q0"]
+
+
+def test_counts_of_people_align_on_the_casualty_they_name_without_a_unit_word():
+    # "killed 14 people" and "a death toll of 9": the toll names its event, not its unit.
+    killed = item("a", "A", "Floods in the Sava basin have killed 14 people since Friday, the civil "
+                  "protection agency said.", quantities=[("14", 14, "person", "people")])
+    toll = item("b", "B", "The civil protection agency put the death toll from the Sava floods at 9 on "
+                "Sunday.", quantities=[("9", 9, None, None)])
+    missing = item("c", "C", "The civil protection agency said 9 people were still missing after the Sava "
+                   "floods.", quantities=[("9", 9, "person", "people")])
+    groups = align_quantities([killed, toll])
+    assert groups["a:q0"] == groups["b:q0"]
+    assert align_quantities([killed, missing]) == {}
+
+
+def test_a_risen_bare_count_takes_its_casualty_from_the_clause_before_it():
+    first = item("a", "A", "The landslide near Kosta injured 11 people, rescuers said.",
+                 quantities=[("11", 11, "person", "people")])
+    risen = item("b", "B", "The number of people injured in the landslide near Kosta has risen to 16, "
+                 "rescuers said.", quantities=[("16", 16, None, None)])
+    assert align_quantities([first, risen])["a:q0"] == align_quantities([first, risen])["b:q0"]
+
+
+def test_a_count_that_is_part_of_another_names_no_casualty_of_its_own():
+    text = "The landslide near Kosta injured 11 people, three of them seriously, rescuers said."
+    first = item("a", "A", text, quantities=[("11", 11, "person", "people"), ("three", 3, None, None)])
+    risen = item("b", "B", "The number of people injured in the landslide near Kosta has risen to 16, "
+                 "rescuers said.", quantities=[("16", 16, None, None)])
+    groups = align_quantities([first, risen])
+    assert groups["a:q0"] == groups["b:q0"] and "a:q1" not in groups
