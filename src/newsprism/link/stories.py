@@ -49,11 +49,11 @@ class StoryParams:
     The threshold and the two weights were chosen on the ECB+ train rows (docs/quality.md).
     """
 
-    threshold: float = 0.06  # mean similarity across two clusters below which they stay apart
-    entity_weight: float = 0.1
+    threshold: float = 0.04  # mean similarity across two clusters below which they stay apart
+    entity_weight: float = 0.3
     time_weight: float = 0.2
     gap_days: float = 60.0  # publication gap at which the date penalty reaches half its weight
-    neighbours: int = 5  # edges an article keeps, to its most similar candidates
+    neighbours: int = 4  # nearest articles each article keeps an edge to
     index_terms: int = 20  # an article's heaviest terms listed in (and looked up in) the index
     index_entities: int = 10
     max_postings: int = 100  # most recent articles read from one index entry
@@ -66,7 +66,7 @@ class _Node:
     """One article in the graph: its frequency vectors, dates, idf-weighted vectors and edges."""
 
     __slots__ = ("doc", "seq", "rank", "tf", "names", "day", "years", "text", "entities", "stamp",
-                 "edges", "edge_stamp", "pinned")
+                 "edges", "own", "edge_stamp", "pinned")
 
     def __init__(self, doc: StoryDoc, seq: int) -> None:
         self.doc, self.seq, self.rank = doc, seq, batch_order(doc)
@@ -77,7 +77,8 @@ class _Node:
         self.text: Vector = {}
         self.entities: Vector = {}
         self.stamp = 0  # documents counted when the weighted vectors were made
-        self.edges: dict[str, float] = {}
+        self.edges: dict[str, float] = {}  # to its own nearest and to articles that chose it
+        self.own: dict[str, float] = {}  # its nearest articles found so far (at most `neighbours`)
         self.edge_stamp = 0  # the stamp of the weights its edges were last computed with
         self.pinned: str | None = None  # the story key it was given (rebuilds from a store)
 
@@ -174,8 +175,11 @@ class StoryIndex:
     def _link(self, node: _Node) -> None:
         """Connect an article to its most similar candidates and list it in the index."""
         features = self._features(node)
-        for other, weight in self._neighbours(node, features):
-            node.edges[other] = self._nodes[other].edges[node.doc.article_id] = weight
+        scored = self._candidates(node, features)
+        for other, weight in scored[:self.params.neighbours]:
+            self._connect(node, self._nodes[other], weight)
+        for other, weight in scored[self.params.neighbours:]:
+            self._offer(self._nodes[other], node, weight)
         node.edge_stamp = node.stamp
         limit = self.params.max_postings
         for feature in features:
@@ -184,14 +188,35 @@ class StoryIndex:
             if len(posting) > 2 * limit:
                 del posting[:-limit]
 
-    def _neighbours(self, node: _Node, features: Iterable[str]) -> list[tuple[str, float]]:
+    def _candidates(self, node: _Node, features: Iterable[str]) -> list[tuple[str, float]]:
+        """The articles the index finds for an article, with their similarity, the closest first."""
         hits: Counter[str] = Counter()
         for feature in features:
             hits.update(self._postings.get(feature, ())[-self.params.max_postings:])
         ranked = sorted(hits, key=lambda i: (-hits[i], -self._nodes[i].seq))[:self.params.max_candidates]
         scored = [(i, self._similarity(node, self._nodes[i])) for i in ranked]
-        scored = sorted((item for item in scored if item[1] > 0), key=lambda item: (-item[1], item[0]))
-        return scored[:self.params.neighbours]
+        return sorted((item for item in scored if item[1] > 0), key=lambda item: (-item[1], item[0]))
+
+    def _connect(self, node: _Node, other: _Node, weight: float) -> None:
+        """An edge chosen by `node`; `other` may take it among its own nearest too."""
+        node.own[other.doc.article_id] = weight
+        node.edges[other.doc.article_id] = other.edges[node.doc.article_id] = weight
+        self._offer(other, node, weight)
+
+    def _offer(self, node: _Node, newcomer: _Node, weight: float) -> None:
+        """Let an earlier article take a later one among its nearest, dropping the edge it no longer needs."""
+        # Without this an early article keeps the neighbours it found among the few articles
+        # before it, and the graph (so the stories) would depend on the order articles came in.
+        own, article = node.own, node.doc.article_id
+        if len(own) >= self.params.neighbours:
+            weakest = min(own, key=lambda i: (own[i], i))
+            if (own[weakest], weakest) >= (weight, newcomer.doc.article_id):
+                return
+            del own[weakest]
+            if article not in self._nodes[weakest].own:
+                del node.edges[weakest], self._nodes[weakest].edges[article]
+        own[newcomer.doc.article_id] = weight
+        node.edges[newcomer.doc.article_id] = newcomer.edges[article] = weight
 
     # --- re-running the clustering where new articles land --------------------------------------
 
@@ -246,11 +271,16 @@ class StoryIndex:
         node.edge_stamp = node.stamp
         article = node.doc.article_id
         for other in list(node.edges):
-            weight = self._similarity(node, self._nodes[other])
-            if weight > 0:
-                node.edges[other] = self._nodes[other].edges[article] = weight
-            else:
-                del node.edges[other], self._nodes[other].edges[article]
+            peer = self._nodes[other]
+            weight = self._similarity(node, peer)
+            for a, b in ((node, other), (peer, article)):
+                if weight <= 0:
+                    del a.edges[b]
+                    a.own.pop(b, None)
+                else:
+                    a.edges[b] = weight
+                    if b in a.own:
+                        a.own[b] = weight
 
     def _key(self, members: Sequence[str], claimed: set[str]) -> str:
         """A story's key: the key its earliest pinned article was given, else that of its earliest."""
