@@ -34,7 +34,8 @@ class NotFound(NewsprismError):
 
     def __init__(self, kind: str, ident: str):
         self.kind, self.ident = kind, ident
-        super().__init__(f"no {kind} with id {ident!r} (list them with `newsprism {kind}s`)")
+        listing = {"story": "stories", "entity": "entities"}.get(kind, f"{kind}s")
+        super().__init__(f"no {kind} with id {ident!r} (list them with `newsprism {listing}`)")
 
 
 class ConfigError(NewsprismError):

@@ -113,22 +113,25 @@ class LinkTables:
 
     def iter_conflicts(self, story_id: str | None = None) -> Iterator[Conflict]:
         """Stored conflicts, of one story or all, in story and discovery order."""
-        rows = self.conn.execute(
-            "SELECT * FROM conflicts WHERE ? IS NULL OR story_id = ? ORDER BY story_id, pk",
-            (story_id, story_id))
+        if story_id is None:
+            rows = self.conn.execute("SELECT * FROM conflicts ORDER BY story_id, pk")
+        else:
+            rows = self.conn.execute("SELECT * FROM conflicts WHERE story_id = ? ORDER BY pk", (story_id,))
         return (_conflict(r) for r in rows.fetchall())
 
     def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
         """Aligned statements and quantities, one record per group with its corroboration:
         how many distinct outlets (an article without a source counts as its own) report it."""
+        # One story: start from its articles, so the indexes on article_id do the work.
+        scope = ("(SELECT article_id, story_id FROM story_articles WHERE story_id = ?)"
+                 if story_id is not None else "story_articles")
         rows = self.conn.execute(
             "SELECT g.kind, g.group_id, g.id, g.article_id, coalesce(a.source, g.article_id) AS outlet, "
-            "sa.story_id FROM (SELECT 'statement' AS kind, group_id, id, article_id FROM statements "
-            "WHERE group_id IS NOT NULL UNION ALL SELECT 'quantity', group_id, id, article_id "
-            "FROM quantities WHERE group_id IS NOT NULL) g JOIN articles a ON a.id = g.article_id "
-            "LEFT JOIN story_articles sa ON sa.article_id = g.article_id "
-            "WHERE ? IS NULL OR sa.story_id = ? ORDER BY g.group_id, g.article_id, g.id",
-            (story_id, story_id))
+            f"sa.story_id FROM {scope} sa JOIN (SELECT 'statement' AS kind, group_id, id, article_id "
+            "FROM statements WHERE group_id IS NOT NULL UNION ALL SELECT 'quantity', group_id, id, "
+            "article_id FROM quantities WHERE group_id IS NOT NULL) g ON g.article_id = sa.article_id "
+            "JOIN articles a ON a.id = g.article_id ORDER BY g.group_id, g.article_id, g.id",
+            () if story_id is None else (story_id,))
         for group_id, members in groupby(rows, key=lambda r: r["group_id"]):
             yield _group(group_id, list(members))
 
