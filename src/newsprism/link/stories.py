@@ -46,7 +46,8 @@ class StoryDoc:
 class StoryParams:
     """Similarity weights, the clustering threshold and the limits that keep the cost linear.
 
-    The threshold and the two weights were chosen on the ECB+ train rows (docs/quality.md).
+    The threshold, the two weights and the number of neighbours were chosen on the ECB+ train
+    rows (docs/quality.md, Stories).
     """
 
     threshold: float = 0.04  # mean similarity across two clusters below which they stay apart
@@ -126,7 +127,7 @@ class StoryIndex:
         return tuple(self._members[key])
 
     def stories(self, entities: int = 5) -> list[Story]:
-        """Every story as a record (title, articles, publication span, main entities), oldest first."""
+        """Every story as a record (title, articles, publication span, main entities), by first added."""
         keys = sorted(self._members, key=lambda k: self._nodes[self._members[k][0]].seq)
         return [self._record(key, entities) for key in keys]
 
