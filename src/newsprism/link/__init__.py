@@ -40,8 +40,7 @@ def link_store(store: Store) -> LinkReport:
     index = StoryIndex()
     for article_id, story in known.items():
         index.add(story_doc(*_analysed(store, article_id)), story=story)
-    for article_id in pending:
-        index.add(story_doc(*_analysed(store, article_id)))
+    index.add_batch(story_doc(*_analysed(store, article_id)) for article_id in pending)
     report = LinkReport(linked=len(pending))
     for story in _changed(index, known, pending):
         report.conflicts += _save(store, story)
