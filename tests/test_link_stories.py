@@ -189,3 +189,43 @@ def test_average_link_merges_the_closest_clusters_first():
     graph = {0: {1: 0.95, 2: 0.6}, 1: {0: 0.95, 3: 0.6}, 2: {0: 0.6, 3: 0.9}, 3: {1: 0.6, 2: 0.9}}
     assert average_link(graph, 0.31) == [[0, 1], [2, 3]]
     assert average_link(graph, 0.3) == [[0, 1, 2, 3]]
+
+
+# One long-running story told in many short reports: each picks a few of these sentences.
+FLOOD_SENTENCES = [
+    "Floodwater from the Merrow river reached the centre of Callinford on {day}.",
+    "Rescue crews in Callinford moved {n} families to the sports hall as the Merrow kept rising.",
+    "Mayor Ines Okafor said the Callinford flood defences had held along the northern bank.",
+    "The Merrow burst its banks south of Callinford, closing the bridge to Eastwick.",
+    "Insurers began counting the cost of the Callinford flood, which has damaged {n} homes.",
+    "Ines Okafor asked residents of the riverside streets to stay with relatives until the Merrow falls.",
+    "Volunteers filled sandbags outside Callinford town hall for a {nth} night.",
+    "Forecasters expect more rain over the Merrow valley, and Callinford schools stay shut.",
+]
+FLOOD_ENTITIES = ["Merrow", "Callinford", "Ines Okafor", "Eastwick"]
+
+
+def flood_reports(count, seed=3):
+    rng = random.Random(seed)
+    reports = []
+    for number in range(count):
+        day = 1 + number // 4
+        text = " ".join(s.format(day=f"day {day}", n=rng.randint(20, 400), nth=f"number {day}")
+                        for s in rng.sample(FLOOD_SENTENCES, 2))
+        names = [e for e in FLOOD_ENTITIES if e in text]
+        reports.append(doc(f"flood-{number}", text, f"2025-01-{day:02d}", names, [f"2025-01-{day:02d}"]))
+    return reports
+
+
+def test_a_long_running_story_of_many_short_reports_stays_one_story():
+    reports = flood_reports(60)
+    assignments = cluster(reports + ANTWERP + GDANSK + [UNRELATED])
+    assert len({assignments[d.article_id] for d in reports}) == 1
+    assert assignments["herald-1"] not in {assignments[d.article_id] for d in reports}
+
+
+def test_a_long_running_story_stays_one_story_when_added_day_by_day():
+    reports, index = flood_reports(60), StoryIndex()
+    for start in range(0, 60, 4):
+        index.add_batch(reports[start:start + 4])
+    assert len(index) == 1

@@ -4,10 +4,13 @@ Two articles are as similar as their TF-IDF cosine (sublinear tf, idf from the a
 far), plus a weighted cosine of the entities they name, minus a penalty when their publication
 dates lie far apart or they are about other years. Each article is compared only with the
 candidates that an inverted index over the heaviest terms and entities finds, and keeps edges to
-its most similar ones. Stories are average-link clusters of that sparse graph (a missing edge
-counts as 0), cut at a threshold. New articles re-run the clustering only over themselves and
-the stories their neighbours belong to, so the rest of the store stays as it was, a batch gives
-the same stories whatever its order, and the cost grows with the articles added, not the store.
+its most similar ones. Stories are average-link clusters cut at a threshold: the sparse graph
+only says which clusters may merge (those joined by an edge), and their linkage is the exact
+mean similarity over every pair across them, from per-cluster sums (`_Summary`), so a story
+grows as long as its articles stay similar on average. New articles re-run the clustering only
+over themselves, the small stories their neighbours belong to and, kept whole, the large ones,
+so the rest of the store stays as it was, a batch of small stories comes out the same whatever
+its order, and the cost grows with the articles added, not the store.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ class StoryParams:
     rows (docs/quality.md, Stories).
     """
 
-    threshold: float = 0.04  # mean similarity across two clusters below which they stay apart
+    threshold: float = 0.24  # mean similarity across two clusters below which they stay apart
     entity_weight: float = 0.3
     time_weight: float = 0.2
     gap_days: float = 60.0  # publication gap at which the date penalty reaches half its weight
@@ -59,7 +62,9 @@ class StoryParams:
     index_entities: int = 10
     max_postings: int = 100  # most recent articles read from one index entry
     max_candidates: int = 40  # articles an article is compared with
-    max_region: int = 400  # members of existing stories that one new article brings into a re-run
+    max_region: int = 400  # members of small stories that one new article re-clusters
+    whole: int = 50  # stories larger than this join a re-run whole instead of article by article
+    summary_terms: int = 2000  # heaviest terms (and entities) a story's summed vectors keep
     drift: float = 0.1  # share of new documents after which an article's idf weights are redone
 
 
@@ -74,7 +79,7 @@ class _Node:
         self.tf = normalised(sublinear_tf(terms(_full_text(doc))))
         self.names = normalised(sublinear_tf(n.casefold() for n in doc.entities))
         self.day = _day(doc.published)
-        self.years = Counter(_years(doc.dates + (doc.published or "",)))
+        self.years = _profile(Counter(_years(doc.dates + (doc.published or "",))))
         self.text: Vector = {}
         self.entities: Vector = {}
         self.stamp = 0  # documents counted when the weighted vectors were made
@@ -94,6 +99,7 @@ class StoryIndex:
         self._assigned: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
         self._postings: dict[str, list[str]] = {}
+        self._summaries: dict[str, _Summary] = {}  # story key -> its summed vectors and dates
 
     def __len__(self) -> int:
         return len(self._members)
@@ -115,7 +121,7 @@ class StoryIndex:
         for node in fresh:
             self._link(node)
         if fresh:
-            self._recluster(self._region(fresh))
+            self._recluster(*self._region(fresh))
         return {d.article_id: self._assigned[d.article_id] for d in docs}
 
     def assignments(self) -> dict[str, str]:
@@ -221,19 +227,22 @@ class StoryIndex:
 
     # --- re-running the clustering where new articles land --------------------------------------
 
-    def _region(self, fresh: Sequence[_Node]) -> set[str]:
-        """The new articles and the stories their neighbours are in, up to `max_region` per article."""
-        region = {n.doc.article_id for n in fresh}
-        pulled: set[str] = set()
+    def _region(self, fresh: Sequence[_Node]) -> tuple[set[str], set[str]]:
+        """The articles to re-cluster one by one (new ones and small stories, up to `max_region`
+        members per new article) and the larger stories their neighbours are in, kept whole."""
+        loose, whole = {n.doc.article_id for n in fresh}, set()
         for node in fresh:
             budget = self.params.max_region
             for key in self._touched(node):
                 size = len(self._members[key])
-                if key not in pulled and size <= budget:
-                    pulled.add(key)
-                    region.update(self._members[key])
+                if key in whole or self._members[key][0] in loose:
+                    continue
+                if size <= min(budget, self.params.whole):
+                    loose.update(self._members[key])
                     budget -= size
-        return region
+                else:
+                    whole.add(key)
+        return loose, whole
 
     def _touched(self, node: _Node) -> list[str]:
         """The stories of an article's neighbours, the most strongly linked first."""
@@ -244,25 +253,78 @@ class StoryIndex:
                 strength[key] = max(strength.get(key, weight), weight)
         return sorted(strength, key=lambda k: (-strength[k], k))
 
-    def _recluster(self, region: set[str]) -> None:
-        ordered = sorted(region, key=lambda i: self._nodes[i].rank)
-        position = {article: n for n, article in enumerate(ordered)}
-        for article in ordered:
+    def _recluster(self, loose: set[str], whole: set[str]) -> None:
+        """Average-link clustering of the loose articles and the whole stories, as items."""
+        items = sorted([[a] for a in loose] + [self._members[k] for k in whole],
+                       key=lambda members: self._nodes[members[0]].rank)
+        for article in loose:
             self._refresh_edges(self._nodes[article])
-        graph = self._graph(ordered, position)
-        for key in {self._assigned[a] for a in ordered if a in self._assigned}:
+        graph = self._graph(items, loose)
+        summaries = [self._summary(members) for members in items]
+        for key in {self._assigned[a] for a in loose if a in self._assigned} | whole:
             del self._members[key]
+            self._summaries.pop(key, None)
+        # First the articles' edges say which clusters may merge, then, until no merge is left,
+        # the heavy terms and entities the clusters share.
+        shared = False
+        while True:
+            linkage = _Linkage(dict(enumerate(summaries)), self.params)
+            clusters = average_link(graph, self.params.threshold, linkage)
+            if shared and len(clusters) == len(items):
+                break
+            items = [[a for p in c for a in items[p]] for c in clusters]
+            summaries = [next(linkage.summaries[p] for p in c if p in linkage.summaries) for c in clusters]
+            graph, shared = self._shared_features(summaries), True
         claimed: set[str] = set()
-        for cluster in average_link(graph, self.params.threshold):
-            members = [ordered[p] for p in cluster]
+        for members, summary in zip(items, summaries, strict=True):
+            members.sort(key=lambda a: self._nodes[a].rank)
             key = self._key(members, claimed)
             claimed.add(key)
             self._assign(key, members)
+            self._summaries[key] = summary
 
-    def _graph(self, ordered: Sequence[str], position: Mapping[str, int]) -> dict[int, dict[int, float]]:
-        """The region's edges, by position in `ordered`."""
-        return {position[a]: {position[b]: w for b, w in self._nodes[a].edges.items() if b in position}
-                for a in ordered}
+    def _shared_features(self, summaries: Sequence[_Summary]) -> dict[int, dict[int, float]]:
+        """Clusters that share heavy terms or entities, as candidates: the edges between articles
+        miss clusters of near-copies whose nearest articles all lie inside them."""
+        postings: dict[str, list[int]] = {}
+        features = [[f"t:{t}" for t in top(s.text, self.params.index_terms)]
+                    + [f"e:{n}" for n in top(s.entities, self.params.index_entities)] for s in summaries]
+        for n, found in enumerate(features):
+            for feature in found:
+                postings.setdefault(feature, []).append(n)
+        graph: dict[int, dict[int, float]] = {n: {} for n in range(len(summaries))}
+        for n, found in enumerate(features):
+            hits = Counter(m for f in found for m in postings[f][-self.params.max_postings:] if m != n)
+            for m in sorted(hits, key=lambda m: (-hits[m], m))[:self.params.neighbours]:
+                graph[n][m] = graph[m][n] = 0.0
+        return graph
+
+    def _graph(self, items: Sequence[Sequence[str]], loose: set[str]) -> dict[int, dict[int, float]]:
+        """The loose articles' edges between items, by position; an edge into a whole story joins it."""
+        position = {m[0]: n for n, m in enumerate(items) if m[0] in loose}
+        stories = {self._assigned[m[0]]: n for n, m in enumerate(items) if m[0] not in loose}
+        graph: dict[int, dict[int, float]] = {n: {} for n in range(len(items))}
+        for article, n in position.items():
+            for other, weight in self._nodes[article].edges.items():
+                m = position.get(other, stories.get(self._assigned.get(other, "")))
+                if m is not None and m != n:
+                    graph[n][m] = graph[m][n] = weight
+        return graph
+
+    def _summary(self, members: Sequence[str]) -> _Summary:
+        """The summed vectors and dates of a story or one article (a copy: merges change it)."""
+        cached = self._summaries.get(self._assigned.get(members[0], ""))
+        documents = self._terms.documents
+        if cached and cached.size == len(members) and documents <= cached.stamp * (1 + self.params.drift):
+            return cached.copy()
+        summary, *others = (_Summary(self._weighed(self._nodes[a]), documents) for a in members)
+        for other in others:
+            summary.absorb(other, self.params.summary_terms)
+        return summary
+
+    def _weighed(self, node: _Node) -> _Node:
+        self._weigh(node)
+        return node
 
     def _refresh_edges(self, node: _Node) -> None:
         """Recompute an article's edges once its weights changed; an edge that falls to 0 goes."""
@@ -364,11 +426,112 @@ def _date_penalty(a: _Node, b: _Node, gap_days: float) -> float:
     return 0.0
 
 
-def _year_agreement(a: Counter[str], b: Counter[str]) -> float:
+def _profile(years: Counter[str]) -> tuple[tuple[str, float], ...]:
+    """Each year mentioned with its count as a share of the most mentioned year's."""
+    most = max(years.values(), default=1)
+    return tuple(sorted((year, count / most) for year, count in years.items()))
+
+
+def _year_agreement(a: Iterable[tuple[str, float]], b: Iterable[tuple[str, float]]) -> float:
     """1 when both articles are mainly about one year, 0 when no year of one is in the other."""
     # Background years ("she entered rehab in 2005") weigh as much as their share of mentions.
-    top_a, top_b = max(a.values()), max(b.values())
-    return max((min(a[y] / top_a, b[y] / top_b) for y in a.keys() & b.keys()), default=0.0)
+    other = dict(b)
+    return max((min(share, other[year]) for year, share in a if year in other), default=0.0)
+
+
+class _Summary:
+    """What the mean similarity across two clusters needs: summed unit vectors and date counts."""
+
+    __slots__ = ("size", "text", "entities", "days", "profiles", "stamp")
+
+    def __init__(self, node: _Node, stamp: int) -> None:
+        self.size, self.stamp = 1, stamp
+        self.text, self.entities = dict(node.text), dict(node.entities)
+        self.days: Counter[int] = Counter([node.day] if node.day is not None else [])
+        # (has a publication day, year profile) -> members; for pairs not both dated.
+        self.profiles: Counter[tuple] = Counter([(node.day is not None, node.years)] if node.years else [])
+
+    def copy(self) -> _Summary:
+        """A summary that can absorb others without changing this one."""
+        twin = object.__new__(_Summary)
+        twin.size, twin.stamp, twin.days, twin.profiles = self.size, self.stamp, +self.days, +self.profiles
+        twin.text, twin.entities = dict(self.text), dict(self.entities)
+        return twin
+
+    def absorb(self, other: _Summary, limit: int) -> None:
+        """Add another cluster's members; sums past twice `limit` keys keep their `limit` heaviest."""
+        self.size += other.size
+        self.stamp = min(self.stamp, other.stamp)
+        self.text = _added(self.text, other.text, limit)
+        self.entities = _added(self.entities, other.entities, limit)
+        self.days.update(other.days)
+        self.profiles.update(other.profiles)
+
+
+class _Linkage:
+    """Exact average link: the mean pairwise similarity of two clusters, from their summaries."""
+
+    __slots__ = ("summaries", "params")
+
+    def __init__(self, summaries: dict[int, _Summary], params: StoryParams) -> None:
+        self.summaries, self.params = summaries, params
+
+    def score(self, a: int, b: int) -> float:
+        """(ΣA · ΣB) / (|A| |B|) for text and entities, less the mean date penalty."""
+        x, y, p = self.summaries[a], self.summaries[b], self.params
+        total = cosine(x.text, y.text) + p.entity_weight * cosine(x.entities, y.entities)
+        if p.time_weight:
+            total -= p.time_weight * _date_penalties(x, y, p.gap_days)
+        return total / (x.size * y.size)
+
+    def merge(self, keep: int, gone: int) -> None:
+        """Fold one cluster's summary into the other's."""
+        self.summaries[keep].absorb(self.summaries.pop(gone), self.params.summary_terms)
+
+
+def _date_penalties(x: _Summary, y: _Summary, gap_days: float) -> float:
+    """The date penalty summed over every pair across two clusters (as `_date_penalty` scores one)."""
+    dated = x.days.total() * y.days.total()
+    close = _close_pairs(x.days, y.days, math.log(2) / gap_days) if dated else 0.0
+    return dated - close + _year_penalties(x.profiles, y.profiles)
+
+
+def _close_pairs(a: Mapping[int, int], b: Mapping[int, int], rate: float) -> float:
+    """Σ count_a × count_b × exp(-rate |day_a - day_b|) over day pairs, in one sweep by day."""
+    # exp(-rate (d2 - d0)) = exp(-rate (d2 - d1)) exp(-rate (d1 - d0)): each side's counts so
+    # far decay as the sweep moves on, and a day meets the other side's decayed total.
+    points = sorted([(day, 0, n) for day, n in a.items()] + [(day, 1, n) for day, n in b.items()])
+    carried, last, total = [0.0, 0.0], points[0][0], 0.0
+    for day, side, count in points:
+        decay = math.exp(-rate * (day - last))
+        carried, last = [c * decay for c in carried], day
+        total += count * carried[1 - side]
+        carried[side] += count
+    return total
+
+
+def _year_penalties(a: Counter[tuple], b: Counter[tuple], most: int = 16) -> float:
+    """1 - year agreement summed over the pairs that are not both dated, from each side's
+    `most` commonest year profiles (scaled up to all pairs when there are more)."""
+    total = pairs = 0.0
+    for (dated_a, years_a), n in a.most_common(most):
+        for (dated_b, years_b), m in b.most_common(most):
+            if not (dated_a and dated_b):
+                total += n * m * (1.0 - _year_agreement(years_a, years_b))
+                pairs += n * m
+    if len(a) > most or len(b) > most:
+        undated_a, undated_b = (sum(n for (dated, _), n in c.items() if not dated) for c in (a, b))
+        every = undated_a * b.total() + (a.total() - undated_a) * undated_b
+        return total * every / pairs if pairs else 0.0
+    return total
+
+
+def _added(total: Vector, vector: Mapping[str, float], limit: int) -> Vector:
+    if len(total) < len(vector):
+        total, vector = dict(vector), total
+    for key, weight in vector.items():
+        total[key] = total.get(key, 0.0) + weight
+    return {k: total[k] for k in top(total, limit)} if len(total) > 2 * limit else total
 
 
 def _summed(vectors: Iterable[Mapping[str, float]]) -> Vector:
