@@ -27,13 +27,6 @@ def test_the_table_defers_to_its_model_when_it_has_one():
     assert find_report(said, [], accepting) is not None
 
 
-def test_the_shipped_model_keeps_plain_reported_speech():
-    doc = load(default_table_model_name())("The minister said the budget would rise next year.")
-    said = next(t for t in doc if t.lower_ == "said")
-    assert default_table().model is not None
-    assert find_report(said, [], default_table()) is not None
-
-
 def default_table_model_name() -> str:
     from newsprism.config import Settings
 

@@ -528,7 +528,10 @@ def train():
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Where to write the table; the context model goes beside it "
                    "[default: the ones newsprism ships].")
-def train_cues(path, split, limit, output):
+@click.option("--context-model/--no-context-model", default=False, show_default=True,
+              help="Also write the context model (stages/cuemodel.py); newsprism uses it when "
+                   "the file is there.")
+def train_cues(path, split, limit, output, context_model):
     """Learn which reporting verbs and constructions are cues, and the context model that
     judges them, from PolNeAR's train split."""
     from importlib import resources
@@ -541,10 +544,11 @@ def train_cues(path, split, limit, output):
                                    report=lambda line: click.echo(line, err=True))
     target = Path(output or str(resources.files("newsprism.stages").joinpath("data", TABLE_FILE)))
     write_table(table, target)
-    write_model(model, target.with_name(MODEL_FILE))
-    click.echo(f"wrote {target}: {len(table['counts'])} lemmas, threshold {table['threshold']}; "
-               f"{target.with_name(MODEL_FILE)}: {len(model['weights'])} weights, "
-               f"threshold {model['threshold']}")
+    click.echo(f"wrote {target}: {len(table['counts'])} lemmas, threshold {table['threshold']}")
+    if context_model:
+        write_model(model, target.with_name(MODEL_FILE))
+        click.echo(f"wrote {target.with_name(MODEL_FILE)}: {len(model['weights'])} weights, "
+                   f"threshold {model['threshold']}")
 
 
 @cli.command()
