@@ -14,7 +14,7 @@ from ..model import Analysis, Article, Story
 from ..store import Store
 from .align import align_quantities, align_statements
 from .conflicts import find_conflicts
-from .stories import StoryIndex, story_doc
+from .stories import StoryIndex, StoryParams, story_doc
 
 
 @dataclass(slots=True)
@@ -31,13 +31,14 @@ class LinkReport:
                 f"{self.conflicts} conflict(s)")
 
 
-def link_store(store: Store) -> LinkReport:
-    """Place new articles in stories and redo the groups and conflicts of the stories touched."""
+def link_store(store: Store, params: StoryParams | None = None) -> LinkReport:
+    """Place new articles in stories and redo the groups and conflicts of the stories touched
+    (`params` overrides the clustering defaults, e.g. for a corpus on another scale)."""
     pending = store.unlinked_articles()
     if not pending:
         return LinkReport()
     known = store.story_assignments()
-    index = StoryIndex()
+    index = StoryIndex(params)
     for article_id, story in known.items():
         index.add(story_doc(*_analysed(store, article_id)), story=story)
     index.add_batch(story_doc(*_analysed(store, article_id)) for article_id in pending)
