@@ -211,3 +211,12 @@ def outlets_text(articles: Iterable[Article]) -> str:
     """"2 outlets", "1 outlet": how many distinct outlets some articles come from."""
     count = len({outlet(a) for a in articles})
     return f"{count} outlet{'s' if count != 1 else ''}"
+
+
+def phrase_tokens(token, deps) -> list:
+    """A word with the words that modify it through the given dependencies, recursively."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ in deps:
+            found += phrase_tokens(child, deps)
+    return found

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .context import sentence_parser, sentence_span, stem
+from .context import phrase_tokens, sentence_parser, sentence_span, stem
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Nouns that make a place a part of a country ("Turkana county", "the Lviv region").
@@ -84,11 +84,7 @@ def _verb_of(noun):
 
 
 def _phrase(token) -> list:
-    found = [token]
-    for child in token.children:
-        if child.dep_ in PHRASE:
-            found += _phrase(child)
-    return found
+    return phrase_tokens(token, PHRASE)
 
 
 def _national(token) -> bool:

@@ -22,6 +22,7 @@ from .context import (
     Item,
     body_sentence_span,
     make_conflict,
+    phrase_tokens,
     publication_days,
     published,
     sentence_parser,
@@ -269,12 +270,7 @@ def _participants(clause, heads: list) -> list:
 
 
 def _phrase(token) -> list:
-    """A word with the words that modify it within its noun phrase (no clauses)."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ in PHRASE:
-            found += _phrase(child)
-    return found
+    return phrase_tokens(token, PHRASE)
 
 
 def _word(token) -> str:
