@@ -44,7 +44,7 @@ def _paragraphs(rng, event: int) -> list[str]:
         f"Speaking about the timetable, {surname} noted:",
         f"We have waited since {local.randint(2010, 2022)}. The people of {place} deserve an answer "
         f"and they will get one.",
-        f"The opposition called the proposal “an expensive promise with no plan behind it”.",
+        "The opposition called the proposal “an expensive promise with no plan behind it”.",
         f"Officials expect a vote in {rng.choice(['March', 'April', 'May', 'June'])}, "
         f"when {local.randint(10, 90)} councillors will decide.",
     ]
