@@ -129,3 +129,17 @@ def test_a_second_that_clause_belongs_to_the_same_report():
 def test_a_quoted_fragment_after_that_is_mixed_speech_with_its_that():
     text = "Clara Novak told the dockers in Antwerp on Friday that “the fund will not run dry.”"
     assert ("mixed", "that “the fund will not run dry.”") in statements_of(text)
+
+
+def test_a_quote_after_a_colon_belongs_to_the_person_named_before_it():
+    text = ("Turnout in the valley surprised the pollster Daniel Harper: "
+            "“Nobody expected so many young voters to come out this early.”")
+    analysis = analyze_article(Article(id="t", text=text))
+    (statement,) = [s for s in analysis.statements if text[s.content[0]] == "“"]
+    assert statement.speaker_name == "Daniel Harper"
+
+
+def test_a_colon_after_a_clause_without_a_person_gives_no_speaker():
+    text = "The weather in the harbour was cold: “a grey day for everyone who works on the quays.”"
+    analysis = analyze_article(Article(id="t", text=text))
+    assert all(s.speaker_name is None for s in analysis.statements)

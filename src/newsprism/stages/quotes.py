@@ -22,6 +22,7 @@ from .cues import (
     CUE_LEMMAS,
     FIRST_PERSON,
     RELATIVE,
+    SPEECH_VERBS,
     THIRD_PERSON,
     Candidate,
     CueTable,
@@ -186,8 +187,8 @@ def _orphan_quotes(doc, quotes: list[Quoted], taken: list[Candidate]) -> list[Ca
         if _is_title(inner):
             continue  # “Fox News Sunday”, “America with Jorge Ramos”: a name, not speech
         words = _word_count(inner)
-        cand = (_nearby_cue(doc, quote, quotes) if words >= MIN_QUOTE_WORDS else None) or _continuation(
-            doc, quote, taken + found)
+        cand = (_nearby_cue(doc, quote, quotes) or _colon_intro(doc, quote, quotes)
+                if words >= MIN_QUOTE_WORDS else None) or _continuation(doc, quote, taken + found)
         if cand is not None:
             found.append(cand)
     return found
@@ -218,6 +219,27 @@ def _nearby_cue(doc, quote: Quoted, quotes: list[Quoted]) -> Candidate | None:
                 if speaker is not None and not (quote.start <= speaker.idx < quote.end):
                     return _around_quote(token, quote, speaker, quotes)
     return None
+
+
+def _colon_intro(doc, quote: Quoted, quotes: list[Quoted]) -> Candidate | None:
+    """ "Cruz continued: “...”", "More from Jones: “...”": the clause before the colon names
+    the speaker, as the subject of its reporting verb or else as its last person."""
+    before = doc_text(doc)[:quote.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    sentence = colon[0].sent
+    root = sentence.root
+    speaker = subject(root) if root.pos_ == "VERB" and root.lemma_.lower() in CUE_LEMMAS else None
+    if speaker is not None and plausible_speaker(speaker, root.lemma_.lower() in SPEECH_VERBS) and not \
+            inside_quote(speaker.idx, quotes):
+        return Candidate(quote.span, char_span(sentence.root), speaker, "direct")
+    people = [e for e in sentence.ents if e.label_ == "PERSON" and not inside_quote(e.start_char, quotes)]
+    if not people:
+        return None
+    return Candidate(quote.span, (len(before) - 1, len(before)), people[-1].root, "direct")
 
 
 def _around_quote(cue, quote: Quoted, speaker, quotes: list[Quoted]) -> Candidate:
