@@ -221,13 +221,15 @@ def declared_non_conflict(case: ConflictCase, predicted: Conflict) -> NonConflic
     """The declared look-alike a predicted conflict reports, if any: two of its places on two sides."""
     for non in case.non_conflicts:
         places = [case.locate(evidence) for evidence in non.evidence]
-        hits = [{i for i, place in enumerate(places) if _touches(side, *place)} for side in predicted.sides]
+        hits = [{i for i, place in enumerate(places) if side_touches(side, *place)}
+                for side in predicted.sides]
         if _distinct_pairs(hits):
             return non
     return None
 
 
-def _touches(side: ConflictSide, article_id: str, span: Span) -> bool:
+def side_touches(side: ConflictSide, article_id: str, span: Span) -> bool:
+    """Whether a predicted side has evidence overlapping this span of this article."""
     return any(e.article_id == article_id and overlaps((e.start, e.end), span) for e in side.evidence)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..link import link_store
 from ..pipeline import analyze_paths
 from ..store import SQLiteStore
+from .conflicts import side_touches
 from .quantities import SEED_QUANTITIES, missing_seed_quantities
 from .spans import greedy_match, jaccard, span_tokens, tokenize
 
@@ -161,12 +162,8 @@ def linking_checks(store) -> list[Check]:
 
 
 def _opposes(conflict, one, other) -> bool:
-    sides = [{(e.article_id, e.start, e.end) for e in side.evidence} for side in conflict.sides]
-    return any(_covers(a, one) and _covers(b, other) for a in sides for b in sides if a is not b)
-
-
-def _covers(evidence, span) -> bool:
-    return any(seed == span[0] and start < span[2] and span[1] < end for seed, start, end in evidence)
+    return any(side_touches(a, one[0], one[1:]) and side_touches(b, other[0], other[1:])
+               for a in conflict.sides for b in conflict.sides if a is not b)
 
 
 def _group_at(store, seed: str, at: int) -> str | None:

@@ -57,10 +57,11 @@ def _analysed(store: Store, article_id: str) -> tuple[Article, Analysis]:
 def _changed(index: StoryIndex, known: dict[str, str], pending: list[str]) -> list[Story]:
     """The stories that gained, lost or moved an article, in a stable order."""
     now = index.assignments()
-    touched = {now[a] for a in pending}
-    touched |= {now[a] for a, story in known.items() if now.get(a) != story}
-    touched |= {story for a, story in known.items() if now.get(a) != story and story in now.values()}
-    return sorted((s for s in index.stories() if s.id in touched), key=lambda s: s.id)
+    moved = [(article, story) for article, story in known.items() if now[article] != story]
+    alive = set(now.values())
+    touched = {now[a] for a in pending} | {now[a] for a, _ in moved}
+    touched |= {story for _, story in moved if story in alive}  # the stories they left
+    return [index.story(key) for key in sorted(touched)]
 
 
 def _save(store: Store, story: Story) -> int:

@@ -135,7 +135,11 @@ class StoryIndex:
     def stories(self, entities: int = 5) -> list[Story]:
         """Every story as a record (title, articles, publication span, main entities), by first added."""
         keys = sorted(self._members, key=lambda k: self._nodes[self._members[k][0]].seq)
-        return [self._record(key, entities) for key in keys]
+        return [self.story(key, entities) for key in keys]
+
+    def story(self, key: str, entities: int = 5) -> Story:
+        """One story as a record (title, articles, publication span, main entities)."""
+        return self._record(key, entities)
 
     def title(self, key: str) -> str:
         """A title for a story (see `story_title`)."""

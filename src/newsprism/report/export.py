@@ -18,6 +18,7 @@ SCHEMA_VERSION = 2
 # Record lists in the order they appear in the export; later steps fill the empty ones.
 SECTIONS = ("articles", "entities", "statements", "quantities", "timexes", "stories", "groups",
             "conflicts")
+TEXT_CACHE = 64  # article texts a conflict export keeps at once
 # The `record` tag of each section's lines in JSON Lines.
 RECORD_KINDS = {"articles": "article", "entities": "entity", "statements": "statement",
                 "quantities": "quantity", "timexes": "timex", "stories": "story", "groups": "group",
@@ -81,16 +82,24 @@ def story_record(story: Story) -> dict:
             "start": story.start, "end": story.end, "entities": list(story.entities)}
 
 
-def conflict_records(store: Store, conflicts: Iterable[Conflict]) -> Iterator[dict]:
-    """Conflicts with the text of every evidence span (articles read once each)."""
-    texts: dict[str, str] = {}
+def conflict_records(store: Store, conflicts: Iterable[Conflict],
+                     texts: dict[str, str] | None = None) -> Iterator[dict]:
+    """Conflicts with the text of every evidence span; `texts` (article id -> text) saves
+    reading articles the caller already has. Conflicts come story by story, so a small cache
+    of the others is enough to read each article about once."""
+    known = texts or {}
+    cache: dict[str, str] = {}
     for conflict in conflicts:
         record = conflict.as_dict()
         for side in record["sides"]:
             for evidence in side["evidence"]:
-                if evidence["article_id"] not in texts:
-                    texts[evidence["article_id"]] = store.get_article(evidence["article_id"]).text
-                evidence["text"] = texts[evidence["article_id"]][evidence["start"]:evidence["end"]]
+                article_id = evidence["article_id"]
+                if article_id not in known and article_id not in cache:
+                    if len(cache) >= TEXT_CACHE:
+                        cache.clear()
+                    cache[article_id] = store.get_article(article_id).text
+                text = known[article_id] if article_id in known else cache[article_id]
+                evidence["text"] = text[evidence["start"]:evidence["end"]]
         yield record
 
 

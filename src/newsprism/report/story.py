@@ -20,7 +20,8 @@ def story_view(store: Store, story_id: str) -> dict:
                      for a in articles.values()],
         "statements": _statement_groups(store, groups, articles),
         "claims": _quantity_groups(store, groups, articles),
-        "conflicts": list(conflict_records(store, store.iter_conflicts(story_id))),
+        "conflicts": list(conflict_records(store, store.iter_conflicts(story_id),
+                                           {a.id: a.text for a in articles.values()})),
         "timeline": sorted((e.as_dict() for a in story.article_ids for e in build_timeline(store, a)),
                            key=lambda e: (e["date"], e["article_id"], e["start"])),
     }

@@ -135,8 +135,8 @@ def _coordinate(doc, cand: Candidate) -> Candidate:
     sentence = _sentence_at(doc, cand.content[1])
     if sentence is None or sentence.end_char <= cand.content[1]:
         return cand
-    end = strip_chars(text, cand.content[0], sentence.end_char)
-    return replace(cand, content=end) if end else cand
+    widened = strip_chars(text, cand.content[0], sentence.end_char)
+    return replace(cand, content=widened) if widened else cand
 
 
 def _widen_fragment(doc, cand: Candidate) -> Candidate:
