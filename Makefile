@@ -10,10 +10,10 @@ SHARED ?= ../shared
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --editable ".[web]" --group dev
+	$(BIN)/python -m pip install --quiet --editable ".[web,postgres,dask]" --group dev
 	touch $(STAMP)
 
 # Headless Chromium for the browser tests (Playwright's own browser download is not used).

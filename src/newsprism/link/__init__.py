@@ -43,10 +43,13 @@ def link_store(store: Store, params: StoryParams | None = None) -> LinkReport:
         index.add(story_doc(*_analysed(store, article_id)), story=story)
     index.add_batch(story_doc(*_analysed(store, article_id)) for article_id in pending)
     report = LinkReport(linked=len(pending))
-    for story in _changed(index, known, pending):
-        report.conflicts += _save(store, story)
-        report.stories += 1
-    store.drop_empty_stories()
+    # One transaction for the whole run: a run killed part-way leaves the store as it was, so
+    # running again clusters the same articles together and ends where an uninterrupted run does.
+    with store.transaction():
+        for story in _changed(index, known, pending):
+            report.conflicts += _save(store, story)
+            report.stories += 1
+        store.drop_empty_stories()
     return report
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -28,6 +29,10 @@ class Store(Protocol):
     """Where articles and everything found in them are kept."""
 
     url: str
+
+    def transaction(self) -> AbstractContextManager:
+        """A block whose writes are stored all together or not at all; re-entrant (an inner
+        block joins the outer transaction)."""
 
     def add_article(self, article: Article, analysis: Analysis | None = None) -> bool:
         """Write an article (and its analysis) in one transaction; False if already stored."""

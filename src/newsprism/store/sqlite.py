@@ -46,7 +46,11 @@ class SQLiteStore(LinkTables):
 
     @contextmanager
     def transaction(self):
-        """Run a block in one write transaction: all of it is stored, or none of it."""
+        """Run a block in one write transaction: all of it is stored, or none of it. Inside an
+        open transaction the block simply joins it (the outer one commits or rolls back)."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
