@@ -6,7 +6,7 @@ dates lie far apart or they are about other years. Each article is compared only
 candidates that an inverted index over the heaviest terms and entities finds, and keeps edges to
 its most similar ones. Stories are average-link clusters cut at a threshold: the sparse graph
 only says which clusters may merge (those joined by an edge), and their linkage is the exact
-mean similarity over every pair across them, from per-cluster sums (`_Summary`), so a story
+mean similarity over every pair across them, from per-cluster sums (`Summary`), so a story
 grows as long as its articles stay similar on average. New articles re-run the clustering only
 over themselves, the small stories their neighbours belong to and, kept whole, the large ones,
 so the rest of the store stays as it was, a batch of small stories comes out the same whatever
@@ -16,7 +16,6 @@ its order, and the cost grows with the articles added, not the store.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,6 +24,7 @@ from datetime import date
 
 from ..model import Analysis, Article, Story
 from .graph import average_link
+from .summaries import Linkage, Summary, date_penalty, summed, year_profile
 from .vectors import DocumentFrequencies, Vector, cosine, normalised, sublinear_tf, terms, top
 
 # Entity types that say which event an article is about (quantities and dates are not names).
@@ -79,7 +79,7 @@ class _Node:
         self.tf = normalised(sublinear_tf(terms(_full_text(doc))))
         self.names = normalised(sublinear_tf(n.casefold() for n in doc.entities))
         self.day = _day(doc.published)
-        self.years = _profile(Counter(_years(doc.dates + (doc.published or "",))))
+        self.years = year_profile(Counter(_years(doc.dates + (doc.published or "",))))
         self.text: Vector = {}
         self.entities: Vector = {}
         self.stamp = 0  # documents counted when the weighted vectors were made
@@ -99,7 +99,7 @@ class StoryIndex:
         self._assigned: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
         self._postings: dict[str, list[str]] = {}
-        self._summaries: dict[str, _Summary] = {}  # story key -> its summed vectors and dates
+        self._summaries: dict[str, Summary] = {}  # story key -> its summed vectors and dates
 
     def __len__(self) -> int:
         return len(self._members)
@@ -176,7 +176,7 @@ class StoryIndex:
         self._weigh(b)
         p = self.params
         return (cosine(a.text, b.text) + p.entity_weight * cosine(a.entities, b.entities)
-                - p.time_weight * _date_penalty(a, b, p.gap_days))
+                - p.time_weight * date_penalty(a, b, p.gap_days))
 
     def _features(self, node: _Node) -> list[str]:
         self._weigh(node)
@@ -272,7 +272,7 @@ class StoryIndex:
         # the heavy terms and entities the clusters share.
         shared = False
         while True:
-            linkage = _Linkage(dict(enumerate(summaries)), self.params)
+            linkage = Linkage(dict(enumerate(summaries)), self.params)
             clusters = average_link(graph, self.params.threshold, linkage)
             if shared and len(clusters) == len(items):
                 break
@@ -287,7 +287,7 @@ class StoryIndex:
             self._assign(key, members)
             self._summaries[key] = summary
 
-    def _shared_features(self, summaries: Sequence[_Summary]) -> dict[int, dict[int, float]]:
+    def _shared_features(self, summaries: Sequence[Summary]) -> dict[int, dict[int, float]]:
         """Clusters that share heavy terms or entities, as candidates: the edges between articles
         miss clusters of near-copies whose nearest articles all lie inside them."""
         postings: dict[str, list[int]] = {}
@@ -315,13 +315,13 @@ class StoryIndex:
                     graph[n][m] = graph[m][n] = weight
         return graph
 
-    def _summary(self, members: Sequence[str]) -> _Summary:
+    def _summary(self, members: Sequence[str]) -> Summary:
         """The summed vectors and dates of a story or one article (a copy: merges change it)."""
         cached = self._summaries.get(self._assigned.get(members[0], ""))
         documents = self._terms.documents
         if cached and cached.size == len(members) and documents <= cached.stamp * (1 + self.params.drift):
             return cached.copy()
-        summary, *others = (_Summary(self._weighed(self._nodes[a]), documents) for a in members)
+        summary, *others = (Summary(self._weighed(self._nodes[a]), documents) for a in members)
         for other in others:
             summary.absorb(other, self.params.summary_terms)
         return summary
@@ -380,7 +380,7 @@ def story_key(article_id: str) -> str:
 def story_title(index: StoryIndex, key: str) -> str:
     """The title that best covers the story's central terms, or its main entities when none has one."""
     nodes = index._member_nodes(key)
-    central = top(_summed(index._terms.weighted(n.tf) for n in nodes), 20)
+    central = top(summed(index._terms.weighted(n.tf) for n in nodes), 20)
     titles = [n.doc.title for n in nodes if n.doc.title]
     if titles:
         weight = dict(zip(central, range(len(central), 0, -1), strict=True))
@@ -396,7 +396,7 @@ def main_entities(index: StoryIndex, key: str, count: int) -> list[str]:
     for node in nodes:
         for name in node.doc.entities:
             spelling.setdefault(name.casefold(), name)
-    return [spelling[n] for n in top(_summed(n.names for n in nodes), count)]
+    return [spelling[n] for n in top(summed(n.names for n in nodes), count)]
 
 
 def cluster(docs: Iterable[StoryDoc], params: StoryParams | None = None, **overrides) -> dict[str, str]:
@@ -417,133 +417,6 @@ def story_doc(article: Article, analysis: Analysis) -> StoryDoc:
 def batch_order(doc: StoryDoc) -> tuple[bool, str, str]:
     """Dated articles first, by date, then undated ones, each by id: the order keys are taken in."""
     return doc.published is None, doc.published or "", doc.article_id
-
-
-def _date_penalty(a: _Node, b: _Node, gap_days: float) -> float:
-    """Date disagreement in [0, 1]: distant publication dates, else other main years; 0 when unknown."""
-    # Close dates are no evidence (many stories run in the same week), distant ones are. Years
-    # mentioned count only without two publication dates: articles often dwell on a past year.
-    if a.day is not None and b.day is not None:
-        return 1.0 - math.exp(-abs(a.day - b.day) * math.log(2) / gap_days)
-    if a.years and b.years:
-        return 1.0 - _year_agreement(a.years, b.years)
-    return 0.0
-
-
-def _profile(years: Counter[str]) -> tuple[tuple[str, float], ...]:
-    """Each year mentioned with its count as a share of the most mentioned year's."""
-    most = max(years.values(), default=1)
-    return tuple(sorted((year, count / most) for year, count in years.items()))
-
-
-def _year_agreement(a: Iterable[tuple[str, float]], b: Iterable[tuple[str, float]]) -> float:
-    """1 when both articles are mainly about one year, 0 when no year of one is in the other."""
-    # Background years ("she entered rehab in 2005") weigh as much as their share of mentions.
-    other = dict(b)
-    return max((min(share, other[year]) for year, share in a if year in other), default=0.0)
-
-
-class _Summary:
-    """What the mean similarity across two clusters needs: summed unit vectors and date counts."""
-
-    __slots__ = ("size", "text", "entities", "days", "profiles", "stamp")
-
-    def __init__(self, node: _Node, stamp: int) -> None:
-        self.size, self.stamp = 1, stamp
-        self.text, self.entities = dict(node.text), dict(node.entities)
-        self.days: Counter[int] = Counter([node.day] if node.day is not None else [])
-        # (has a publication day, year profile) -> members; for pairs not both dated.
-        self.profiles: Counter[tuple] = Counter([(node.day is not None, node.years)] if node.years else [])
-
-    def copy(self) -> _Summary:
-        """A summary that can absorb others without changing this one."""
-        twin = object.__new__(_Summary)
-        twin.size, twin.stamp, twin.days, twin.profiles = self.size, self.stamp, +self.days, +self.profiles
-        twin.text, twin.entities = dict(self.text), dict(self.entities)
-        return twin
-
-    def absorb(self, other: _Summary, limit: int) -> None:
-        """Add another cluster's members; sums past twice `limit` keys keep their `limit` heaviest."""
-        self.size += other.size
-        self.stamp = min(self.stamp, other.stamp)
-        self.text = _added(self.text, other.text, limit)
-        self.entities = _added(self.entities, other.entities, limit)
-        self.days.update(other.days)
-        self.profiles.update(other.profiles)
-
-
-class _Linkage:
-    """Exact average link: the mean pairwise similarity of two clusters, from their summaries."""
-
-    __slots__ = ("summaries", "params")
-
-    def __init__(self, summaries: dict[int, _Summary], params: StoryParams) -> None:
-        self.summaries, self.params = summaries, params
-
-    def score(self, a: int, b: int) -> float:
-        """(ΣA · ΣB) / (|A| |B|) for text and entities, less the mean date penalty."""
-        x, y, p = self.summaries[a], self.summaries[b], self.params
-        total = cosine(x.text, y.text) + p.entity_weight * cosine(x.entities, y.entities)
-        if p.time_weight:
-            total -= p.time_weight * _date_penalties(x, y, p.gap_days)
-        return total / (x.size * y.size)
-
-    def merge(self, keep: int, gone: int) -> None:
-        """Fold one cluster's summary into the other's."""
-        self.summaries[keep].absorb(self.summaries.pop(gone), self.params.summary_terms)
-
-
-def _date_penalties(x: _Summary, y: _Summary, gap_days: float) -> float:
-    """The date penalty summed over every pair across two clusters (as `_date_penalty` scores one)."""
-    dated = x.days.total() * y.days.total()
-    close = _close_pairs(x.days, y.days, math.log(2) / gap_days) if dated else 0.0
-    return dated - close + _year_penalties(x.profiles, y.profiles)
-
-
-def _close_pairs(a: Mapping[int, int], b: Mapping[int, int], rate: float) -> float:
-    """Σ count_a × count_b × exp(-rate |day_a - day_b|) over day pairs, in one sweep by day."""
-    # exp(-rate (d2 - d0)) = exp(-rate (d2 - d1)) exp(-rate (d1 - d0)): each side's counts so
-    # far decay as the sweep moves on, and a day meets the other side's decayed total.
-    points = sorted([(day, 0, n) for day, n in a.items()] + [(day, 1, n) for day, n in b.items()])
-    carried, last, total = [0.0, 0.0], points[0][0], 0.0
-    for day, side, count in points:
-        decay = math.exp(-rate * (day - last))
-        carried, last = [c * decay for c in carried], day
-        total += count * carried[1 - side]
-        carried[side] += count
-    return total
-
-
-def _year_penalties(a: Counter[tuple], b: Counter[tuple], most: int = 16) -> float:
-    """1 - year agreement summed over the pairs that are not both dated, from each side's
-    `most` commonest year profiles (scaled up to all pairs when there are more)."""
-    total = pairs = 0.0
-    for (dated_a, years_a), n in a.most_common(most):
-        for (dated_b, years_b), m in b.most_common(most):
-            if not (dated_a and dated_b):
-                total += n * m * (1.0 - _year_agreement(years_a, years_b))
-                pairs += n * m
-    if len(a) > most or len(b) > most:
-        undated_a, undated_b = (sum(n for (dated, _), n in c.items() if not dated) for c in (a, b))
-        every = undated_a * b.total() + (a.total() - undated_a) * undated_b
-        return total * every / pairs if pairs else 0.0
-    return total
-
-
-def _added(total: Vector, vector: Mapping[str, float], limit: int) -> Vector:
-    if len(total) < len(vector):
-        total, vector = dict(vector), total
-    for key, weight in vector.items():
-        total[key] = total.get(key, 0.0) + weight
-    return {k: total[k] for k in top(total, limit)} if len(total) > 2 * limit else total
-
-
-def _summed(vectors: Iterable[Mapping[str, float]]) -> Vector:
-    total: Vector = {}
-    for vector in vectors:
-        for key, weight in vector.items():
-            total[key] = total.get(key, 0.0) + weight
-    return total
 
 
 def _full_text(doc: StoryDoc) -> str:
