@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -12,12 +11,10 @@ from pathlib import Path
 
 from ..errors import NotFound, StoreError
 from ..model import Analysis, Article, Entity, Quantity, Statement, Timex
+from . import records
 from .base import SearchHit
 from .migrations import apply_migrations
 from .sqlite_links import LinkTables
-
-_ARTICLE_COLUMNS = ("id", "source", "title", "url", "published", "published_inferred",
-                    "language", "text", "content_hash", "path", "boilerplate")
 
 
 class SQLiteStore(LinkTables):
@@ -83,11 +80,9 @@ class SQLiteStore(LinkTables):
             self._write_analysis(analysis)
 
     def _insert_article(self, article: Article) -> None:
-        values = [getattr(article, c) for c in _ARTICLE_COLUMNS]
-        values[_ARTICLE_COLUMNS.index("boilerplate")] = json.dumps(article.boilerplate)
-        values[_ARTICLE_COLUMNS.index("published_inferred")] = int(article.published_inferred)
+        values = records.article_values(article)
         self.conn.execute(
-            f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, ingested_at) "
+            f"INSERT INTO articles ({', '.join(records.ARTICLE_COLUMNS)}, ingested_at) "
             f"VALUES ({', '.join('?' * len(values))}, ?)",
             (*values, datetime.now(UTC).isoformat(timespec="seconds")),
         )
@@ -108,25 +103,18 @@ class SQLiteStore(LinkTables):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         # A re-analysed article is linked again: its story's groups and conflicts are redone.
         self.conn.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
+        rows = records.analysis_values(analysis)
         self.conn.executemany("INSERT OR IGNORE INTO entities (id, name, type) VALUES (?, ?, ?)",
-                              [(e.id, e.name, e.type) for e in analysis.entities])
+                              rows["entities"])
+        self.conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows["mentions"])
+        self.conn.executemany("INSERT INTO roles VALUES (?, ?, ?, ?, ?)", rows["roles"])
         self.conn.executemany(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-            [(m.article_id, m.entity_id, m.start, m.end, m.text, m.kind) for m in analysis.mentions])
+            f"INSERT INTO statements ({', '.join(records.STATEMENT_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(records.STATEMENT_COLUMNS))})", rows["statements"])
         self.conn.executemany(
-            "INSERT INTO roles VALUES (?, ?, ?, ?, ?)",
-            [(r.article_id, r.entity_id, r.role, r.start, r.end) for r in analysis.roles])
-        self.conn.executemany(
-            f"INSERT INTO statements ({', '.join(_STATEMENT_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(_STATEMENT_COLUMNS))})",
-            [_statement_row(s) for s in analysis.statements])
-        self.conn.executemany(
-            f"INSERT INTO quantities ({', '.join(_QUANTITY_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(_QUANTITY_COLUMNS))})",
-            [_quantity_row(q) for q in analysis.quantities])
-        self.conn.executemany(
-            "INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?)",
-            [(t.article_id, t.start, t.end, t.text, t.type, t.value) for t in analysis.timexes])
+            f"INSERT INTO quantities ({', '.join(records.QUANTITY_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(records.QUANTITY_COLUMNS))})", rows["quantities"])
+        self.conn.executemany("INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?)", rows["timexes"])
 
     def set_published(self, article_id: str, published: str, inferred: bool = True) -> None:
         """Record a publication date found after ingestion (inferred from text or story)."""
@@ -142,7 +130,7 @@ class SQLiteStore(LinkTables):
         rows = self.conn.execute(
             f"SELECT q.* FROM quantities q JOIN articles a ON a.id = q.article_id {where} "
             "ORDER BY a.pk, q.start_char, q.pk", params)
-        return (_quantity(row) for row in rows)
+        return (records.quantity(row) for row in rows)
 
     def iter_timexes(self, article_id: str | None = None) -> Iterator[Timex]:
         """Stored time expressions in article and text order."""
@@ -150,8 +138,7 @@ class SQLiteStore(LinkTables):
         rows = self.conn.execute(
             f"SELECT t.* FROM timexes t JOIN articles a ON a.id = t.article_id {where} "
             "ORDER BY a.pk, t.start_char", params)
-        return (Timex(r["article_id"], r["start_char"], r["end_char"], r["text"], r["type"], r["value"])
-                for r in rows)
+        return (records.timex(r) for r in rows)
 
     def iter_statements(self, article_id: str | None = None, speaker: str | None = None
                         ) -> Iterator[Statement]:
@@ -169,7 +156,7 @@ class SQLiteStore(LinkTables):
             f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY a.pk, s.content_start, s.pk",
             params,
         )
-        return (_statement(row) for row in rows)
+        return (records.statement(row) for row in rows)
 
     def iter_entities(self, type_: str | None = None) -> Iterator[Entity]:
         """Stored entities with every alias and role found for them, most mentioned first."""
@@ -208,14 +195,14 @@ class SQLiteStore(LinkTables):
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFound("article", article_id)
-        return _article(row)
+        return records.article(row)
 
     def iter_articles(self, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
         """Stored articles in ingestion order, streamed from the database."""
         rows = self.conn.execute(
             "SELECT * FROM articles ORDER BY pk LIMIT ? OFFSET ?", (limit or -1, offset)
         )
-        return (_article(row) for row in rows)
+        return (records.article(row) for row in rows)
 
     def count_articles(self) -> int:
         """How many articles are stored."""
@@ -272,49 +259,6 @@ def _filters(*conditions: tuple[str, object]) -> tuple[str, list]:
     if not used:
         return "", []
     return "WHERE " + " AND ".join(sql for sql, _ in used), [value for _, value in used]
-
-
-def _article(row: sqlite3.Row) -> Article:
-    data = {c: row[c] for c in _ARTICLE_COLUMNS}
-    data["boilerplate"] = tuple(tuple(span) for span in json.loads(data["boilerplate"]))
-    data["published_inferred"] = bool(data["published_inferred"])
-    return Article(**data)
-
-
-_STATEMENT_COLUMNS = ("id", "article_id", "kind", "content_start", "content_end", "cue_start", "cue_end",
-                      "speaker_start", "speaker_end", "speaker_entity_id", "speaker_name", "group_id")
-
-
-def _statement_row(s: Statement) -> tuple:
-    cue, speaker = s.cue or (None, None), s.speaker or (None, None)
-    return (s.id, s.article_id, s.kind, *s.content, *cue, *speaker, s.speaker_entity_id,
-            s.speaker_name, s.group_id)
-
-
-def _statement(row: sqlite3.Row) -> Statement:
-    def span(prefix):
-        start = row[f"{prefix}_start"]
-        return None if start is None else (start, row[f"{prefix}_end"])
-
-    return Statement(row["id"], row["article_id"], row["kind"], span("content"), span("cue"),
-                     span("speaker"), row["speaker_entity_id"], row["speaker_name"], row["group_id"])
-
-
-_QUANTITY_COLUMNS = ("id", "article_id", "start_char", "end_char", "text", "value", "unit", "change",
-                     "subject", "scope_from", "scope_to", "group_id")
-
-
-def _quantity_row(q: Quantity) -> tuple:
-    scope = q.scope or (None, None)
-    return (q.id, q.article_id, q.start, q.end, q.text, q.value, q.unit, q.change, q.subject,
-            *scope, q.group_id)
-
-
-def _quantity(row: sqlite3.Row) -> Quantity:
-    scope = None if row["scope_from"] is None and row["scope_to"] is None else (
-        row["scope_from"], row["scope_to"])
-    return Quantity(row["id"], row["article_id"], row["start_char"], row["end_char"], row["text"],
-                    row["value"], row["unit"], row["change"], row["subject"], scope, row["group_id"])
 
 
 def _quote_terms(query: str) -> str:

@@ -11,7 +11,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from itertools import groupby
 
 from ..errors import NotFound
-from ..model import Analysis, Conflict, ConflictSide, Entity, Evidence, Mention, Role, Story
+from ..model import Analysis, Conflict, Entity, Story
+from . import records
 
 
 class LinkTables:
@@ -25,11 +26,9 @@ class LinkTables:
                                 (article_id,)).fetchone()
         if row is None:
             raise NotFound("article", article_id)
-        mentions = tuple(Mention(r["article_id"], r["entity_id"], r["start_char"], r["end_char"], r["text"],
-                                 r["kind"]) for r in self.conn.execute(
+        mentions = tuple(records.mention(r) for r in self.conn.execute(
             "SELECT * FROM mentions WHERE article_id = ? ORDER BY start_char", (article_id,)))
-        roles = tuple(Role(r["article_id"], r["entity_id"], r["role"], r["start_char"], r["end_char"])
-                      for r in self.conn.execute(
+        roles = tuple(records.role(r) for r in self.conn.execute(
             "SELECT * FROM roles WHERE article_id = ? ORDER BY start_char", (article_id,)))
         return Analysis(article_id, row[0] or "", entities=self._article_entities(article_id),
                         mentions=mentions, roles=roles,
@@ -42,7 +41,7 @@ class LinkTables:
             "SELECT e.id, e.name, e.type, group_concat(DISTINCT m.text) AS aliases FROM entities e "
             "JOIN mentions m ON m.entity_id = e.id WHERE m.article_id = ? AND m.kind = 'name' "
             "GROUP BY e.id ORDER BY min(m.start_char)", (article_id,))
-        return tuple(Entity(r["id"], r["name"], r["type"], _aliases(r["aliases"])) for r in rows)
+        return tuple(Entity(r["id"], r["name"], r["type"], records.aliases(r["aliases"])) for r in rows)
 
     def unlinked_articles(self) -> list[str]:
         """Analysed articles in no story yet, oldest publication first (ties by id)."""
@@ -75,8 +74,7 @@ class LinkTables:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO conflicts (id, story_id, kind, status, summary, sides) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [(c.id, story.id, c.kind, c.status, c.summary, json.dumps([s.as_dict() for s in c.sides]))
-                 for c in conflicts])
+                [(c.id, story.id, c.kind, c.status, c.summary, records.sides_json(c)) for c in conflicts])
 
     def _write_groups(self, article_ids, statement_groups, quantity_groups) -> None:
         for table, groups in (("statements", statement_groups), ("quantities", quantity_groups)):
@@ -108,8 +106,7 @@ class LinkTables:
         members = tuple(r[0] for r in self.conn.execute(
             "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
             "WHERE sa.story_id = ? ORDER BY coalesce(a.published, ''), a.id", (row["id"],)))
-        return Story(row["id"], row["title"], members, row["start"], row["end"],
-                     tuple(json.loads(row["entities"])))
+        return records.story(row, members)
 
     def iter_conflicts(self, story_id: str | None = None) -> Iterator[Conflict]:
         """Stored conflicts, of one story or all, in story and discovery order."""
@@ -117,7 +114,7 @@ class LinkTables:
             rows = self.conn.execute("SELECT * FROM conflicts ORDER BY story_id, pk")
         else:
             rows = self.conn.execute("SELECT * FROM conflicts WHERE story_id = ? ORDER BY pk", (story_id,))
-        return (_conflict(r) for r in rows.fetchall())
+        return (records.conflict(r) for r in rows.fetchall())
 
     def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
         """Aligned statements and quantities, one record per group with its corroboration:
@@ -133,7 +130,7 @@ class LinkTables:
             "JOIN articles a ON a.id = g.article_id ORDER BY g.group_id, g.article_id, g.id",
             () if story_id is None else (story_id,))
         for group_id, members in groupby(rows, key=lambda r: r["group_id"]):
-            yield _group(group_id, list(members))
+            yield records.group(group_id, list(members))
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story an article belongs to, if it is linked."""
@@ -145,24 +142,3 @@ class LinkTables:
         """Remove stories left with no article; how many went."""
         return self.conn.execute(
             "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)").rowcount
-
-
-def _aliases(joined: str | None) -> tuple[str, ...]:
-    return tuple(sorted(set((joined or "").split(",")) - {""}))
-
-
-def _group(group_id: str, rows) -> dict:
-    outlets = sorted({r["outlet"] for r in rows})
-    return {"id": group_id, "kind": rows[0]["kind"], "story_id": rows[0]["story_id"],
-            "member_ids": [r["id"] for r in rows],
-            "article_ids": sorted({r["article_id"] for r in rows}),
-            "sources": outlets, "corroboration": len(outlets)}
-
-
-def _conflict(row) -> Conflict:
-    sides = tuple(
-        ConflictSide(side["value"], tuple(side["article_ids"]),
-                     tuple(Evidence(e["article_id"], e["start"], e["end"]) for e in side["evidence"]))
-        for side in json.loads(row["sides"]))
-    return Conflict(row["id"], row["kind"], row["status"], row["summary"], sides)
-

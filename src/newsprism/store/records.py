@@ -1,0 +1,151 @@
+"""Rows to records and back, shared by every backend: the columns each table holds, how a
+record becomes the values of a row, and how a row (any mapping from column name to value)
+becomes a record again. JSON columns may come as text (SQLite) or already decoded (PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+from ..model import (
+    Analysis,
+    Article,
+    Conflict,
+    ConflictSide,
+    Evidence,
+    Mention,
+    Quantity,
+    Role,
+    Statement,
+    Story,
+    Timex,
+)
+
+Row = Mapping
+
+ARTICLE_COLUMNS = ("id", "source", "title", "url", "published", "published_inferred",
+                   "language", "text", "content_hash", "path", "boilerplate")
+
+STATEMENT_COLUMNS = ("id", "article_id", "kind", "content_start", "content_end", "cue_start", "cue_end",
+                     "speaker_start", "speaker_end", "speaker_entity_id", "speaker_name", "group_id")
+
+QUANTITY_COLUMNS = ("id", "article_id", "start_char", "end_char", "text", "value", "unit", "change",
+                    "subject", "scope_from", "scope_to", "group_id")
+
+
+def decoded(value):
+    """A JSON column's value as Python data, whether the driver gave text or decoded it."""
+    return json.loads(value) if isinstance(value, (str, bytes)) else value
+
+
+def article_values(article: Article) -> list:
+    """The values of an article's row, in ARTICLE_COLUMNS order (boilerplate as JSON text)."""
+    values = [getattr(article, c) for c in ARTICLE_COLUMNS]
+    values[ARTICLE_COLUMNS.index("boilerplate")] = json.dumps(article.boilerplate)
+    values[ARTICLE_COLUMNS.index("published_inferred")] = bool(article.published_inferred)
+    return values
+
+
+def article(row: Row) -> Article:
+    """The Article a row of `articles` holds."""
+    data = {c: row[c] for c in ARTICLE_COLUMNS}
+    data["boilerplate"] = tuple(tuple(span) for span in decoded(data["boilerplate"]))
+    data["published_inferred"] = bool(data["published_inferred"])
+    return Article(**data)
+
+
+def statement_values(s: Statement) -> tuple:
+    """The values of a statement's row, in STATEMENT_COLUMNS order."""
+    cue, speaker = s.cue or (None, None), s.speaker or (None, None)
+    return (s.id, s.article_id, s.kind, *s.content, *cue, *speaker, s.speaker_entity_id,
+            s.speaker_name, s.group_id)
+
+
+def statement(row: Row) -> Statement:
+    """The Statement a row of `statements` holds."""
+    def span(prefix):
+        start = row[f"{prefix}_start"]
+        return None if start is None else (start, row[f"{prefix}_end"])
+
+    return Statement(row["id"], row["article_id"], row["kind"], span("content"), span("cue"),
+                     span("speaker"), row["speaker_entity_id"], row["speaker_name"], row["group_id"])
+
+
+def quantity_values(q: Quantity) -> tuple:
+    """The values of a quantity's row, in QUANTITY_COLUMNS order."""
+    scope = q.scope or (None, None)
+    return (q.id, q.article_id, q.start, q.end, q.text, q.value, q.unit, q.change, q.subject,
+            *scope, q.group_id)
+
+
+def quantity(row: Row) -> Quantity:
+    """The Quantity a row of `quantities` holds."""
+    scope = None if row["scope_from"] is None and row["scope_to"] is None else (
+        row["scope_from"], row["scope_to"])
+    return Quantity(row["id"], row["article_id"], row["start_char"], row["end_char"], row["text"],
+                    row["value"], row["unit"], row["change"], row["subject"], scope, row["group_id"])
+
+
+def analysis_values(analysis: Analysis) -> dict[str, list[tuple]]:
+    """The rows one article's analysis adds, table by table (entities are shared by articles)."""
+    return {
+        "entities": sorted((e.id, e.name, e.type) for e in analysis.entities),
+        "mentions": [(m.article_id, m.entity_id, m.start, m.end, m.text, m.kind) for m in analysis.mentions],
+        "roles": [(r.article_id, r.entity_id, r.role, r.start, r.end) for r in analysis.roles],
+        "statements": [statement_values(s) for s in analysis.statements],
+        "quantities": [quantity_values(q) for q in analysis.quantities],
+        "timexes": [(t.article_id, t.start, t.end, t.text, t.type, t.value) for t in analysis.timexes],
+    }
+
+
+def timex(row: Row) -> Timex:
+    """The Timex a row of `timexes` holds."""
+    return Timex(row["article_id"], row["start_char"], row["end_char"], row["text"], row["type"],
+                 row["value"])
+
+
+def mention(row: Row) -> Mention:
+    """The Mention a row of `mentions` holds."""
+    return Mention(row["article_id"], row["entity_id"], row["start_char"], row["end_char"], row["text"],
+                   row["kind"])
+
+
+def role(row: Row) -> Role:
+    """The Role a row of `roles` holds."""
+    return Role(row["article_id"], row["entity_id"], row["role"], row["start_char"], row["end_char"])
+
+
+def story(row: Row, members: Sequence[str]) -> Story:
+    """The Story a row of `stories` holds, with its articles."""
+    return Story(row["id"], row["title"], tuple(members), row["start"], row["end"],
+                 tuple(decoded(row["entities"])))
+
+
+def sides_json(conflict: Conflict) -> str:
+    """A conflict's sides as the JSON text the `conflicts.sides` column holds."""
+    return json.dumps([s.as_dict() for s in conflict.sides])
+
+
+def conflict(row: Row) -> Conflict:
+    """The Conflict a row of `conflicts` holds."""
+    sides = tuple(
+        ConflictSide(side["value"], tuple(side["article_ids"]),
+                     tuple(Evidence(e["article_id"], e["start"], e["end"]) for e in side["evidence"]))
+        for side in decoded(row["sides"]))
+    return Conflict(row["id"], row["kind"], row["status"], row["summary"], sides)
+
+
+def group(group_id: str, rows: Sequence[Row]) -> dict:
+    """One group's record from its member rows (kind, group_id, id, article_id, outlet,
+    story_id), with its corroboration: how many distinct outlets carry it."""
+    outlets = sorted({r["outlet"] for r in rows})
+    return {"id": group_id, "kind": rows[0]["kind"], "story_id": rows[0]["story_id"],
+            "member_ids": [r["id"] for r in rows],
+            "article_ids": sorted({r["article_id"] for r in rows}),
+            "sources": outlets, "corroboration": len(outlets)}
+
+
+def aliases(joined: str | None) -> tuple[str, ...]:
+    """An entity's names in one article, from SQLite's comma-joined group_concat."""
+    return tuple(sorted(set((joined or "").split(",")) - {""}))
