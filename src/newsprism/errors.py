@@ -29,6 +29,16 @@ class UnknownStoreURL(StoreError):
         )
 
 
+class PostgresNotInstalled(StoreError):
+    """A postgresql:// store was asked for, but psycopg is not installed."""
+
+    def __init__(self, reason: str):
+        super().__init__(
+            f"PostgreSQL stores need psycopg, which cannot be imported ({reason}): install the "
+            f"postgres extra (`pip install 'newsprism[postgres]'`)"
+        )
+
+
 class NotFound(NewsprismError):
     """A record asked for by id does not exist."""
 

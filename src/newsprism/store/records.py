@@ -149,3 +149,12 @@ def group(group_id: str, rows: Sequence[Row]) -> dict:
 def aliases(joined: str | None) -> tuple[str, ...]:
     """An entity's names in one article, from SQLite's comma-joined group_concat."""
     return tuple(sorted(set((joined or "").split(",")) - {""}))
+
+
+def where_clause(*conditions: tuple[str, object]) -> tuple[str, list]:
+    """A WHERE clause of the conditions whose value is given, and its parameters (plain
+    `col = ?` terms, so the database can use its indexes, which `? IS NULL OR col = ?` defeats)."""
+    used = [(sql, value) for sql, value in conditions if value is not None]
+    if not used:
+        return "", []
+    return "WHERE " + " AND ".join(sql for sql, _ in used), [value for _, value in used]

@@ -125,8 +125,8 @@ class SQLiteStore(LinkTables):
     def iter_quantities(self, article_id: str | None = None, subject: str | None = None
                         ) -> Iterator[Quantity]:
         """Stored quantities in article and text order, optionally of one article or subject."""
-        where, params = _filters(("q.article_id = ?", article_id),
-                                 ("q.subject LIKE ?", subject and f"%{subject}%"))
+        where, params = records.where_clause(("q.article_id = ?", article_id),
+                                             ("q.subject LIKE ?", subject and f"%{subject}%"))
         rows = self.conn.execute(
             f"SELECT q.* FROM quantities q JOIN articles a ON a.id = q.article_id {where} "
             "ORDER BY a.pk, q.start_char, q.pk", params)
@@ -134,7 +134,7 @@ class SQLiteStore(LinkTables):
 
     def iter_timexes(self, article_id: str | None = None) -> Iterator[Timex]:
         """Stored time expressions in article and text order."""
-        where, params = _filters(("t.article_id = ?", article_id))
+        where, params = records.where_clause(("t.article_id = ?", article_id))
         rows = self.conn.execute(
             f"SELECT t.* FROM timexes t JOIN articles a ON a.id = t.article_id {where} "
             "ORDER BY a.pk, t.start_char", params)
@@ -250,15 +250,6 @@ class SQLiteStore(LinkTables):
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
-
-
-def _filters(*conditions: tuple[str, object]) -> tuple[str, list]:
-    """A WHERE clause of the conditions whose value is given (plain `col = ?` terms, so SQLite
-    can use its indexes, which `? IS NULL OR col = ?` defeats)."""
-    used = [(sql, value) for sql, value in conditions if value is not None]
-    if not used:
-        return "", []
-    return "WHERE " + " AND ".join(sql for sql, _ in used), [value for _, value in used]
 
 
 def _quote_terms(query: str) -> str:

@@ -1,0 +1,213 @@
+"""Named, ordered schema migrations for the PostgreSQL store; each is recorded once applied.
+
+A migration keeps the name of its SQLite counterpart (migrations.py) where it means the same.
+The tables live in the first schema of the connection's search_path, so one database can hold
+several stores (the tests give each test its own schema).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import psycopg
+from psycopg import sql
+from psycopg.rows import tuple_row
+
+# One migration run at a time per database (pg_advisory_xact_lock key: "news" in ASCII).
+LOCK_KEY = 0x6E657773
+
+# Full-text search: English stemming and stop words, accents folded where the server has the
+# unaccent extension (as the SQLite store's remove_diacritics does).
+SEARCH_CONFIG = "newsprism_english"
+
+
+def m001_articles(conn: psycopg.Connection) -> None:
+    """Articles, with a stored tsvector over title and text and a GIN index on it."""
+    _search_configuration(conn)
+    _run(
+        conn,
+        f"""
+        CREATE TABLE articles (
+            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id text NOT NULL UNIQUE,
+            source text,
+            title text,
+            url text,
+            published text,
+            published_inferred boolean NOT NULL DEFAULT false,
+            language text,
+            text text NOT NULL,
+            content_hash text NOT NULL UNIQUE,
+            path text,
+            boilerplate json NOT NULL DEFAULT '[]',
+            ingested_at timestamptz NOT NULL DEFAULT now(),
+            analysis_version text,
+            search tsvector GENERATED ALWAYS AS (
+                to_tsvector('{SEARCH_CONFIG}'::regconfig, coalesce(title, '') || ' ' || text)) STORED
+        )""",
+        "CREATE INDEX articles_search ON articles USING gin (search)",
+    )
+
+
+def m002_analysis(conn: psycopg.Connection) -> None:
+    """What the per-article stages find: entities, their mentions and roles, statements."""
+    _run(
+        conn,
+        "CREATE TABLE entities (id text PRIMARY KEY, name text NOT NULL, type text NOT NULL)",
+        """
+        CREATE TABLE mentions (
+            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id text NOT NULL REFERENCES entities(id),
+            start_char integer NOT NULL, end_char integer NOT NULL,
+            text text NOT NULL, kind text NOT NULL
+        )""",
+        "CREATE INDEX mentions_article ON mentions(article_id)",
+        "CREATE INDEX mentions_entity ON mentions(entity_id)",
+        """
+        CREATE TABLE roles (
+            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id text NOT NULL REFERENCES entities(id),
+            role text NOT NULL, start_char integer NOT NULL, end_char integer NOT NULL
+        )""",
+        "CREATE INDEX roles_article ON roles(article_id)",
+        "CREATE INDEX roles_entity ON roles(entity_id)",
+        "CREATE INDEX roles_role ON roles(lower(role))",
+        """
+        CREATE TABLE statements (
+            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id text NOT NULL UNIQUE,
+            article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind text NOT NULL,
+            content_start integer NOT NULL, content_end integer NOT NULL,
+            cue_start integer, cue_end integer,
+            speaker_start integer, speaker_end integer,
+            speaker_entity_id text REFERENCES entities(id),
+            speaker_name text,
+            group_id text
+        )""",
+        "CREATE INDEX statements_article ON statements(article_id)",
+        "CREATE INDEX statements_speaker ON statements(speaker_entity_id)",
+    )
+
+
+def m003_claims(conn: psycopg.Connection) -> None:
+    """Quantities and time expressions found in articles."""
+    _run(
+        conn,
+        """
+        CREATE TABLE quantities (
+            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id text NOT NULL UNIQUE,
+            article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start_char integer NOT NULL, end_char integer NOT NULL, text text NOT NULL,
+            value double precision NOT NULL, unit text, change text NOT NULL,
+            subject text, scope_from text, scope_to text, group_id text
+        )""",
+        "CREATE INDEX quantities_article ON quantities(article_id)",
+        """
+        CREATE TABLE timexes (
+            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start_char integer NOT NULL, end_char integer NOT NULL, text text NOT NULL,
+            type text NOT NULL, value text NOT NULL
+        )""",
+        "CREATE INDEX timexes_article ON timexes(article_id)",
+        "CREATE INDEX timexes_value ON timexes(value)",
+    )
+
+
+def m004_links(conn: psycopg.Connection) -> None:
+    """Stories and their articles, and the conflicts found among a story's articles."""
+    _run(
+        conn,
+        """
+        CREATE TABLE stories (
+            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id text NOT NULL UNIQUE,
+            title text NOT NULL,
+            start text, "end" text,
+            entities json NOT NULL DEFAULT '[]'
+        )""",
+        """
+        CREATE TABLE story_articles (
+            article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id text NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+        )""",
+        "CREATE INDEX story_articles_story ON story_articles(story_id)",
+        """
+        CREATE TABLE conflicts (
+            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id text NOT NULL UNIQUE,
+            story_id text NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            kind text NOT NULL, status text NOT NULL, summary text NOT NULL,
+            sides json NOT NULL
+        )""",
+        "CREATE INDEX conflicts_story ON conflicts(story_id)",
+        "CREATE INDEX statements_group ON statements(group_id)",
+        "CREATE INDEX quantities_group ON quantities(group_id)",
+    )
+
+
+def _search_configuration(conn: psycopg.Connection) -> None:
+    conn.execute(f"CREATE TEXT SEARCH CONFIGURATION {SEARCH_CONFIG} (COPY = pg_catalog.english)")
+    schema = _unaccent_schema(conn)
+    if schema is not None:
+        conn.execute(sql.SQL(
+            "ALTER TEXT SEARCH CONFIGURATION {} ALTER MAPPING FOR hword, hword_part, word "
+            "WITH {}.unaccent, english_stem").format(sql.Identifier(SEARCH_CONFIG), sql.Identifier(schema)))
+
+
+def _unaccent_schema(conn: psycopg.Connection) -> str | None:
+    """The schema of the unaccent dictionary, installing the extension where it is missing (it
+    is a trusted extension: the database's owner may); None where the server lacks it."""
+    try:
+        with conn.transaction():  # a savepoint: a refusal leaves the migration going
+            conn.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    except psycopg.Error:
+        return None
+    return _scalar(conn, "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+                         "WHERE e.extname = 'unaccent'")
+
+
+def _run(conn: psycopg.Connection, *statements: str) -> None:
+    for statement in statements:
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
+                                                                m004_links)
+
+
+def apply_migrations(conn: psycopg.Connection) -> list[str]:
+    """Apply, in order and each in its own transaction, the migrations not yet recorded. A
+    lock held through each one lets several processes open a new store at once."""
+    if _recorded(conn) >= {m.__name__ for m in MIGRATIONS}:
+        return []
+    applied = []
+    for migration in MIGRATIONS:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+            conn.execute("CREATE TABLE IF NOT EXISTS _migrations "
+                         "(name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+            if migration.__name__ in _recorded(conn):
+                continue
+            migration(conn)
+            conn.execute("INSERT INTO _migrations (name) VALUES (%s)", (migration.__name__,))
+        applied.append(migration.__name__)
+    return applied
+
+
+def _recorded(conn: psycopg.Connection) -> set[str]:
+    """The names of the migrations applied, none if the store is new."""
+    if _scalar(conn, "SELECT to_regclass('_migrations')") is None:
+        return set()
+    with conn.cursor(row_factory=tuple_row) as cur:
+        return {row[0] for row in cur.execute("SELECT name FROM _migrations")}
+
+
+def _scalar(conn: psycopg.Connection, query: str):
+    with conn.cursor(row_factory=tuple_row) as cur:
+        row = cur.execute(query).fetchone()
+    return None if row is None else row[0]
