@@ -103,6 +103,16 @@ def store_url(request, tmp_path):
     return request.getfixturevalue("postgres_url")
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_store_url(request, tmp_path_factory):
+    """The URL of a new store that one module's tests share, once on each backend."""
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("store") / "store.db")
+        return
+    with request.getfixturevalue("postgres_schemas").fresh() as url:
+        yield url
+
+
 @pytest.fixture
 def settings():
     """Default settings."""

@@ -33,19 +33,19 @@ def test_every_command_has_help(run, path):
     assert "Usage:" in result.output and len(result.output.splitlines()) > 3
 
 
-def test_ingest_list_show_search_export(run, write):
+def test_ingest_list_show_search_export(run, write, store_url):
     write("in/tram.txt", "Tram line to open\nThe council said the tram will open in May.\n")
     write("in/feed.jsonl", '{"id": "f1", "text": "Ferry fares rise by 4%.", "source": "Coast"}\n')
-    result = run("ingest", "in")
+    result = run("ingest", "in", "--db", store_url)
     assert result.exit_code == 0, result.output
     assert "2 read, 2 added, 0 already stored" in result.output
 
-    listing = run("articles").output.splitlines()
+    listing = run("articles", "--db", store_url).output.splitlines()
     assert listing == ["f1\t-\tCoast\t-", "tram\t-\t-\tTram line to open"]
-    assert "The council said the tram" in run("show", "tram").output
-    assert run("search", "ferry").output.startswith("f1\t")
+    assert "The council said the tram" in run("show", "tram", "--db", store_url).output
+    assert run("search", "ferry", "--db", store_url).output.startswith("f1\t")
 
-    export = json.loads(run("export", "--format", "json").output)
+    export = json.loads(run("export", "--format", "json", "--db", store_url).output)
     assert [a["id"] for a in export["articles"]] == ["f1", "tram"]
 
 
@@ -87,11 +87,11 @@ def test_db_from_environment(run, write, monkeypatch, tmp_path):
     assert (tmp_path / "env.db").exists() and not (tmp_path / "newsprism.db").exists()
 
 
-def test_analyze_and_stats(run, write):
+def test_analyze_and_stats(run, write, store_url):
     write("in/a.txt", "date 2025-03-11\nTitle\nBody.\n")
-    result = run("analyze", "in", "--db", "a.db")
+    result = run("analyze", "in", "--db", store_url)
     assert result.exit_code == 0 and "1 analysed" in result.output
-    stats = json.loads(run("stats", "--db", "a.db", "--json").output)
+    stats = json.loads(run("stats", "--db", store_url, "--json").output)
     assert stats["articles"] == 1 and stats["analysed"] == 1
     assert stats["first_published"] == "2025-03-11"
 

@@ -16,7 +16,7 @@ from newsprism.errors import StoreError
 from newsprism.link import link_store
 from newsprism.model import Article
 from newsprism.pipeline import analyze_article
-from newsprism.store import SQLiteStore
+from newsprism.store import open_store
 from newsprism.web import create_app
 from newsprism.web.app import CONTENT_SECURITY_POLICY
 from newsprism.web.highlight import Mark, highlight
@@ -43,19 +43,19 @@ ARTICLES = [
 ]
 
 
-def build_store(path, articles=ARTICLES) -> str:
-    """Analyse and link articles into a SQLite file; its path."""
-    store = SQLiteStore(path)
+def build_store(url, articles=ARTICLES) -> str:
+    """Analyse and link articles into a new store; its URL."""
+    store = open_store(url)
     for article in articles:
         store.add_article(article, analyze_article(article))
     link_store(store)
     store.close()
-    return str(path)
+    return url
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    db = build_store(tmp_path_factory.mktemp("web") / "web.db")
+def client(module_store_url):
+    db = build_store(module_store_url)
     with TestClient(create_app(db, page_size=20)) as test_client:
         yield test_client
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..model import Analysis, Article, Entity, Quantity, Statement, Timex
+from ..model import Analysis, Article, Conflict, Entity, Quantity, Statement, Story, Timex
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +80,42 @@ class Store(Protocol):
 
     def stats(self) -> dict:
         """Counts for a summary of the store."""
+
+    # Cross-article linking: stories, aligned groups and conflicts.
+
+    def analysis_of(self, article_id: str) -> Analysis:
+        """What the per-article stages stored for one article; raises NotFound."""
+
+    def unlinked_articles(self) -> list[str]:
+        """Analysed articles in no story yet, oldest publication first (ties by id)."""
+
+    def story_assignments(self) -> dict[str, str]:
+        """Article id -> story id for every linked article, by publication date and id."""
+
+    def save_story(self, story: Story, statement_groups: Mapping[str, str],
+                   quantity_groups: Mapping[str, str], conflicts: Sequence[Conflict]) -> None:
+        """Write one story whole, in one transaction: its articles, groups and conflicts."""
+
+    def iter_stories(self, limit: int | None = None, offset: int = 0) -> Iterator[Story]:
+        """Stories with articles, most covered first (ties by earliest start, then id)."""
+
+    def count_stories(self) -> int:
+        """How many stories hold at least one article."""
+
+    def get_story(self, story_id: str) -> Story:
+        """The story with this id; raises NotFound."""
+
+    def iter_conflicts(self, story_id: str | None = None) -> Iterator[Conflict]:
+        """Stored conflicts, of one story or all, in story and discovery order."""
+
+    def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
+        """Aligned statements and quantities, one record per group with its corroboration."""
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to, if it is linked."""
+
+    def drop_empty_stories(self) -> int:
+        """Remove stories left with no article; how many went."""
 
     def close(self) -> None:
         """Release the connection."""

@@ -276,8 +276,8 @@ def _connect(url: str) -> psycopg.Connection:
         return psycopg.connect(url, autocommit=True, row_factory=dict_row, **options)
     except psycopg.Error as exc:
         raise StoreError(f"cannot connect to PostgreSQL store {redacted(url)}: {_reason(exc, url)} "
-                         "(is the server running, and are the URL's host, port, user, password "
-                         "and database right?)") from exc
+                         "(check that the server is running and the URL's host, port, user, password "
+                         "and database)") from exc
 
 
 def redacted(url: str) -> str:
