@@ -2,18 +2,15 @@
 
     python benchmarks/bench_linking.py [--sizes 10000 100000]
 
-Articles come from the generated corpus (benchmarks/corpus.py). No spaCy: an article's entities
-are the capitalised multi-word names of its text, found by a regular expression, and its dates
-are its publication date. The title, which names the generated event, is left out so that the
-clusterer has to find the stories from the text. Every generated article fills one template,
-so articles about different events share most of their words (mean similarity 0.35-0.75)
-while those of one event are near-copies (about 1.28); the default `--threshold` 1.0
-(newsprism's own default is tuned on real news) keeps the 300 generated events apart, which
-makes the candidate index do real work. Articles arrive in batches of `--batch` (as a
-daily ingest would; 0: all at once), so each batch re-runs the clustering only where it lands.
-Reports seconds, articles/s, stories, how many stories a generated event comes out in (on
-average) and B³ F1 against the generator's events (named in the left-out title), and the ratio
-of the largest size's time to the smallest's (target: < 12x for 10x the articles).
+Articles come from the generated corpus (benchmarks/corpus.py, seed 7, one event per 30
+articles by default), title and text. No spaCy: an article's entities are the capitalised
+multi-word names of its text, found by a regular expression, and its dates are its publication
+date. Clustering runs with newsprism's default parameters (`--threshold` overrides the
+threshold). Articles arrive in batches of `--batch` (as a daily ingest would; 0: all at once),
+so each batch re-runs the clustering only where it lands. Reports seconds, articles/s,
+stories, how many stories a generated event comes out in (on average), B³ F1 against the
+generator's events, and the ratio of the largest size's time to the smallest's (target: < 12x
+for 10x the articles).
 """
 
 from __future__ import annotations
@@ -26,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate  # noqa: E402
+from corpus import labelled  # noqa: E402
 
 from newsprism.evaluate.stories import b_cubed  # noqa: E402
-from newsprism.link.stories import StoryDoc, StoryIndex  # noqa: E402
+from newsprism.link.stories import StoryDoc, StoryIndex, StoryParams  # noqa: E402
 
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 
@@ -37,17 +34,18 @@ NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 def story_docs(count: int) -> tuple[list[StoryDoc], dict[str, str]]:
     """Cheap StoryDocs for `count` generated articles, and article id -> generated event."""
     docs, events = [], {}
-    for article in generate(count):
+    for article, event in labelled(count):
         names = tuple(NAME.findall(article.text))
-        docs.append(StoryDoc(article.id, article.text, None, article.published, names, (article.published,)))
-        events[article.id] = article.title.rpartition(" ")[2]
+        docs.append(StoryDoc(article.id, article.text, article.title, article.published, names,
+                             (article.published,)))
+        events[article.id] = str(event)
     return docs, events
 
 
-def timed(docs: list[StoryDoc], threshold: float, batch: int) -> tuple[float, dict[str, str]]:
+def timed(docs: list[StoryDoc], params: StoryParams, batch: int) -> tuple[float, dict[str, str]]:
     """Seconds to cluster the documents, batch by batch, and article id -> story."""
     started = time.perf_counter()
-    index = StoryIndex(threshold=threshold)
+    index = StoryIndex(params)
     step = batch or len(docs)
     for start in range(0, len(docs), step):
         index.add_batch(docs[start:start + step])
@@ -65,7 +63,7 @@ def stories_per_event(stories: dict[str, str], events: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--threshold", type=float, default=1.0)
+    parser.add_argument("--threshold", type=float, default=StoryParams().threshold)
     parser.add_argument("--batch", type=int, default=1000, help="articles per batch (0: one batch)")
     args = parser.parse_args()
     results = {}
@@ -73,7 +71,7 @@ def main() -> None:
           "|---|---|---|---|---|---|---|")
     for size in sorted(args.sizes):
         docs, events = story_docs(size)
-        seconds, stories = timed(docs, args.threshold, args.batch)
+        seconds, stories = timed(docs, StoryParams(threshold=args.threshold), args.batch)
         results[size] = seconds
         precision, recall = b_cubed(stories, events)
         print(f"| {size:,} | {seconds:.1f} | {size / seconds:,.0f} | {len(set(stories.values())):,} "

@@ -1,5 +1,8 @@
 """The bundled sample corpus (examples/corpus), written by the team, read end to end."""
 
+import importlib.util
+import sys
+from datetime import date
 from pathlib import Path
 
 from newsprism.clean import analysis_text
@@ -34,3 +37,65 @@ def test_scraping_debris_is_hidden_from_analysis(store):
     assert "Read also" not in analysed and "Ferry operator cancels" not in analysed
     assert "date 2025-03-11" not in analysed
     assert "Helena Varga" in analysed
+
+
+# --- the benchmark corpus generator (benchmarks/corpus.py) ------------------------------------------
+
+def _generator():
+    path = CORPUS.parents[1] / "benchmarks" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("bench_corpus", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+gen = _generator()
+
+
+def test_generator_is_deterministic_and_seeded():
+    assert list(gen.generate(150, seed=3)) == list(gen.generate(150, seed=3))
+    assert [a.text for a in gen.generate(20, seed=3)] != [a.text for a in gen.generate(20, seed=4)]
+    # A larger corpus with as many events starts with the smaller one.
+    assert list(gen.generate(300, events=10))[:100] == list(gen.generate(100, events=10))
+
+
+def test_generator_spreads_articles_over_events_and_months():
+    assert gen.default_events(3000) == 100 and gen.default_events(5) == 1
+    pairs = list(gen.labelled(1200))
+    events = {e for _, e in pairs}
+    assert len(events) == gen.default_events(1200) == 40
+    days = sorted(a.published for a, _ in pairs)
+    assert (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days > 120
+    assert len({a.text for a, _ in pairs}) == len(pairs) and len({a.id for a, _ in pairs}) == len(pairs)
+
+
+def test_each_event_has_its_own_people_place_and_words():
+    facts = [gen.make_event(7, n).fields for n in range(200)]
+    people = [{f["lead"], f["second"], f["critic"]} for f in facts]
+    assert all(len(p) == 3 for p in people)
+    distinct = set().union(*people)
+    assert len(distinct) > 0.97 * 3 * len(facts)  # thousands at 100k articles, few shared by chance
+    assert len({f["place"] for f in facts}) > 150 and len({f["subject"] for f in facts}) > 190
+    assert len({f["org"] for f in facts}) > 150
+
+
+def test_articles_of_one_event_are_paraphrases_that_keep_its_facts():
+    by_event: dict[int, list] = {}
+    for article, event in gen.labelled(600, events=5):
+        by_event.setdefault(event, []).append(article)
+    for event, articles in by_event.items():
+        fields = gen.make_event(7, event).fields
+        assert all(fields["lead"] in a.text for a in articles)  # the lead always names its speaker
+        leads = {a.text.splitlines()[0].replace(fields["amount"], "") for a in articles}
+        assert len(leads) >= 3  # several wordings of the same first sentence
+        assert len({a.source for a in articles}) > 5
+
+
+def test_a_few_public_figures_recur_across_events():
+    seen: dict[str, set[int]] = {}
+    for article, event in gen.labelled(3000):
+        for _, name in gen.FIGURES:
+            if name in article.text:
+                seen.setdefault(name, set()).add(event)
+    assert len(seen) >= 5 and max(map(len, seen.values())) >= 3
