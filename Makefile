@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.db
 SHARED ?= ../shared
 
-.PHONY: install install-browser demo test lint evaluate clean
+.PHONY: install install-browser demo test test-postgres lint evaluate clean
 
 install: $(STAMP)
 
@@ -36,6 +36,15 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# The test suite with its PostgreSQL runs, on a private server started for them and
+# always stopped (scripts/pg-cluster); the exit status is pytest's.
+test-postgres: install
+	@dir=$$(mktemp -d); \
+	trap 'scripts/pg-cluster stop "$$dir"; rm -rf "$$dir"' EXIT; trap 'exit 130' INT TERM; \
+	url=$$(scripts/pg-cluster start "$$dir") || exit 1; \
+	echo "PostgreSQL for the tests: $$url"; \
+	NEWSPRISM_TEST_POSTGRES="$$url" $(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check src tests

@@ -21,133 +21,88 @@ LOCK_KEY = 0x6E657773
 SEARCH_CONFIG = "newsprism_english"
 
 
+# Columns every per-article table starts with: its own key (listings break ties by it, in
+# insertion order) and the article it belongs to.
+_KEYED = "pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+_OF_ARTICLE = "article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE"
+
+
 def m001_articles(conn: psycopg.Connection) -> None:
     """Articles, with a stored tsvector over title and text and a GIN index on it."""
     _search_configuration(conn)
-    _run(
-        conn,
-        f"""
-        CREATE TABLE articles (
-            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            id text NOT NULL UNIQUE,
-            source text,
-            title text,
-            url text,
-            published text,
-            published_inferred boolean NOT NULL DEFAULT false,
-            language text,
-            text text NOT NULL,
-            content_hash text NOT NULL UNIQUE,
-            path text,
-            boilerplate json NOT NULL DEFAULT '[]',
-            ingested_at timestamptz NOT NULL DEFAULT now(),
-            analysis_version text,
-            search tsvector GENERATED ALWAYS AS (
-                to_tsvector('{SEARCH_CONFIG}'::regconfig, coalesce(title, '') || ' ' || text)) STORED
-        )""",
-        "CREATE INDEX articles_search ON articles USING gin (search)",
-    )
+    _table(conn, "articles", f"""
+        {_KEYED}, id text NOT NULL UNIQUE,
+        source text, title text, url text, published text,
+        published_inferred boolean NOT NULL DEFAULT false, language text,
+        text text NOT NULL, content_hash text NOT NULL UNIQUE, path text,
+        boilerplate json NOT NULL DEFAULT '[]',
+        ingested_at timestamptz NOT NULL DEFAULT now(), analysis_version text,
+        search tsvector GENERATED ALWAYS AS (
+            to_tsvector('{SEARCH_CONFIG}'::regconfig, coalesce(title, '') || ' ' || text)) STORED""")
+    conn.execute("CREATE INDEX articles_search ON articles USING gin (search)")
 
 
 def m002_analysis(conn: psycopg.Connection) -> None:
     """What the per-article stages find: entities, their mentions and roles, statements."""
-    _run(
-        conn,
-        "CREATE TABLE entities (id text PRIMARY KEY, name text NOT NULL, type text NOT NULL)",
-        """
-        CREATE TABLE mentions (
-            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            entity_id text NOT NULL REFERENCES entities(id),
-            start_char integer NOT NULL, end_char integer NOT NULL,
-            text text NOT NULL, kind text NOT NULL
-        )""",
-        "CREATE INDEX mentions_article ON mentions(article_id)",
-        "CREATE INDEX mentions_entity ON mentions(entity_id)",
-        """
-        CREATE TABLE roles (
-            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            entity_id text NOT NULL REFERENCES entities(id),
-            role text NOT NULL, start_char integer NOT NULL, end_char integer NOT NULL
-        )""",
-        "CREATE INDEX roles_article ON roles(article_id)",
-        "CREATE INDEX roles_entity ON roles(entity_id)",
-        "CREATE INDEX roles_role ON roles(lower(role))",
-        """
-        CREATE TABLE statements (
-            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            id text NOT NULL UNIQUE,
-            article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            kind text NOT NULL,
-            content_start integer NOT NULL, content_end integer NOT NULL,
-            cue_start integer, cue_end integer,
-            speaker_start integer, speaker_end integer,
-            speaker_entity_id text REFERENCES entities(id),
-            speaker_name text,
-            group_id text
-        )""",
-        "CREATE INDEX statements_article ON statements(article_id)",
-        "CREATE INDEX statements_speaker ON statements(speaker_entity_id)",
-    )
+    _table(conn, "entities", "id text PRIMARY KEY, name text NOT NULL, type text NOT NULL")
+    _table(conn, "mentions", f"""
+        {_KEYED}, {_OF_ARTICLE}, entity_id text NOT NULL REFERENCES entities(id),
+        start_char integer NOT NULL, end_char integer NOT NULL, text text NOT NULL, kind text NOT NULL""",
+           article="article_id", entity="entity_id")
+    _table(conn, "roles", f"""
+        {_KEYED}, {_OF_ARTICLE}, entity_id text NOT NULL REFERENCES entities(id),
+        role text NOT NULL, start_char integer NOT NULL, end_char integer NOT NULL""",
+           article="article_id", entity="entity_id", role="lower(role)")
+    _table(conn, "statements", f"""
+        {_KEYED}, id text NOT NULL UNIQUE, {_OF_ARTICLE}, kind text NOT NULL,
+        content_start integer NOT NULL, content_end integer NOT NULL,
+        cue_start integer, cue_end integer, speaker_start integer, speaker_end integer,
+        speaker_entity_id text REFERENCES entities(id), speaker_name text, group_id text""",
+           article="article_id", speaker="speaker_entity_id")
 
 
 def m003_claims(conn: psycopg.Connection) -> None:
     """Quantities and time expressions found in articles."""
-    _run(
-        conn,
-        """
-        CREATE TABLE quantities (
-            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            id text NOT NULL UNIQUE,
-            article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            start_char integer NOT NULL, end_char integer NOT NULL, text text NOT NULL,
-            value double precision NOT NULL, unit text, change text NOT NULL,
-            subject text, scope_from text, scope_to text, group_id text
-        )""",
-        "CREATE INDEX quantities_article ON quantities(article_id)",
-        """
-        CREATE TABLE timexes (
-            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            start_char integer NOT NULL, end_char integer NOT NULL, text text NOT NULL,
-            type text NOT NULL, value text NOT NULL
-        )""",
-        "CREATE INDEX timexes_article ON timexes(article_id)",
-        "CREATE INDEX timexes_value ON timexes(value)",
-    )
+    _table(conn, "quantities", f"""
+        {_KEYED}, id text NOT NULL UNIQUE, {_OF_ARTICLE},
+        start_char integer NOT NULL, end_char integer NOT NULL, text text NOT NULL,
+        value double precision NOT NULL, unit text, change text NOT NULL,
+        subject text, scope_from text, scope_to text, group_id text""",
+           article="article_id")
+    _table(conn, "timexes", f"""
+        {_KEYED}, {_OF_ARTICLE},
+        start_char integer NOT NULL, end_char integer NOT NULL, text text NOT NULL,
+        type text NOT NULL, value text NOT NULL""",
+           article="article_id", value="value")
 
 
 def m004_links(conn: psycopg.Connection) -> None:
     """Stories and their articles, and the conflicts found among a story's articles."""
-    _run(
-        conn,
-        """
-        CREATE TABLE stories (
-            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            id text NOT NULL UNIQUE,
-            title text NOT NULL,
-            start text, "end" text,
-            entities json NOT NULL DEFAULT '[]'
-        )""",
-        """
-        CREATE TABLE story_articles (
-            article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-            story_id text NOT NULL REFERENCES stories(id) ON DELETE CASCADE
-        )""",
-        "CREATE INDEX story_articles_story ON story_articles(story_id)",
-        """
-        CREATE TABLE conflicts (
-            pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            id text NOT NULL UNIQUE,
-            story_id text NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-            kind text NOT NULL, status text NOT NULL, summary text NOT NULL,
-            sides json NOT NULL
-        )""",
-        "CREATE INDEX conflicts_story ON conflicts(story_id)",
-        "CREATE INDEX statements_group ON statements(group_id)",
-        "CREATE INDEX quantities_group ON quantities(group_id)",
-    )
+    _table(conn, "stories", f"""
+        {_KEYED}, id text NOT NULL UNIQUE, title text NOT NULL, start text, "end" text,
+        entities json NOT NULL DEFAULT '[]'""")
+    _table(conn, "story_articles", """
+        article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id text NOT NULL REFERENCES stories(id) ON DELETE CASCADE""",
+           story="story_id")
+    _table(conn, "conflicts", f"""
+        {_KEYED}, id text NOT NULL UNIQUE,
+        story_id text NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        kind text NOT NULL, status text NOT NULL, summary text NOT NULL, sides json NOT NULL""",
+           story="story_id")
+    _index(conn, "statements", group="group_id")
+    _index(conn, "quantities", group="group_id")
+
+
+def _table(conn: psycopg.Connection, name: str, columns: str, **indexes: str) -> None:
+    """A table and its indexes, each named `<table>_<key>` as in the SQLite schema."""
+    conn.execute(f"CREATE TABLE {name} ({columns})")
+    _index(conn, name, **indexes)
+
+
+def _index(conn: psycopg.Connection, table: str, **indexes: str) -> None:
+    for key, expression in indexes.items():
+        conn.execute(f"CREATE INDEX {table}_{key} ON {table} ({expression})")
 
 
 def _search_configuration(conn: psycopg.Connection) -> None:
@@ -169,11 +124,6 @@ def _unaccent_schema(conn: psycopg.Connection) -> str | None:
         return None
     return _scalar(conn, "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
                          "WHERE e.extname = 'unaccent'")
-
-
-def _run(conn: psycopg.Connection, *statements: str) -> None:
-    for statement in statements:
-        conn.execute(statement)
 
 
 MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,

@@ -20,6 +20,7 @@ from ..errors import NotFound, StoreError
 from ..model import Analysis, Article, Entity, Quantity, Statement, Timex
 from . import records
 from .base import SearchHit
+from .common import ArticleWrites
 from .pg_migrations import SEARCH_CONFIG, apply_migrations
 from .postgres_links import PostgresLinkTables
 
@@ -27,7 +28,7 @@ PAGE = 1000  # articles fetched a round trip, so that iterating over a large sto
 CONNECT_TIMEOUT = 10  # seconds, unless the URL sets connect_timeout
 
 
-class PostgresStore(PostgresLinkTables):
+class PostgresStore(ArticleWrites, PostgresLinkTables):
     """A Store in a PostgreSQL database, named by a postgresql:// URL; its tables live in the
     first schema of the connection's search_path."""
 
@@ -82,22 +83,8 @@ class PostgresStore(PostgresLinkTables):
                         (article.id, article.content_hash)).fetchone()
         return row["id"] if row else None
 
-    def add_article(self, article: Article, analysis: Analysis | None = None) -> bool:
-        """Write an article (and its analysis) in one transaction; False if already stored (a
-        concurrent writer of the same article is a duplicate too, never an error)."""
-        with self.transaction():
-            if not self._insert_article(article):
-                return False
-            if analysis is not None:
-                self._write_analysis(analysis)
-        return True
-
-    def save_analysis(self, analysis: Analysis) -> None:
-        """Replace what is stored from one article's analysis, in one transaction."""
-        with self.transaction():
-            self._write_analysis(analysis)
-
     def _insert_article(self, article: Article) -> bool:
+        # ON CONFLICT: a concurrent writer of the same article makes a duplicate, not an error.
         values = records.article_values(article)
         values[records.ARTICLE_COLUMNS.index("boilerplate")] = Json(article.boilerplate)
         inserted = self._sql(

@@ -13,11 +13,12 @@ from ..errors import NotFound, StoreError
 from ..model import Analysis, Article, Entity, Quantity, Statement, Timex
 from . import records
 from .base import SearchHit
+from .common import ArticleWrites
 from .migrations import apply_migrations
 from .sqlite_links import LinkTables
 
 
-class SQLiteStore(LinkTables):
+class SQLiteStore(ArticleWrites, LinkTables):
     """A Store in one SQLite file (or in memory with ':memory:')."""
 
     def __init__(self, path: str | Path = ":memory:"):
@@ -64,28 +65,16 @@ class SQLiteStore(LinkTables):
         ).fetchone()
         return row[0] if row else None
 
-    def add_article(self, article: Article, analysis: Analysis | None = None) -> bool:
-        """Write an article (and its analysis) in one transaction; False if already stored."""
-        with self.transaction():
-            if self.duplicate_of(article) is not None:
-                return False
-            self._insert_article(article)
-            if analysis is not None:
-                self._write_analysis(analysis)
-        return True
-
-    def save_analysis(self, analysis: Analysis) -> None:
-        """Replace what is stored from one article's analysis, in one transaction."""
-        with self.transaction():
-            self._write_analysis(analysis)
-
-    def _insert_article(self, article: Article) -> None:
+    def _insert_article(self, article: Article) -> bool:
+        if self.duplicate_of(article) is not None:
+            return False
         values = records.article_values(article)
         self.conn.execute(
             f"INSERT INTO articles ({', '.join(records.ARTICLE_COLUMNS)}, ingested_at) "
             f"VALUES ({', '.join('?' * len(values))}, ?)",
             (*values, datetime.now(UTC).isoformat(timespec="seconds")),
         )
+        return True
 
     def _write_analysis(self, analysis: Analysis) -> None:
         updated = self.conn.execute(
