@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.db
 SHARED ?= ../shared
 
-.PHONY: install install-browser demo test test-postgres lint evaluate clean
+.PHONY: install install-browser demo test test-postgres lint evaluate bench clean
 
 install: $(STAMP)
 
@@ -59,6 +59,15 @@ evaluate: install
 	$(BIN)/newsprism evaluate stories $(SHARED)/datasets/clustering/ecbplus-dev.jsonl --split dev
 	$(BIN)/newsprism evaluate stories $(SHARED)/datasets/clustering/newswcl50.jsonl --split all
 	$(BIN)/newsprism evaluate conflicts
+
+# Benchmarks (docs/performance.md): the pipeline against spaCy alone on generated articles and,
+# where the shared data sits beside the repository, on PolNeAR; then analyse, link and page times
+# at each of BENCH_SIZES (make bench BENCH_SIZES="1000 10000 100000" adds the 100k row: hours).
+BENCH_SIZES ?= 1000 10000
+
+bench: install
+	$(BIN)/python benchmarks/bench_pipeline.py --articles 300 --polnear $(SHARED)/datasets/polnear
+	$(BIN)/python benchmarks/bench_scale.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
