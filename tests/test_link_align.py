@@ -12,6 +12,7 @@ from newsprism.link.align import (
     same_speaker,
     tolerance,
 )
+from newsprism.link.context import nearby_pairs, publication_order
 from newsprism.model import Analysis, Article, Quantity, Statement
 
 
@@ -162,3 +163,28 @@ def test_a_count_that_is_part_of_another_names_no_casualty_of_its_own():
                  "rescuers said.", quantities=[("16", 16, None, None)])
     groups = align_quantities([first, risen])
     assert groups["a:q0"] == groups["b:q0"] and "a:q1" not in groups
+
+
+def test_a_quote_repeated_by_more_outlets_than_are_compared_pairwise_still_forms_one_group():
+    # 260 outlets over two months: more than PAIR_WINDOW neighbours and more than MAX_POSTING
+    # statements share every word of the quote, so the group must come from chained near pairs.
+    items = [item(f"wire-{n:03d}", f"Outlet {n}",
+                  f'"{HARBOUR_QUOTE}," the mayor said. Report number {n} on the harbour dispute.',
+                  quotes=[(HARBOUR_QUOTE, "Ines Duarte")],
+                  published=f"2025-{6 + n // 130:02d}-{1 + n % 28:02d}")
+             for n in range(260)]
+    groups = align_statements(items)
+    assert len(groups) == 260 and len(set(groups.values())) == 1
+    assert corroboration(items, groups)[next(iter(groups.values()))] == 260
+
+
+def test_in_a_large_story_each_article_is_compared_with_its_neighbours_in_time_only():
+    items = [item(f"a{n:03d}", "Herald", f"Text {n}.", published=f"2025-01-{1 + n % 28:02d}")
+             for n in range(100)]
+    pairs = nearby_pairs(items, window=5)
+    order = publication_order(items)
+    place = {i: p for p, i in enumerate(order)}
+    assert all(abs(place[i] - place[j]) <= 5 for i, j in pairs)
+    assert len(pairs) == 100 * 5 - 15  # each article with the next 5, fewer at the end
+    small = items[:6]
+    assert nearby_pairs(small, window=5) == [(i, j) for i in range(6) for j in range(i + 1, 6)]

@@ -378,3 +378,15 @@ def test_a_clause_completing_another_takes_its_subject_as_a_participant():
     start = doc.text.index("3 June")
     frame = event_frame(doc, start, start + len("3 June"))
     assert "launch" in frame.heads and "satellite" in frame.words
+
+
+def test_many_outlets_giving_one_of_two_days_make_one_conflict_with_two_sides():
+    tuesday = [article(f"vote-t{n}", "2025-11-20",
+                       "Slovak lawmakers will hold a final vote on the pension reform on Tuesday "
+                       "25 November, "
+                       f"coalition leader number {n} said.") for n in range(3)]
+    thursday = [article(f"vote-r{n}", "2025-11-21",
+                        "The Slovak parliament is set to vote on the pension reform on 27 November, "
+                        f"overriding objections from the president, report {n} said.") for n in range(2)]
+    conflict = only(conflicts_of(*tuesday, *thursday), "temporal")
+    assert sorted(len(s.article_ids) for s in conflict.sides) == [2, 3]

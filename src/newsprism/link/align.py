@@ -11,17 +11,20 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from functools import lru_cache
 
 from ..model import Article, Quantity, Statement
 from .context import (
+    PAIR_WINDOW,
     Item,
     UnionFind,
     content_stems,
     interval,
+    nearby_pairs,
     outlet,
+    publication_order,
     published,
     sentence_span,
     short_id,
@@ -55,6 +58,7 @@ def utterance(article: Article, statement: Statement) -> Utterance:
                      name_tokens(statement.speaker_name))
 
 
+@lru_cache(maxsize=8192)
 def name_tokens(name: str | None) -> frozenset[str]:
     """The words of a name, lower case, split at spaces and hyphens."""
     return frozenset(t for t in re.split(r"[\s\-]+", (name or "").lower()) if t and t != "the")
@@ -90,7 +94,9 @@ def align_statements(items: Sequence[Item]) -> dict[str, str]:
     utterances = [utterance(article, s) for article, analysis in items for s in analysis.statements]
     weight = rarity([u.stems for u in utterances])
     groups = UnionFind([u.statement.id for u in utterances])
-    for a, b in _candidate_pairs(utterances):
+    order = publication_order(items)
+    place = {items[i][0].id: n for n, i in enumerate(order)}
+    for a, b in _candidate_pairs(utterances, place):
         if same_utterance(a, b, weight):
             groups.union(a.statement.id, b.statement.id)
     article_of = {u.statement.id: u.article.id for u in utterances}
@@ -103,16 +109,40 @@ def rarity(bags: Sequence[frozenset[str]]) -> dict[str, float]:
     return {s: math.log(1 + len(bags) / n) for s, n in counts.items()}
 
 
-def _candidate_pairs(utterances: list[Utterance]):
-    """Pairs from different articles sharing a content word or a word pair, through an inverted index."""
+def _candidate_pairs(utterances: list[Utterance], place: dict[str, int]):
+    """Pairs from different, nearby articles (`place`: article id -> publication order) sharing a
+    content word or a word pair, through an inverted index. A word that most statements of a
+    large story share finds no pair on its own: rarer shared words find the real ones."""
     index: dict[object, list[int]] = {}
     for i, u in enumerate(utterances):
         for key in u.stems | u.bigrams:
             index.setdefault(key, []).append(i)
-    pairs = {(i, j) for ids in index.values() for i, j in combinations(ids, 2)}
+    common = max(MAX_POSTING, len(utterances) // 10)
+    pairs: set[tuple[int, int]] = set()
+    for ids in index.values():
+        follow = len(ids) if len(ids) <= common else COMMON_FOLLOW
+        pairs.update(_near(ids, [place[utterances[i].article.id] for i in ids], follow))
     for i, j in sorted(pairs):
         if utterances[i].article.id != utterances[j].article.id:
             yield utterances[i], utterances[j]
+
+
+# A word or word pair shared by more statements than this (or a tenth of a large story's) pairs
+# each statement only with the next few that share it: enough to chain a quote that hundreds of
+# outlets repeat into one group, without comparing every statement with every other.
+MAX_POSTING = 200
+COMMON_FOLLOW = 3
+
+
+def _near(ids: list[int], places: list[int], follow: int) -> Iterator[tuple[int, int]]:
+    """Pairs of each id with (at most `follow` of) the next ids whose articles lie within
+    PAIR_WINDOW places of its own."""
+    ranked = sorted(zip(places, ids, strict=True))
+    for n, (at, i) in enumerate(ranked):
+        for later, j in ranked[n + 1:n + 1 + follow]:
+            if later - at > PAIR_WINDOW:
+                break
+            yield min(i, j), max(i, j)
 
 
 def group_ids(groups: UnionFind, article_of: dict[str, str], prefix: str) -> dict[str, str]:
@@ -342,7 +372,8 @@ def measure_matches(items: Sequence[Item]) -> list[MeasureMatch]:
     """For each pair of articles, their quantities paired one to one, most similar first."""
     measures = [[measure(item, q) for q in item[1].quantities] for item in items]
     matches = []
-    for first, second in combinations(measures, 2):
+    for i, j in nearby_pairs(items):
+        first, second = measures[i], measures[j]
         if first and second and first[0].article.id != second[0].article.id:
             matches += _pair_one_to_one(first, second)
     return sorted(matches, key=lambda m: (m.a.quantity.id, m.b.quantity.id))

@@ -56,6 +56,7 @@ PLAUSIBLE_RATIO = 1.35  # beyond this, two unrelated numbers are likelier than t
 # A casualty count named as one (killed, dead, injured, ...) by every side is one measure even when
 # early reports differ widely: "at least 38 dead" against "a toll of 27".
 CASUALTY_RATIO = 2.0
+PLACES_PER_SIDE = 8
 
 
 def numeric_conflicts(items: Sequence[Item]) -> list[Conflict]:
@@ -111,7 +112,9 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
 
 def _places_differ(sides: list[list[Measure]]) -> bool:
     """Whether two sides qualify their figures by different places (a county vs the country)."""
-    places = [[figure_places(m.article.text, m.quantity.start, m.quantity.end) for m in s] for s in sides]
+    # Each figure's sentence is parsed; a side many outlets report is judged by its first few.
+    places = [[figure_places(m.article.text, m.quantity.start, m.quantity.end) for m in s[:PLACES_PER_SIDE]]
+              for s in sides]
     return any(places_differ(x, y) for x, y in combinations(places, 2))
 
 

@@ -124,6 +124,28 @@ def published(article: Article, analysis: Analysis | None = None) -> date | None
         return None
 
 
+# In a large story each article is compared with the articles published nearest to it, not with
+# every other one: groups are unions of pairs, so a chain of near pairs still joins the far ends,
+# and the cost grows with the story's size instead of its square. A story of up to
+# PAIR_WINDOW + 1 articles is compared pair by pair in full.
+PAIR_WINDOW = 30
+
+
+def publication_order(items: Sequence[Item]) -> list[int]:
+    """Positions of the items sorted by publication day (undated last), then article id."""
+    days = [published(article, analysis) for article, analysis in items]
+    return sorted(range(len(items)), key=lambda i: (days[i] is None, days[i] or date.min, items[i][0].id))
+
+
+def nearby_pairs(items: Sequence[Item], window: int = PAIR_WINDOW) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of the items whose articles lie within `window` places of each other
+    in publication order; every pair when there are at most `window` + 1 items."""
+    order = publication_order(items)
+    pairs = {(min(i, j), max(i, j))
+             for place, i in enumerate(order) for j in order[place + 1:place + 1 + window]}
+    return sorted(pairs)
+
+
 def publication_days(items: Sequence[Item]) -> dict[str, date | None]:
     """Each article's publication day (or None), by article id."""
     return {article.id: published(article, analysis) for article, analysis in items}

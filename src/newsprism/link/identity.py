@@ -17,11 +17,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
 
 from ..model import Article, Conflict, Evidence, Mention
 from .align import name_tokens, same_speaker
-from .context import Item, make_conflict, outlets_text, published, side, stem
+from .context import Item, make_conflict, nearby_pairs, outlets_text, published, side, stem
 
 SAME_WINDOW_DAYS = 14  # two people named in one office further apart than this may be successors
 SAME_WEEK_DAYS = 7  # "former X" and "X" of one person further apart than this is a change of office
@@ -202,8 +201,17 @@ def _claim(article: Article, day, person: str, role: str, spans: list) -> RoleCl
 def identity_conflicts(items: Sequence[Item]) -> list[Conflict]:
     """Different people in one office in the same weeks; one person called former and serving in one week."""
     known = _person_names(items)
-    claims = [c for item in items for c in role_claims(item, known)]
-    return _two_people_one_office(claims) + _former_and_serving(claims)
+    per_article = [role_claims(item, known) for item in items]
+    near = nearby_pairs(items)
+    return _two_people_one_office(per_article, near) + _former_and_serving(per_article, near)
+
+
+def _claim_pairs(per_article: list[list[RoleClaim]], near: list[tuple[int, int]]):
+    """Pairs of claims from two nearby articles (see `nearby_pairs`)."""
+    for i, j in near:
+        for a in per_article[i]:
+            for b in per_article[j]:
+                yield a, b
 
 
 def _person_names(items: Sequence[Item]) -> list[str]:
@@ -221,25 +229,34 @@ def _within(a: RoleClaim, b: RoleClaim, days: int) -> bool:
     return a.day is None or b.day is None or abs((a.day - b.day).days) <= days
 
 
-def _two_people_one_office(claims: list[RoleClaim]) -> list[Conflict]:
-    serving = [c for c in claims if not c.former]
-    found = {}
-    for a, b in combinations(serving, 2):
-        if (a.article.id == b.article.id or not same_office(a.role, b.role) or _same_person(a, b)
-                or not _within(a, b, SAME_WINDOW_DAYS) or _shared_in_one_article(a, b, serving)):
+def _two_people_one_office(per_article: list[list[RoleClaim]], near: list[tuple[int, int]]) -> list[Conflict]:
+    serving = [[c for c in claims if not c.former] for claims in per_article]
+    by_article = {claims[0].article.id: claims for claims in serving if claims}
+    everyone = [c for claims in serving for c in claims]
+    holders: dict[tuple, list[RoleClaim]] = {}  # (office, person) -> their claims, story-wide
+
+    def held(office: frozenset[str], person: RoleClaim) -> list[RoleClaim]:
+        key = (office, person.person)
+        if key not in holders:
+            holders[key] = [c for c in everyone if same_office(c.role, office) and _same_person(c, person)]
+        return holders[key]
+
+    found, seen = {}, set()
+    for a, b in _claim_pairs(serving, near):
+        if (a.article.id == b.article.id or (a.role | b.role, a.person, b.person) in seen
+                or not same_office(a.role, b.role) or _same_person(a, b)
+                or not _within(a, b, SAME_WINDOW_DAYS) or _shared_in_one_article(a, b, by_article)):
             continue
-        holders = [[c for c in serving if same_office(c.role, a.role | b.role) and _same_person(c, x)]
-                   for x in (a, b)]
-        conflict = _people_conflict(a, b, holders)
+        seen.add((a.role | b.role, a.person, b.person))  # the sides hold every such claim already
+        conflict = _people_conflict(a, b, [held(a.role | b.role, x) for x in (a, b)])
         found[conflict.id] = conflict
     return list(found.values())
 
 
-def _shared_in_one_article(a: RoleClaim, b: RoleClaim, claims: list[RoleClaim]) -> bool:
+def _shared_in_one_article(a: RoleClaim, b: RoleClaim, by_article: dict[str, list[RoleClaim]]) -> bool:
     """Whether one article itself names both people in the office (two countries' ministers, say)."""
     for x, y in ((a, b), (b, a)):
-        if any(c.article.id == x.article.id and _same_person(c, y) and same_office(c.role, y.role)
-               for c in claims):
+        if any(_same_person(c, y) and same_office(c.role, y.role) for c in by_article.get(x.article.id, ())):
             return True
     return False
 
@@ -252,9 +269,9 @@ def _people_conflict(a: RoleClaim, b: RoleClaim, holders: list[list[RoleClaim]])
     return make_conflict("identity", "contradiction", summary, sides)
 
 
-def _former_and_serving(claims: list[RoleClaim]) -> list[Conflict]:
+def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int, int]]) -> list[Conflict]:
     found = {}
-    for a, b in combinations(claims, 2):
+    for a, b in _claim_pairs(per_article, near):
         if (a.former == b.former or a.article.id == b.article.id or not _same_person(a, b)
                 or not (a.role <= b.role or b.role <= a.role) or not _within(a, b, SAME_WEEK_DAYS)):
             continue

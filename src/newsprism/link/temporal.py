@@ -15,13 +15,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
 
 from ..model import Article, Conflict, Evidence, Timex
 from .context import (
     Item,
     body_sentence_span,
     make_conflict,
+    nearby_pairs,
     phrase_tokens,
     publication_days,
     published,
@@ -91,18 +91,22 @@ def event_similarity(a: Event, b: Event) -> float:
 
 def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
     """One event given different days by different articles."""
-    found = []
+    found: dict[tuple, list[tuple[Event, Event]]] = {}
     per_article = [events(item) for item in items]
     days = publication_days(items)
-    pairs = [(a, b, _similar_events(a, b)) for a, b in combinations(per_article, 2)]
+    pairs = [(per_article[i], per_article[j]) for i, j in nearby_pairs(items)]
+    pairs = [(a, b, _similar_events(a, b)) for a, b in pairs]
     frames = event_frames([e for _, _, scored in pairs for _, a, b in scored for e in (a, b)])
     for first, second, scored in pairs:
         same = [(score, a, b) for score, a, b in scored if same_event(frames[_key(a)], frames[_key(b)])]
         for a, b in _one_to_one(same, first, second):
             apart = abs((date.fromisoformat(a.timex.value) - date.fromisoformat(b.timex.value)).days)
             if 0 < apart <= EVENT_DAYS_APART:
-                found.append(_temporal_conflict(a, b, days))
-    return found
+                earlier, later, status = _ordered(a, b, days)
+                key = (earlier.timex.value, later.timex.value, status)
+                found.setdefault(key, []).append((earlier, later))
+    # Many outlets giving one of two days make one conflict with two sides, not one per pair.
+    return [_temporal_conflict(pairs, status) for (_, _, status), pairs in found.items()]
 
 
 def _similar_events(first: list[Event], second: list[Event]) -> list[tuple[float, Event, Event]]:
@@ -124,14 +128,21 @@ def _one_to_one(scored, first: list[Event], second: list[Event]) -> list[tuple[E
     return pairs
 
 
-def _temporal_conflict(a: Event, b: Event, days: dict) -> Conflict:
+def _ordered(a: Event, b: Event, days: dict) -> tuple[Event, Event, str]:
+    """The earlier and the later report of one event, and whether the later one moved the date."""
     earlier, later = sorted((a, b), key=lambda e: (days[e.article.id] or date.max, e.article.id))
     moved = (days[earlier.article.id] and days[later.article.id]
              and days[earlier.article.id] < days[later.article.id] and MOVED.search(later.sentence))
+    return earlier, later, "revision" if moved else "contradiction"
+
+
+def _temporal_conflict(pairs: list[tuple[Event, Event]], status: str) -> Conflict:
+    earlier, later = pairs[0]
     summary = (f"Date of one event: {earlier.timex.text} ({earlier.timex.value}) vs "
                f"{later.timex.text} ({later.timex.value})")
-    return make_conflict("temporal", "revision" if moved else "contradiction", summary, [
-        side(e.timex.text, [Evidence(e.article.id, e.timex.start, e.timex.end)]) for e in (earlier, later)])
+    return make_conflict("temporal", status, summary, [
+        side(events[0].timex.text, [Evidence(e.article.id, e.timex.start, e.timex.end) for e in events])
+        for events in ([a for a, _ in pairs], [b for _, b in pairs])])
 
 
 # --- what a date dates -------------------------------------------------------------------------------
