@@ -16,7 +16,7 @@ SETTINGS: tuple[tuple[str, object, str], ...] = (
     ("max_text_mb", 5.0, "Largest article text accepted, in megabytes; larger inputs are rejected."),
     ("encoding", "", "Force this text encoding for inputs (default: UTF-8, then detect)."),
     ("batch_size", 64, "Articles per batch in the per-article pipeline."),
-    ("workers", 0, "Processes for the per-article pipeline (0: one per core)."),
+    ("workers", 0, "Processes for the per-article pipeline (0: one per core; 1: the calling process)."),
 )
 
 ENV_PREFIX = "NEWSPRISM_"
