@@ -260,7 +260,11 @@ def _connect(url: str) -> psycopg.Connection:
     try:
         given = psycopg.conninfo.conninfo_to_dict(url)
         options = {} if "connect_timeout" in given else {"connect_timeout": CONNECT_TIMEOUT}
-        return psycopg.connect(url, autocommit=True, row_factory=dict_row, **options)
+        conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, **options)
+        # JIT compiling takes longer than the short queries of a store take to run (it doubled
+        # the entity listing); this session only.
+        conn.execute("SET jit = off")
+        return conn
     except psycopg.Error as exc:
         raise StoreError(f"cannot connect to PostgreSQL store {redacted(url)}: {_reason(exc, url)} "
                          "(check that the server is running and the URL's host, port, user, password "
