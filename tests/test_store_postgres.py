@@ -92,3 +92,10 @@ def store_on_postgres(postgres_url):
     store = PostgresStore(postgres_url)
     yield store
     store.close()
+
+
+def test_a_very_long_article_is_stored_and_its_start_searchable(store_on_postgres):
+    words = [f"w{n:07d}" for n in range(400_000)]  # every word distinct: the largest tsvector
+    store_on_postgres.add_article(Article(id="long", text="harbour " + " ".join(words)))
+    assert [h.article_id for h in store_on_postgres.search("harbour")] == ["long"]
+    assert store_on_postgres.get_article("long").text.endswith("w0399999")

@@ -19,6 +19,9 @@ LOCK_KEY = 0x6E657773
 # Full-text search: English stemming and stop words, accents folded where the server has the
 # unaccent extension (as the SQLite store's remove_diacritics does).
 SEARCH_CONFIG = "newsprism_english"
+# A tsvector holds at most 1 MB: the first 250,000 characters (a long news article is a tenth
+# of that) stay under it whatever the text, so no article is refused for its length.
+SEARCHED_CHARS = 250_000
 
 
 # Columns every per-article table starts with: its own key (listings break ties by it, in
@@ -37,8 +40,8 @@ def m001_articles(conn: psycopg.Connection) -> None:
         text text NOT NULL, content_hash text NOT NULL UNIQUE, path text,
         boilerplate json NOT NULL DEFAULT '[]',
         ingested_at timestamptz NOT NULL DEFAULT now(), analysis_version text,
-        search tsvector GENERATED ALWAYS AS (
-            to_tsvector('{SEARCH_CONFIG}'::regconfig, coalesce(title, '') || ' ' || text)) STORED""")
+        search tsvector GENERATED ALWAYS AS (to_tsvector('{SEARCH_CONFIG}'::regconfig,
+            left(coalesce(title, '') || ' ' || text, {SEARCHED_CHARS}))) STORED""")
     conn.execute("CREATE INDEX articles_search ON articles USING gin (search)")
 
 
