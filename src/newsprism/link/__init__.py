@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Analysis, Article, Story
 from ..store import Store
-from .align import align_quantities, align_statements
+from .align import align_quantities, align_statements, measure_matches
 from .conflicts import find_conflicts
 from .stories import StoryIndex, StoryParams, story_doc
 
@@ -69,8 +69,9 @@ def _changed(index: StoryIndex, known: dict[str, str], pending: list[str]) -> li
 
 def _save(store: Store, story: Story) -> int:
     items = [_analysed(store, a) for a in story.article_ids]
-    conflicts = find_conflicts(items)
-    store.save_story(story, align_statements(items), align_quantities(items), conflicts)
+    matches = measure_matches(items)
+    conflicts = find_conflicts(items, matches)
+    store.save_story(story, align_statements(items), align_quantities(items, matches), conflicts)
     return len(conflicts)
 
 

@@ -190,10 +190,9 @@ class Measure:
     tolerance: float
     sentence: str
     kinds: frozenset[str] = frozenset()  # casualty counts the words next to the number name
-
-    @property
-    def unit(self) -> str | None:
-        return self.quantity.unit.lower() if self.quantity.unit else None
+    unit: str | None = None  # the quantity's unit, lower case
+    unit_head: str | None = None  # the stem of the unit's last word ("driver" of "train driver")
+    norm: float = 0.0  # the length of the stems vector
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +215,10 @@ def measure(item: Item, quantity: Quantity) -> Measure:
     # The event a count is of is a strong word for what it measures, wherever in the sentence it is.
     stems.update({f"#{k}": KIND_WEIGHT if k in kinds else 1 for k in casualty_kinds(stems) | kinds})
     left, right = sentence_span(article.text, quantity.start, quantity.end)
+    unit = quantity.unit.lower() if quantity.unit else None
     return Measure(article, quantity, stems, scope_of(item, quantity), tolerance(quantity),
-                   article.text[left:right], kinds)
+                   article.text[left:right], kinds, unit, stem(unit.split()[-1]) if unit else None,
+                   math.sqrt(sum(c * c for c in stems.values())))
 
 
 # A count that is part of another one next to it: "12 injured, two seriously", "including three children".
@@ -335,7 +336,7 @@ def units_fit(a: Measure, b: Measure) -> bool:
     if a.unit in PEOPLE and b.unit in PEOPLE and casualties(a) & casualties(b):
         return True
     if a.unit and b.unit:
-        return a.unit == b.unit or stem(a.unit.split()[-1]) == stem(b.unit.split()[-1])
+        return a.unit == b.unit or a.unit_head == b.unit_head
     counted, bare = (a, b) if a.unit else (b, a)
     return bool(counted.unit) and bool(unit_words(counted.unit) & set(bare.stems))
 
@@ -358,14 +359,13 @@ def casualties(m: Measure) -> frozenset[str]:
 
 def similarity(a: Measure, b: Measure) -> float:
     """Cosine of the two quantities' context words; 0 when their units or casualty kinds differ."""
-    if not units_fit(a, b) or not a.stems or not b.stems or len(set(a.stems) & set(b.stems)) < 2:
+    shared = a.stems.keys() & b.stems.keys()
+    if len(shared) < 2 or not units_fit(a, b):
         return 0.0
     kinds_a, kinds_b = casualties(a), casualties(b)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return 0.0
-    dot = sum(count * b.stems[s] for s, count in a.stems.items())
-    norm = math.sqrt(sum(c * c for c in a.stems.values()) * sum(c * c for c in b.stems.values()))
-    return dot / norm
+    return sum(a.stems[s] * b.stems[s] for s in shared) / (a.norm * b.norm)
 
 
 def measure_matches(items: Sequence[Item]) -> list[MeasureMatch]:
@@ -393,10 +393,11 @@ def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[Measur
     return chosen
 
 
-def align_quantities(items: Sequence[Item]) -> dict[str, str]:
-    """Group id of every quantity whose measure (subject, unit, scope) two or more articles state."""
+def align_quantities(items: Sequence[Item], matches: Sequence[MeasureMatch] | None = None) -> dict[str, str]:
+    """Group id of every quantity whose measure (subject, unit, scope) two or more articles state
+    (`matches`: the items' `measure_matches`, when the caller has them already)."""
     groups = UnionFind()
-    for m in measure_matches(items):
+    for m in measure_matches(items) if matches is None else matches:
         if not scopes_differ(m.a, m.b):
             groups.union(m.a.quantity.id, m.b.quantity.id)
     article_of = {q.id: a.id for a, an in items for q in an.quantities}

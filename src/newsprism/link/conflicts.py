@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from ..model import Conflict, Evidence
-from .align import Measure, casualties, measure_matches, scopes_differ, values_agree
+from .align import Measure, MeasureMatch, casualties, measure_matches, scopes_differ, values_agree
 from .context import (
     Item,
     UnionFind,
@@ -35,9 +35,10 @@ from .temporal import temporal_conflicts
 KIND_ORDER = {"numeric": 0, "identity": 1, "temporal": 2, "other": 3}
 
 
-def find_conflicts(items: Sequence[Item]) -> list[Conflict]:
-    """Where the articles disagree on a number, an identity or a date, in a stable order."""
-    found = numeric_conflicts(items) + identity_conflicts(items) + temporal_conflicts(items)
+def find_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | None = None) -> list[Conflict]:
+    """Where the articles disagree on a number, an identity or a date, in a stable order
+    (`matches`: the items' `measure_matches`, when the caller has them already)."""
+    found = numeric_conflicts(items, matches) + identity_conflicts(items) + temporal_conflicts(items)
     unique = {c.id: c for c in found}
     return sorted(unique.values(), key=lambda c: (KIND_ORDER[c.kind], _first_place(c), c.id))
 
@@ -59,10 +60,10 @@ CASUALTY_RATIO = 2.0
 PLACES_PER_SIDE = 8
 
 
-def numeric_conflicts(items: Sequence[Item]) -> list[Conflict]:
+def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | None = None) -> list[Conflict]:
     """Quantities stating one measure with values that differ beyond rounding."""
     groups, measures = UnionFind(), {}
-    for match in measure_matches(items):
+    for match in measure_matches(items) if matches is None else matches:
         groups.union(match.a.quantity.id, match.b.quantity.id)
         measures.update({match.a.quantity.id: match.a, match.b.quantity.id: match.b})
     found = []
