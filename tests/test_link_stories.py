@@ -229,3 +229,23 @@ def test_a_long_running_story_stays_one_story_when_added_day_by_day():
     for start in range(0, 60, 4):
         index.add_batch(reports[start:start + 4])
     assert len(index) == 1
+
+
+def test_restoring_a_store_s_stories_places_new_articles_as_an_eager_rebuild_does():
+    history = flood_reports(40) + ANTWERP + GDANSK + [UNRELATED]
+    original = StoryIndex()
+    original.add_batch(history)
+    known = original.assignments()
+    ordered = sorted(history, key=batch_order)
+    eager, lazy = StoryIndex(), StoryIndex()
+    for d in ordered:
+        eager.add(d, story=known[d.article_id])
+    lazy.restore((d, known[d.article_id]) for d in ordered)
+    assert lazy.assignments() == known
+    later = flood_reports(48)[40:] + [doc("herald-2", "Antwerp dockworkers ended their strike after the port "
+                                          "authority raised night-shift pay, union leader Marek Novak said.",
+                                          "2025-03-07", ["Antwerp", "Marek Novak"])]
+    assert lazy.add_batch(later) == eager.add_batch(later)
+    assert lazy.assignments() == eager.assignments()
+    assert lazy.assignments()["herald-2"] == known["herald-1"]
+    assert {lazy.assignments()[d.article_id] for d in later[:-1]} == {known["flood-0"]}

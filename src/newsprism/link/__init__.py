@@ -39,8 +39,7 @@ def link_store(store: Store, params: StoryParams | None = None) -> LinkReport:
         return LinkReport()
     known = store.story_assignments()
     index = StoryIndex(params)
-    for article_id, story in known.items():
-        index.add(story_doc(*_analysed(store, article_id)), story=story)
+    index.restore((story_doc(*_analysed(store, article_id)), story) for article_id, story in known.items())
     index.add_batch(story_doc(*_analysed(store, article_id)) for article_id in pending)
     report = LinkReport(linked=len(pending))
     # One transaction for the whole run: a run killed part-way leaves the store as it was, so

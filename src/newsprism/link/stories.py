@@ -72,11 +72,12 @@ class _Node:
     """One article in the graph: its frequency vectors, dates, idf-weighted vectors and edges."""
 
     __slots__ = ("doc", "seq", "rank", "tf", "names", "day", "years", "text", "entities", "stamp",
-                 "edges", "own", "edge_stamp", "pinned")
+                 "edges", "own", "edge_stamp", "pinned", "linked")
 
     def __init__(self, doc: StoryDoc, seq: int) -> None:
-        self.doc, self.seq, self.rank = doc, seq, batch_order(doc)
         self.tf = normalised(sublinear_tf(terms(_full_text(doc))))
+        # The text is needed only for the term vector: 100,000 articles should not stay in memory.
+        self.doc, self.seq, self.rank = replace(doc, text=""), seq, batch_order(doc)
         self.names = normalised(sublinear_tf(n.casefold() for n in doc.entities))
         self.day = _day(doc.published)
         self.years = year_profile(Counter(_years(doc.dates + (doc.published or "",))))
@@ -87,6 +88,7 @@ class _Node:
         self.own: dict[str, float] = {}  # its nearest articles found so far (at most `neighbours`)
         self.edge_stamp = 0  # the stamp of the weights its edges were last computed with
         self.pinned: str | None = None  # the story key it was given (rebuilds from a store)
+        self.linked = True  # whether its nearest articles were looked for (restored ones: when needed)
 
 
 class StoryIndex:
@@ -113,6 +115,28 @@ class StoryIndex:
         self._link(node)
         self._assign(story, [doc.article_id])
         return story
+
+    def restore(self, placed: Iterable[tuple[StoryDoc, str]]) -> None:
+        """Put back articles already in stories (doc, story key), as a store keeps them, without
+        scoring them: their terms are counted and indexed, and their nearest articles are looked
+        for only when new articles make a run re-cluster their story. Rebuilding the index for a
+        new run so costs one pass over the store, not a linking of it."""
+        restored: list[_Node] = []
+        for doc, story in placed:
+            if doc.article_id in self._nodes:
+                continue
+            node = _Node(doc, len(self._nodes))
+            node.pinned, node.linked = story, False
+            self._nodes[doc.article_id] = node
+            self._terms.add(node.tf)
+            self._names.add(node.names)
+            restored.append(node)
+        members: dict[str, list[str]] = {}
+        for node in restored:  # indexed once every term is counted, so early articles weigh right
+            self._post(node, self._features(node))
+            members.setdefault(node.pinned, []).append(node.doc.article_id)
+        for key, articles in members.items():
+            self._assign(key, articles)
 
     def add_batch(self, docs: Iterable[StoryDoc]) -> dict[str, str]:
         """Place several articles at once, whatever their order; article id -> story key."""
@@ -186,12 +210,20 @@ class StoryIndex:
     def _link(self, node: _Node) -> None:
         """Connect an article to its most similar candidates and list it in the index."""
         features = self._features(node)
+        self._connect_nearest(node, features)
+        self._post(node, features)
+
+    def _connect_nearest(self, node: _Node, features: Iterable[str]) -> None:
+        node.linked = True
         scored = self._candidates(node, features)
         for other, weight in scored[:self.params.neighbours]:
             self._connect(node, self._nodes[other], weight)
         for other, weight in scored[self.params.neighbours:]:
             self._offer(self._nodes[other], node, weight)
         node.edge_stamp = node.stamp
+
+    def _post(self, node: _Node, features: Iterable[str]) -> None:
+        """List an article under its features in the index (the most recent entries are read)."""
         limit = self.params.max_postings
         for feature in features:
             posting = self._postings.setdefault(feature, [])
@@ -262,7 +294,10 @@ class StoryIndex:
         items = sorted([[a] for a in loose] + [self._members[k] for k in whole],
                        key=lambda members: self._nodes[members[0]].rank)
         for article in loose:
-            self._refresh_edges(self._nodes[article])
+            node = self._nodes[article]
+            if not node.linked:  # restored from a store: find its nearest now that it is needed
+                self._connect_nearest(node, self._features(node))
+            self._refresh_edges(node)
         graph = self._graph(items, loose)
         summaries = [self._summary(members) for members in items]
         for key in {self._assigned[a] for a in loose if a in self._assigned} | whole:
