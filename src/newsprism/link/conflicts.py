@@ -29,7 +29,7 @@ from .context import (
     side,
 )
 from .identity import identity_conflicts
-from .places import figure_places, places_differ
+from .places import figures_places, places_differ
 from .temporal import temporal_conflicts
 
 KIND_ORDER = {"numeric": 0, "identity": 1, "temporal": 2, "other": 3}
@@ -114,8 +114,10 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
 def _places_differ(sides: list[list[Measure]]) -> bool:
     """Whether two sides qualify their figures by different places (a county vs the country)."""
     # Each figure's sentence is parsed; a side many outlets report is judged by its first few.
-    places = [[figure_places(m.article.text, m.quantity.start, m.quantity.end) for m in s[:PLACES_PER_SIDE]]
-              for s in sides]
+    chosen = [s[:PLACES_PER_SIDE] for s in sides]
+    figures = [(m.article.text, m.quantity.start, m.quantity.end) for s in chosen for m in s]
+    found = iter(figures_places(figures))
+    places = [[next(found) for _ in s] for s in chosen]
     return any(places_differ(x, y) for x, y in combinations(places, 2))
 
 

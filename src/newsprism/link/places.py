@@ -47,9 +47,20 @@ COUNTRY = Place(frozenset({"#country"}))
 
 def figure_places(text: str, start: int, end: int) -> frozenset[Place]:
     """The places qualifying the number at characters (start, end) of a text."""
-    left, right = sentence_span(text, start, end)
-    doc = sentence_parser()(text[left:right])
-    span = doc.char_span(start - left, end - left, alignment_mode="expand")
+    return figures_places([(text, start, end)])[0]
+
+
+def figures_places(figures: Sequence[tuple[str, int, int]]) -> list[frozenset[Place]]:
+    """The places qualifying each number (text, start, end), their sentences parsed in one batch."""
+    sentences = [sentence_span(text, start, end) for text, start, end in figures]
+    texts = [text[left:right] for (text, _, _), (left, right) in zip(figures, sentences, strict=True)]
+    docs = sentence_parser().pipe(texts)
+    return [_places(doc, start - left, end - left)
+            for doc, (_, start, end), (left, _) in zip(docs, figures, sentences, strict=True)]
+
+
+def _places(doc, start: int, end: int) -> frozenset[Place]:
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return frozenset()
     tokens = _qualifying_tokens(span.root)
