@@ -40,13 +40,14 @@ class PostgresStore(ArticleWrites, PostgresLinkTables):
         except psycopg.Error as exc:
             self.conn.close()
             raise StoreError(f"cannot set up the newsprism tables in PostgreSQL store {redacted(url)}: "
-                             f"{_reason(exc, url)} (the role needs CREATE on the schema)") from exc
+                             f"{_reason(exc, url)} (does the role have CREATE on the schema?)") from exc
 
     def __repr__(self) -> str:
         return f"PostgresStore({redacted(self.url)!r})"
 
     def _sql(self, query: str, params=None) -> psycopg.Cursor:
-        """Run one statement; a lost connection becomes a StoreError that names the store."""
+        """Run one statement; a failure of the server or the connection (not of the statement)
+        becomes a StoreError that names the store."""
         try:
             return self.conn.execute(query, params)
         except psycopg.OperationalError as exc:
