@@ -128,7 +128,7 @@ def published(article: Article, analysis: Analysis | None = None) -> date | None
 # every other one: groups are unions of pairs, so a chain of near pairs still joins the far ends,
 # and the cost grows with the story's size instead of its square. A story of up to
 # PAIR_WINDOW + 1 articles is compared pair by pair in full.
-PAIR_WINDOW = 30
+PAIR_WINDOW = 15
 
 
 def publication_order(items: Sequence[Item]) -> list[int]:
