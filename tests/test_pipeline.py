@@ -28,3 +28,16 @@ def test_listener_sees_every_item(store, write, tmp_path):
     ingest_paths([tmp_path / "in"], store, listener=seen.append)
     assert [type(s).__name__ for s in seen] == ["Article", "InputError"]
     assert isinstance(seen[0], Article)
+
+
+def test_the_spacy_pipeline_is_loaded_afresh_once_its_vocabulary_has_grown(monkeypatch):
+    from newsprism import nlp, pipeline
+    from newsprism.config import Settings
+
+    settings = Settings()
+    articles = [Article(id="v1", text="Mayor Ilse Quarnby said the Zwolberg tram would cost €12 million.")]
+    first = pipeline.analyze_batch(articles, settings)
+    monkeypatch.setattr(pipeline, "VOCABULARY_GROWTH", -1)  # any vocabulary is too big now
+    before = nlp.load(settings.spacy_model)
+    assert pipeline.analyze_batch(articles, settings) == first
+    assert nlp.load(settings.spacy_model) is not before

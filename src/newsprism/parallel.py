@@ -9,13 +9,16 @@ run on many workers stores, row for row, what a run on one stores.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Protocol
 
@@ -24,6 +27,8 @@ from .errors import ExecutorError, ModelNotInstalled, NewsprismError
 
 IN_FLIGHT_PER_WORKER = 2  # one batch being analysed, one waiting, so no worker idles
 PARENT_CHECK_S = 1.0  # how often a pool worker looks whether its parent is still alive
+BROKEN_POOL_HINT = (" (out of memory? In a script, start the run under "
+                    "`if __name__ == \"__main__\":`, since each worker imports the script)")
 DASK_HINT = ("start a scheduler with `dask scheduler` and pass its address (tcp://HOST:8786), "
              "or use --dask local")
 
@@ -101,8 +106,9 @@ def _result(submitted: Result):
     except NewsprismError:
         raise
     except Exception as exc:  # a worker died (killed, out of memory) or the cluster went away
+        hint = BROKEN_POOL_HINT if isinstance(exc, BrokenProcessPool) else ""
         raise ExecutorError(
-            f"a worker of the per-article pipeline failed ({type(exc).__name__}: {exc}). "
+            f"a worker of the per-article pipeline failed ({type(exc).__name__}: {exc}){hint}. "
             f"What was analysed is saved: run again to go on, or with --workers 1.") from exc
 
 
@@ -154,8 +160,10 @@ class ProcessPool:
 
 
 def start_worker(model: str) -> None:
-    """Pool initializer: exit with the parent, and load the spaCy pipeline before any batch."""
+    """Pool initializer: exit with the parent, leave Ctrl-C to it (it stops the pool), and load
+    the spaCy pipeline before any batch."""
     threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_model(model)
 
 
@@ -186,14 +194,20 @@ class DaskRunner:
         try:
             if address == "local":
                 self.cluster = distributed.LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                    silence_logs=logging.ERROR)
             self.client = distributed.Client(self.cluster or address)
         except (OSError, ValueError, TimeoutError) as exc:
             self._close_cluster()
             raise ExecutorError(f"cannot reach the Dask scheduler at {address!r}: {exc}; "
                                 f"{DASK_HINT}") from exc
         self.in_flight = IN_FLIGHT_PER_WORKER * max(1, sum(self.client.nthreads().values()))
-        self.client.run(load_model, model)
+        try:
+            self.client.run(load_model, model)
+        except Exception as exc:
+            self.close()
+            raise ExecutorError(f"the Dask workers at {address!r} cannot run newsprism ({exc}); "
+                                f"install it, with its spaCy pipeline, where they run") from exc
 
     def submit(self, function: Callable, *args):
         """Send `function(*args)` to the cluster as one task."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -204,14 +205,14 @@ def analyze_pending(store: Store, settings: Settings | None = None, listener: Li
     alone, in the order one worker saves them; an article whose analysis fails is reported
     and stays pending."""
     settings = settings or Settings()
-    report = report or RunReport()
+    report = RunReport() if report is None else report
     pending = store.pending_analysis(PIPELINE_VERSION)
-    batches = [pending[i:i + settings.batch_size] for i in range(0, len(pending), settings.batch_size)]
-    if not batches:
+    if not pending:
         return report
-    # Articles are read batch by batch, as the runner has room for them.
-    articles = ([store.get_article(i) for i in ids] for ids in batches)
-    with open_runner(settings.workers, settings.spacy_model, dask, len(batches)) as runner:
+    size, batches = settings.batch_size, math.ceil(len(pending) / settings.batch_size)
+    # Articles are read a batch at a time, as the runner has room for them.
+    articles = ([store.get_article(i) for i in pending[n * size:(n + 1) * size]] for n in range(batches))
+    with open_runner(settings.workers, settings.spacy_model, dask, batches) as runner:
         for results in run_in_order(runner, analyze_batch, articles, settings):
             for result in results:
                 _save(store, result, report, listener)
