@@ -183,7 +183,7 @@ def measure(size: int, folder: Path, args: argparse.Namespace) -> list[Step]:
     corpus, db = folder / "corpus.jsonl", folder / "news.db"
     words = write_corpus(corpus, size)
     analyze = [*NEWSPRISM, "analyze", str(corpus), "--no-link"]
-    name = f"analyze, {plural(args.workers, 'worker')}" if args.workers else "analyze"
+    name = f"analyze, {plural(args.workers, 'worker')}" if args.workers else "analyze, default workers"
     steps = [run(size, "analyze", name, [*analyze, "--db", str(db), *args.options], db),
              run(size, "link", "link", [*NEWSPRISM, "link", "--db", str(db)], db)]
     if args.dask:
