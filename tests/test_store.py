@@ -275,3 +275,17 @@ def test_the_corpus_exports_the_same_from_both_backends(postgres_url):
         exports.append(out.getvalue())
     assert json.loads(exports[0])["conflicts"]  # the corpus has some of everything
     assert exports[0] == exports[1]
+
+
+def test_story_inputs_read_articles_with_their_names_and_dates_in_the_order_asked(store):
+    for ident in ("a1", "a2", "a3"):
+        store.add_article(article(ident, f"Text {ident}: the mayor said the tram will run in May."),
+                          analysis_for(ident))
+    read = store.story_inputs(["a3", "missing", "a1"])
+    assert [a.id for a, _, _ in read] == ["a3", "a1"]
+    original = analysis_for("a3")
+    _, names, timexes = read[0]
+    named = {e.id: e for e in original.entities}
+    assert names == tuple((named[m.entity_id].name, named[m.entity_id].type)
+                          for m in sorted(original.mentions, key=lambda m: m.start) if m.kind == "name")
+    assert timexes == tuple(original.timexes)

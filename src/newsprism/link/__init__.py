@@ -8,13 +8,14 @@ second run with nothing new does nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Analysis, Article, Story
 from ..store import Store
 from .align import align_quantities, align_statements, measure_matches
 from .conflicts import find_conflicts
-from .stories import StoryIndex, StoryParams, story_doc
+from .stories import StoryDoc, StoryIndex, StoryParams, stored_story_doc
 
 
 @dataclass(slots=True)
@@ -39,8 +40,8 @@ def link_store(store: Store, params: StoryParams | None = None) -> LinkReport:
         return LinkReport()
     known = store.story_assignments()
     index = StoryIndex(params)
-    index.restore((story_doc(*_analysed(store, article_id)), story) for article_id, story in known.items())
-    index.add_batch(story_doc(*_analysed(store, article_id)) for article_id in pending)
+    index.restore((doc, known[doc.article_id]) for doc in _story_docs(store, list(known)))
+    index.add_batch(_story_docs(store, pending))
     report = LinkReport(linked=len(pending))
     # One transaction for the whole run: a run killed part-way leaves the store as it was, so
     # running again clusters the same articles together and ends where an uninterrupted run does.
@@ -50,6 +51,16 @@ def link_store(store: Store, params: StoryParams | None = None) -> LinkReport:
             report.stories += 1
         store.drop_empty_stories()
     return report
+
+
+READ_BATCH = 500  # articles read from the store per query when the index is rebuilt
+
+
+def _story_docs(store: Store, article_ids: list[str]) -> Iterator[StoryDoc]:
+    """The clustering view of stored articles, in order, read a few hundred at a time."""
+    for start in range(0, len(article_ids), READ_BATCH):
+        for article, names, timexes in store.story_inputs(article_ids[start:start + READ_BATCH]):
+            yield stored_story_doc(article, names, timexes)
 
 
 def _analysed(store: Store, article_id: str) -> tuple[Article, Analysis]:

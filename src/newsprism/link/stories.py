@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..model import Analysis, Article, Story
+from ..model import Analysis, Article, Story, Timex
 from .graph import average_link
 from .summaries import Linkage, Summary, date_penalty, summed, year_profile
 from .vectors import DocumentFrequencies, Vector, cosine, normalised, sublinear_tf, terms, top
@@ -441,12 +441,20 @@ def cluster(docs: Iterable[StoryDoc], params: StoryParams | None = None, **overr
 
 def story_doc(article: Article, analysis: Analysis) -> StoryDoc:
     """The clustering view of an analysed article: its named entities, by mention, and its dates."""
-    kinds = {e.id: e for e in analysis.entities if e.type in STORY_ENTITY_TYPES}
-    names = tuple(kinds[m.entity_id].name for m in analysis.mentions
-                  if m.entity_id in kinds and m.kind == "name")
-    dates = tuple(t.value for t in analysis.timexes if t.type == "DATE" and _YEAR.match(t.value))
+    entities = {e.id: e for e in analysis.entities}
+    names = [(entities[m.entity_id].name, entities[m.entity_id].type) for m in analysis.mentions
+             if m.entity_id in entities and m.kind == "name"]
     published = article.published or analysis.inferred_published
-    return StoryDoc(article.id, article.text, article.title, published, names, dates)
+    return stored_story_doc(replace(article, published=published), names, analysis.timexes)
+
+
+def stored_story_doc(article: Article, names: Iterable[tuple[str, str]],
+                     timexes: Iterable[Timex]) -> StoryDoc:
+    """The clustering view of a stored article, from its named mentions (name, entity type) in
+    text order and its time expressions (see `Store.story_inputs`)."""
+    kept = tuple(name for name, type_ in names if type_ in STORY_ENTITY_TYPES)
+    dates = tuple(t.value for t in timexes if t.type == "DATE" and _YEAR.match(t.value))
+    return StoryDoc(article.id, article.text, article.title, article.published, kept, dates)
 
 
 def batch_order(doc: StoryDoc) -> tuple[bool, str, str]:

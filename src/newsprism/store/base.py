@@ -92,6 +92,11 @@ class Store(Protocol):
     def story_assignments(self) -> dict[str, str]:
         """Article id -> story id for every linked article, by publication date and id."""
 
+    def story_inputs(self, article_ids: Sequence[str]) -> list[tuple[Article, tuple[tuple[str, str], ...],
+                                                                  tuple[Timex, ...]]]:
+        """Each article (in the order given, missing ones left out) with its named mentions as
+        (entity name, entity type) in text order and its time expressions: what linking reads."""
+
     def save_story(self, story: Story, statement_groups: Mapping[str, str],
                    quantity_groups: Mapping[str, str], conflicts: Sequence[Conflict]) -> None:
         """Write one story whole, in one transaction: its articles, groups and conflicts."""

@@ -63,6 +63,18 @@ class PostgresLinkTables:
                          f"JOIN articles a ON a.id = s.article_id ORDER BY {_ARTICLE_ORDER}")
         return {r["article_id"]: r["story_id"] for r in rows}
 
+    def story_inputs(self, article_ids: Sequence[str]) -> list:
+        """What linking reads of some articles, in a few queries: each article (in the order
+        given) with its named mentions as (entity name, type) and its time expressions."""
+        ids = list(article_ids)
+        return records.story_inputs(
+            ids, self._sql("SELECT * FROM articles WHERE id = ANY(%s)", (ids,)).fetchall(),
+            self._sql("SELECT m.article_id, e.name, e.type FROM mentions m JOIN entities e "
+                      "ON e.id = m.entity_id WHERE m.kind = 'name' AND m.article_id = ANY(%s) "
+                      "ORDER BY m.article_id, m.start_char, m.pk", (ids,)).fetchall(),
+            self._sql("SELECT * FROM timexes WHERE article_id = ANY(%s) "
+                      "ORDER BY article_id, start_char, pk", (ids,)).fetchall())
+
     def save_story(self, story: Story, statement_groups: Mapping[str, str],
                    quantity_groups: Mapping[str, str], conflicts: Sequence[Conflict]) -> None:
         """Write one story whole, in one transaction: its articles, groups and conflicts."""

@@ -6,7 +6,7 @@ becomes a record again. JSON columns may come as text (SQLite) or already decode
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..model import (
     Analysis,
@@ -158,3 +158,18 @@ def where_clause(*conditions: tuple[str, object]) -> tuple[str, list]:
     if not used:
         return "", []
     return "WHERE " + " AND ".join(sql for sql, _ in used), [value for _, value in used]
+
+
+def story_inputs(ids: Sequence[str], articles: Iterable[Row], names: Iterable[Row], timexes: Iterable[Row]
+                 ) -> list[tuple[Article, tuple[tuple[str, str], ...], tuple[Timex, ...]]]:
+    """`Store.story_inputs` from the rows of three queries over the same articles (names and
+    timexes in text order): each article with its named mentions and its time expressions."""
+    found = {row["id"]: article(row) for row in articles}
+    named: dict[str, list[tuple[str, str]]] = {}
+    for row in names:
+        named.setdefault(row["article_id"], []).append((row["name"], row["type"]))
+    dated: dict[str, list[Timex]] = {}
+    for row in timexes:
+        dated.setdefault(row["article_id"], []).append(timex(row))
+    return [(found[i], tuple(named.get(i, ())), tuple(dated.get(i, ()))) for i in ids if i in found]
+

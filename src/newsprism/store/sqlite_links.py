@@ -58,6 +58,19 @@ class LinkTables:
             "ORDER BY coalesce(a.published, ''), a.id")
         return {r[0]: r[1] for r in rows}
 
+    def story_inputs(self, article_ids: Sequence[str]) -> list:
+        """What linking reads of some articles, in a few queries: each article (in the order
+        given) with its named mentions as (entity name, type) and its time expressions."""
+        marks = ", ".join("?" * len(article_ids))
+        ids = tuple(article_ids)
+        return records.story_inputs(
+            ids, self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", ids),
+            self.conn.execute("SELECT m.article_id, e.name, e.type FROM mentions m JOIN entities e "
+                              f"ON e.id = m.entity_id WHERE m.kind = 'name' AND m.article_id IN ({marks}) "
+                              "ORDER BY m.article_id, m.start_char", ids),
+            self.conn.execute(f"SELECT * FROM timexes WHERE article_id IN ({marks}) "
+                              "ORDER BY article_id, start_char", ids))
+
     def save_story(self, story: Story, statement_groups: Mapping[str, str],
                    quantity_groups: Mapping[str, str], conflicts: Sequence[Conflict]) -> None:
         """Write one story whole, in one transaction: its articles, groups and conflicts."""
