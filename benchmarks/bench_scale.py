@@ -9,11 +9,13 @@ is written as JSON Lines under a temporary directory, then two commands run as s
     newsprism analyze FILE --db DB --no-link [--workers W]
     newsprism link --db DB
 
-For each: wall time, articles/s, words/s and memory, sampled from /proc every 0.2 s over the
-command's whole process tree (the command and every worker process it starts): the peak of the
-tree's summed RSS (pages shared between processes count once per process) and the largest
-single process. Then the pages of bench_web.py (stories list, the largest story, one of its
-articles, an entity, conflicts, search) are timed on that store through FastAPI's TestClient.
+For each: wall time; CPU time of the command and the processes it waited for (on a machine
+that others share, CPU seconds over wall seconds says how many cores the run got); articles/s
+and words/s; and memory, sampled from /proc every 0.2 s over the command's whole process tree
+(the command and every worker process it starts): the peak of the tree's summed RSS (pages
+shared between processes count once per process) and the largest single process. Then the
+pages of bench_web.py (stories list, the largest story, one of its articles, an entity,
+conflicts, search) are timed on that store through FastAPI's TestClient.
 
 With `--dask`, the analysis runs a second time, on a fresh store, with `--dask ADDRESS
 --workers N` (`--dask-workers`, default 2), and its speed-up over the first run is reported
@@ -28,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -125,6 +128,7 @@ class Step:
     kind: str  # analyze, link or dask
     name: str
     seconds: float
+    cpu: float  # CPU seconds of the command and the processes it waited for
     peak_tree: int
     peak_process: int
     processes: int
@@ -135,17 +139,22 @@ def run(size: int, kind: str, name: str, command: list[str], db: Path) -> Step:
     """Run a command to its end, sampling its process tree's memory; stop everything if it fails."""
     log = db.with_suffix(f".{kind}.log")
     with log.open("w") as err:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _children_cpu()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
         memory = TreeMemory(process.pid)
         memory.start()
         status = process.wait()
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
         memory.stop()
     if status != 0:
         sys.exit(f"{' '.join(command)} exited with {status}:\n{log.read_text()[-3000:]}")
-    return Step(size, kind, name, seconds, memory.peak_tree, memory.peak_process, memory.processes,
+    return Step(size, kind, name, seconds, cpu, memory.peak_tree, memory.peak_process, memory.processes,
                 store_bytes(db))
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def store_bytes(db: Path) -> int:
@@ -208,15 +217,16 @@ def pages(db: Path, requests: int) -> dict[str, tuple[str, float, float]]:
 
 # --- the report --------------------------------------------------------------------------------
 
-HEADER = ("| articles | step | seconds | articles/s | words/s | peak RSS, tree | largest process "
-          "| processes | store |\n|---|---|---|---|---|---|---|---|---|")
+HEADER = ("| articles | step | seconds | CPU s | articles/s | words/s | peak RSS, tree | largest process "
+          "| processes | store |\n|---|---|---|---|---|---|---|---|---|---|")
 
 
 def row(step: Step, words: int) -> str:
     """A step's row of the table."""
     tree, process, store = (f"{n / MB:,.0f} MB" for n in (step.peak_tree, step.peak_process, step.store))
-    return (f"| {step.size:,} | {step.name} | {step.seconds:.1f} | {step.size / step.seconds:,.1f} "
-            f"| {words / step.seconds:,.0f} | {tree} | {process} | {step.processes} | {store} |")
+    return (f"| {step.size:,} | {step.name} | {step.seconds:.1f} | {step.cpu:.0f} "
+            f"| {step.size / step.seconds:,.1f} | {words / step.seconds:,.0f} | {tree} | {process} "
+            f"| {step.processes} | {store} |")
 
 
 def print_pages(results: dict[int, dict]) -> None:
