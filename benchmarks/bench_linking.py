@@ -6,11 +6,12 @@ Articles come from the generated corpus (benchmarks/corpus.py, seed 7, one event
 articles by default), title and text. No spaCy: an article's entities are the capitalised
 multi-word names of its text, found by a regular expression, and its dates are its publication
 date. Clustering runs with newsprism's default parameters (`--threshold` overrides the
-threshold). Articles arrive in batches of `--batch` (as a daily ingest would; 0: all at once),
-so each batch re-runs the clustering only where it lands. Reports seconds, CPU seconds (less
-disturbed by other jobs on a shared machine), articles/s, stories, how many stories a generated
-event comes out in (on average), B³ F1 against the generator's events, and the ratio of the
-largest size's CPU time to the smallest's (target: < 12x for 10x the articles).
+threshold). Articles arrive in publication order (the generator's), in batches of `--batch`
+(as a daily ingest would; 0: all at once), so each batch re-runs the clustering only where it
+lands. Reports seconds, CPU seconds (less disturbed by other jobs on a shared machine),
+articles/s, stories, how many stories a generated event comes out in (on average), B³ F1
+against the generator's events, and the ratio of the largest size's CPU time to the
+smallest's (target: < 12x for 10x the articles).
 """
 
 from __future__ import annotations

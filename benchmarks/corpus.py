@@ -10,9 +10,9 @@ quote, reported speech, an unmarked quote, a critic, the outlook, background, de
 several sentence templates and most slots are optional, so the articles of one event are
 paraphrases that share the facts, not near-copies. Some events get more coverage than others
 (rank ** -SKEW), events happen over ten months and an article appears on the day of its event
-or a few days later; now and then an outlet gets a figure wrong, which gives the linker real
-conflicts. The same seed gives the same corpus, and the first n articles of a corpus are the
-n articles of a smaller one with as many events.
+or a few days later, and the articles come in publication order, as a feed gives them (ids
+gen-0000000, gen-0000001, ... follow that order). Now and then an outlet gets a figure wrong,
+which gives the linker real conflicts. The same seed gives the same corpus.
 """
 
 from __future__ import annotations
@@ -355,11 +355,17 @@ def labelled(count: int, seed: int = 7, events: int | None = None) -> Iterator[t
     rng = random.Random(seed)
     weights = list(accumulate((rank + 1) ** -SKEW for rank in range(events)))
     known: dict[int, Event] = {}
-    for number in range(count):
+    drawn = []  # (publication day, draw, event): a few numbers an article until they are sorted
+    for draw in range(count):
         event = rng.choices(range(events), cum_weights=weights)[0]
         if event not in known:
             known[event] = make_event(seed, event)
-        yield _article(rng, number, known[event]), event
+        lag = rng.choice((0, 0, 1, 1, 1, 2, 3)) if rng.random() > 0.05 else rng.randint(5, 20)
+        drawn.append((known[event].day + timedelta(days=lag), draw, event))
+    drawn.sort()  # a feed gives articles in the order they appear
+    for number, (day, draw, event) in enumerate(drawn):
+        text_rng = random.Random(f"{seed}:article:{draw}")
+        yield _article(text_rng, number, known[event], day), event
 
 
 def make_event(seed: int, number: int) -> Event:
@@ -415,7 +421,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _article(rng: random.Random, number: int, event: Event) -> Article:
+def _article(rng: random.Random, number: int, event: Event, day: date) -> Article:
     """One outlet's report of the event: the lead, a quote, then a few other slots in any order."""
     fields = dict(event.fields)
     if rng.random() < MISREPORTED:  # an outlet with another figure: a conflict for the linker
@@ -435,9 +441,5 @@ def _article(rng: random.Random, number: int, event: Event) -> Article:
         a, b = rng.sample(event.matters, 2)
         blocks.insert(rng.randint(2, len(blocks)), [template.format(a=a, b=b, **fields)])
     text = "\n".join(dict.fromkeys(line for block in blocks for line in block)) + "\n"
-    lag = rng.choice((0, 0, 1, 1, 1, 2, 3)) if rng.random() > 0.05 else rng.randint(5, 20)
-    return Article(
-        id=f"gen-{number:07d}", text=text, source=rng.choice(OUTLETS),
-        title=rng.choice(TITLES).format(**fields),
-        published=(event.day + timedelta(days=lag)).isoformat(),
-    )
+    return Article(id=f"gen-{number:07d}", text=text, source=rng.choice(OUTLETS),
+                   title=rng.choice(TITLES).format(**fields), published=day.isoformat())
