@@ -193,14 +193,16 @@ def measure(size: int, folder: Path, args: argparse.Namespace) -> list[Step]:
     words = write_corpus(corpus, size)
     analyze = [*NEWSPRISM, "analyze", str(corpus), "--no-link"]
     name = f"analyze, {plural(args.workers, 'worker')}" if args.workers else "analyze, default workers"
-    steps = [run(size, "analyze", name, [*analyze, "--db", str(db), *args.options], db),
-             run(size, "link", "link", [*NEWSPRISM, "link", "--db", str(db)], db)]
+    runs = [("analyze", name, [*analyze, "--db", str(db), *args.options], db),
+            ("link", "link", [*NEWSPRISM, "link", "--db", str(db)], db)]
     if args.dask:
         other = folder / "dask.db"
         name = f"analyze, Dask {plural(args.dask_workers, 'worker')}"
-        steps.append(run(size, "dask", name, [*analyze, "--db", str(other), *args.dask_options], other))
-    for step in steps:
-        print(row(step, words), flush=True)
+        runs.append(("dask", name, [*analyze, "--db", str(other), *args.dask_options], other))
+    steps = []
+    for kind, name, command, store in runs:
+        steps.append(run(size, kind, name, command, store))
+        print(row(steps[-1], words), flush=True)
     return steps
 
 
