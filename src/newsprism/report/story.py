@@ -14,22 +14,24 @@ def story_view(store: Store, story_id: str) -> dict:
     story = store.get_story(story_id)
     articles = {a: store.get_article(a) for a in story.article_ids}
     groups = list(store.iter_groups(story_id))
+    texts = {a.id: a.text for a in articles.values()}
+    said = {a: list(store.iter_statements(article_id=a)) for a in articles}
     return {
         **story_record(story),
         "articles": [{"id": a.id, "source": a.source, "published": a.published, "title": a.title}
                      for a in articles.values()],
-        "statements": _statement_groups(store, groups, articles),
+        "statements": _statement_groups(groups, articles, said),
         "claims": _quantity_groups(store, groups, articles),
-        "conflicts": list(conflict_records(store, store.iter_conflicts(story_id),
-                                           {a.id: a.text for a in articles.values()})),
-        "timeline": sorted((e.as_dict() for a in story.article_ids for e in build_timeline(store, a)),
+        "conflicts": list(conflict_records(store, store.iter_conflicts(story_id), texts)),
+        "timeline": sorted((e.as_dict() for a in story.article_ids
+                            for e in build_timeline(store, a, texts, said)),
                            key=lambda e: (e["date"], e["article_id"], e["start"])),
     }
 
 
-def _statement_groups(store: Store, groups: list[dict], articles: dict) -> list[dict]:
+def _statement_groups(groups: list[dict], articles: dict, said: dict[str, list]) -> list[dict]:
     """Aligned statements, most corroborated first, each with every outlet's version."""
-    members = {s.id: s for a in articles for s in store.iter_statements(article_id=a)}
+    members = {s.id: s for a in articles for s in said[a]}
     views = []
     for group in groups:
         if group["kind"] != "statement":

@@ -34,16 +34,20 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
                                            else after.start() if after else len(text))
 
 
-def build_timeline(store: Store, article_id: str | None = None) -> list[TimelineEntry]:
-    """Every sentence with a placeable date, in date order (then article, then position)."""
+def build_timeline(store: Store, article_id: str | None = None, texts: dict[str, str] | None = None,
+                   statements: dict[str, list] | None = None) -> list[TimelineEntry]:
+    """Every sentence with a placeable date, in date order (then article, then position).
+    `texts` and `statements` (article id -> its text, its statements) are what the caller has
+    read already; what is missing is read from the store."""
     entries = []
-    texts: dict[str, str] = {}
-    statements = {}
+    texts = {} if texts is None else texts
+    statements = {} if statements is None else statements
     for timex in store.iter_timexes(article_id):
         if timex.type != "DATE" or not PLACEABLE.match(timex.value):
             continue
         if timex.article_id not in texts:
             texts[timex.article_id] = store.get_article(timex.article_id).text
+        if timex.article_id not in statements:
             statements[timex.article_id] = list(store.iter_statements(timex.article_id))
         text = texts[timex.article_id]
         start, end = sentence_around(text, timex.start, timex.end)
