@@ -243,12 +243,13 @@ def _two_people_one_office(per_article: list[list[RoleClaim]], near: list[tuple[
 
     found, seen = {}, set()
     for a, b in _claim_pairs(serving, near):
-        if (a.article.id == b.article.id or (a.role | b.role, a.person, b.person) in seen
+        office = a.role | b.role
+        if (a.article.id == b.article.id or (office, a.person, b.person) in seen
                 or not same_office(a.role, b.role) or _same_person(a, b)
                 or not _within(a, b, SAME_WINDOW_DAYS) or _shared_in_one_article(a, b, by_article)):
             continue
-        seen.add((a.role | b.role, a.person, b.person))  # the sides hold every such claim already
-        conflict = _people_conflict(a, b, [held(a.role | b.role, x) for x in (a, b)])
+        seen.add((office, a.person, b.person))  # the sides hold every such claim already
+        conflict = _people_conflict(a, b, [held(office, x) for x in (a, b)])
         found[conflict.id] = conflict
     return list(found.values())
 

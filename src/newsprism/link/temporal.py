@@ -106,7 +106,7 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
                 key = (earlier.timex.value, later.timex.value, status)
                 found.setdefault(key, []).append((earlier, later))
     # Many outlets giving one of two days make one conflict with two sides, not one per pair.
-    return [_temporal_conflict(pairs, status) for (_, _, status), pairs in found.items()]
+    return [_temporal_conflict(reports, status) for (_, _, status), reports in found.items()]
 
 
 def _similar_events(first: list[Event], second: list[Event]) -> list[tuple[float, Event, Event]]:
@@ -136,13 +136,14 @@ def _ordered(a: Event, b: Event, days: dict) -> tuple[Event, Event, str]:
     return earlier, later, "revision" if moved else "contradiction"
 
 
-def _temporal_conflict(pairs: list[tuple[Event, Event]], status: str) -> Conflict:
-    earlier, later = pairs[0]
+def _temporal_conflict(reports: list[tuple[Event, Event]], status: str) -> Conflict:
+    """One conflict for every (earlier, later) report of one event on the same two days."""
+    earlier, later = reports[0]
     summary = (f"Date of one event: {earlier.timex.text} ({earlier.timex.value}) vs "
                f"{later.timex.text} ({later.timex.value})")
     return make_conflict("temporal", status, summary, [
         side(events[0].timex.text, [Evidence(e.article.id, e.timex.start, e.timex.end) for e in events])
-        for events in ([a for a, _ in pairs], [b for _, b in pairs])])
+        for events in ([a for a, _ in reports], [b for _, b in reports])])
 
 
 # --- what a date dates -------------------------------------------------------------------------------
