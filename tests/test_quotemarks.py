@@ -13,6 +13,14 @@ def test_every_kind_of_mark():
     assert quoted("«Non», a-t-il dit, „ja“ sagte er, ``fine'' she said.") == ["«Non»", "„ja“", "``fine''"]
 
 
+def test_doubled_apostrophes_open_and_close_a_quote():
+    # Typewriter style of wire and archive texts: two apostrophes on both sides.
+    text = "''We are ready,'' Mr. King said, and ''Politicking'' aired. It wasn''t."
+    assert quoted(text) == ["''We are ready,''", "''Politicking''"]
+    (first, _) = find_quoted(text)
+    assert text[first.inner_start:first.inner_end] == "We are ready,"
+
+
 def test_apostrophes_are_not_marks():
     text = "Don’t blame the players’ union for the ’90s, it's O'Brien's plan."
     assert quoted(text) == []

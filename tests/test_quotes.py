@@ -143,3 +143,20 @@ def test_a_colon_after_a_clause_without_a_person_gives_no_speaker():
     text = "The weather in the harbour was cold: “a grey day for everyone who works on the quays.”"
     analysis = analyze_article(Article(id="t", text=text))
     assert all(s.speaker_name is None for s in analysis.statements)
+
+
+def test_a_quote_in_doubled_apostrophes_is_direct_speech_with_its_marks():
+    text = ("''We will not close the harbour this winter,'' the port director Anna Lind said on Monday. "
+            "She spoke after a long meeting.")
+    analysis = analyze_article(Article(id="t", text=text))
+    (statement,) = [s for s in analysis.statements if s.kind == "direct"]
+    assert text[statement.content[0]:statement.content[1]] == "''We will not close the harbour this winter,''"
+    assert statement.speaker_name == "Anna Lind"
+
+
+def test_a_programme_title_is_not_a_quote():
+    text = ("The harbour crisis will get worse, the port director Anna Lind said in an interview with "
+            "“Morning News Tonight.” The interview ran for an hour.")
+    found = statements_of(text)
+    assert all("Morning News" not in content for _, content in found)
+    assert any(content.startswith("The harbour crisis") for _, content in found)

@@ -23,8 +23,9 @@ CLOSERS = {
     "‘": "’‘",
     "'": "'’",
     "``": "''",
+    "''": "''",  # typewriter style of some wires and archives: ''Yes,'' he said.
 }
-DOUBLE = set('“„«»"”') | {"``"}
+DOUBLE = set('“„«»"”') | {"``", "''"}
 MARKS = set("“”„«»‹›\"‘’'") | {"``", "''"}
 _MARK = re.compile(r"``|''|[“”„«»‹›\"‘’']")
 
@@ -108,7 +109,7 @@ def _opens(text: str, at: int, mark: str, start: int, end: int) -> bool:
         return False  # an apostrophe inside or after a word
     if mark == "'" and re.match(r"'\d0s\b|'(?:s|t|re|ve|ll|d|m)\b", text[at:at + 5]):
         return False
-    return not before.isalnum() or mark in DOUBLE - {'"'}
+    return not before.isalnum() or mark in DOUBLE - {'"', "''"}
 
 
 def _word_start(char: str) -> bool:
@@ -132,7 +133,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _make(text: str, start: int, end: int, closed: bool) -> Quoted:
-    inner_start = start + (2 if text.startswith("``", start) else 1)
+    inner_start = start + (2 if text.startswith(("``", "''"), start) else 1)
     inner_end = end - (2 if closed and text.startswith("''", end - 2) else 1 if closed else 0)
     return Quoted(start, end, inner_start, max(inner_start, inner_end), closed)
 

@@ -194,13 +194,22 @@ def _orphan_quotes(doc, quotes: list[Quoted], taken: list[Candidate]) -> list[Ca
     return found
 
 
+MAX_TITLE_WORDS = 6
+
+
 def _is_title(inner: str) -> bool:
-    """A quoted name or title: no letters at all, or every longer word capitalised, no full stop."""
+    """A quoted name or title: no letters at all, or every longer word capitalised and no
+    sentence end, except the full stop or comma that American style puts inside the marks
+    after a short title ("on “Meet the Press.”")."""
     words = re.findall(r"[^\W\d_]+", inner)
     if not words:
         return True
     long_words = [w for w in words if len(w) > 3]
-    return bool(long_words) and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?]\W*$", inner)
+    if not long_words or not all(w[0].isupper() for w in long_words):
+        return False
+    if len(words) <= MAX_TITLE_WORDS:
+        inner = inner.rstrip().rstrip(".,")
+    return not re.search(r"[.!?]\W*$", inner)
 
 
 def _nearby_cue(doc, quote: Quoted, quotes: list[Quoted]) -> Candidate | None:
