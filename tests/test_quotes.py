@@ -160,3 +160,47 @@ def test_a_programme_title_is_not_a_quote():
     found = statements_of(text)
     assert all("Morning News" not in content for _, content in found)
     assert any(content.startswith("The harbour crisis") for _, content in found)
+
+
+def test_a_poll_share_is_a_speaker():
+    found = statements_of("Since March the mayor has gained ground. Six in 10 say she is decisive.")
+    assert ("indirect", "she is decisive") in found
+
+
+def test_a_clause_parsed_as_a_bare_complement_is_still_the_content():
+    found = statements_of("He said legalizing it could put thousands of people to work upstate.")
+    assert any(content.startswith("legalizing it could put") for _, content in found)
+
+
+def test_a_report_after_the_content_parsed_as_a_conjunct():
+    text = ("Despite a series of costly defeats on Tuesday night, Sen. Bernie Sanders (I-Vt.) remains "
+            "committed to seeing the primary through to the convention, his top aide, Tad Devine, told The "
+            "Huffington Post.")
+    analysis = analyze_article(Article(id="t", text=text))
+    (statement,) = analysis.statements
+    assert text[statement.content[0]:statement.content[1]].startswith("Despite a series")
+    assert text[statement.content[0]:statement.content[1]].endswith("through to the convention")
+    assert statement.speaker_name == "Tad Devine"
+
+
+def test_the_content_keeps_a_conjunct_and_leaves_out_a_comment_on_it():
+    found = statements_of("The airline said it would assess its options and look into the recount process.")
+    assert ("indirect", "it would assess its options and look into the recount process") in found
+    found = statements_of("The senator says he is excited about the campaign, as he faces a test in Ohio.")
+    assert ("indirect", "he is excited about the campaign") in found
+
+
+def test_a_pronoun_is_not_resolved_to_a_person_whose_honorific_says_otherwise():
+    text = ("Mr. Harlan Briggs said the station would stay open while Mrs. Clara Novak toured the harbour. "
+            "She said the cranes were idle.")
+    analysis = analyze_article(Article(id="t", text=text))
+    (statement,) = [s for s in analysis.statements if "cranes" in text[s.content[0]:s.content[1]]]
+    assert statement.speaker_name == "Clara Novak"
+
+
+def test_a_relative_pronoun_is_the_speaker_as_written_and_its_antecedent_who_it_is():
+    text = "The port director Anna Lind, who said the cranes would stay idle until May, left early."
+    analysis = analyze_article(Article(id="t", text=text))
+    (statement,) = analysis.statements
+    assert text[statement.speaker[0]:statement.speaker[1]] == "who"
+    assert statement.speaker_name == "Anna Lind"

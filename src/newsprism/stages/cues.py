@@ -186,7 +186,7 @@ def plausible_speaker(head, speech_verb: bool = False) -> bool:
     lowered = head.lower_
     if lowered in FIRST_PERSON:
         return False  # "I know...", "we want...": speech whose quotation marks were lost
-    if speech_verb and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+    if speech_verb and head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:  # "six in 10 say"
         return True
     if lowered in THIRD_PERSON or lowered in RELATIVE or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
@@ -245,13 +245,20 @@ def complements(verb):
 
 def _clausal(verb):
     child = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if child is None and verb.lemma_.lower() in SPEECH_VERBS:
+        # "said legalizing it could create jobs": a clause the parser took for a bare xcomp
+        child = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ in {"VBG", "VB"}
+                      and c.left_edge.lower_ != "to"), None) or _detached_that_clause(verb)
     return None if child is None else token_span(verb.doc, child.left_edge.i, clause_end(child))
 
 
 def _parenthetical(verb):
+    doc, head = verb.doc, verb.head
+    if verb.dep_ == "conj" and _reported_before(verb):
+        # "Sanders remains committed, his top aide, Tad Devine, told HuffPost": parsed as a conjunct
+        return token_span(doc, head.left_edge.i, verb.left_edge.i)
     if verb.dep_ != "parataxis":
         return None
-    doc, head = verb.doc, verb.head
     after = verb.right_edge.i + 1
     if head.i > verb.i:  # "This, he said, requires support": the whole clause around the cue
         return token_span(doc, head.left_edge.i, head.right_edge.i + 1)
@@ -259,6 +266,33 @@ def _parenthetical(verb):
     if continues:  # "no different, he said, from Bush...": the sentence around the cue
         return token_span(doc, head.left_edge.i, verb.sent.end)
     return token_span(doc, head.left_edge.i, verb.left_edge.i)  # "The economy is weak, he said"
+
+
+def _detached_that_clause(verb):
+    """ "said on Friday during a news conference that he may wait": a "that" clause the parser
+    hung on the last noun of the adjuncts between the verb and it."""
+    doc = verb.doc
+    for token in doc[verb.i + 1:verb.sent.end]:
+        if token.dep_ == "mark" and token.lower_ == "that" and token.head.i > token.i:
+            clause = token.head
+            between = doc[verb.i + 1:token.i]
+            adjuncts = all(t.dep_ in {"prep", "pobj", "det", "amod", "compound", "advmod", "npadvmod", "poss",
+                                      "nummod", "case", "punct"} for t in between)
+            inside = verb.left_edge.i <= clause.i <= verb.right_edge.i
+            return clause if adjuncts and inside else None
+        if token.dep_ in {"nsubj", "ccomp", "dobj", "conj", "cc"} or token.pos_ == "VERB":
+            return None
+    return None
+
+
+def _reported_before(verb) -> bool:
+    """A speech verb after a comma, with its own subject and nothing reported after it."""
+    left = verb.left_edge.i
+    return (verb.lemma_.lower() in SPEECH_VERBS and verb.head.i < verb.i and left > 0
+            and verb.doc[left - 1].text == ","
+            and verb.doc[left].dep_ in SUBJECTS + ("det", "poss", "compound", "amod")
+            and any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children)
+            and not any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in verb.children))
 
 
 def _infinitive(verb):
@@ -287,18 +321,26 @@ def _prepositional(verb):
     return token_span(verb.doc, prep.i, prep.right_edge.i + 1)
 
 
+# Subordinators of a trailing adverbial clause that comments on the report rather than
+# continuing it: "... “excited where we stand,” as he faces a test".
+COMMENT_MARKS = frozenset({"as", "though", "although", "while", "whereas"})
+
+
 def clause_end(root) -> int:
-    """End of a reported clause, leaving out a trailing "... but did not say" that has no subject
-    of its own, or "..., yet he insists": those continue the reporting sentence, not the report."""
+    """End of a reported clause, leaving out what continues the reporting sentence rather than
+    the report: a trailing "... but did not say" or "..., yet he insists" (a report of its own),
+    "..., referring to the convention" (a participle after a comma) or "..., as he faces ...".
+    A conjunct without a subject stays: "it would assess its options and look into a recount"."""
     end = root.right_edge.i + 1
-    has_subject = any(c.dep_ in SUBJECTS for c in root.children)
+    doc = root.doc
     for child in root.rights:
         own_report = child.lemma_.lower() in SPEECH_VERBS
-        bare_conjunct = has_subject and not any(c.dep_ in SUBJECTS for c in child.children)
-        if (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and (own_report or bare_conjunct)) or (
-                child.dep_ == "advcl" and own_report and child.tag_ == "VBG"):
+        after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+        marker = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
+        if (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and own_report) or (
+                child.dep_ == "advcl" and child.tag_ == "VBG" and (own_report or after_comma)) or (
+                child.dep_ == "advcl" and marker in COMMENT_MARKS):
             cut = child.left_edge.i
-            doc = root.doc
             while cut > root.i and (doc[cut - 1].pos_ == "CCONJ" or doc[cut - 1].is_punct
                                     or doc[cut - 1].is_space):
                 cut -= 1

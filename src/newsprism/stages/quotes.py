@@ -412,6 +412,7 @@ def _resolve(doc, candidates: list[Candidate], entities: EntityIndex, article_id
             span, who = None, (seen.recent if cand.follows_previous else (None, None))
         else:
             span, who = _speaker(cand.speaker, entities, seen)
+            span = _relative_pronoun(doc, cand) or span
         if who[1] is not None:
             seen.spoke(who, cand.content[1], entities)
         content = strip_chars(doc_text(doc), *cand.content) or cand.content
@@ -420,6 +421,18 @@ def _resolve(doc, candidates: list[Candidate], entities: EntityIndex, article_id
             cue=cand.cue, speaker=span, speaker_entity_id=who[0], speaker_name=who[1],
         ))
     return statements
+
+
+def _relative_pronoun(doc, cand: Candidate):
+    """ "officials who said ...": the speaker as written is "who" (the officials are who it is)."""
+    if cand.cue is None:
+        return None
+    cue = doc.char_span(cand.cue[0], cand.cue[1], alignment_mode="expand")
+    if cue is None or cue.root.dep_ != "relcl" or cue.root.head.i != cand.speaker.i:
+        return None
+    pronoun = next((c for c in cue.root.children
+                    if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in RELATIVE), None)
+    return None if pronoun is None else (pronoun.idx, pronoun.idx + len(pronoun))
 
 
 def _speaker(head, entities: EntityIndex, seen: _Speakers):
@@ -450,17 +463,41 @@ def _speaker(head, entities: EntityIndex, seen: _Speakers):
 
 def _antecedent(pronoun, entities: EntityIndex, seen: _Speakers) -> Who:
     """Who "he" or "she" is: the last person who spoke, when they spoke in this sentence or
-    the one before, else the person named most recently."""
-    person = entities.last_person_before(pronoun.i)
+    the one before, else the person named most recently; never a person whose honorific
+    ("Mr.", "Mrs.") says otherwise."""
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
+    person = _last_person_before(pronoun, entities, gender)
     sentence = pronoun.sent
     previous_start = sentence.start_char
     if sentence.start > 0:
         previous_start = pronoun.doc[sentence.start - 1].sent.start_char
-    if seen.person[1] is not None and (person is None or seen.person_end >= previous_start):
+    speaker_fits = seen.person[0] is None or _gender(pronoun.doc, entities, seen.person[0]) in {None, gender}
+    if seen.person[1] is not None and speaker_fits and (person is None or seen.person_end >= previous_start):
         return seen.person
     if person is not None:
         return person.id, person.name
-    return seen.person
+    return seen.person if speaker_fits else (None, None)
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mister": "m", "madam": "f"}
+
+
+def _last_person_before(pronoun, entities: EntityIndex, gender: str | None):
+    """The person named most recently before the pronoun whose honorific does not rule them out."""
+    for index, entity_id in reversed(entities.person_mentions):
+        if index < pronoun.i and _gender(pronoun.doc, entities, entity_id) in {None, gender}:
+            return entities.clusters[entity_id]
+    return None
+
+
+def _gender(doc, entities: EntityIndex, entity_id: str) -> str | None:
+    """ "m" or "f" when the article calls the person "Mr." or "Mrs."/"Ms." (one way only), else None."""
+    found = {HONORIFIC_GENDER.get(doc[at].lower_.rstrip("."))
+             for index, other in entities.person_mentions if other == entity_id
+             for at in (index - 1, index) if at >= 0}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def _noun_phrase(head):
