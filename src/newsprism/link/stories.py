@@ -16,6 +16,7 @@ its order, and the cost grows with the articles added, not the store.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -98,9 +99,10 @@ class StoryIndex:
         self.params = replace(params or StoryParams(), **overrides)
         self._terms, self._names = DocumentFrequencies(), DocumentFrequencies()
         self._nodes: dict[str, _Node] = {}
+        self._order: list[_Node] = []  # the nodes by `seq`, as the index lists them
         self._assigned: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
-        self._postings: dict[str, list[str]] = {}
+        self._postings: dict[str, list[int]] = {}  # feature -> the `seq` of the articles listing it
         self._summaries: dict[str, Summary] = {}  # story key -> its summed vectors and dates
 
     def __len__(self) -> int:
@@ -128,6 +130,7 @@ class StoryIndex:
             node = _Node(doc, len(self._nodes))
             node.pinned, node.linked = story, False
             self._nodes[doc.article_id] = node
+            self._order.append(node)
             self._terms.add(node.tf)
             self._names.add(node.names)
             restored.append(node)
@@ -184,6 +187,7 @@ class StoryIndex:
         fresh = [_Node(d, len(self._nodes) + i) for i, d in enumerate(ordered)]
         for node in fresh:
             self._nodes[node.doc.article_id] = node
+            self._order.append(node)
             self._terms.add(node.tf)
             self._names.add(node.names)
         return fresh
@@ -227,17 +231,17 @@ class StoryIndex:
         limit = self.params.max_postings
         for feature in features:
             posting = self._postings.setdefault(feature, [])
-            posting.append(node.doc.article_id)
+            posting.append(node.seq)
             if len(posting) > 2 * limit:
                 del posting[:-limit]
 
     def _candidates(self, node: _Node, features: Iterable[str]) -> list[tuple[str, float]]:
         """The articles the index finds for an article, with their similarity, the closest first."""
-        hits: Counter[str] = Counter()
+        hits: Counter[int] = Counter()
         for feature in features:
             hits.update(self._postings.get(feature, ())[-self.params.max_postings:])
-        ranked = sorted(hits, key=lambda i: (-hits[i], -self._nodes[i].seq))[:self.params.max_candidates]
-        scored = [(i, self._similarity(node, self._nodes[i])) for i in ranked]
+        nodes = [self._order[seq] for seq in _most_hit(hits, self.params.max_candidates)]
+        scored = [(other.doc.article_id, self._similarity(node, other)) for other in nodes]
         return sorted((item for item in scored if item[1] > 0), key=lambda item: (-item[1], item[0]))
 
     def _connect(self, node: _Node, other: _Node, weight: float) -> None:
@@ -405,6 +409,17 @@ class StoryIndex:
 
     def _member_nodes(self, key: str) -> list[_Node]:
         return [self._nodes[m] for m in self._members[key]]
+
+
+def _most_hit(hits: Mapping[int, int], count: int) -> list[int]:
+    """The `count` articles (by `seq`) with the most hits, the most recent first among equals."""
+    # The same as sorting every hit by (-hits, -seq), without a Python key for each of the
+    # thousand or so articles a full index gives: only the ties at the cut are ordered by seq.
+    if len(hits) <= count:
+        return sorted(hits, key=lambda seq: (-hits[seq], -seq))
+    cut = sorted(hits.values(), reverse=True)[count - 1]
+    above = sorted((seq for seq, n in hits.items() if n > cut), key=lambda seq: (-hits[seq], -seq))
+    return above + heapq.nlargest(count - len(above), (seq for seq, n in hits.items() if n == cut))
 
 
 def story_key(article_id: str) -> str:
