@@ -204,3 +204,19 @@ def test_a_relative_pronoun_is_the_speaker_as_written_and_its_antecedent_who_it_
     (statement,) = analysis.statements
     assert text[statement.speaker[0]:statement.speaker[1]] == "who"
     assert statement.speaker_name == "Anna Lind"
+
+
+def test_a_report_in_a_title_case_headline():
+    text = ("Harbour Chief Anna Lind Slams Dockers’ Union Over Crane Strike After Failed Talks\n"
+            "The port director Anna Lind spoke to dockers in Antwerp on Monday.")
+    analysis = analyze_article(Article(id="t", text=text))
+    (statement,) = [s for s in analysis.statements if s.content[0] < text.index("\n")]
+    assert text[statement.content[0]:statement.content[1]] == "Dockers’ Union Over Crane Strike"
+    assert text[statement.cue[0]:statement.cue[1]] == "Slams"
+    assert statement.speaker_name == "Anna Lind"
+
+
+def test_a_headline_rubric_is_no_speaker_but_a_name_with_inner_capitals_is():
+    assert statements_of("The Latest: Cranes stay idle in Antwerp\nDockers met on Monday.") == []
+    found = statements_of("John McCain: Populist Anger Appeals to Bad Instincts\nHe spoke on Monday.")
+    assert ("unmarked", "Populist Anger Appeals to Bad Instincts") in found

@@ -86,6 +86,7 @@ class Candidate:
     speaker: object | None  # a spaCy Token (the speaker's head), or None
     kind: str = "indirect"
     follows_previous: bool = False  # no speaker of its own: the previous statement's goes on
+    speaker_phrase: object | None = None  # the speaker's whole span, where the parse cannot give it
 
 
 # The constructions a content can take, in the order they are tried.

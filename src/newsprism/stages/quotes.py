@@ -53,6 +53,7 @@ def extract_statements(doc, entities: EntityIndex, article_id: str,
     candidates = _drop_nested(_absorb_quotes(candidates, quotes, doc_text(doc)))
     candidates += _orphan_quotes(doc, quotes, candidates)
     candidates += _colon_lines(doc, candidates)
+    candidates += _headline_reports(doc, candidates)
     candidates += _unmarked_paragraphs(doc, candidates, quotes)
     candidates = [_widen_fragment(doc, _coordinate(doc, c)) for c in candidates]
     candidates.sort(key=lambda c: c.content)
@@ -316,14 +317,52 @@ def _colon_lines(doc, taken: list[Candidate]) -> list[Candidate]:
     return found
 
 
+# A report in a headline's title case, which the parser does not read: "Clinton Says Russians
+# Hacked DNC", "Carly Fiorina Endorses Ted Cruz". The verbs are the ones headlines use.
+HEADLINE_VERBS = (
+    "Says|Said|Tells|Told|Warns|Claims|Admits|Insists|Argues|Thinks|Believes|Wants|Predicts|Vows|Pledges|"
+    "Urges|Endorses|Praises|Slams|Blasts|Rips|Calls|Denies|Defends|Accuses|Backs|Hints|Reassures|Compares|"
+    "Announces|Suggests|Questions|Asks|Demands|Promises|Threatens|Touts|Dismisses|Mocks|Attacks|Criticizes")
+_HEADLINE_REPORT = re.compile(
+    r"(?P<speaker>(?:[A-Z][\w’'.&-]*\s+){0,5}[A-Z][\w’'.&-]*)\s+(?:(?:Is|Now|Just|Finally)\s+)?"
+    r"(?P<cue>" + HEADLINE_VERBS + r")\s+(?P<content>[^\n]+?)"
+    r"(?:\s+(?:After|As|Amid|Before|Following|During|While)\s+[^\n]*)?[.\s]*$")
+MIN_TITLE_CASE = 0.8  # of a line's words start with a capital: a headline, not a sentence
+
+
+def _headline_reports(doc, taken: list[Candidate]) -> list[Candidate]:
+    """ "Hillary Clinton Says EgyptAir Crash Seems Like An ‘Act Of Terrorism’": a report in title case."""
+    text, found = doc_text(doc), []
+    for start, end in paragraph_spans(text):
+        line = text[start:end]
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(words) < 4 or sum(w[0].isupper() for w in words) < MIN_TITLE_CASE * len(words):
+            continue
+        if any(overlaps(c.content, (start, end)) for c in taken):
+            continue  # the parse read it
+        match = _HEADLINE_REPORT.search(line)
+        if match is None or match.start("speaker") > 0 and line[match.start("speaker") - 1] not in " —–:-":
+            continue
+        content = strip_chars(text, start + match.start("content"), start + match.end("content"))
+        speaker = doc.char_span(start + match.start("speaker"), start + match.end("speaker"),
+                                alignment_mode="contract")
+        if content is None or speaker is None:
+            continue
+        cue = (start + match.start("cue"), start + match.end("cue"))
+        found.append(Candidate(content, cue, speaker[-1], speaker_phrase=speaker))
+    return found
+
+
 def _looks_like_speaker(label, headline: bool) -> bool:
     words = [t for t in label if not t.is_punct]
     if not 1 <= len(words) <= 4:
         return False
+    if words[0].pos_ == "DET":
+        return False  # a column or rubric: "The Latest: ..."
     if all(t.is_upper and t.is_alpha for t in words):
         return True  # "WALLACE"
     named = headline or any(t.ent_type_ in {"PERSON", "ORG"} for t in words)
-    return named and all(t.is_title or not t.is_alpha for t in words)
+    return named and all(t.text[0].isupper() or not t.is_alpha for t in words)  # "McCain", "NY"
 
 
 def _first_line_start(text: str) -> int:
@@ -411,7 +450,7 @@ def _resolve(doc, candidates: list[Candidate], entities: EntityIndex, article_id
         if cand.speaker is None:
             span, who = None, (seen.recent if cand.follows_previous else (None, None))
         else:
-            span, who = _speaker(cand.speaker, entities, seen)
+            span, who = _speaker(cand.speaker, entities, seen, cand.speaker_phrase)
             span = _relative_pronoun(doc, cand) or span
         if who[1] is not None:
             seen.spoke(who, cand.content[1], entities)
@@ -435,9 +474,14 @@ def _relative_pronoun(doc, cand: Candidate):
     return None if pronoun is None else (pronoun.idx, pronoun.idx + len(pronoun))
 
 
-def _speaker(head, entities: EntityIndex, seen: _Speakers):
-    """The speaker's surface span and (entity id, canonical name)."""
-    phrase = _noun_phrase(head)
+def _speaker(head, entities: EntityIndex, seen: _Speakers, phrase=None):
+    """The speaker's surface span and (entity id, canonical name). A phrase given with the head
+    comes from a title-case headline, where the person named by its last word is surer than NER."""
+    if phrase is not None:
+        named = entities.person_named(head.text)
+        if named is not None:
+            return (phrase.start_char, phrase.end_char), (named.id, named.name)
+    phrase = phrase or _noun_phrase(head)
     span = strip_chars(doc_text(head.doc), phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
     span = span or (head.idx, head.idx + len(head))
     lowered = head.lower_
