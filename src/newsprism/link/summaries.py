@@ -46,7 +46,7 @@ def _year_agreement(a: Iterable[tuple[str, float]], b: Iterable[tuple[str, float
 class Summary:
     """What the mean similarity across two clusters needs: summed unit vectors and date counts."""
 
-    __slots__ = ("size", "text", "entities", "days", "profiles", "stamp")
+    __slots__ = ("size", "text", "entities", "days", "profiles", "undated", "stamp")
 
     def __init__(self, node, stamp: int) -> None:
         """The summary of one article (a story `_Node`: its weighted vectors, day and years)."""
@@ -55,17 +55,21 @@ class Summary:
         self.days: Counter[int] = Counter([node.day] if node.day is not None else [])
         # (has a publication day, year profile) -> members; for pairs not both dated.
         self.profiles: Counter[tuple] = Counter([(node.day is not None, node.years)] if node.years else [])
+        self.undated = int(node.day is None and bool(node.years))  # members in `profiles` without a day
 
     def copy(self) -> Summary:
         """A summary that can absorb others without changing this one."""
         twin = object.__new__(Summary)
         twin.size, twin.stamp, twin.days, twin.profiles = self.size, self.stamp, +self.days, +self.profiles
+        twin.undated = self.undated
         twin.text, twin.entities = dict(self.text), dict(self.entities)
         return twin
 
     def absorb(self, other: Summary, limit: int) -> None:
-        """Add another cluster's members; sums past twice `limit` keys keep their `limit` heaviest."""
+        """Add another cluster's members; sums past twice `limit` keys keep their `limit` heaviest.
+        The other summary is used up (its sums may become this one's): it is not to be read again."""
         self.size += other.size
+        self.undated += other.undated
         self.stamp = min(self.stamp, other.stamp)
         self.text = _added(self.text, other.text, limit)
         self.entities = _added(self.entities, other.entities, limit)
@@ -98,7 +102,9 @@ def _date_penalties(x: Summary, y: Summary, gap_days: float) -> float:
     """The date penalty summed over every pair across two clusters (as `_date_penalty` scores one)."""
     dated = x.days.total() * y.days.total()
     close = _close_pairs(x.days, y.days, math.log(2) / gap_days) if dated else 0.0
-    return dated - close + _year_penalties(x.profiles, y.profiles)
+    # Years count only for pairs not both dated: none when every member of both has a day.
+    years = _year_penalties(x.profiles, y.profiles) if x.undated or y.undated else 0.0
+    return dated - close + years
 
 
 def _close_pairs(a: Mapping[int, int], b: Mapping[int, int], rate: float) -> float:
@@ -131,9 +137,10 @@ def _year_penalties(a: Counter[tuple], b: Counter[tuple], most: int = 16) -> flo
     return total
 
 
-def _added(total: Vector, vector: Mapping[str, float], limit: int) -> Vector:
+def _added(total: Vector, vector: Vector, limit: int) -> Vector:
+    """The sum of two vectors, added into the larger one (both belong to the caller)."""
     if len(total) < len(vector):
-        total, vector = dict(vector), total
+        total, vector = vector, total
     for key, weight in vector.items():
         total[key] = total.get(key, 0.0) + weight
     return {k: total[k] for k in top(total, limit)} if len(total) > 2 * limit else total
