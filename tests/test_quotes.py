@@ -220,3 +220,9 @@ def test_a_headline_rubric_is_no_speaker_but_a_name_with_inner_capitals_is():
     assert statements_of("The Latest: Cranes stay idle in Antwerp\nDockers met on Monday.") == []
     found = statements_of("John McCain: Populist Anger Appeals to Bad Instincts\nHe spoke on Monday.")
     assert ("unmarked", "Populist Anger Appeals to Bad Instincts") in found
+
+
+def test_an_object_keeps_its_phrases_but_not_when_it_was_reported():
+    found = statements_of("The union leader Piet Claes criticised the port authority for the delays "
+                          "during a meeting with dockers.")
+    assert ("indirect", "the port authority for the delays") in found

@@ -307,12 +307,29 @@ def _infinitive(verb):
 
 
 def _object(verb):
+    """The object with the phrases after it (the parser often hangs "in support of X" on the verb
+    rather than on the object), up to the first that only says when ("on Friday", "during")."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lower_ in DEMONSTRATIVES:
         return None
-    end = max([obj.right_edge.i] + [c.right_edge.i for c in verb.rights
-                                   if c.dep_ in {"prep", "oprd"} and c.i > obj.i])
+    end = obj.right_edge.i
+    for child in verb.rights:
+        if child.i > obj.i and child.dep_ in {"prep", "oprd"}:
+            if _circumstance(child):
+                break
+            end = child.right_edge.i
     return token_span(verb.doc, obj.left_edge.i, end + 1)
+
+
+WHEN_PREPS = frozenset({"during", "throughout", "after", "before", "since", "until"})
+
+
+def _circumstance(prep) -> bool:
+    """ "on Friday", "throughout the campaign", "after the debate": when, not what."""
+    if prep.dep_ != "prep":
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ in WHEN_PREPS or (pobj is not None and pobj.ent_type_ in {"DATE", "TIME"})
 
 
 def _prepositional(verb):
