@@ -78,15 +78,30 @@ class Summary:
 
 
 class Linkage:
-    """Exact average link: the mean pairwise similarity of two clusters, from their summaries."""
+    """Exact average link: the mean pairwise similarity of two clusters, from their summaries.
 
-    __slots__ = ("summaries", "params")
+    Scores are remembered, so that after a merge the new cluster's link to a neighbour of both
+    parts is their size-weighted mean (the mean over the union's pairs, without the summed
+    vectors of the larger cluster being read again), and a neighbour of one part needs only the
+    other part scored, before the merge.
+    """
+
+    __slots__ = ("summaries", "params", "known")
 
     def __init__(self, summaries: dict[int, Summary], params: StoryParams) -> None:
         self.summaries, self.params = summaries, params
+        self.known: dict[int, dict[int, float]] = {}  # cluster -> cluster -> score, both ways
 
     def score(self, a: int, b: int) -> float:
         """(ΣA · ΣB) / (|A| |B|) for text and entities, less the mean date penalty."""
+        row = self.known.get(a)
+        if row is not None and b in row:
+            return row[b]
+        value = self._score(a, b)
+        self.known.setdefault(a, {})[b] = self.known.setdefault(b, {})[a] = value
+        return value
+
+    def _score(self, a: int, b: int) -> float:
         x, y, p = self.summaries[a], self.summaries[b], self.params
         total = cosine(x.text, y.text) + p.entity_weight * cosine(x.entities, y.entities)
         if p.time_weight:
@@ -94,7 +109,20 @@ class Linkage:
         return total / (x.size * y.size)
 
     def merge(self, keep: int, gone: int) -> None:
-        """Fold one cluster's summary into the other's."""
+        """Fold one cluster's summary into the other's, and their known scores into the mean."""
+        kept, folded = self.known.pop(keep, {}), self.known.pop(gone, {})
+        kept.pop(gone, None)
+        folded.pop(keep, None)
+        x, y = self.summaries[keep].size, self.summaries[gone].size
+        merged: dict[int, float] = {}
+        for other in sorted(kept.keys() | folded.keys()):
+            a = kept[other] if other in kept else self._score(keep, other)
+            b = folded[other] if other in folded else self._score(gone, other)
+            merged[other] = (x * a + y * b) / (x + y)
+            row = self.known[other]
+            row.pop(gone, None)
+            row[keep] = merged[other]
+        self.known[keep] = merged
         self.summaries[keep].absorb(self.summaries.pop(gone), self.params.summary_terms)
 
 
