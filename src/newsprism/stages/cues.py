@@ -339,25 +339,17 @@ def _prepositional(verb):
     return token_span(verb.doc, prep.i, prep.right_edge.i + 1)
 
 
-# Subordinators of a trailing adverbial clause that comments on the report rather than
-# continuing it: "... “excited where we stand,” as he faces a test".
-COMMENT_MARKS = frozenset({"as", "though", "although", "while", "whereas"})
-
-
 def clause_end(root) -> int:
-    """End of a reported clause, leaving out what continues the reporting sentence rather than
-    the report: a trailing "... but did not say" or "..., yet he insists" (a report of its own),
-    "..., referring to the convention" (a participle after a comma) or "..., as he faces ...".
-    A conjunct without a subject stays: "it would assess its options and look into a recount"."""
+    """End of a reported clause, leaving out a trailing report of its own ("... but did not say",
+    "..., yet he insists"). What else follows stays, as PolNeAR's annotators keep it: a conjunct
+    without a subject ("would assess its options and look into a recount"), a participle
+    (", pushing her to victory"), a "while"/"although" clause."""
     end = root.right_edge.i + 1
     doc = root.doc
     for child in root.rights:
         own_report = child.lemma_.lower() in SPEECH_VERBS
-        after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
-        marker = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
         if (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and own_report) or (
-                child.dep_ == "advcl" and child.tag_ == "VBG" and (own_report or after_comma)) or (
-                child.dep_ == "advcl" and marker in COMMENT_MARKS):
+                child.dep_ == "advcl" and own_report and child.tag_ == "VBG"):
             cut = child.left_edge.i
             while cut > root.i and (doc[cut - 1].pos_ == "CCONJ" or doc[cut - 1].is_punct
                                     or doc[cut - 1].is_space):
