@@ -66,3 +66,8 @@ def test_passages_are_ordered_disjoint_and_inside_the_text(text):
         assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text)
     for a, b in zip(passages, passages[1:], strict=False):
         assert a.end <= b.start
+
+
+def test_an_attribute_of_leftover_markup_is_not_a_quote():
+    text = 'See <a href="https://example.org/story" target="_blank">the story</a>, “he said so,” she wrote.'
+    assert quoted(text) == ["“he said so,”"]

@@ -105,6 +105,8 @@ def _opens(text: str, at: int, mark: str, start: int, end: int) -> bool:
     after = text[at + len(mark)] if at + len(mark) < end else " "
     if after.isspace() or mark in {"”", "’", "''"} and mark not in CLOSERS:
         return False
+    if before == "=":
+        return False  # an attribute of markup left in scraped text: href=”https://...”
     if mark in {"'", "’", "‘"} and (before.isalnum() or (mark != "‘" and not _word_start(before))):
         return False  # an apostrophe inside or after a word
     if mark == "'" and re.match(r"'\d0s\b|'(?:s|t|re|ve|ll|d|m)\b", text[at:at + 5]):

@@ -203,8 +203,8 @@ def _is_title(inner: str) -> bool:
     sentence end, except the full stop or comma that American style puts inside the marks
     after a short title ("on “Meet the Press.”")."""
     words = re.findall(r"[^\W\d_]+", inner)
-    if not words:
-        return True
+    if not words or re.match(r"\s*(?:https?://|www\.|pic\.twitter)", inner):
+        return True  # no words, or an address
     long_words = [w for w in words if len(w) > 3]
     if not long_words or not all(w[0].isupper() for w in long_words):
         return False
