@@ -108,6 +108,20 @@ def test_story_view_lists_articles_groups_and_timeline(linked):
     assert any(e["date"] == "2025-11-04" for e in view["timeline"])
 
 
+def test_a_window_of_the_story_view_is_that_slice_of_the_whole_view(linked):
+    store, _ = linked
+    story_id = store.story_of("ferry-a")
+    whole = story_view(store, story_id)
+    sections = ("statements", "claims", "conflicts", "timeline")
+    assert whole["counts"] == {"articles": 2, **{name: len(whole[name]) for name in sections}}
+    assert len(whole["timeline"]) >= 2
+    for offset in (0, 1, 2):
+        part = story_view(store, story_id, window=(offset, 1))
+        assert part["counts"] == whole["counts"] and part["articles"] == whole["articles"]
+        for name in sections:
+            assert part[name] == whole[name][offset:offset + 1]
+
+
 def _export(store) -> str:
     out = io.StringIO()
     export(store, out, "json")

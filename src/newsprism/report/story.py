@@ -6,40 +6,61 @@ from __future__ import annotations
 
 from ..store import Store
 from .export import conflict_records, quantity_record, statement_record, story_record
-from .timeline import build_timeline
+from .timeline import placeable, timeline_entry
 
 
-def story_view(store: Store, story_id: str) -> dict:
-    """Everything newsprism knows about one story, as JSON-ready data."""
+def story_view(store: Store, story_id: str, window: tuple[int, int] | None = None) -> dict:
+    """Everything newsprism knows about one story, as JSON-ready data. With a window (offset,
+    size) the statements, claims, conflicts and timeline hold only that slice of themselves,
+    and only what the slice shows is read and built; `counts` gives every section's length."""
     story = store.get_story(story_id)
     articles = {a: store.get_article(a) for a in story.article_ids}
-    groups = list(store.iter_groups(story_id))
     texts = {a.id: a.text for a in articles.values()}
-    said = {a: list(store.iter_statements(article_id=a)) for a in articles}
+    groups = list(store.iter_groups(story_id))
+    sections = {
+        "statements": _by_corroboration(g for g in groups if g["kind"] == "statement"),
+        "claims": _by_corroboration(g for g in groups if g["kind"] == "quantity"),
+        "conflicts": list(store.iter_conflicts(story_id)),
+        "timeline": _story_dates(store, story.article_ids),
+    }
+    counts = {"articles": len(articles), **{name: len(items) for name, items in sections.items()}}
+    if window is not None:
+        offset, size = window
+        sections = {name: items[offset:offset + size] for name, items in sections.items()}
+    shown = {a for g in sections["statements"] for a in g["article_ids"]} | {
+        t.article_id for t in sections["timeline"]}
+    said = {a: list(store.iter_statements(article_id=a)) for a in story.article_ids if a in shown}
     return {
         **story_record(story),
         "articles": [{"id": a.id, "source": a.source, "published": a.published, "title": a.title}
                      for a in articles.values()],
-        "statements": _statement_groups(groups, articles, said),
-        "claims": _quantity_groups(store, groups, articles),
-        "conflicts": list(conflict_records(store, store.iter_conflicts(story_id), texts)),
-        "timeline": sorted((e.as_dict() for a in story.article_ids
-                            for e in build_timeline(store, a, texts, said)),
-                           key=lambda e: (e["date"], e["article_id"], e["start"])),
+        "statements": _statement_groups(sections["statements"], articles, said),
+        "claims": _quantity_groups(store, sections["claims"]),
+        "conflicts": list(conflict_records(store, sections["conflicts"], texts)),
+        "timeline": [timeline_entry(store, t, texts, said).as_dict() for t in sections["timeline"]],
+        "counts": counts,
     }
 
 
+def _by_corroboration(groups) -> list[dict]:
+    return sorted(groups, key=lambda g: (-g["corroboration"], g["id"]))
+
+
+def _story_dates(store: Store, article_ids) -> list:
+    """The story's placeable dates in timeline order (date, article, position)."""
+    dated = [t for a in article_ids for t in placeable(store, a)]
+    return sorted(dated, key=lambda t: (t.value, t.article_id, t.start))
+
+
 def _statement_groups(groups: list[dict], articles: dict, said: dict[str, list]) -> list[dict]:
-    """Aligned statements, most corroborated first, each with every outlet's version."""
-    members = {s.id: s for a in articles for s in said[a]}
+    """Aligned statements, each with every outlet's version."""
+    members = {s.id: s for a in said for s in said[a]}
     views = []
     for group in groups:
-        if group["kind"] != "statement":
-            continue
         versions = [statement_record(members[m], articles[members[m].article_id].text)
                     for m in group["member_ids"] if m in members]
         views.append({**group, "speaker": _speaker(versions), "versions": versions})
-    return sorted(views, key=lambda g: (-g["corroboration"], g["id"]))
+    return views
 
 
 def _speaker(versions: list[dict]) -> str | None:
@@ -47,12 +68,9 @@ def _speaker(versions: list[dict]) -> str | None:
     return max(sorted(set(names)), key=names.count) if names else None
 
 
-def _quantity_groups(store: Store, groups: list[dict], articles: dict) -> list[dict]:
-    """Numbers stated by several articles, most corroborated first."""
-    members = {q.id: q for a in articles for q in store.iter_quantities(article_id=a)}
-    views = []
-    for group in groups:
-        if group["kind"] == "quantity":
-            versions = [quantity_record(members[m]) for m in group["member_ids"] if m in members]
-            views.append({**group, "versions": versions})
-    return sorted(views, key=lambda g: (-g["corroboration"], g["id"]))
+def _quantity_groups(store: Store, groups: list[dict]) -> list[dict]:
+    """Numbers stated by several articles, each with every version."""
+    shown = sorted({a for g in groups for a in g["article_ids"]})
+    members = {q.id: q for a in shown for q in store.iter_quantities(article_id=a)}
+    return [{**group, "versions": [quantity_record(members[m]) for m in group["member_ids"] if m in members]}
+            for group in groups]

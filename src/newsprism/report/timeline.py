@@ -39,20 +39,29 @@ def build_timeline(store: Store, article_id: str | None = None, texts: dict[str,
     """Every sentence with a placeable date, in date order (then article, then position).
     `texts` and `statements` (article id -> its text, its statements) are what the caller has
     read already; what is missing is read from the store."""
-    entries = []
     texts = {} if texts is None else texts
     statements = {} if statements is None else statements
-    for timex in store.iter_timexes(article_id):
-        if timex.type != "DATE" or not PLACEABLE.match(timex.value):
-            continue
-        if timex.article_id not in texts:
-            texts[timex.article_id] = store.get_article(timex.article_id).text
-        if timex.article_id not in statements:
-            statements[timex.article_id] = list(store.iter_statements(timex.article_id))
-        text = texts[timex.article_id]
-        start, end = sentence_around(text, timex.start, timex.end)
-        said = tuple(s.id for s in statements[timex.article_id]
-                     if s.content[0] < end and start < s.content[1])
-        entries.append(TimelineEntry(timex.value, timex.article_id, start, end,
-                                     " ".join(text[start:end].split()), timex.text, said))
-    return sorted(entries, key=lambda e: (e.date, e.article_id, e.start))
+    return [timeline_entry(store, timex, texts, statements) for timex in placeable(store, article_id)]
+
+
+def placeable(store: Store, article_id: str | None = None) -> list:
+    """The dates a timeline shows, in its order (date, article, position)."""
+    dated = [t for t in store.iter_timexes(article_id) if t.type == "DATE" and PLACEABLE.match(t.value)]
+    return sorted(dated, key=lambda t: (t.value, t.article_id, t.start))
+
+
+def timeline_entry(store: Store, timex, texts: dict[str, str] | None = None,
+                   statements: dict[str, list] | None = None) -> TimelineEntry:
+    """The timeline entry of one date: its sentence and the statements made in it. `texts` and
+    `statements` are filled in from the store where they lack the date's article."""
+    texts = {} if texts is None else texts
+    statements = {} if statements is None else statements
+    if timex.article_id not in texts:
+        texts[timex.article_id] = store.get_article(timex.article_id).text
+    if timex.article_id not in statements:
+        statements[timex.article_id] = list(store.iter_statements(timex.article_id))
+    text = texts[timex.article_id]
+    start, end = sentence_around(text, timex.start, timex.end)
+    said = tuple(s.id for s in statements[timex.article_id] if s.content[0] < end and start < s.content[1])
+    return TimelineEntry(timex.value, timex.article_id, start, end, " ".join(text[start:end].split()),
+                         timex.text, said)

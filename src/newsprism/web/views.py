@@ -23,8 +23,6 @@ from ..report.timeline import sentence_around
 from ..store import Store
 
 MAX_PAGE_SIZE = 200
-# The sections of a story that the story page pages through together.
-STORY_SECTIONS = ("articles", "statements", "claims", "conflicts", "timeline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +66,10 @@ def search_results(store: Store, query: str, page: Page) -> dict:
 
 def story_detail(store: Store, story_id: str, page: Page) -> dict:
     """One story (raises NotFound): every section cut to the same page."""
-    view = story_view(store, story_id)
+    view = story_view(store, story_id, window=(page.offset, page.size))  # the rest is not built
     _add_sources(view)
-    counts = {section: len(view[section]) for section in STORY_SECTIONS}
-    for section in STORY_SECTIONS:
-        view[section] = page.take(view[section])
+    view["articles"] = page.take(view["articles"])
+    counts = view.pop("counts")
     _add_evidence_context(store, view["conflicts"])
     return {"story": view, "counts": counts, "pagination": page.info(max(counts.values()))}
 
