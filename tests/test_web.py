@@ -220,6 +220,17 @@ def test_create_app_refuses_a_missing_store(tmp_path):
         create_app(":memory:")
 
 
+def test_create_app_refuses_an_empty_postgres_database_and_creates_nothing(postgres_url):
+    from newsprism.store.postgres import PostgresStore, holds_store
+
+    with pytest.raises(StoreError, match="no store at"):
+        create_app(postgres_url)
+    assert not holds_store(postgres_url)
+    PostgresStore(postgres_url).close()
+    assert holds_store(postgres_url)
+    create_app(postgres_url)
+
+
 class _Tags(HTMLParser):
     """Checks that start and end tags balance."""
 

@@ -272,6 +272,15 @@ def _connect(url: str) -> psycopg.Connection:
                          "and database)") from exc
 
 
+def holds_store(url: str) -> bool:
+    """Whether the database (schema) the URL names already holds newsprism's tables; creates nothing."""
+    conn = _connect(url)
+    try:
+        return conn.execute("SELECT to_regclass('_migrations') IS NOT NULL AS found").fetchone()["found"]
+    finally:
+        conn.close()
+
+
 def redacted(url: str) -> str:
     """The URL with any password replaced by ***, for messages."""
     url = re.sub(r"^(\w+://[^:/@?#]*:)[^@/?#]*@", r"\1***@", url)

@@ -205,5 +205,11 @@ def _existing_store(url: str) -> str:
     if "://" not in path and not Path(path).is_file():
         raise StoreError(f"no store at {path!r}: analyse some articles into it first "
                          f"(newsprism analyze FILES --db {path})")
+    if url.startswith(("postgresql://", "postgres://")):
+        from ..store.postgres import holds_store, redacted  # psycopg: the postgres extra
+
+        if not holds_store(url):
+            raise StoreError(f"no store at {redacted(url)!r}: analyse some articles into it first "
+                             f"(newsprism analyze FILES --db URL)")
     open_store(url).close()  # fail now, with a clear message, if it is not a newsprism store
     return url
