@@ -1,4 +1,5 @@
 import random
+from itertools import combinations
 
 import pytest
 
@@ -6,12 +7,14 @@ from newsprism.link.graph import average_link
 from newsprism.link.stories import (
     StoryDoc,
     StoryIndex,
+    _most_hit,
     batch_order,
     cluster,
     story_doc,
     story_key,
     story_title,
 )
+from newsprism.link.summaries import Linkage, Summary
 from newsprism.link.vectors import DocumentFrequencies, cosine, sublinear_tf, terms, top
 from newsprism.model import Analysis, Article, Entity, Mention, Timex
 
@@ -249,3 +252,36 @@ def test_restoring_a_store_s_stories_places_new_articles_as_an_eager_rebuild_doe
     assert lazy.assignments() == eager.assignments()
     assert lazy.assignments()["herald-2"] == known["herald-1"]
     assert {lazy.assignments()[d.article_id] for d in later[:-1]} == {known["flood-0"]}
+
+
+def test_candidates_are_the_most_hit_articles_the_most_recent_first_among_equals():
+    rng = random.Random(5)
+    for size in (3, 40, 300):
+        hits = {seq: rng.randint(1, 6) for seq in rng.sample(range(1000), size)}
+        for count in (1, 10, 40):
+            assert _most_hit(hits, count) == sorted(hits, key=lambda seq: (-hits[seq], -seq))[:count]
+
+
+@pytest.mark.parametrize("scored_first", [True, False])
+def test_linkage_after_merges_is_the_mean_similarity_over_every_pair(scored_first):
+    # An undated report that mentions its years: its pairs are penalised by year, not by day.
+    archive = doc("archive-1", "Helena Kowalski recalled the Gdansk dock strike over pension cuts, when "
+                  "container traffic stopped for days.", None, ["Helena Kowalski", "Gdansk"], ["2021-10", "2019"])
+    docs = ANTWERP + GDANSK + [UNRELATED, archive]
+    index = StoryIndex()
+    index.add_batch(docs)
+    nodes = [index._nodes[d.article_id] for d in docs]
+    for node in nodes:
+        index._weigh(node)
+    linkage = Linkage({n: Summary(node, 1) for n, node in enumerate(nodes)}, index.params)
+    if scored_first:  # merged links come from the parts' remembered scores
+        for a, b in combinations(range(len(nodes)), 2):
+            linkage.score(a, b)
+    linkage.merge(0, 1)
+    linkage.merge(0, 2)
+    linkage.merge(3, 6)
+    clusters = {0: [0, 1, 2], 3: [3, 6], 4: [4], 5: [5]}
+    for a, b in combinations(clusters, 2):
+        pairs = [index._similarity(nodes[i], nodes[j]) for i in clusters[a] for j in clusters[b]]
+        assert linkage.score(a, b) == pytest.approx(sum(pairs) / len(pairs), abs=1e-9)
+    assert linkage.summaries[3].undated == 1 and linkage.summaries[0].undated == 0
