@@ -1,5 +1,6 @@
 """The web UI in real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright):
-navigation, the search box, the highlights, inert markup, and the README's screenshots."""
+navigation, the search box, the highlights, inert markup, and the README's screenshots; the
+corpus is served from each store backend."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from playwright.sync_api import Page, sync_playwright
 from newsprism.link import link_store
 from newsprism.model import Article
 from newsprism.pipeline import analyze_article, analyze_paths
-from newsprism.store import SQLiteStore
+from newsprism.store import open_store
 from newsprism.web import create_app
 
 CHROMIUM = "/usr/bin/chromium"
@@ -68,21 +69,20 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def corpus_server(tmp_path_factory):
-    """The bundled corpus, analysed and linked, served."""
-    path = tmp_path_factory.mktemp("corpus") / "corpus.db"
-    store = SQLiteStore(path)
+def corpus_server(module_store_url):
+    """The bundled corpus, analysed and linked, served (from each store backend)."""
+    store = open_store(module_store_url)
     analyze_paths([str(ROOT / "examples" / "corpus")], store)
     link_store(store)
     store.close()
-    with Server(create_app(path)) as server:
+    with Server(create_app(module_store_url)) as server:
         yield server
 
 
 @pytest.fixture(scope="module")
 def xss_server(tmp_path_factory):
     path = tmp_path_factory.mktemp("xss") / "xss.db"
-    store = SQLiteStore(path)
+    store = open_store(str(path))
     store.add_article(XSS, analyze_article(XSS))
     link_store(store)
     store.close()
