@@ -226,3 +226,10 @@ def test_an_object_keeps_its_phrases_but_not_when_it_was_reported():
     found = statements_of("The union leader Piet Claes criticised the port authority for the delays "
                           "during a meeting with dockers.")
     assert ("indirect", "the port authority for the delays") in found
+
+
+def test_a_reported_clause_takes_in_what_comes_before_it_after_the_verb():
+    found = statements_of("The senator says win or lose in the primary, she is staying in the race.")
+    assert ("indirect", "win or lose in the primary, she is staying in the race") in found
+    found = statements_of("She said on Monday, the bridge will open.")
+    assert ("indirect", "the bridge will open") in found

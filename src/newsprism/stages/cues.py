@@ -250,7 +250,26 @@ def _clausal(verb):
         # "said legalizing it could create jobs": a clause the parser took for a bare xcomp
         child = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ in {"VBG", "VB"}
                       and c.left_edge.lower_ != "to"), None) or _detached_that_clause(verb)
-    return None if child is None else token_span(verb.doc, child.left_edge.i, clause_end(child))
+    if child is None:
+        return None
+    return token_span(verb.doc, _fronted_start(verb, child), clause_end(child))
+
+
+def _fronted_start(verb, clause) -> int:
+    """Where a reported clause starts, taking in what the parser hung on the reporting verb
+    between the two ("says, win or lose in Florida, he's staying"; "no matter what X does, ...")."""
+    doc, start = verb.doc, clause.left_edge.i
+    first = start
+    while first < clause.i and doc[first].is_punct:
+        first += 1
+    if start <= verb.i + 1 or doc[first - 1].text != ",":
+        return start
+    between = [c for c in verb.rights if verb.i < c.i < start and not c.is_punct]
+    covered = sum(c.right_edge.i - c.left_edge.i + 1 for c in between)
+    gap = sum(not t.is_punct for t in doc[verb.i + 1:start])
+    if between and covered >= gap and all(c.dep_ in {"advcl", "advmod", "dobj"} for c in between):
+        return verb.i + 1
+    return start
 
 
 def _parenthetical(verb):
