@@ -312,6 +312,12 @@ class StoryIndex:
         shared = False
         while True:
             linkage = Linkage(dict(enumerate(summaries)), self.params)
+            if not shared:  # two loose articles' link is their edge, scored with the same weights
+                for n, row in graph.items():
+                    if items[n][0] in loose:
+                        for m, weight in row.items():
+                            if items[m][0] in loose:
+                                linkage.know(n, m, weight)
             clusters = average_link(graph, self.params.threshold, linkage)
             if shared and len(clusters) == len(items):
                 break

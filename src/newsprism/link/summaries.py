@@ -101,6 +101,10 @@ class Linkage:
         self.known.setdefault(a, {})[b] = self.known.setdefault(b, {})[a] = value
         return value
 
+    def know(self, a: int, b: int, value: float) -> None:
+        """Remember a score found otherwise (two single articles: the similarity of their edge)."""
+        self.known.setdefault(a, {})[b] = self.known.setdefault(b, {})[a] = value
+
     def _score(self, a: int, b: int) -> float:
         x, y, p = self.summaries[a], self.summaries[b], self.params
         total = cosine(x.text, y.text) + p.entity_weight * cosine(x.entities, y.entities)
