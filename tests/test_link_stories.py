@@ -285,3 +285,18 @@ def test_linkage_after_merges_is_the_mean_similarity_over_every_pair(scored_firs
         pairs = [index._similarity(nodes[i], nodes[j]) for i in clusters[a] for j in clusters[b]]
         assert linkage.score(a, b) == pytest.approx(sum(pairs) / len(pairs), abs=1e-9)
     assert linkage.summaries[3].undated == 1 and linkage.summaries[0].undated == 0
+
+
+def test_two_articles_linkage_is_their_edge_similarity():
+    # The first clustering round takes two loose articles' link from their edge: it must be the
+    # score their summaries would give, undated reports (years) included.
+    archive = doc("archive-2", "Gdansk dockworkers struck over pension cuts, Helena Kowalski said.", None,
+                  ["Gdansk", "Helena Kowalski"], ["2021-10"])
+    docs = GDANSK + [archive, ANTWERP[0]]
+    index = StoryIndex()
+    index.add_batch(docs)
+    nodes = [index._nodes[d.article_id] for d in docs]
+    linkage = Linkage({n: Summary(index._weighed(node), 1) for n, node in enumerate(nodes)}, index.params)
+    for a, b in combinations(range(len(nodes)), 2):
+        assert linkage.score(a, b) == pytest.approx(index._similarity(nodes[a], nodes[b]), abs=1e-12)
+    assert nodes[0].edges[nodes[1].doc.article_id] == pytest.approx(linkage.score(0, 1), abs=1e-12)
