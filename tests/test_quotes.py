@@ -233,3 +233,12 @@ def test_a_reported_clause_takes_in_what_comes_before_it_after_the_verb():
     assert ("indirect", "win or lose in the primary, she is staying in the race") in found
     found = statements_of("She said on Monday, the bridge will open.")
     assert ("indirect", "the bridge will open") in found
+
+
+def test_a_quote_after_the_report_of_the_one_before_goes_on_its_statement():
+    text = ("“The cranes have stood still for a week,” the port director Anna Lind said on Monday.\n"
+            "“We cannot go on like this much longer.”")
+    analysis = analyze_article(Article(id="t", text=text))
+    (statement,) = analysis.statements
+    assert (statement.content[0], statement.content[1]) == (0, len(text))
+    assert statement.speaker_name == "Anna Lind"

@@ -282,6 +282,11 @@ def _continuation(doc, quote: Quoted, taken: list[Candidate]) -> Candidate | Non
             previous.content = (previous.content[0], quote.end)
             return None
         if len(PARAGRAPH_BREAK.findall(gap)) <= 1 and len(gap.split()) <= 12:
+            reported_between = previous.cue is not None and previous.content[1] <= previous.cue[0]
+            if previous.kind == "direct" and reported_between:
+                # “A,” he said. “B.”: B goes on A's statement across the report (and a paragraph)
+                previous.content = (previous.content[0], quote.end)
+                return None
             return Candidate(quote.span, None, None, "direct", follows_previous=True)
         sentence = _sentence_at(doc, quote.start)
         if sentence is not None and "\n" not in doc_text(doc)[previous.content[1]:sentence.start_char]:
