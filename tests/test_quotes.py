@@ -242,3 +242,14 @@ def test_a_quote_after_the_report_of_the_one_before_goes_on_its_statement():
     (statement,) = analysis.statements
     assert (statement.content[0], statement.content[1]) == (0, len(text))
     assert statement.speaker_name == "Anna Lind"
+
+
+def test_first_person_paragraphs_are_the_writers_own_where_the_outlet_kept_its_marks():
+    quoted = ("“I will not sign it,” the mayor Ruth Adeyemi said.\n“We need more time,” she added.\n"
+              "“Our city cannot pay,” Adeyemi told reporters.\n")
+    text = quoted + "For more of our coverage, download our app and follow us.\n"
+    assert all("download" not in content for _, content in statements_of(text))
+    stripped = ("The mayor Ruth Adeyemi said the council would vote on Monday.\n"
+                "We need more time. Our city cannot pay for the bridge alone.\n")
+    found = statements_of(stripped)
+    assert ("unmarked", "We need more time. Our city cannot pay for the bridge alone") in found

@@ -378,6 +378,7 @@ def _unmarked_paragraphs(doc, taken: list[Candidate], quotes: list[Quoted]) -> l
     """First-person paragraphs without marks: the quote of whoever was just speaking."""
     found: list[Candidate] = []
     paragraphs = list(paragraph_spans(doc_text(doc)))
+    marks_kept = _marked_first_person(doc, quotes) >= MARKS_KEPT
     for number, (start, end) in enumerate(paragraphs):
         if any(overlaps(c.content, (start, end)) for c in taken + found):
             continue
@@ -385,11 +386,21 @@ def _unmarked_paragraphs(doc, taken: list[Candidate], quotes: list[Quoted]) -> l
             continue
         previous = paragraphs[number - 1] if number else None
         cand = _introduced_by_colon(doc, previous, (start, end))
-        if cand is None and _first_person(doc, start, end):
+        if cand is None and not marks_kept and _first_person(doc, start, end):
             cand = _amid_speaker(previous, (start, end), taken + found)
         if cand is not None:
             found.append(cand)
     return found
+
+
+# An article that marks this many first-person quotes kept its quotation marks: a first-person
+# paragraph without them there is the writer's own (an op-ed, "download our app"), not a quote.
+MARKS_KEPT = 3
+
+
+def _marked_first_person(doc, quotes: list[Quoted]) -> int:
+    """How many quotes with marks speak in the first person."""
+    return sum(_first_person(doc, q.inner_start, q.inner_end) for q in quotes)
 
 
 def _first_person(doc, start: int, end: int) -> bool:
