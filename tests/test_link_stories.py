@@ -300,3 +300,43 @@ def test_two_articles_linkage_is_their_edge_similarity():
     for a, b in combinations(range(len(nodes)), 2):
         assert linkage.score(a, b) == pytest.approx(index._similarity(nodes[a], nodes[b]), abs=1e-12)
     assert nodes[0].edges[nodes[1].doc.article_id] == pytest.approx(linkage.score(0, 1), abs=1e-12)
+
+
+def near_copies(count):
+    # One wire report run by several outlets, each adding a line of its own.
+    base = ANTWERP[0]
+    return [doc(f"copy-{n}", f"{base.text} Reported for outlet number {n}.", base.published, base.entities,
+                base.dates, base.title) for n in range(count)]
+
+
+def region_for(index, docs):
+    fresh = index._register(docs)
+    for node in fresh:
+        index._link(node)
+    loose, whole = index._region(fresh)
+    index._recluster(loose, whole)
+    return loose, whole
+
+
+@pytest.mark.parametrize("cohesive", [0.8, 2.0])
+def test_a_story_of_near_copies_joins_a_re_run_whole(cohesive):
+    index = StoryIndex(cohesive=cohesive)
+    index.add_batch(near_copies(8))
+    (key,) = index._members
+    loose, whole = region_for(index, [ANTWERP[1]])
+    if cohesive <= 1.0:  # its articles are alike: no need to re-cluster them one by one
+        assert index._cohesive(key) and loose == {"ledger-7"} and whole == {key}
+    else:
+        assert not index._cohesive(key) and loose == {"ledger-7"} | {f"copy-{n}" for n in range(8)}
+    assert index.assignments()["ledger-7"] == key and len(index) == 1
+
+
+def test_a_story_of_several_events_is_re_run_article_by_article():
+    index = StoryIndex()
+    mixed = ANTWERP[:2] + GDANSK + flood_reports(4)
+    for d in mixed:
+        index.add(d, story="mixed")
+    assert not index._cohesive("mixed")
+    loose, whole = region_for(index, [ANTWERP[2]])
+    assert loose >= {d.article_id for d in ANTWERP} and not whole
+    assert index.assignments()["wire-3"] == index.assignments()["herald-1"] != index.assignments()["times-2"]

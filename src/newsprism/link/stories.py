@@ -8,9 +8,10 @@ its most similar ones. Stories are average-link clusters cut at a threshold: the
 only says which clusters may merge (those joined by an edge), and their linkage is the exact
 mean similarity over every pair across them, from per-cluster sums (`Summary`), so a story
 grows as long as its articles stay similar on average. New articles re-run the clustering only
-over themselves, the small stories their neighbours belong to and, kept whole, the large ones,
-so the rest of the store stays as it was, a batch of small stories comes out the same whatever
-its order, and the cost grows with the articles added, not the store.
+over themselves, the small stories their neighbours belong to and, kept whole, the large ones
+and the small ones whose articles are all much alike (one event told again), so the rest of the
+store stays as it was, a batch of small stories comes out the same whatever its order, and the
+cost grows with the articles added, not the store or the size of the stories they land in.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ class StoryParams:
     max_candidates: int = 40  # articles an article is compared with
     max_region: int = 400  # members of small stories that one new article re-clusters
     whole: int = 50  # stories larger than this join a re-run whole instead of article by article
+    cohesive: float = 0.8  # ... and smaller ones too, past `tiny`, when their articles are this similar
+    tiny: int = 5  # stories this small are always re-run article by article
     summary_terms: int = 2000  # heaviest terms (and entities) a story's summed vectors keep
     drift: float = 0.1  # share of new documents after which an article's idf weights are redone
 
@@ -277,12 +280,28 @@ class StoryIndex:
                 size = len(self._members[key])
                 if key in whole or self._members[key][0] in loose:
                     continue
-                if size <= min(budget, self.params.whole):
+                if size <= min(budget, self.params.whole) and not self._cohesive(key):
                     loose.update(self._members[key])
                     budget -= size
                 else:
                     whole.add(key)
         return loose, whole
+
+    def _cohesive(self, key: str) -> bool:
+        """Whether a story's articles are on average at least `cohesive` similar to one another.
+
+        Such a story is one event told again and again (two articles of one event score about 0.9;
+        a story that holds two events, about 0.6): re-clustering it article by article would give
+        it back, at a cost that grows with the stories a batch lands in, so it joins the re-run
+        whole. The mean comes from the story's summed vectors, less each article's own pair."""
+        members = self._members[key]
+        n, p = len(members), self.params
+        if n <= p.tiny:
+            return False
+        summary = self._summaries.get(key) or self._summary(members)
+        pairs = Linkage({0: summary, 1: summary}, p).score(0, 1) * n * n  # every ordered pair
+        # Each article with itself: text 1, entities 1 at most (so the mean is not overstated).
+        return (pairs - n * (1.0 + p.entity_weight)) / (n * (n - 1)) >= p.cohesive
 
     def _touched(self, node: _Node) -> list[str]:
         """The stories of an article's neighbours, the most strongly linked first."""
