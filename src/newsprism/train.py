@@ -23,7 +23,7 @@ from .stages import cues
 from .stages.cuemodel import fit_logistic
 from .stages.quotemarks import find_quoted
 
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 MODEL_THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
