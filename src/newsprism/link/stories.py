@@ -17,7 +17,6 @@ cost grows with the articles added, not the store or the size of the stories the
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -443,8 +442,9 @@ def _most_hit(hits: Mapping[int, int], count: int) -> list[int]:
     if len(hits) <= count:
         return sorted(hits, key=lambda seq: (-hits[seq], -seq))
     cut = sorted(hits.values(), reverse=True)[count - 1]
-    above = sorted((seq for seq, n in hits.items() if n > cut), key=lambda seq: (-hits[seq], -seq))
-    return above + heapq.nlargest(count - len(above), (seq for seq, n in hits.items() if n == cut))
+    above = sorted([seq for seq, n in hits.items() if n > cut], key=lambda seq: (-hits[seq], -seq))
+    tied = sorted([seq for seq, n in hits.items() if n == cut], reverse=True)
+    return above + tied[:count - len(above)]
 
 
 def story_key(article_id: str) -> str:
