@@ -253,3 +253,12 @@ def test_first_person_paragraphs_are_the_writers_own_where_the_outlet_kept_its_m
                 "We need more time. Our city cannot pay for the bridge alone.\n")
     found = statements_of(stripped)
     assert ("unmarked", "We need more time. Our city cannot pay for the bridge alone") in found
+
+
+def test_naming_and_calling_for():
+    found = statements_of("The former governor Martin Hale went further, calling the mayor a fraud.")
+    assert ("indirect", "the mayor a fraud") in found
+    found = statements_of("The mayor is calling for the council to step up its efforts against the floods.")
+    assert ("indirect", "the council to step up its efforts against the floods") in found
+    found = statements_of("Since the strike, the mayor has lost support. Now 64 percent call her weak.")
+    assert ("indirect", "her weak") in found

@@ -69,7 +69,7 @@ lawmakers member members senator senators democrat democrats republican republic
 diplomat diplomats document documents data figures memo letter website article newspaper
 paper magazine network group organization organisation union company firm office
 spokespeople representative representatives manager managers worker workers employee employees
-activist activists protester protesters candidate candidates delegate delegates party
+activist activists protester protesters candidate candidates delegate delegates party percent
 """.split())
 LEXICONS = {"speech": SPEECH_VERBS, "cue": CUE_LEMMAS, "xcomp": XCOMP_CUES, "object": OBJECT_CUES,
             "prep": PREP_CUES, "third_person": THIRD_PERSON, "relative": RELATIVE, "sources": SOURCE_NOUNS}
@@ -322,13 +322,27 @@ def _infinitive(verb):
                               and c.i < child.i), None)
             start = addressee.i + 1 if addressee is not None else child.left_edge.i
             return token_span(verb.doc, start, child.right_edge.i + 1)
+        infinitive = any(t.lower_ == "to" and t.dep_ == "aux" for t in child.children)
+        if (child.dep_ in {"xcomp", "advcl"} and child.left_edge.lower_ == "for"
+                and child.left_edge.i > verb.i and infinitive):
+            # "is calling for the United States to step up": the clause after "for"
+            return token_span(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)
     return None
+
+
+# Verbs that name or judge their object: "called Trump a fascist", "calls him competent".
+NAMING = frozenset({"call", "label", "brand", "dub", "deem", "term"})
 
 
 def _object(verb):
     """The object with the phrases after it (the parser often hangs "in support of X" on the verb
     rather than on the object), up to the first that only says when ("on Friday", "during")."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None and verb.lemma_.lower() in NAMING:
+        # the parser made the object and its predicate one small clause: "calling [Trump a fascist]"
+        clause = next((c for c in verb.rights
+                       if c.dep_ in {"xcomp", "oprd"} and c.left_edge.lower_ != "to"), None)
+        return None if clause is None else token_span(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
     if obj is None or obj.lower_ in DEMONSTRATIVES:
         return None
     end = obj.right_edge.i
