@@ -262,3 +262,14 @@ def test_naming_and_calling_for():
     assert ("indirect", "the council to step up its efforts against the floods") in found
     found = statements_of("Since the strike, the mayor has lost support. Now 64 percent call her weak.")
     assert ("indirect", "her weak") in found
+
+
+def test_a_poll_named_before_its_findings_is_their_source():
+    text = "In a city survey released on Monday, the tram came first among residents' wishes."
+    analysis = analyze_article(Article(id="t", text=text))
+    (statement,) = analysis.statements
+    assert text[statement.content[0]:statement.content[1]] == "the tram came first among residents' wishes"
+    assert text[statement.speaker[0]:statement.speaker[1]].endswith("survey")
+    found = statements_of("In a statement, the mayor Ruth Adeyemi said the tram would run by May.")
+    assert ("indirect", "the tram would run by May") in found
+    assert statements_of("In Antwerp, the harbour reopened on Monday.") == []

@@ -70,6 +70,7 @@ diplomat diplomats document documents data figures memo letter website article n
 paper magazine network group organization organisation union company firm office
 spokespeople representative representatives manager managers worker workers employee employees
 activist activists protester protesters candidate candidates delegate delegates party percent
+majority majorities half third thirds quarter quarters plurality minority
 """.split())
 LEXICONS = {"speech": SPEECH_VERBS, "cue": CUE_LEMMAS, "xcomp": XCOMP_CUES, "object": OBJECT_CUES,
             "prep": PREP_CUES, "third_person": THIRD_PERSON, "relative": RELATIVE, "sources": SOURCE_NOUNS}
@@ -169,6 +170,8 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
         return None  # a report inside someone's quote belongs to their statement
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return _according_to(token)
+    if token.lower_ == "in" and token.i == token.sent.start:
+        return _in_a_source(token)
     if token.pos_ != "VERB":
         return None
     table = table or default_table()
@@ -215,6 +218,26 @@ def _according_to(token) -> Candidate | None:
     if content is None:
         return None
     return Candidate(content, (token.idx, to.idx + len(to)), source)
+
+
+# What "In a ... , CONTENT" names as the source of its sentence.
+SOURCE_DOCUMENTS = frozenset("""
+poll survey study report interview statement letter memo op-ed column editorial speech
+analysis filing complaint lawsuit tweet post essay book
+""".split())
+
+
+def _in_a_source(token) -> Candidate | None:
+    """ "In an NBC News poll released Monday, 50 percent chose Clinton": the poll says so."""
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in SOURCE_DOCUMENTS:
+        return None
+    after = source.right_edge.i + 1
+    doc, sentence = token.doc, token.sent
+    if after >= sentence.end or doc[after].text != ",":
+        return None
+    content = token_span(doc, after + 1, sentence.end)
+    return None if content is None else Candidate(content, (token.idx, token.idx + len(token)), source)
 
 
 def subject(verb):

@@ -594,12 +594,16 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _cue_text(cand: Candidate) -> str:
+    return doc_text(cand.speaker.doc)[cand.cue[0]:cand.cue[1]].lower() if cand.speaker and cand.cue else ""
+
+
 def _reports_a_report(cand: Candidate) -> bool:
     """ "According to X, ..." and "..., X writes": a source passing on someone's statement."""
     if cand.speaker is None or cand.cue is None:
         return False
     text = doc_text(cand.speaker.doc)
-    if text[cand.cue[0]:cand.cue[1]].lower().startswith("according"):
-        return True
+    if _cue_text(cand) in {"according to", "in"}:
+        return True  # "According to X, ...", "In a poll by X, ...": whoever speaks inside comes first
     between = text[cand.content[1]:cand.cue[0]]
     return cand.cue[0] >= cand.content[1] and not any(mark in between for mark in ".!?\n")
