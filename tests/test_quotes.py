@@ -273,3 +273,10 @@ def test_a_poll_named_before_its_findings_is_their_source():
     found = statements_of("In a statement, the mayor Ruth Adeyemi said the tram would run by May.")
     assert ("indirect", "the tram would run by May") in found
     assert statements_of("In Antwerp, the harbour reopened on Monday.") == []
+
+
+def test_two_poll_findings_in_one_sentence_are_two_statements():
+    found = statements_of("Many say they follow the tram debate; 26 percent of residents say they have not "
+                          "heard of it, compared with 11 percent of shop owners.")
+    assert ("indirect", "they follow the tram debate") in found
+    assert ("indirect", "they have not heard of it") in found

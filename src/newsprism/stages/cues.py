@@ -52,6 +52,7 @@ respond declare stress emphasize emphasise remark reiterate repeat assert conten
 """.split())
 CUE_LEMMAS = CUE_LEMMAS | SPEECH_VERBS | XCOMP_CUES | OBJECT_CUES | PREP_CUES
 ANSWERS = frozenset({"so", "yes", "no"})
+QUANTIFIERS = frozenset({"many", "most", "some", "few", "several", "others", "both", "all"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "so"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
@@ -190,7 +191,8 @@ def plausible_speaker(head, speech_verb: bool = False) -> bool:
     lowered = head.lower_
     if lowered in FIRST_PERSON:
         return False  # "I know...", "we want...": speech whose quotation marks were lost
-    if speech_verb and head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:  # "six in 10 say"
+    if speech_verb and (head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} or lowered in QUANTIFIERS):
+        # "six in 10 say", "many say"
         return True
     if lowered in THIRD_PERSON or lowered in RELATIVE or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
@@ -268,7 +270,12 @@ def complements(verb):
 
 
 def _clausal(verb):
-    child = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    # "Many say A; 26 percent say B" hangs the first report on the second as its clause: the
+    # second's own clause is the one after it ("“A,” she said, “and B”" keeps its first).
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    child = clauses[0] if clauses else None
+    if child is not None and child.i < verb.i and child.lemma_.lower() in SPEECH_VERBS:
+        child = next((c for c in clauses if c.i > verb.i), child)
     if child is None and verb.lemma_.lower() in SPEECH_VERBS:
         # "said legalizing it could create jobs": a clause the parser took for a bare xcomp
         child = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ in {"VBG", "VB"}
