@@ -280,3 +280,12 @@ def test_two_poll_findings_in_one_sentence_are_two_statements():
                           "heard of it, compared with 11 percent of shop owners.")
     assert ("indirect", "they follow the tram debate") in found
     assert ("indirect", "they have not heard of it") in found
+
+
+def test_made_clear_and_asked_if():
+    found = statements_of("The port director Anna Lind made it clear to the union on Monday that the cranes "
+                          "would stay idle.")
+    assert ("indirect", "that the cranes would stay idle") in found
+    found = statements_of("The paper asked the mayor Ruth Adeyemi if she would run again.")
+    assert ("indirect", "if she would run again") in found
+    assert statements_of("The council made a decision on Monday.") == []

@@ -52,6 +52,7 @@ respond declare stress emphasize emphasise remark reiterate repeat assert conten
 """.split())
 CUE_LEMMAS = CUE_LEMMAS | SPEECH_VERBS | XCOMP_CUES | OBJECT_CUES | PREP_CUES
 ANSWERS = frozenset({"so", "yes", "no"})
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 QUANTIFIERS = frozenset({"many", "most", "some", "few", "several", "others", "both", "all"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "so"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
@@ -173,6 +174,8 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
         return _according_to(token)
     if token.lower_ == "in" and token.i == token.sent.start:
         return _in_a_source(token)
+    if token.lemma_.lower() == "make" and token.pos_ == "VERB":
+        return _made_clear(token)
     if token.pos_ != "VERB":
         return None
     table = table or default_table()
@@ -229,6 +232,22 @@ analysis filing complaint lawsuit tweet post essay book
 """.split())
 
 
+def _made_clear(verb) -> Candidate | None:
+    """ "She made it clear to the committee that ...", "Officials made clear Monday they ...":
+    the clause after "clear", however the parser hung it."""
+    doc, sentence = verb.doc, verb.sent
+    clear = next((t for t in doc[verb.i + 1:min(verb.i + 3, sentence.end)] if t.lower_ == "clear"), None)
+    speaker = subject(verb)
+    if clear is None or speaker is None or not plausible_speaker(speaker):
+        return None
+    clause = next((t for t in doc[clear.i + 1:sentence.end]
+                   if t.dep_ in {"ccomp", "advcl"} and t.head.i in {verb.i, clear.i}), None)
+    if clause is None:
+        return None
+    content = token_span(doc, clause.left_edge.i, clause_end(clause))
+    return None if content is None else Candidate(content, (verb.idx, clear.idx + len(clear)), speaker)
+
+
 def _in_a_source(token) -> Candidate | None:
     """ "In an NBC News poll released Monday, 50 percent chose Clinton": the poll says so."""
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -276,6 +295,10 @@ def _clausal(verb):
     child = clauses[0] if clauses else None
     if child is not None and child.i < verb.i and child.lemma_.lower() in SPEECH_VERBS:
         child = next((c for c in clauses if c.i > verb.i), child)
+    if child is None and verb.lemma_.lower() in QUESTION_VERBS:
+        # "asked the senator if he was ready": the question, parsed as an adverbial clause
+        child = next((c for c in verb.rights if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children)), None)
     if child is None and verb.lemma_.lower() in SPEECH_VERBS:
         # "said legalizing it could create jobs": a clause the parser took for a bare xcomp
         child = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ in {"VBG", "VB"}
