@@ -289,3 +289,10 @@ def test_made_clear_and_asked_if():
     found = statements_of("The paper asked the mayor Ruth Adeyemi if she would run again.")
     assert ("indirect", "if she would run again") in found
     assert statements_of("The council made a decision on Monday.") == []
+
+
+def test_a_transcript_line_is_its_speakers_even_with_a_report_inside():
+    text = ("Partial transcript:\nHOST: What did the council decide?\n"
+            "ADEYEMI: Well, the council said the tram will run by May, and I agree.\n")
+    found = statements_of(text)
+    assert ("unmarked", "Well, the council said the tram will run by May, and I agree") in found

@@ -309,12 +309,14 @@ def _colon_lines(doc, taken: list[Candidate]) -> list[Candidate]:
         line = doc_text(doc)[start:end]
         lead = len(line) - len(line.lstrip(" \"“'‘"))
         colon = line.find(":", lead)
-        if colon <= lead or colon - lead > 40 or any(overlaps(c.content, (start, end)) for c in taken):
+        if colon <= lead or colon - lead > 40:
             continue
         label = doc.char_span(start + lead, start + colon, alignment_mode="contract")
         headline = start == _first_line_start(doc_text(doc))
         if label is None or not _looks_like_speaker(label, headline):
             continue
+        if not _transcript_label(label) and any(overlaps(c.content, (start, end)) for c in taken):
+            continue  # a report inside the line is the line's statement, except in a transcript
         content = strip_chars(doc_text(doc), start + colon + 1, end)
         if content is not None:
             kind = "direct" if lead else "unmarked"
@@ -356,6 +358,12 @@ def _headline_reports(doc, taken: list[Candidate]) -> list[Candidate]:
         cue = (start + match.start("cue"), start + match.end("cue"))
         found.append(Candidate(content, cue, speaker[-1], speaker_phrase=speaker))
     return found
+
+
+def _transcript_label(label) -> bool:
+    """ "FALLIN:", "JAKE TAPPER:": a transcript's speaker, whose line is all theirs."""
+    words = [t for t in label if not t.is_punct]
+    return all(t.is_upper and t.is_alpha for t in words)
 
 
 def _looks_like_speaker(label, headline: bool) -> bool:
