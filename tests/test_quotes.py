@@ -296,3 +296,8 @@ def test_a_transcript_line_is_its_speakers_even_with_a_report_inside():
             "ADEYEMI: Well, the council said the tram will run by May, and I agree.\n")
     found = statements_of(text)
     assert ("unmarked", "Well, the council said the tram will run by May, and I agree") in found
+
+
+def test_a_headline_speaker_label_may_hold_small_words():
+    found = statements_of("Mayor Adeyemi at City Hall: The Tram Will Run By May\nThe council met on Monday.")
+    assert ("unmarked", "The Tram Will Run By May") in found

@@ -366,15 +366,23 @@ def _transcript_label(label) -> bool:
     return all(t.is_upper and t.is_alpha for t in words)
 
 
+# Lower-case words a headline's speaker label may hold: "Clinton camp:", "Mukasey at RNC:".
+HEADLINE_LABEL_WORDS = frozenset({"camp", "aide", "aides", "allies", "spokesman", "spokeswoman", "at",
+                                  "to", "on", "of", "in", "for"})
+
+
 def _looks_like_speaker(label, headline: bool) -> bool:
     words = [t for t in label if not t.is_punct]
-    if not 1 <= len(words) <= 4:
+    if not 1 <= len(words) <= (6 if headline else 4):
         return False
     if words[0].pos_ == "DET":
         return False  # a column or rubric: "The Latest: ..."
     if all(t.is_upper and t.is_alpha for t in words):
         return True  # "WALLACE"
-    named = headline or any(t.ent_type_ in {"PERSON", "ORG"} for t in words)
+    if headline:
+        return words[0].text[0].isupper() and all(
+            t.text[0].isupper() or not t.is_alpha or t.lower_ in HEADLINE_LABEL_WORDS for t in words)
+    named = any(t.ent_type_ in {"PERSON", "ORG"} for t in words)
     return named and all(t.text[0].isupper() or not t.is_alpha for t in words)  # "McCain", "NY"
 
 
