@@ -301,3 +301,11 @@ def test_a_transcript_line_is_its_speakers_even_with_a_report_inside():
 def test_a_headline_speaker_label_may_hold_small_words():
     found = statements_of("Mayor Adeyemi at City Hall: The Tram Will Run By May\nThe council met on Monday.")
     assert ("unmarked", "The Tram Will Run By May") in found
+
+
+def test_a_message_saying_something_is_its_source():
+    text = "The harbour police received calls saying a crane had fallen onto the quay."
+    analysis = analyze_article(Article(id="t", text=text))
+    (statement,) = analysis.statements
+    assert text[statement.content[0]:statement.content[1]] == "a crane had fallen onto the quay"
+    assert text[statement.speaker[0]:statement.speaker[1]] == "calls"

@@ -277,6 +277,14 @@ def subject(verb):
         return verb.head
     if verb.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and verb.head is not verb:
         return subject(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_.lower() in SPEECH_VERBS:
+        # "911 calls saying shots were fired": the calls; "a pitch to voters saying ...": the pitcher
+        noun = verb.head
+        if plausible_speaker(noun, True) and noun.pos_ != "PRON" and noun.lemma_.lower() in SOURCE_NOUNS | {
+                "call", "message", "sign", "ad", "email", "tweet", "banner", "note"}:
+            return noun
+        if noun.head is not noun and noun.head.pos_ in {"VERB", "AUX"}:
+            return subject(noun.head)
     return None
 
 
