@@ -266,7 +266,8 @@ def test_candidates_are_the_most_hit_articles_the_most_recent_first_among_equals
 def test_linkage_after_merges_is_the_mean_similarity_over_every_pair(scored_first):
     # An undated report that mentions its years: its pairs are penalised by year, not by day.
     archive = doc("archive-1", "Helena Kowalski recalled the Gdansk dock strike over pension cuts, when "
-                  "container traffic stopped for days.", None, ["Helena Kowalski", "Gdansk"], ["2021-10", "2019"])
+                  "container traffic stopped for days.", None, ["Helena Kowalski", "Gdansk"],
+                  ["2021-10", "2019"])
     docs = ANTWERP + GDANSK + [UNRELATED, archive]
     index = StoryIndex()
     index.add_batch(docs)
