@@ -309,3 +309,13 @@ def test_a_message_saying_something_is_its_source():
     (statement,) = analysis.statements
     assert text[statement.content[0]:statement.content[1]] == "a crane had fallen onto the quay"
     assert text[statement.speaker[0]:statement.speaker[1]] == "calls"
+
+
+def test_according_to_keeps_its_content_unless_someone_inside_speaks():
+    text = "According to city filings, the group spends money on leaflets for residents who oppose the tram."
+    analysis = analyze_article(Article(id="t", text=text))
+    (statement,) = analysis.statements
+    assert text[statement.content[0]:statement.content[1]].startswith("the group spends money")
+    assert text[statement.speaker[0]:statement.speaker[1]].endswith("filings")
+    found = statements_of("According to the agency, the mayor Ruth Adeyemi believes that the tram is late.")
+    assert ("indirect", "that the tram is late") in found

@@ -605,9 +605,21 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
                      None)
         if outer is None:
             kept.append(cand)
-        elif _reports_a_report(outer) and cand.cue is not None and overlaps(cand.cue, outer.content):
+        elif _reports_a_report(outer) and cand.cue is not None and overlaps(cand.cue, outer.content) \
+                and (_cue_text(outer) != "according to" or _speaks(cand)):
             kept[kept.index(outer)] = cand
     return kept
+
+
+# An inner statement takes over "according to X, ..." only when it reports speech or a belief:
+# "according to FEC filings, the group spends money on mailings to voters that oppose Bush" is
+# the filings', not the voters'.
+SPEAKING = SPEECH_VERBS | {"believe", "think", "know", "hope", "fear", "expect", "want", "plan", "intend"}
+
+
+def _speaks(cand: Candidate) -> bool:
+    cue = cand.speaker.doc.char_span(*cand.cue, alignment_mode="expand") if cand.speaker else None
+    return cue is not None and cue.root.lemma_.lower() in SPEAKING
 
 
 def _cue_text(cand: Candidate) -> str:
