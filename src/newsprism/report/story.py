@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..store import Store
 from .export import conflict_records, quantity_record, statement_record, story_record
-from .timeline import placeable, timeline_entry
+from .timeline import placeable, timeline_entry, timeline_order
 
 
 def story_view(store: Store, story_id: str, window: tuple[int, int] | None = None) -> dict:
@@ -48,8 +48,7 @@ def _by_corroboration(groups) -> list[dict]:
 
 def _story_dates(store: Store, article_ids) -> list:
     """The story's placeable dates in timeline order (date, article, position)."""
-    dated = [t for a in article_ids for t in placeable(store, a)]
-    return sorted(dated, key=lambda t: (t.value, t.article_id, t.start))
+    return sorted((t for a in article_ids for t in placeable(store, a)), key=timeline_order)
 
 
 def _statement_groups(groups: list[dict], articles: dict, said: dict[str, list]) -> list[dict]:

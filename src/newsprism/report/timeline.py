@@ -47,7 +47,12 @@ def build_timeline(store: Store, article_id: str | None = None, texts: dict[str,
 def placeable(store: Store, article_id: str | None = None) -> list:
     """The dates a timeline shows, in its order (date, article, position)."""
     dated = [t for t in store.iter_timexes(article_id) if t.type == "DATE" and PLACEABLE.match(t.value)]
-    return sorted(dated, key=lambda t: (t.value, t.article_id, t.start))
+    return sorted(dated, key=timeline_order)
+
+
+def timeline_order(timex) -> tuple:
+    """Where a date stands on a timeline: by date, then article, then position."""
+    return timex.value, timex.article_id, timex.start
 
 
 def timeline_entry(store: Store, timex, texts: dict[str, str] | None = None,

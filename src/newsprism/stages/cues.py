@@ -74,6 +74,8 @@ spokespeople representative representatives manager managers worker workers empl
 activist activists protester protesters candidate candidates delegate delegates party percent
 majority majorities half third thirds quarter quarters plurality minority
 """.split())
+# What can carry a report in a participle: "911 calls saying ...", "an email telling ...".
+MESSAGE_NOUNS = SOURCE_NOUNS | {"call", "message", "sign", "ad", "email", "tweet", "banner", "note"}
 LEXICONS = {"speech": SPEECH_VERBS, "cue": CUE_LEMMAS, "xcomp": XCOMP_CUES, "object": OBJECT_CUES,
             "prep": PREP_CUES, "third_person": THIRD_PERSON, "relative": RELATIVE, "sources": SOURCE_NOUNS}
 
@@ -280,8 +282,7 @@ def subject(verb):
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_.lower() in SPEECH_VERBS:
         # "911 calls saying shots were fired": the calls; "a pitch to voters saying ...": the pitcher
         noun = verb.head
-        if plausible_speaker(noun, True) and noun.pos_ != "PRON" and noun.lemma_.lower() in SOURCE_NOUNS | {
-                "call", "message", "sign", "ad", "email", "tweet", "banner", "note"}:
+        if plausible_speaker(noun, True) and noun.pos_ != "PRON" and noun.lemma_.lower() in MESSAGE_NOUNS:
             return noun
         if noun.head is not noun and noun.head.pos_ in {"VERB", "AUX"}:
             return subject(noun.head)

@@ -17,6 +17,8 @@ from .textspans import doc_text
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Honorifics dropped from names ("Mr Rutte" is Rutte); kept out of roles too.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mx", "prof", "professor"}
+# The honorifics that say whether "he" or "she" can stand for a person.
+HONORIFIC_GENDER = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f"}
 # Nouns that name a position someone holds: a phrase headed by one of them is a role.
 ROLE_NOUNS = {
     "secretary", "general", "minister", "president", "chief", "head", "commissioner",
@@ -55,6 +57,7 @@ class EntityIndex:
     by_token: dict[int, str] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     person_mentions: list[tuple[int, str]] = field(default_factory=list)  # (token index, id)
+    genders: dict[str, set[str]] = field(default_factory=dict)  # id -> from its honorifics
 
     def entity_of(self, tokens) -> Cluster | None:
         """The entity named within a span of tokens (its rightmost one), if any."""
@@ -86,12 +89,18 @@ class EntityIndex:
                  if c.type == "PERSON" and " " in c.name and c.name.lower().split()[-1] == lowered]
         return found[0] if len(found) == 1 else None
 
-    def last_person_before(self, token_index: int) -> Cluster | None:
-        """The person mentioned most recently before a token."""
+    def last_person_before(self, token_index: int, gender: str | None = None) -> Cluster | None:
+        """The person mentioned most recently before a token; with a gender ("m", "f"), the most
+        recent one whose honorific does not say otherwise."""
         for index, entity_id in reversed(self.person_mentions):
-            if index < token_index:
+            if index < token_index and self.gender(entity_id) in {None, gender}:
                 return self.clusters[entity_id]
         return None
+
+    def gender(self, entity_id: str) -> str | None:
+        """ "m" or "f" when the article calls the person "Mr." or "Mrs."/"Ms." (one way only)."""
+        found = self.genders.get(entity_id, set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def records(self) -> tuple[tuple[Entity, ...], tuple[Role, ...]]:
         """The article's entities and roles as records."""
@@ -167,6 +176,9 @@ def _add_person(index: EntityIndex, ent, full: dict) -> None:
     cluster = _cluster(index, f"person:{slug(name)}", name, "PERSON", ent.start_char)
     _mention(index, cluster, ent, "name")
     index.person_mentions.append((ent.start, cluster.id))
+    for token in ent.doc[max(0, ent.start - 1):ent.start + 1]:  # "Mr. Joyner", NER keeping "Mr." or not
+        if token.lower_.rstrip(".") in HONORIFIC_GENDER:
+            index.genders.setdefault(cluster.id, set()).add(HONORIFIC_GENDER[token.lower_.rstrip(".")])
 
 
 def _expand_single(word: str, position: int, full: dict, index: EntityIndex) -> str | None:

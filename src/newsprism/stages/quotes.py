@@ -277,16 +277,15 @@ def _continuation(doc, quote: Quoted, taken: list[Candidate]) -> Candidate | Non
     if earlier and words >= MIN_QUOTE_WORDS:
         previous = max(earlier, key=lambda c: c.content[1])
         gap = doc_text(doc)[previous.content[1]:quote.start]
-        if previous.kind == "direct" and ("\n" not in gap and len(gap.split()) <= 6 or not gap.strip()):
-            # “A,” she said. “B.” and quote after quote, paragraph after paragraph: one statement
+        adjacent = "\n" not in gap and len(gap.split()) <= 6 or not gap.strip()
+        near = len(PARAGRAPH_BREAK.findall(gap)) <= 1 and len(gap.split()) <= 12
+        reported_between = previous.cue is not None and previous.content[1] <= previous.cue[0]
+        if previous.kind == "direct" and (adjacent or near and reported_between):
+            # “A,” she said. “B.” (across a paragraph too when A's report stands between), and
+            # quote after quote, paragraph after paragraph: one statement
             previous.content = (previous.content[0], quote.end)
             return None
-        if len(PARAGRAPH_BREAK.findall(gap)) <= 1 and len(gap.split()) <= 12:
-            reported_between = previous.cue is not None and previous.content[1] <= previous.cue[0]
-            if previous.kind == "direct" and reported_between:
-                # “A,” he said. “B.”: B goes on A's statement across the report (and a paragraph)
-                previous.content = (previous.content[0], quote.end)
-                return None
+        if near:
             return Candidate(quote.span, None, None, "direct", follows_previous=True)
         sentence = _sentence_at(doc, quote.start)
         if sentence is not None and "\n" not in doc_text(doc)[previous.content[1]:sentence.start_char]:
@@ -496,12 +495,10 @@ def _resolve(doc, candidates: list[Candidate], entities: EntityIndex, article_id
 
 def _relative_pronoun(doc, cand: Candidate):
     """ "officials who said ...": the speaker as written is "who" (the officials are who it is)."""
-    if cand.cue is None:
+    cue = _cue_root(cand)
+    if cue is None or cue.dep_ != "relcl" or cue.head.i != cand.speaker.i:
         return None
-    cue = doc.char_span(cand.cue[0], cand.cue[1], alignment_mode="expand")
-    if cue is None or cue.root.dep_ != "relcl" or cue.root.head.i != cand.speaker.i:
-        return None
-    pronoun = next((c for c in cue.root.children
+    pronoun = next((c for c in cue.children
                     if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in RELATIVE), None)
     return None if pronoun is None else (pronoun.idx, pronoun.idx + len(pronoun))
 
@@ -542,12 +539,12 @@ def _antecedent(pronoun, entities: EntityIndex, seen: _Speakers) -> Who:
     the one before, else the person named most recently; never a person whose honorific
     ("Mr.", "Mrs.") says otherwise."""
     gender = PRONOUN_GENDER.get(pronoun.lower_)
-    person = _last_person_before(pronoun, entities, gender)
+    person = entities.last_person_before(pronoun.i, gender)
     sentence = pronoun.sent
     previous_start = sentence.start_char
     if sentence.start > 0:
         previous_start = pronoun.doc[sentence.start - 1].sent.start_char
-    speaker_fits = seen.person[0] is None or _gender(pronoun.doc, entities, seen.person[0]) in {None, gender}
+    speaker_fits = seen.person[0] is None or entities.gender(seen.person[0]) in {None, gender}
     if seen.person[1] is not None and speaker_fits and (person is None or seen.person_end >= previous_start):
         return seen.person
     if person is not None:
@@ -556,24 +553,6 @@ def _antecedent(pronoun, entities: EntityIndex, seen: _Speakers) -> Who:
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mister": "m", "madam": "f"}
-
-
-def _last_person_before(pronoun, entities: EntityIndex, gender: str | None):
-    """The person named most recently before the pronoun whose honorific does not rule them out."""
-    for index, entity_id in reversed(entities.person_mentions):
-        if index < pronoun.i and _gender(pronoun.doc, entities, entity_id) in {None, gender}:
-            return entities.clusters[entity_id]
-    return None
-
-
-def _gender(doc, entities: EntityIndex, entity_id: str) -> str | None:
-    """ "m" or "f" when the article calls the person "Mr." or "Mrs."/"Ms." (one way only), else None."""
-    found = {HONORIFIC_GENDER.get(doc[at].lower_.rstrip("."))
-             for index, other in entities.person_mentions if other == entity_id
-             for at in (index - 1, index) if at >= 0}
-    found.discard(None)
-    return found.pop() if len(found) == 1 else None
 
 
 def _noun_phrase(head):
@@ -618,8 +597,16 @@ SPEAKING = SPEECH_VERBS | {"believe", "think", "know", "hope", "fear", "expect",
 
 
 def _speaks(cand: Candidate) -> bool:
-    cue = cand.speaker.doc.char_span(*cand.cue, alignment_mode="expand") if cand.speaker else None
-    return cue is not None and cue.root.lemma_.lower() in SPEAKING
+    cue = _cue_root(cand)
+    return cue is not None and cue.lemma_.lower() in SPEAKING
+
+
+def _cue_root(cand: Candidate):
+    """The head token of a candidate's cue, when it has a cue and a speaker token (the doc)."""
+    if cand.cue is None or cand.speaker is None:
+        return None
+    span = cand.speaker.doc.char_span(*cand.cue, alignment_mode="expand")
+    return None if span is None else span.root
 
 
 def _cue_text(cand: Candidate) -> str:
