@@ -107,6 +107,12 @@ def test_awkward_text_gives_valid_spans(awkward):
                 assert awkward[span[0]:span[1]].strip() == awkward[span[0]:span[1]]
 
 
+def only_statement(text):
+    """The one statement found in a text (the unpacking fails if there is not exactly one)."""
+    (statement,) = analyze_article(Article(id="t", text=text)).statements
+    return statement
+
+
 def statements_of(text):
     analysis = analyze_article(Article(id="t", text=text))
     return [(s.kind, text[s.content[0]:s.content[1]]) for s in analysis.statements]
@@ -176,8 +182,7 @@ def test_a_report_after_the_content_parsed_as_a_conjunct():
     text = ("Despite a series of costly defeats on Tuesday night, Sen. Bernie Sanders (I-Vt.) remains "
             "committed to seeing the primary through to the convention, his top aide, Tad Devine, told The "
             "Huffington Post.")
-    analysis = analyze_article(Article(id="t", text=text))
-    (statement,) = analysis.statements
+    statement = only_statement(text)
     assert text[statement.content[0]:statement.content[1]].startswith("Despite a series")
     assert text[statement.content[0]:statement.content[1]].endswith("through to the convention")
     assert statement.speaker_name == "Tad Devine"
@@ -200,8 +205,7 @@ def test_a_pronoun_is_not_resolved_to_a_person_whose_honorific_says_otherwise():
 
 def test_a_relative_pronoun_is_the_speaker_as_written_and_its_antecedent_who_it_is():
     text = "The port director Anna Lind, who said the cranes would stay idle until May, left early."
-    analysis = analyze_article(Article(id="t", text=text))
-    (statement,) = analysis.statements
+    statement = only_statement(text)
     assert text[statement.speaker[0]:statement.speaker[1]] == "who"
     assert statement.speaker_name == "Anna Lind"
 
@@ -238,8 +242,7 @@ def test_a_reported_clause_takes_in_what_comes_before_it_after_the_verb():
 def test_a_quote_after_the_report_of_the_one_before_goes_on_its_statement():
     text = ("“The cranes have stood still for a week,” the port director Anna Lind said on Monday.\n"
             "“We cannot go on like this much longer.”")
-    analysis = analyze_article(Article(id="t", text=text))
-    (statement,) = analysis.statements
+    statement = only_statement(text)
     assert (statement.content[0], statement.content[1]) == (0, len(text))
     assert statement.speaker_name == "Anna Lind"
 
@@ -266,8 +269,7 @@ def test_naming_and_calling_for():
 
 def test_a_poll_named_before_its_findings_is_their_source():
     text = "In a city survey released on Monday, the tram came first among residents' wishes."
-    analysis = analyze_article(Article(id="t", text=text))
-    (statement,) = analysis.statements
+    statement = only_statement(text)
     assert text[statement.content[0]:statement.content[1]] == "the tram came first among residents' wishes"
     assert text[statement.speaker[0]:statement.speaker[1]].endswith("survey")
     found = statements_of("In a statement, the mayor Ruth Adeyemi said the tram would run by May.")
@@ -305,16 +307,14 @@ def test_a_headline_speaker_label_may_hold_small_words():
 
 def test_a_message_saying_something_is_its_source():
     text = "The harbour police received calls saying a crane had fallen onto the quay."
-    analysis = analyze_article(Article(id="t", text=text))
-    (statement,) = analysis.statements
+    statement = only_statement(text)
     assert text[statement.content[0]:statement.content[1]] == "a crane had fallen onto the quay"
     assert text[statement.speaker[0]:statement.speaker[1]] == "calls"
 
 
 def test_according_to_keeps_its_content_unless_someone_inside_speaks():
     text = "According to city filings, the group spends money on leaflets for residents who oppose the tram."
-    analysis = analyze_article(Article(id="t", text=text))
-    (statement,) = analysis.statements
+    statement = only_statement(text)
     assert text[statement.content[0]:statement.content[1]].startswith("the group spends money")
     assert text[statement.speaker[0]:statement.speaker[1]].endswith("filings")
     found = statements_of("According to the agency, the mayor Ruth Adeyemi believes that the tram is late.")
