@@ -98,7 +98,7 @@ class Linkage:
         if row is not None and b in row:
             return row[b]
         value = self._score(a, b)
-        self.known.setdefault(a, {})[b] = self.known.setdefault(b, {})[a] = value
+        self.know(a, b, value)
         return value
 
     def know(self, a: int, b: int, value: float) -> None:
