@@ -127,3 +127,17 @@ def test_claims_and_timeline_commands(run, write):
     assert money["value"] == 12_000_000 and money["text"] == "€12 million"
     timeline = [json.loads(line) for line in run("timeline", "--json").output.splitlines()]
     assert "2025-03-10" in [t["date"] for t in timeline]
+
+
+def test_story_command_lists_a_storys_events(run, write):
+    from test_link import FERRY_A, FERRY_B, FERRY_C
+
+    for name, published, text in (("a", "2025-11-04", FERRY_A), ("b", "2025-11-04", FERRY_B),
+                                  ("c", "2025-11-27", FERRY_C)):
+        write(f"in/{name}.txt", f"date {published}\n{text}")
+    assert run("analyze", "in").exit_code == 0
+    story_id = next(s["id"] for s in map(json.loads, run("stories", "--json").output.splitlines())
+                    if "a" in s["article_ids"])
+    output = run("story", story_id).output
+    assert "[event 1]  -  a" in output and "[event 2]  -  c" in output
+    assert "Events\n  2025-11-04: 2 article(s), a, b\n  2025-11-27: 1 article(s), c" in output

@@ -24,6 +24,10 @@ from Brekkvik on Tuesday following a fire aboard the MS Havbris.
 “We cannot sail safely until the engine room is rebuilt,” Nordlys chief executive Ingrid Solberg said.
 She put the cost of the repairs at 48 million kroner.
 """
+FERRY_C = """Skerholm ferry back in service
+Islanders on Skerholm welcomed their ferry back on Thursday, three weeks after the engine room
+fire stopped winter crossings. The repaired vessel docked to cheers from about 200 people.
+"""
 ORCHARD = """Apple growers in Valdorra expect record harvest
 Fruit growers in the Valdorra valley expect their largest apple harvest in twenty years, the
 regional growers' cooperative said on Friday.
@@ -51,6 +55,20 @@ def test_articles_about_one_event_share_a_story_and_others_stand_alone(linked):
     stories = {s.id: set(s.article_ids) for s in store.iter_stories()}
     assert sorted(stories.values(), key=len) == [{"orchard"}, {"ferry-a", "ferry-b"}]
     assert store.story_of("ferry-a") == store.story_of("ferry-b") != store.story_of("orchard")
+
+
+def test_a_later_development_is_stored_as_its_own_event_of_the_story(linked):
+    store, _ = linked
+    add(store, "ferry-c", FERRY_C, "Coast Post", "2025-11-27")
+    link_store(store)
+    story = store.get_story(store.story_of("ferry-a"))
+    assert set(story.article_ids) == {"ferry-a", "ferry-b", "ferry-c"}
+    assert [(e.article_ids, e.start, e.end) for e in story.events] == [
+        (("ferry-a", "ferry-b"), "2025-11-04", "2025-11-04"),
+        (("ferry-c",), "2025-11-27", "2025-11-27")]
+    view = story_view(store, story.id)
+    events = [(a["id"], a["event"]) for a in view["articles"]]
+    assert events == [("ferry-a", 1), ("ferry-b", 1), ("ferry-c", 2)]
 
 
 def test_a_quote_reported_by_two_outlets_forms_one_group(linked):
@@ -94,8 +112,10 @@ def test_reanalysed_articles_are_linked_again(linked):
 def test_export_has_stories_groups_and_conflict_sections(linked):
     store, _ = linked
     data = json.loads(_export(store))
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert {a for s in data["stories"] for a in s["article_ids"]} == {"ferry-a", "ferry-b", "orchard"}
+    for story in data["stories"]:  # its events share out its articles
+        assert sorted(a for e in story["events"] for a in e["article_ids"]) == sorted(story["article_ids"])
     assert all(g["corroboration"] >= 1 and g["member_ids"] for g in data["groups"])
     assert isinstance(data["conflicts"], list)
 

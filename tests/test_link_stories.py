@@ -1,4 +1,5 @@
 import random
+from dataclasses import replace
 from itertools import combinations
 
 import pytest
@@ -149,6 +150,49 @@ def test_story_records_have_title_span_and_entities():
     assert story.title == story_title(index, story.id) == "Antwerp dockworkers strike over night-shift pay"
 
 
+# The Antwerp strike's outcome, three weeks on: the same story, a later development.
+ANTWERP_DEAL = [
+    doc("herald-9", "Three weeks after the walkout, Antwerp's dockworkers voted to accept a pay deal. Marek "
+        "Novak told members the night-shift bonus would rise by a fifth from May.", "2025-03-25",
+        ["Antwerp", "Marek Novak"], ["2025-03-25"], "Antwerp dockers accept pay deal"),
+    doc("ledger-12", "Members of the Antwerp dockers' union backed the pay deal in a vote, Marek Novak said, "
+        "with a bonus for night shifts from May.", "2025-03-26", ["Antwerp", "Marek Novak"], ["2025-03-26"]),
+]
+
+
+def test_a_later_development_joins_the_story_as_an_event_of_its_own():
+    index = StoryIndex()
+    index.add_batch(ANTWERP + ANTWERP_DEAL + GDANSK + [UNRELATED])
+    story = index.story(index.assignments()["herald-1"])
+    assert set(story.article_ids) == {d.article_id for d in ANTWERP + ANTWERP_DEAL}
+    strike, deal = story.events
+    assert strike.article_ids == ("herald-1", "ledger-7", "wire-3") and (strike.start, strike.end) == (
+        "2025-03-03", "2025-03-05")
+    assert deal.article_ids == ("herald-9", "ledger-12")
+    assert (deal.start, deal.end) == ("2025-03-25", "2025-03-26")
+    assert strike.id != deal.id and strike.id.startswith("event-")
+
+
+def test_reports_days_apart_of_one_happening_and_an_undated_one_are_one_event():
+    undated = doc("blog-5", "Antwerp dockworkers are on strike over night-shift pay, says union leader "
+                  "Marek Novak; container traffic at the port has stopped.", None, ["Antwerp", "Marek Novak"])
+    index = StoryIndex()
+    index.add_batch(ANTWERP + [undated])
+    (story,) = index.stories()
+    assert [e.article_ids for e in story.events] == [story.article_ids]
+
+
+def test_a_date_read_from_the_text_is_no_evidence_of_a_gap_in_days():
+    # An inferred date is the latest date the text mentions: a lower bound, not the day it ran.
+    index = StoryIndex()
+    key = index.add(ANTWERP[0])
+    late = replace(ANTWERP[1], article_id="late", published="2025-11-20", inferred=True)
+    near = replace(ANTWERP[1], article_id="near", published="2025-03-04", inferred=True)
+    given = replace(ANTWERP[1], article_id="given", published="2025-11-20")
+    assert index.score(late, key) == pytest.approx(index.score(near, key))
+    assert index.score(given, key) < index.score(late, key) - 0.1
+
+
 def test_untitled_story_is_named_by_its_entities():
     index = StoryIndex()
     key = index.add(GDANSK[1])
@@ -166,7 +210,8 @@ def test_story_doc_takes_names_by_mention_and_dates_with_a_year():
                                  Timex("a1", 0, 1, "x", "DATE", "XXXX-02-12")),
                         inferred_published="2025-03-04")
     assert story_doc(article, analysis) == StoryDoc("a1", article.text, "Strike", "2025-03-04",
-                                                    ("Marek Novak", "Antwerp"), ("2025-03-03",))
+                                                    ("Marek Novak", "Antwerp"), ("2025-03-03",),
+                                                    inferred=True)
 
 
 def test_vectors_weigh_rare_terms_and_drop_stop_words():

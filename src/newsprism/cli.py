@@ -322,13 +322,24 @@ def story(story_id, db, as_json):
         click.echo(json.dumps(view, ensure_ascii=False, indent=2))
         return
     click.echo(_story_line(view))
+    events = len(view["events"]) > 1
     for article in view["articles"]:
-        click.echo(f"  {article['published'] or '?':<10}  {article['source'] or '-'}  {article['id']}  "
-                   f"{article['title'] or ''}")
+        event = f"[event {article['event']}]  " if events and article["event"] else ""
+        click.echo(f"  {article['published'] or '?':<10}  {event}{article['source'] or '-'}  "
+                   f"{article['id']}  {article['title'] or ''}")
+    if events:
+        _echo_section("Events", view["events"], _event_line)
     _echo_section("Who said what", view["statements"], _group_line)
     _echo_section("Claims", view["claims"], _group_line)
     _echo_section("Conflicts", view["conflicts"], _conflict_line)
     _echo_section("Timeline", view["timeline"], _timeline_line)
+
+
+def _event_line(event: dict) -> str:
+    span = event["start"] or "?"
+    if event["end"] and event["end"] != event["start"]:
+        span += f" to {event['end']}"
+    return f"  {span}: {len(event['article_ids'])} article(s), {', '.join(event['article_ids'])}"
 
 
 def _echo_section(title: str, records: list[dict], line) -> None:

@@ -161,6 +161,16 @@ class Analysis(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Event(Record):
+    """The articles of a story that report one happening (published within days of each other)."""
+
+    id: str
+    article_ids: tuple[str, ...] = ()
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Story(Record):
     """Articles about the same real-world event or story."""
 
@@ -170,6 +180,7 @@ class Story(Record):
     start: str | None = None
     end: str | None = None
     entities: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()  # its articles by the happening they report, earliest first
 
 
 @dataclass(frozen=True, slots=True)

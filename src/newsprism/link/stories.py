@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..model import Analysis, Article, Story, Timex
+from ..model import Analysis, Article, Event, Story, Timex
 from .graph import average_link
 from .summaries import Linkage, Summary, date_penalty, summed, year_profile
 from .vectors import DocumentFrequencies, Vector, cosine, normalised, sublinear_tf, terms, top
@@ -44,6 +44,9 @@ class StoryDoc:
     published: str | None = None  # ISO date
     entities: tuple[str, ...] = ()  # canonical names, repeated once per mention
     dates: tuple[str, ...] = ()  # TIMEX3 values of the dates the text mentions
+    # The date was read from the text (the latest full date it mentions, a lower bound), not
+    # given: it orders the article and counts as a year, but is no evidence of a gap in days.
+    inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +59,9 @@ class StoryParams:
 
     threshold: float = 0.24  # mean similarity across two clusters below which they stay apart
     entity_weight: float = 0.3
-    time_weight: float = 0.2
-    gap_days: float = 60.0  # publication gap at which the date penalty reaches half its weight
+    time_weight: float = 0.2  # weight of other main years (for pairs not both dated)
+    day_weight: float = 0.2  # weight of the publication gap
+    gap_days: float = 60.0  # publication gap at which the day penalty reaches half its weight
     neighbours: int = 4  # nearest articles each article keeps an edge to
     index_terms: int = 20  # an article's heaviest terms listed in (and looked up in) the index
     index_entities: int = 10
@@ -69,6 +73,11 @@ class StoryParams:
     tiny: int = 5  # stories this small are always re-run article by article
     summary_terms: int = 2000  # heaviest terms (and entities) a story's summed vectors keep
     drift: float = 0.1  # share of new documents after which an article's idf weights are redone
+    # Events: a story's articles clustered again with the publication gap weighing more (half
+    # its weight at a gap of a few days), so that reports of one happening stay together and a
+    # story's later developments (a verdict weeks after the arrest) form events of their own.
+    event_day_weight: float = 0.4
+    event_gap_days: float = 3.0
 
 
 class _Node:
@@ -82,7 +91,7 @@ class _Node:
         # The text is needed only for the term vector: 100,000 articles should not stay in memory.
         self.doc, self.seq, self.rank = replace(doc, text=""), seq, batch_order(doc)
         self.names = normalised(sublinear_tf(n.casefold() for n in doc.entities))
-        self.day = _day(doc.published)
+        self.day = None if doc.inferred else _day(doc.published)
         self.years = year_profile(Counter(_years(doc.dates + (doc.published or "",))))
         self.text: Vector = {}
         self.entities: Vector = {}
@@ -170,6 +179,38 @@ class StoryIndex:
         """One story as a record (title, articles, publication span, main entities)."""
         return self._record(key, entities)
 
+    def events(self, key: str) -> list[Event]:
+        """A story's events: its articles clustered again with the publication gap weighing
+        `event_day_weight` (half of it at `event_gap_days`), each in the order added, the
+        earliest event first. A story whose articles share one publication day (or have
+        none) is one event."""
+        members = self._members[key]
+        if len({self._nodes[m].day for m in members} - {None}) < 2:
+            return [self._event(members)]
+        p = self.params
+        params = replace(p, day_weight=p.event_day_weight, gap_days=p.event_gap_days)
+        position = {m: n for n, m in enumerate(members)}
+        graph: dict[int, dict[int, float]] = {n: {} for n in range(len(members))}
+        for n, article in enumerate(members):
+            for other in self._nodes[article].edges:
+                if other in position:
+                    graph[n][position[other]] = graph[position[other]][n] = 0.0
+        documents = self._terms.documents
+        summaries = [Summary(self._weighed(self._nodes[m]), documents) for m in members]
+        items, _ = self._agglomerate([[m] for m in members], summaries, graph, params, set())
+        ordered = [sorted(event, key=position.__getitem__) for event in items]
+        return [self._event(event) for event in sorted(ordered, key=lambda e: self._nodes[e[0]].rank)]
+
+    def _event(self, members: Sequence[str]) -> Event:
+        first = min(members, key=lambda m: self._nodes[m].rank)
+        return Event("event-" + story_key(first).removeprefix("story-"), tuple(members),
+                     *self._span(members))
+
+    def _span(self, members: Iterable[str]) -> tuple[str | None, str | None]:
+        """The first and last publication day of some articles (inferred ones too)."""
+        days = [d for d in (_day(self._nodes[m].doc.published) for m in members) if d is not None]
+        return _iso(min(days, default=None)), _iso(max(days, default=None))
+
     def title(self, key: str) -> str:
         """A title for a story (see `story_title`)."""
         return story_title(self, key)
@@ -206,7 +247,7 @@ class StoryIndex:
         self._weigh(b)
         p = self.params
         return (cosine(a.text, b.text) + p.entity_weight * cosine(a.entities, b.entities)
-                - p.time_weight * date_penalty(a, b, p.gap_days))
+                - date_penalty(a, b, p))
 
     def _features(self, node: _Node) -> list[str]:
         self._weigh(node)
@@ -325,23 +366,7 @@ class StoryIndex:
         for key in {self._assigned[a] for a in loose if a in self._assigned} | whole:
             del self._members[key]
             self._summaries.pop(key, None)
-        # First the articles' edges say which clusters may merge, then, until no merge is left,
-        # the heavy terms and entities the clusters share.
-        shared = False
-        while True:
-            linkage = Linkage(dict(enumerate(summaries)), self.params)
-            if not shared:  # two loose articles' link is their edge, scored with the same weights
-                for n, row in graph.items():
-                    if items[n][0] in loose:
-                        for m, weight in row.items():
-                            if items[m][0] in loose:
-                                linkage.know(n, m, weight)
-            clusters = average_link(graph, self.params.threshold, linkage)
-            if shared and len(clusters) == len(items):
-                break
-            items = [[a for p in c for a in items[p]] for c in clusters]
-            summaries = [next(linkage.summaries[p] for p in c if p in linkage.summaries) for c in clusters]
-            graph, shared = self._shared_features(summaries), True
+        items, summaries = self._agglomerate(items, summaries, graph, self.params, loose)
         claimed: set[str] = set()
         for members, summary in zip(items, summaries, strict=True):
             members.sort(key=lambda a: self._nodes[a].rank)
@@ -349,6 +374,29 @@ class StoryIndex:
             claimed.add(key)
             self._assign(key, members)
             self._summaries[key] = summary
+
+    def _agglomerate(self, items: list[list[str]], summaries: list[Summary],
+                     graph: dict[int, dict[int, float]], params: StoryParams,
+                     loose: set[str]) -> tuple[list[list[str]], list[Summary]]:
+        """Average-link clusters of the items (lists of articles) at `params`' threshold, with
+        their merged summaries: first the articles' edges say which clusters may merge, then,
+        until no merge is left, the heavy terms and entities the clusters share. An edge between
+        two loose articles was scored with `params`' weights and is their link."""
+        shared = False
+        while True:
+            linkage = Linkage(dict(enumerate(summaries)), params)
+            if not shared:
+                for n, row in graph.items():
+                    if items[n][0] in loose:
+                        for m, weight in row.items():
+                            if items[m][0] in loose:
+                                linkage.know(n, m, weight)
+            clusters = average_link(graph, params.threshold, linkage)
+            if shared and len(clusters) == len(items):
+                return items, summaries
+            items = [[a for p in c for a in items[p]] for c in clusters]
+            summaries = [next(linkage.summaries[p] for p in c if p in linkage.summaries) for c in clusters]
+            graph, shared = self._shared_features(summaries), True
 
     def _shared_features(self, summaries: Sequence[Summary]) -> dict[int, dict[int, float]]:
         """Clusters that share heavy terms or entities, as candidates: the edges between articles
@@ -427,9 +475,8 @@ class StoryIndex:
     # --- story records --------------------------------------------------------------------
 
     def _record(self, key: str, entities: int) -> Story:
-        days = [n.day for n in self._member_nodes(key) if n.day is not None]
-        return Story(key, story_title(self, key), self.members(key), _iso(min(days, default=None)),
-                     _iso(max(days, default=None)), tuple(main_entities(self, key, entities)))
+        return Story(key, story_title(self, key), self.members(key), *self._span(self._members[key]),
+                     tuple(main_entities(self, key, entities)), tuple(self.events(key)))
 
     def _member_nodes(self, key: str) -> list[_Node]:
         return [self._nodes[m] for m in self._members[key]]
@@ -484,8 +531,9 @@ def story_doc(article: Article, analysis: Analysis) -> StoryDoc:
     entities = {e.id: e for e in analysis.entities}
     names = [(entities[m.entity_id].name, entities[m.entity_id].type) for m in analysis.mentions
              if m.entity_id in entities and m.kind == "name"]
-    published = article.published or analysis.inferred_published
-    return stored_story_doc(replace(article, published=published), names, analysis.timexes)
+    if article.published is None and analysis.inferred_published:
+        article = replace(article, published=analysis.inferred_published, published_inferred=True)
+    return stored_story_doc(article, names, analysis.timexes)
 
 
 def stored_story_doc(article: Article, names: Iterable[tuple[str, str]],
@@ -494,7 +542,8 @@ def stored_story_doc(article: Article, names: Iterable[tuple[str, str]],
     text order and its time expressions (see `Store.story_inputs`)."""
     kept = tuple(name for name, type_ in names if type_ in STORY_ENTITY_TYPES)
     dates = tuple(t.value for t in timexes if t.type == "DATE" and _YEAR.match(t.value))
-    return StoryDoc(article.id, article.text, article.title, article.published, kept, dates)
+    return StoryDoc(article.id, article.text, article.title, article.published, kept, dates,
+                    article.published_inferred)
 
 
 def batch_order(doc: StoryDoc) -> tuple[bool, str, str]:

@@ -19,14 +19,14 @@ if TYPE_CHECKING:
     from .stories import StoryParams
 
 
-def date_penalty(a, b, gap_days: float) -> float:
-    """Date disagreement in [0, 1]: distant publication dates, else other main years; 0 when unknown."""
+def date_penalty(a, b, params: StoryParams) -> float:
+    """Weighted date disagreement: distant publication dates, else other main years; 0 when unknown."""
     # Close dates are no evidence (many stories run in the same week), distant ones are. Years
     # mentioned count only without two publication dates: articles often dwell on a past year.
     if a.day is not None and b.day is not None:
-        return 1.0 - math.exp(-abs(a.day - b.day) * math.log(2) / gap_days)
+        return params.day_weight * (1.0 - math.exp(-abs(a.day - b.day) * math.log(2) / params.gap_days))
     if a.years and b.years:
-        return 1.0 - _year_agreement(a.years, b.years)
+        return params.time_weight * (1.0 - _year_agreement(a.years, b.years))
     return 0.0
 
 
@@ -108,9 +108,7 @@ class Linkage:
     def _score(self, a: int, b: int) -> float:
         x, y, p = self.summaries[a], self.summaries[b], self.params
         total = cosine(x.text, y.text) + p.entity_weight * cosine(x.entities, y.entities)
-        if p.time_weight:
-            total -= p.time_weight * _date_penalties(x, y, p.gap_days)
-        return total / (x.size * y.size)
+        return (total - _date_penalties(x, y, p)) / (x.size * y.size)
 
     def merge(self, keep: int, gone: int) -> None:
         """Fold one cluster's summary into the other's, and their known scores into the mean."""
@@ -130,13 +128,14 @@ class Linkage:
         self.summaries[keep].absorb(self.summaries.pop(gone), self.params.summary_terms)
 
 
-def _date_penalties(x: Summary, y: Summary, gap_days: float) -> float:
-    """The date penalty summed over every pair across two clusters (as `_date_penalty` scores one)."""
+def _date_penalties(x: Summary, y: Summary, p: StoryParams) -> float:
+    """The date penalty summed over every pair across two clusters (as `date_penalty` scores one)."""
     dated = x.days.total() * y.days.total()
-    close = _close_pairs(x.days, y.days, math.log(2) / gap_days) if dated else 0.0
+    close = _close_pairs(x.days, y.days, math.log(2) / p.gap_days) if dated and p.day_weight else dated
     # Years count only for pairs not both dated: none when every member of both has a day.
-    years = _year_penalties(x.profiles, y.profiles) if x.undated or y.undated else 0.0
-    return dated - close + years
+    undated = (x.undated or y.undated) and p.time_weight
+    years = _year_penalties(x.profiles, y.profiles) if undated else 0.0
+    return p.day_weight * (dated - close) + p.time_weight * years
 
 
 def _close_pairs(a: Mapping[int, int], b: Mapping[int, int], rate: float) -> float:

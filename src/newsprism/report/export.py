@@ -14,7 +14,7 @@ from .. import __version__
 from ..model import Article, Conflict, Quantity, Statement, Story
 from ..store import Store
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Record lists in the order they appear in the export; later steps fill the empty ones.
 SECTIONS = ("articles", "entities", "statements", "quantities", "timexes", "stories", "groups",
             "conflicts")
@@ -77,9 +77,10 @@ def section_records(store: Store, section: str) -> Iterator[dict]:
 
 
 def story_record(story: Story) -> dict:
-    """A story's export form: title, articles, time span and main entities."""
+    """A story's export form: title, articles, time span, main entities and events."""
     return {"id": story.id, "title": story.title, "article_ids": list(story.article_ids),
-            "start": story.start, "end": story.end, "entities": list(story.entities)}
+            "start": story.start, "end": story.end, "entities": list(story.entities),
+            "events": [event.as_dict() for event in story.events]}
 
 
 def conflict_records(store: Store, conflicts: Iterable[Conflict],

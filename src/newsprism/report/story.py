@@ -30,10 +30,11 @@ def story_view(store: Store, story_id: str, window: tuple[int, int] | None = Non
     shown = {a for g in sections["statements"] for a in g["article_ids"]} | {
         t.article_id for t in sections["timeline"]}
     said = {a: list(store.iter_statements(article_id=a)) for a in story.article_ids if a in shown}
+    event_of = {a: n for n, event in enumerate(story.events, 1) for a in event.article_ids}
     return {
         **story_record(story),
-        "articles": [{"id": a.id, "source": a.source, "published": a.published, "title": a.title}
-                     for a in articles.values()],
+        "articles": [{"id": a.id, "source": a.source, "published": a.published, "title": a.title,
+                      "event": event_of.get(a.id)} for a in articles.values()],
         "statements": _statement_groups(sections["statements"], articles, said),
         "claims": _quantity_groups(store, sections["claims"]),
         "conflicts": list(conflict_records(store, sections["conflicts"], texts)),

@@ -153,8 +153,13 @@ def _run(conn: sqlite3.Connection, *statements: str) -> None:
         conn.execute(statement)
 
 
+def m005_events(conn: sqlite3.Connection) -> None:
+    """A story's events (JSON); a story linked before keeps none until linking touches it again."""
+    _run(conn, "ALTER TABLE stories ADD COLUMN events TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
-                                                                       m004_links)
+                                                                       m004_links, m005_events)
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:

@@ -129,8 +129,13 @@ def _unaccent_schema(conn: psycopg.Connection) -> str | None:
                          "WHERE e.extname = 'unaccent'")
 
 
+def m005_events(conn: psycopg.Connection) -> None:
+    """A story's events; a story linked before keeps none until linking touches it again."""
+    conn.execute("ALTER TABLE stories ADD COLUMN events json NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
-                                                                m004_links)
+                                                                m004_links, m005_events)
 
 
 def apply_migrations(conn: psycopg.Connection) -> list[str]:

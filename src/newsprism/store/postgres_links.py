@@ -80,10 +80,12 @@ class PostgresLinkTables:
         """Write one story whole, in one transaction: its articles, groups and conflicts."""
         with self.transaction():
             self._sql(
-                'INSERT INTO stories (id, title, start, "end", entities) VALUES (%s, %s, %s, %s, %s) '
+                'INSERT INTO stories (id, title, start, "end", entities, events) '
+                "VALUES (%s, %s, %s, %s, %s, %s) "
                 "ON CONFLICT (id) DO UPDATE SET title = excluded.title, start = excluded.start, "
-                '"end" = excluded."end", entities = excluded.entities',
-                (story.id, story.title, story.start, story.end, Json(list(story.entities))))
+                '"end" = excluded."end", entities = excluded.entities, events = excluded.events',
+                (story.id, story.title, story.start, story.end, Json(list(story.entities)),
+                 Json(records.events_data(story))))
             self._many("INSERT INTO story_articles VALUES (%s, %s) "
                        "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
                        [(a, story.id) for a in story.article_ids])

@@ -13,6 +13,7 @@ from ..model import (
     Article,
     Conflict,
     ConflictSide,
+    Event,
     Evidence,
     Mention,
     Quantity,
@@ -118,8 +119,15 @@ def role(row: Row) -> Role:
 
 def story(row: Row, members: Sequence[str]) -> Story:
     """The Story a row of `stories` holds, with its articles."""
+    events = tuple(Event(e["id"], tuple(e["article_ids"]), e["start"], e["end"])
+                   for e in decoded(row["events"]))
     return Story(row["id"], row["title"], tuple(members), row["start"], row["end"],
-                 tuple(decoded(row["entities"])))
+                 tuple(decoded(row["entities"])), events)
+
+
+def events_data(story: Story) -> list[dict]:
+    """A story's events as the JSON the `stories.events` column holds."""
+    return [event.as_dict() for event in story.events]
 
 
 def sides_json(conflict: Conflict) -> str:

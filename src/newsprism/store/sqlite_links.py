@@ -76,10 +76,11 @@ class LinkTables:
         """Write one story whole, in one transaction: its articles, groups and conflicts."""
         with self.transaction():
             self.conn.execute(
-                "INSERT INTO stories (id, title, start, end, entities) VALUES (?, ?, ?, ?, ?) "
+                "INSERT INTO stories (id, title, start, end, entities, events) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET title = excluded.title, start = excluded.start, "
-                "end = excluded.end, entities = excluded.entities",
-                (story.id, story.title, story.start, story.end, json.dumps(story.entities)))
+                "end = excluded.end, entities = excluded.entities, events = excluded.events",
+                (story.id, story.title, story.start, story.end, json.dumps(story.entities),
+                 json.dumps(records.events_data(story))))
             self.conn.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?)",
                                   [(a, story.id) for a in story.article_ids])
             self._write_groups(story.article_ids, statement_groups, quantity_groups)
