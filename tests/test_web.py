@@ -271,3 +271,19 @@ def test_highlight_nests_overlapping_spans_and_keeps_the_text():
 
 def test_highlight_without_marks_is_escaped_text():
     assert str(highlight(f"a {SCRIPT} b", [])) == "a &lt;script&gt;alert(1)&lt;/script&gt; b"
+
+
+def test_story_page_numbers_the_events_of_a_story(tmp_path):
+    from test_link import FERRY_A, FERRY_B, FERRY_C
+
+    articles = [Article(id=i, text=text, source=source, published=day) for i, text, source, day in (
+        ("ferry-a", FERRY_A, "Coast Post", "2025-11-04"), ("ferry-b", FERRY_B, "Island Times", "2025-11-04"),
+        ("ferry-c", FERRY_C, "Coast Post", "2025-11-27"))]
+    db = build_store(str(tmp_path / "events.db"), articles)
+    store = open_store(db)
+    story_id = store.story_of("ferry-c")
+    store.close()
+    with TestClient(create_app(db)) as test_client:
+        html = test_client.get(f"/stories/{story_id}").text
+    assert "Articles <small>(2 events)</small>" in html
+    assert [cell.split("<")[0] for cell in html.split('<td class="event">')[1:]] == ["1", "1", "2"]
