@@ -67,6 +67,8 @@ def values(text):
     ("The reactor produces 1,100 MW of power.", 1100, "MW"),
     ("The 45-year-old driver was arrested.", 45, "year"),
     ("Talks lasted three hours.", 3, "h"),
+    ("The storm whipped up 6m waves.", 6, "m"),
+    ("She won the 100m sprint.", 100, "m"),
 ])
 def test_value_and_unit(text, value, unit):
     assert values(text) == [(pytest.approx(value), unit)]
@@ -293,6 +295,15 @@ def test_counts_take_the_noun_they_count(parse):
     assert (troops.value, troops.unit, troops.subject) == (5000, "troop", "troops")
     (jets,) = parse("India will buy 126 fighter jets.")
     assert jets.unit == "fighter jet"
+
+
+def test_an_m_before_people_or_homes_is_millions_of_them(parse):
+    # However the parse takes "m" ("1.2m" can come out as a compound of a verb), what follows counts.
+    (homes,) = parse("The storm cut power to 2m homes.")
+    assert (homes.value, homes.unit) == (2e6, "home")
+    (households,) = parse("MADRID, Feb 10 (Grid Report) - About 1.2m households in southern Spain lost "
+                          "electricity during Saturday's storm.")
+    assert (households.text, households.value, households.unit) == ("About 1.2m", 1.2e6, "household")
 
 
 def test_subject_of_a_rise_by_an_amount(parse):

@@ -489,6 +489,9 @@ def _counted(text: str, span, found: Found) -> Found:
     if last.dep_ in ("nummod", "quantmod", "compound") and (head.pos_ == "NOUN" or people) \
             and head.i > last.i:
         return replace(found, unit=counted_noun(head))
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and U.COUNTED_AFTER.match(text, found.end):  # "2m homes", however parsed
+        return replace(found, unit=counted_noun(following))
     if VAGUE_END.search(text, found.start, found.end):  # "thousands of troops"
         for of in (c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"):
             noun = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)

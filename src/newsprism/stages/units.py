@@ -289,14 +289,24 @@ def currency_before(text: str, start: int, floor: int = 0) -> tuple[int, str, fl
     return (match.start(), code, 1e6 if match["mega"] else 1.0) if code else None
 
 
+# What is counted in millions: "1.2m households" is 1.2 million, "6m waves" six metres.
+COUNTED_AFTER = re.compile(
+    r"\s(?:people|persons|households|homes|houses|users|customers|consumers|residents|citizens|voters|"
+    r"viewers|readers|listeners|subscribers|followers|members|jobs|workers|employees|passengers|visitors|"
+    r"tourists|travellers|travelers|children|adults|students|patients|refugees|migrants|cases|deaths|"
+    r"doses|vaccinations|votes|signatures|copies|downloads|accounts|devices|vehicles|cars|shares|"
+    r"applications|claims|animals|birds|trees|bottles|units|items|packages|parcels|calls|tickets)\b")
+
+
 def scale_after(text: str, end: int, money: bool, words: bool = False) -> tuple[int, float] | None:
     """(where it ends, factor) of a scale written after a number: "billion", "bn", "5m" with money."""
     match = SCALE_RE.match(text, end)
     if not match or (words and match[2]):
         return None
     letter = match[2]
-    # "5m" alone is five metres and "8B" eight bytes; "$5m" is five million.
-    if letter and letter not in "kKM" and not (money or unit_after(text, match.end()) is not None):
+    # "5m" alone is five metres and "8B" eight bytes; "$5m", "5m euros", "5m people" are millions.
+    if letter and letter not in "kKM" and not (money or unit_after(text, match.end()) is not None
+                                               or (letter == "m" and COUNTED_AFTER.match(text, match.end()))):
         return None
     return match.end(), SCALES[(match[1] or letter).lower()]
 
