@@ -1,6 +1,6 @@
 """Story clustering time at two corpus sizes (same run), to show it does not grow quadratically.
 
-    python benchmarks/bench_linking.py [--sizes 10000 100000]
+    python benchmarks/bench_linking.py [--sizes 10000 100000] [--history]
 
 Articles come from the generated corpus (benchmarks/corpus.py, seed 7, one event per 30
 articles by default), title and text. No spaCy: an article's entities are the capitalised
@@ -11,7 +11,10 @@ threshold). Articles arrive in publication order (the generator's), in batches o
 lands. Reports seconds, CPU seconds (less disturbed by other jobs on a shared machine),
 articles/s, stories, how many stories a generated event comes out in (on average), B³ F1
 against the generator's events, and the ratio of the largest size's CPU time to the
-smallest's (target: < 12x for 10x the articles).
+smallest's (target: < 12x for 10x the articles). Events happen over 300 days at every size,
+so 100,000 articles are ten times as many a day as 10,000 (ten times the events running at
+once); with `--history` the span grows with the corpus instead (300 days per 10,000 articles:
+the same feed, ten times the history), the 10,000-article corpus being the same either way.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import labelled  # noqa: E402
+from corpus import SPAN_DAYS, labelled  # noqa: E402
 
 from newsprism.evaluate.stories import b_cubed  # noqa: E402
 from newsprism.link.stories import StoryDoc, StoryIndex, StoryParams  # noqa: E402
@@ -32,10 +35,10 @@ from newsprism.link.stories import StoryDoc, StoryIndex, StoryParams  # noqa: E4
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 
 
-def story_docs(count: int) -> tuple[list[StoryDoc], dict[str, str]]:
+def story_docs(count: int, span_days: int = SPAN_DAYS) -> tuple[list[StoryDoc], dict[str, str]]:
     """Cheap StoryDocs for `count` generated articles, and article id -> generated event."""
     docs, events = [], {}
-    for article, event in labelled(count):
+    for article, event in labelled(count, span_days=span_days):
         names = tuple(NAME.findall(article.text))
         docs.append(StoryDoc(article.id, article.text, article.title, article.published, names,
                              (article.published,)))
@@ -66,12 +69,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--threshold", type=float, default=StoryParams().threshold)
     parser.add_argument("--batch", type=int, default=1000, help="articles per batch (0: one batch)")
+    parser.add_argument("--history", action="store_true",
+                        help="the same articles a day at every size: events span 300 days per 10,000 "
+                             "articles (default: 300 days at every size, so a larger corpus is denser)")
     args = parser.parse_args()
     results = {}
     print("| articles | seconds | CPU s | articles/s | stories | events | stories per event | B³ F1 |\n"
           "|---|---|---|---|---|---|---|---|")
     for size in sorted(args.sizes):
-        docs, events = story_docs(size)
+        docs, events = story_docs(size, round(SPAN_DAYS * size / 10_000) if args.history else SPAN_DAYS)
         seconds, cpu, stories = timed(docs, StoryParams(threshold=args.threshold), args.batch)
         results[size] = cpu
         precision, recall = b_cubed(stories, events)

@@ -349,8 +349,10 @@ def generate(count: int, seed: int = 7, events: int | None = None) -> Iterator[A
         yield article
 
 
-def labelled(count: int, seed: int = 7, events: int | None = None) -> Iterator[tuple[Article, int]]:
-    """The articles of `generate`, each with the number of the event it reports."""
+def labelled(count: int, seed: int = 7, events: int | None = None,
+             span_days: int = SPAN_DAYS) -> Iterator[tuple[Article, int]]:
+    """The articles of `generate`, each with the number of the event it reports; events happen
+    over `span_days` days (a larger corpus over a longer span: the same news a day, more history)."""
     events = default_events(count) if events is None else events
     rng = random.Random(seed)
     weights = list(accumulate((rank + 1) ** -SKEW for rank in range(events)))
@@ -359,7 +361,7 @@ def labelled(count: int, seed: int = 7, events: int | None = None) -> Iterator[t
     for draw in range(count):
         event = rng.choices(range(events), cum_weights=weights)[0]
         if event not in known:
-            known[event] = make_event(seed, event)
+            known[event] = make_event(seed, event, span_days)
         lag = rng.choice((0, 0, 1, 1, 1, 2, 3)) if rng.random() > 0.05 else rng.randint(5, 20)
         drawn.append((known[event].day + timedelta(days=lag), draw, event))
     drawn.sort()  # a feed gives articles in the order they appear
@@ -368,8 +370,8 @@ def labelled(count: int, seed: int = 7, events: int | None = None) -> Iterator[t
         yield _article(text_rng, number, known[event], day), event
 
 
-def make_event(seed: int, number: int) -> Event:
-    """The facts of one event, from the seed and its number alone."""
+def make_event(seed: int, number: int, span_days: int = SPAN_DAYS) -> Event:
+    """The facts of one event, from the seed and its number alone (and the span of days)."""
     rng = random.Random(f"{seed}:event:{number}")
     sector, place = rng.choice(SECTORS), _place(rng)
     brand = rng.choice(BRAND_HEADS) + rng.choice(BRAND_TAILS)
@@ -379,7 +381,7 @@ def make_event(seed: int, number: int) -> Event:
     lead, second, critic = _people(rng, 3)
     things = [rng.choice(sector.things), *rng.sample(MATTERS, 2)]
     matters = tuple(rng.sample(MATTERS, 8))
-    day = START + timedelta(days=rng.randrange(SPAN_DAYS))
+    day = START + timedelta(days=rng.randrange(span_days))
     share = rng.randint(12, 70)
     fields = {
         "subject": subject, "Subject": _cap(subject), "org": org, "place": place,

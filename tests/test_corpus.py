@@ -71,6 +71,16 @@ def test_generator_spreads_articles_over_events_and_months():
     assert len({a.text for a, _ in pairs}) == len(pairs) and len({a.id for a, _ in pairs}) == len(pairs)
 
 
+def test_a_longer_span_spreads_the_same_events_over_more_days():
+    def days(span):
+        published = [date.fromisoformat(a.published) for a, _ in gen.labelled(600, span_days=span)]
+        return (max(published) - min(published)).days
+
+    assert days(gen.SPAN_DAYS) < gen.SPAN_DAYS + 21 < 5 * gen.SPAN_DAYS < days(10 * gen.SPAN_DAYS)
+    same = [(a.title, e) for a, e in gen.labelled(200, span_days=10 * gen.SPAN_DAYS)]
+    assert same == [(a.title, e) for a, e in gen.labelled(200, span_days=10 * gen.SPAN_DAYS)]
+
+
 def test_each_event_has_its_own_people_place_and_words():
     facts = [gen.make_event(7, n).fields for n in range(200)]
     people = [{f["lead"], f["second"], f["critic"]} for f in facts]
