@@ -319,3 +319,17 @@ def test_according_to_keeps_its_content_unless_someone_inside_speaks():
     assert text[statement.speaker[0]:statement.speaker[1]].endswith("filings")
     found = statements_of("According to the agency, the mayor Ruth Adeyemi believes that the tram is late.")
     assert ("indirect", "that the tram is late") in found
+
+
+def test_a_report_after_a_preposition_is_the_clause_subjects():
+    text = "The mayor Ruth Adeyemi left the meeting before insisting that the budget was balanced."
+    statement = only_statement(text)
+    assert text[statement.content[0]:statement.content[1]] == "that the budget was balanced"
+    assert statement.speaker_name == "Ruth Adeyemi"
+
+
+def test_a_joined_report_with_its_own_subject_ends_the_content():
+    found = statements_of("The union says the port is losing money while the director suggests the accounts "
+                          "are in order.")
+    assert ("indirect", "the port is losing money") in found
+    assert ("indirect", "the accounts are in order") in found

@@ -277,6 +277,11 @@ def subject(verb):
             return child
     if verb.dep_ == "relcl":
         return verb.head
+    clause = verb.head.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and clause.pos_ in {"VERB", "AUX"}:
+        # "thanked the volunteers before insisting that ...": whoever does the clause's verb
+        own = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return own if own is not None else subject(clause)
     if verb.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and verb.head is not verb:
         return subject(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_.lower() in SPEECH_VERBS:

@@ -587,7 +587,36 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
         elif _reports_a_report(outer) and cand.cue is not None and overlaps(cand.cue, outer.content) \
                 and (_cue_text(outer) != "according to" or _speaks(cand)):
             kept[kept.index(outer)] = cand
+        else:
+            cut = _own_report_cut(outer, cand)
+            if cut is not None:
+                kept[kept.index(outer)] = replace(outer, content=cut)
+                kept.append(cand)
     return kept
+
+
+CONTRAST = frozenset({"while", "whereas", "though", "although"})
+
+
+def _own_report_cut(outer: Candidate, inner: Candidate):
+    """ "said A, and 4 in 10 said B", "A while Sanders suggests B": a report with its own
+    subject in a clause joined to the content ends the content; both are statements."""
+    if outer.kind == "direct" or inner.cue is None or not outer.content[0] < inner.cue[0] < outer.content[1]:
+        return None
+    verb = _cue_root(inner)
+    if verb is None or verb.dep_ not in {"conj", "advcl"} or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ not in CONTRAST for c in verb.children):
+        return None
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in RELATIVE for c in verb.children):
+        return None
+    doc = verb.doc
+    cut = verb.left_edge.i
+    while cut > 0 and (doc[cut - 1].pos_ == "CCONJ" or doc[cut - 1].is_punct or doc[cut - 1].is_space):
+        cut -= 1
+    if cut <= 0 or doc[cut - 1].idx <= outer.content[0]:
+        return None
+    return strip_chars(doc_text(doc), outer.content[0], doc[cut - 1].idx + len(doc[cut - 1]))
 
 
 # An inner statement takes over "according to X, ..." only when it reports speech or a belief:
