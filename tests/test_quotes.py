@@ -333,3 +333,10 @@ def test_a_joined_report_with_its_own_subject_ends_the_content():
                           "are in order.")
     assert ("indirect", "the port is losing money") in found
     assert ("indirect", "the accounts are in order") in found
+
+
+def test_a_quantifier_holds_a_belief():
+    text = "The new cranes arrived in May. Most believe that the cranes will cost jobs."
+    statement = only_statement(text)
+    assert text[statement.content[0]:statement.content[1]] == "that the cranes will cost jobs"
+    assert text[statement.speaker[0]:statement.speaker[1]] == "Most"

@@ -199,7 +199,8 @@ def plausible_speaker(head, speech_verb: bool = False) -> bool:
     if speech_verb and (head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} or lowered in QUANTIFIERS):
         # "six in 10 say", "many say"
         return True
-    if lowered in THIRD_PERSON or lowered in RELATIVE or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+    if lowered in THIRD_PERSON or lowered in RELATIVE or lowered in QUANTIFIERS \
+            or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
     if head.pos_ == "PROPN":
         return True
