@@ -340,3 +340,16 @@ def test_a_quantifier_holds_a_belief():
     statement = only_statement(text)
     assert text[statement.content[0]:statement.content[1]] == "that the cranes will cost jobs"
     assert text[statement.speaker[0]:statement.speaker[1]] == "Most"
+
+
+def test_an_impression_is_its_whole_clause():
+    text = "After the vote, the harbour board seemed to be losing its patience with the union."
+    statement = only_statement(text)
+    assert text[statement.content[0]:statement.content[1]] == (
+        "the harbour board seemed to be losing its patience with the union")
+    assert statement.speaker is None
+    text = "Instead, it appeared that the council had changed its mind about the tram."
+    statement = only_statement(text)
+    assert text[statement.content[0]:statement.content[1]] == (
+        "that the council had changed its mind about the tram")
+    assert statements_of("The mayor appeared on television on Monday.") == []

@@ -182,6 +182,10 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
         return None
     table = table or default_table()
     lemma = token.lemma_.lower()
+    if lemma in RAISING:
+        impression = _impression(token)
+        if impression is not None:
+            return impression
     speaker = subject(token)
     if speaker is None or not plausible_speaker(speaker, lemma in SPEECH_VERBS):
         return None
@@ -189,6 +193,33 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
         if table.accepts_candidate(token, construction, content, speaker):
             return Candidate(content, char_span(token), speaker)
     return None
+
+
+# Verbs of impression: "the team seemed paralyzed", "it appears that ...". PolNeAR takes the
+# impression (the clause, its subject included) as an attribution with no one named as source.
+RAISING = frozenset({"seem", "appear"})
+LIKE = frozenset({"like", "as", "if"})
+
+
+def _impression(verb) -> Candidate | None:
+    """The clause a verb of impression presents: "[the mayor seemed to be losing support]",
+    "it appeared [that the council had changed its mind]"; None when it holds a report of its
+    own ("seemed to blame the network") or when the verb has no complement ("appeared on TV")."""
+    complement = next((c for c in verb.rights if c.dep_ in {"xcomp", "acomp", "ccomp", "oprd"}), None)
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    if complement is None or subj is None or complement.lemma_.lower() in CUE_LEMMAS:
+        return None
+    doc = verb.doc
+    if subj.lower_ == "it":  # "it seems (like) ...": the clause after the verb
+        start = complement.left_edge.i
+        while start < complement.i and doc[start].lower_ in LIKE:
+            start += 1
+    elif complement.dep_ == "ccomp":
+        return None
+    else:
+        start = subj.left_edge.i
+    content = token_span(doc, start, complement.right_edge.i + 1)
+    return None if content is None else Candidate(content, char_span(verb), None)
 
 
 def plausible_speaker(head, speech_verb: bool = False) -> bool:
