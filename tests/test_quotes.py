@@ -353,3 +353,13 @@ def test_an_impression_is_its_whole_clause():
     assert text[statement.content[0]:statement.content[1]] == (
         "that the council had changed its mind about the tram")
     assert statements_of("The mayor appeared on television on Monday.") == []
+
+
+def test_a_passive_impression_is_its_whole_clause_with_its_agent_as_source():
+    text = "The sale of the ferry line is expected to close in May."
+    statement = only_statement(text)
+    assert text[statement.content[0]:statement.content[1]] == text[:-1]
+    text = "The old cranes are considered unsafe by the inspectors."
+    statement = only_statement(text)
+    assert text[statement.content[0]:statement.content[1]] == "The old cranes are considered unsafe"
+    assert text[statement.speaker[0]:statement.speaker[1]] == "the inspectors"

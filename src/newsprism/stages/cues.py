@@ -182,7 +182,7 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
         return None
     table = table or default_table()
     lemma = token.lemma_.lower()
-    if lemma in RAISING:
+    if lemma in RAISING or lemma in PASSIVE_IMPRESSIONS and any(c.dep_ == "auxpass" for c in token.children):
         impression = _impression(token)
         if impression is not None:
             return impression
@@ -198,14 +198,21 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
 # Verbs of impression: "the team seemed paralyzed", "it appears that ...". PolNeAR takes the
 # impression (the clause, its subject included) as an attribution with no one named as source.
 RAISING = frozenset({"seem", "appear"})
+# The same in the passive: "the sale is expected to close", "the board is seen as divided".
+PASSIVE_IMPRESSIONS = frozenset({"expect", "see", "consider", "view", "know", "believe", "think", "say", "regard",
+                                 "perceive", "rumor", "rumour", "project"})
 LIKE = frozenset({"like", "as", "if"})
 
 
 def _impression(verb) -> Candidate | None:
     """The clause a verb of impression presents: "[the mayor seemed to be losing support]",
-    "it appeared [that the council had changed its mind]"; None when it holds a report of its
-    own ("seemed to blame the network") or when the verb has no complement ("appeared on TV")."""
-    complement = next((c for c in verb.rights if c.dep_ in {"xcomp", "acomp", "ccomp", "oprd"}), None)
+    "it appeared [that the council had changed its mind]", "[the sale is expected to close in
+    May]"; None when it holds a report of its own ("seemed to blame the network") or when the
+    verb has no complement ("appeared on TV"). A passive's agent is its source."""
+    complement = next((c for c in verb.rights if c.dep_ in {"xcomp", "acomp", "ccomp", "oprd", "attr"}
+                       or c.dep_ == "prep" and c.lower_ in {"as", "for"}
+                       or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)),
+                      None)
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
     if complement is None or subj is None or complement.lemma_.lower() in CUE_LEMMAS:
         return None
@@ -218,8 +225,10 @@ def _impression(verb) -> Candidate | None:
         return None
     else:
         start = subj.left_edge.i
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     content = token_span(doc, start, complement.right_edge.i + 1)
-    return None if content is None else Candidate(content, char_span(verb), None)
+    return None if content is None else Candidate(content, char_span(verb), source)
 
 
 def plausible_speaker(head, speech_verb: bool = False) -> bool:
