@@ -138,6 +138,7 @@ def test_story_command_lists_a_storys_events(run, write):
     assert run("analyze", "in").exit_code == 0
     story_id = next(s["id"] for s in map(json.loads, run("stories", "--json").output.splitlines())
                     if "a" in s["article_ids"])
+    assert f"{story_id}\t3 article(s)\t2025-11-04 – 2025-11-27 (2 events)\t" in run("stories").output
     output = run("story", story_id).output
     assert "[event 1]  -  a" in output and "[event 2]  -  c" in output
     assert "Events\n  2025-11-04: 2 article(s), a, b\n  2025-11-27: 1 article(s), c" in output

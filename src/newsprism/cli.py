@@ -286,6 +286,8 @@ def claims(db, subject, article_id, as_json):
 
 def _story_line(record: dict) -> str:
     span = " – ".join(d for d in (record["start"], record["end"]) if d) or "undated"
+    if len(record["events"]) > 1:
+        span += f" ({len(record['events'])} events)"
     return (f"{record['id']}\t{len(record['article_ids'])} article(s)\t{span}\t{record['title']}"
             + (f"\n    {', '.join(record['entities'])}" if record["entities"] else ""))
 
