@@ -199,8 +199,8 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
 # impression (the clause, its subject included) as an attribution with no one named as source.
 RAISING = frozenset({"seem", "appear"})
 # The same in the passive: "the sale is expected to close", "the board is seen as divided".
-PASSIVE_IMPRESSIONS = frozenset({"expect", "see", "consider", "view", "know", "believe", "think", "say", "regard",
-                                 "perceive", "rumor", "rumour", "project"})
+PASSIVE_IMPRESSIONS = frozenset(
+    "expect see consider view know believe think say regard perceive rumor rumour project".split())
 LIKE = frozenset({"like", "as", "if"})
 
 
@@ -210,8 +210,7 @@ def _impression(verb) -> Candidate | None:
     May]"; None when it holds a report of its own ("seemed to blame the network") or when the
     verb has no complement ("appeared on TV"). A passive's agent is its source."""
     complement = next((c for c in verb.rights if c.dep_ in {"xcomp", "acomp", "ccomp", "oprd", "attr"}
-                       or c.dep_ == "prep" and c.lower_ in {"as", "for"}
-                       or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)),
+                       or c.dep_ == "prep" and c.lower_ in {"as", "for"} or c.dep_ == "advcl" and _as(c)),
                       None)
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
     if complement is None or subj is None or complement.lemma_.lower() in CUE_LEMMAS:
@@ -229,6 +228,11 @@ def _impression(verb) -> Candidate | None:
     source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     content = token_span(doc, start, complement.right_edge.i + 1)
     return None if content is None else Candidate(content, char_span(verb), source)
+
+
+def _as(clause) -> bool:
+    """ "seen as divided": a clause the parser opened with "as"."""
+    return any(m.dep_ == "mark" and m.lower_ == "as" for m in clause.children)
 
 
 def plausible_speaker(head, speech_verb: bool = False) -> bool:
