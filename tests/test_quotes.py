@@ -363,3 +363,9 @@ def test_a_passive_impression_is_its_whole_clause_with_its_agent_as_source():
     statement = only_statement(text)
     assert text[statement.content[0]:statement.content[1]] == "The old cranes are considered unsafe"
     assert text[statement.speaker[0]:statement.speaker[1]] == "the inspectors"
+
+
+def test_each_preposition_is_a_construction_of_its_own():
+    found = statements_of("The mayor Ruth Adeyemi spoke to reporters about the harbour strike.")
+    assert found == [("indirect", "the harbour strike")]
+    assert statements_of("The mayor Ruth Adeyemi spoke to reporters in the port.") == []

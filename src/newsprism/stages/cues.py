@@ -44,7 +44,7 @@ repeat underline express
 """.split())
 # Verbs whose content can be a prepositional phrase: "warned against a deal".
 PREP_CUES = frozenset("warn speak talk complain comment write testify caution".split())
-CONTENT_PREPS = frozenset({"against", "about", "on", "of", "over", "for", "to", "with"})
+CONTENT_PREPS = frozenset("against about on of over for to with at toward towards behind into".split())
 # Verbs that only ever report speech: whoever is their subject is a speaker.
 SPEECH_VERBS = frozenset("""
 say tell write add ask note report announce claim state explain argue insist warn tweet reply
@@ -124,11 +124,19 @@ class CueTable:
     model: CueModel | None = None  # judges candidates in context, when one has been trained
 
     def probability(self, lemma: str, construction: str) -> float:
-        """Smoothed chance that this lemma in this construction reports a statement."""
-        prior = PRIOR_IN if lemma in HAND_LEXICON[construction] else PRIOR_OUT
-        if construction in HAND_ONLY:
+        """Smoothed chance that this lemma in this construction reports a statement. A
+        preposition's construction ("prep:for") is smoothed toward the lemma's rate over all its
+        prepositions, so "vote for" and "vote in" are told apart where counts allow."""
+        base, _, word = construction.partition(":")
+        prior = PRIOR_IN if lemma in HAND_LEXICON[base] else PRIOR_OUT
+        if base in HAND_ONLY:
             return prior
-        positive, seen = self.counts.get(lemma, {}).get(construction, (0, 0))
+        by = self.counts.get(lemma, {})
+        if word:
+            pooled = [n for key, n in by.items() if key.startswith(base + ":")]
+            positive, seen = sum(p for p, _ in pooled), sum(n for _, n in pooled)
+            prior = (positive + prior * PRIOR_WEIGHT) / (seen + PRIOR_WEIGHT)
+        positive, seen = by.get(construction, (0, 0))
         return (positive + prior * PRIOR_WEIGHT) / (seen + PRIOR_WEIGHT)
 
     def accepts(self, lemma: str, construction: str) -> bool:
@@ -144,7 +152,7 @@ class CueTable:
 
     def accepts_candidate(self, verb, construction: str, content, speaker) -> bool:
         """True when this verb, with this content and subject, reports a statement."""
-        if self.model is None or construction in HAND_ONLY:
+        if self.model is None or construction.partition(":")[0] in HAND_ONLY:
             return self.accepts(verb.lemma_.lower(), construction)
         features = self.features(verb, construction, content, speaker)
         return self.model.probability(features) >= self.model.threshold
@@ -340,8 +348,13 @@ def subject(verb):
 
 
 def complements(verb):
-    """Every (construction, content span) the verb could report, in the order tried."""
+    """Every (construction, content span) the verb could report, in the order tried; each
+    preposition is a construction of its own ("prep:about")."""
     for construction, find in _FINDERS:
+        if find is None:
+            for prep, content in _prepositions(verb):
+                yield f"{construction}:{prep}", content
+            continue
         content = find(verb)
         if content is not None:
             yield construction, content
@@ -477,11 +490,14 @@ def _circumstance(prep) -> bool:
     return prep.lower_ in WHEN_PREPS or (pobj is not None and pobj.ent_type_ in {"DATE", "TIME"})
 
 
-def _prepositional(verb):
-    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
-    if prep is None or not prep.n_rights:
-        return None
-    return token_span(verb.doc, prep.i, prep.right_edge.i + 1)
+def _prepositions(verb):
+    """ "voted for Clinton", "spoke about the economy": (preposition, what follows it) for each
+    preposition after the verb that can introduce a content."""
+    for prep in verb.rights:
+        if prep.dep_ == "prep" and prep.lower_ in CONTENT_PREPS and prep.n_rights:
+            content = token_span(verb.doc, prep.i + 1, prep.right_edge.i + 1)
+            if content is not None:
+                yield prep.lower_, content
 
 
 def clause_end(root) -> int:
@@ -526,4 +542,4 @@ def _particle(verb):
 
 
 _FINDERS = (("demonstrative", _demonstrative), ("ccomp", _clausal), ("parataxis", _parenthetical),
-            ("xcomp", _infinitive), ("dobj", _object), ("prep", _prepositional), ("particle", _particle))
+            ("xcomp", _infinitive), ("dobj", _object), ("prep", None), ("particle", _particle))
