@@ -369,3 +369,9 @@ def test_each_preposition_is_a_construction_of_its_own():
     found = statements_of("The mayor Ruth Adeyemi spoke to reporters about the harbour strike.")
     assert found == [("indirect", "the harbour strike")]
     assert statements_of("The mayor Ruth Adeyemi spoke to reporters in the port.") == []
+
+
+def test_an_object_stops_at_the_place_of_the_report():
+    found = statements_of("The mayor Ruth Adeyemi praised the harbour volunteers at a press conference "
+                          "in the port.")
+    assert found == [("indirect", "the harbour volunteers")]

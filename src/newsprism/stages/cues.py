@@ -480,14 +480,16 @@ def _object(verb):
 
 
 WHEN_PREPS = frozenset({"during", "throughout", "after", "before", "since", "until"})
+WHERE_PREPS = frozenset({"at"})  # "praised the volunteers at a rally"; "from" and "in" often say what
 
 
 def _circumstance(prep) -> bool:
-    """ "on Friday", "throughout the campaign", "after the debate": when, not what."""
+    """ "on Friday", "throughout the campaign", "after the debate", "at a rally": when or where, not what."""
     if prep.dep_ != "prep":
         return False
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return prep.lower_ in WHEN_PREPS or (pobj is not None and pobj.ent_type_ in {"DATE", "TIME"})
+    return prep.lower_ in WHEN_PREPS or prep.lower_ in WHERE_PREPS or (
+        pobj is not None and pobj.ent_type_ in {"DATE", "TIME"})
 
 
 def _prepositions(verb):
