@@ -166,3 +166,15 @@ def test_report_command_writes_html_to_a_file(bridge, tmp_path):
     assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
     result = CliRunner().invoke(cli, ["report", "--db", str(db)])
     assert result.exit_code == 0 and result.output.startswith("# Briefing")
+
+
+def test_a_story_with_a_later_development_lists_its_events(store):
+    from test_link import FERRY_A, FERRY_B, FERRY_C
+
+    for article_id, text, day in (("ferry-a", FERRY_A, "2025-11-04"), ("ferry-b", FERRY_B, "2025-11-04"),
+                                  ("ferry-c", FERRY_C, "2025-11-27")):
+        article = Article(id=article_id, text=text, published=day, title=text.splitlines()[0])
+        store.add_article(article, analyze_article(article))
+    link_store(store)
+    text = briefing_markdown(store)
+    assert "2025-11-04 – 2025-11-27 (2 events: 2025-11-04, 2025-11-27) · 3 article(s)" in text

@@ -157,6 +157,13 @@ def scope_label(record: dict) -> str:
 
 
 def date_range(view: dict) -> str:
-    """A story's publication dates, or 'undated'."""
-    days = [d for d in (view["start"], view["end"]) if d]
-    return " – ".join(dict.fromkeys(d[:10] for d in days)) or "undated"
+    """A story's publication dates, or 'undated', and its events' when it has more than one."""
+    span = _days(view["start"], view["end"])
+    events = view.get("events", [])
+    if len(events) > 1:
+        span += f" ({len(events)} events: {', '.join(_days(e['start'], e['end']) for e in events)})"
+    return span
+
+
+def _days(start: str | None, end: str | None) -> str:
+    return " – ".join(dict.fromkeys(d[:10] for d in (start, end) if d)) or "undated"
