@@ -375,3 +375,10 @@ def test_an_object_stops_at_the_place_of_the_report():
     found = statements_of("The mayor Ruth Adeyemi praised the harbour volunteers at a press conference "
                           "in the port.")
     assert found == [("indirect", "the harbour volunteers")]
+
+
+def test_a_passive_report_has_its_subject_as_content():
+    text = "The new ferry timetable was announced on Monday by the port authority."
+    statement = only_statement(text)
+    assert text[statement.content[0]:statement.content[1]] == "The new ferry timetable"
+    assert text[statement.speaker[0]:statement.speaker[1]] == "the port authority"

@@ -190,10 +190,14 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
         return None
     table = table or default_table()
     lemma = token.lemma_.lower()
-    if lemma in RAISING or lemma in PASSIVE_IMPRESSIONS and any(c.dep_ == "auxpass" for c in token.children):
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if lemma in RAISING or lemma in PASSIVE_IMPRESSIONS and passive:
         impression = _impression(token)
         if impression is not None:
             return impression
+    reported = _reported_subject(token) if passive and lemma in PASSIVE_REPORTS else None
+    if reported is not None:
+        return reported
     speaker = subject(token)
     if speaker is None or not plausible_speaker(speaker, lemma in SPEECH_VERBS):
         return None
@@ -235,6 +239,23 @@ def _impression(verb) -> Candidate | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     content = token_span(doc, start, complement.right_edge.i + 1)
+    return None if content is None else Candidate(content, char_span(verb), source)
+
+
+# Verbs whose passive subject is what was made public: "the report was released on Monday",
+# "both attacks were claimed by the group".
+PASSIVE_REPORTS = frozenset("report announce release disclose claim reveal publish unveil".split())
+
+
+def _reported_subject(verb) -> Candidate | None:
+    """ "[The deal] was announced on Monday", "[the meeting] was first reported by Politico": the
+    passive's subject is the content and its agent, if any, the source."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or any(c.dep_ in {"xcomp", "ccomp", "oprd", "dobj", "attr"} for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    content = token_span(verb.doc, subj.left_edge.i, subj.right_edge.i + 1)
     return None if content is None else Candidate(content, char_span(verb), source)
 
 
