@@ -198,13 +198,16 @@ class StoryIndex:
         documents = self._terms.documents
         summaries = [Summary(self._weighed(self._nodes[m]), documents) for m in members]
         items, _ = self._agglomerate([[m] for m in members], summaries, graph, params, set())
-        ordered = [sorted(event, key=position.__getitem__) for event in items]
-        return [self._event(event) for event in sorted(ordered, key=lambda e: self._nodes[e[0]].rank)]
+        events = [self._event(sorted(event, key=position.__getitem__)) for event in items]
+        return sorted(events, key=lambda e: self._nodes[self._first(e.article_ids)].rank)
 
     def _event(self, members: Sequence[str]) -> Event:
-        first = min(members, key=lambda m: self._nodes[m].rank)
-        return Event("event-" + story_key(first).removeprefix("story-"), tuple(members),
+        """An event's record, its id from its earliest article (by date, then id) like a story's."""
+        return Event("event-" + story_key(self._first(members)).removeprefix("story-"), tuple(members),
                      *self._span(members))
+
+    def _first(self, members: Iterable[str]) -> str:
+        return min(members, key=lambda m: self._nodes[m].rank)
 
     def _span(self, members: Iterable[str]) -> tuple[str | None, str | None]:
         """The first and last publication day of some articles (inferred ones too)."""
