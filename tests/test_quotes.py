@@ -382,3 +382,23 @@ def test_a_passive_report_has_its_subject_as_content():
     statement = only_statement(text)
     assert text[statement.content[0]:statement.content[1]] == "The new ferry timetable"
     assert text[statement.speaker[0]:statement.speaker[1]] == "the port authority"
+
+
+def test_a_second_thing_done_stays_in_the_content():
+    found = statements_of("The mayor Ruth Adeyemi says she met the union leaders and asked them to end "
+                          "the strike.")
+    assert found == [("indirect", "she met the union leaders and asked them to end the strike")]
+    found = statements_of("The mayor Ruth Adeyemi said she would sign the harbour plan but did not say "
+                          "when.")
+    assert found == [("indirect", "she would sign the harbour plan")]
+
+
+def test_a_contrast_joined_to_the_report_goes_on_with_the_content():
+    found = statements_of("The mayor Ruth Adeyemi says the harbour budget is balanced, but the council "
+                          "still has doubts.")
+    assert found == [("indirect", "the harbour budget is balanced, but the council still has doubts")]
+
+
+def test_it_can_report_as_a_body():
+    found = statements_of("The port authority met on Monday. It accused the union of blocking the talks.")
+    assert found == [("indirect", "the union of blocking the talks")]

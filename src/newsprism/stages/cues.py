@@ -272,6 +272,8 @@ def plausible_speaker(head, speech_verb: bool = False) -> bool:
     if speech_verb and (head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} or lowered in QUANTIFIERS):
         # "six in 10 say", "many say"
         return True
+    if lowered == "it" and head.dep_ == "nsubj" and head.head.lemma_.lower() in CUE_LEMMAS - RAISING:
+        return True  # a company, a report, a party: "it accused the regulator of ..."
     if lowered in THIRD_PERSON or lowered in RELATIVE or lowered in QUANTIFIERS \
             or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
@@ -398,7 +400,25 @@ def _clausal(verb):
                       and c.left_edge.lower_ != "to"), None) or _detached_that_clause(verb)
     if child is None:
         return None
-    return token_span(verb.doc, _fronted_start(verb, child), clause_end(child))
+    end = _contrast_end(verb, child, clause_end(child))
+    return token_span(verb.doc, _fronted_start(verb, child), end)
+
+
+def _contrast_end(verb, clause, end: int) -> int:
+    """ "says the budget is balanced, but the council has doubts": a contrast the parser
+    joined to the reporting verb goes on with what was reported, unless it reports itself."""
+    if clause.i < verb.i or end < clause.right_edge.i + 1:
+        return end
+    for child in verb.rights:
+        if child.i <= clause.i or child.dep_ != "conj" or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        but = any(c.dep_ == "cc" and c.lower_ in {"but", "yet"}
+                  for c in verb.children if clause.i < c.i < child.i)
+        own = any(c.dep_ in SUBJECTS for c in child.children)
+        if but and own and child.lemma_.lower() not in CUE_LEMMAS:
+            return clause_end(child)
+        break
+    return end
 
 
 def _fronted_start(verb, clause) -> int:
@@ -531,7 +551,7 @@ def clause_end(root) -> int:
     end = root.right_edge.i + 1
     doc = root.doc
     for child in root.rights:
-        own_report = child.lemma_.lower() in SPEECH_VERBS
+        own_report = child.lemma_.lower() in SPEECH_VERBS and _reports_on_its_own(child)
         if (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and own_report) or (
                 child.dep_ == "advcl" and own_report and child.tag_ == "VBG"):
             cut = child.left_edge.i
@@ -540,6 +560,15 @@ def clause_end(root) -> int:
                 cut -= 1
             return min(end, cut)
     return end
+
+
+def _reports_on_its_own(verb) -> bool:
+    """ "... but did not say", ", yet he insists", "and said that ...": a report with its own subject,
+    its own reported clause or nothing reported, not a second thing done ("she met the mayor and
+    asked him to resign")."""
+    deps = {c.dep_ for c in verb.children}
+    return (verb.dep_ != "conj" or bool(deps & set(SUBJECTS)) or "ccomp" in deps
+            or verb.lemma_.lower() == "say" or not deps & {"dobj", "xcomp", "dative"})
 
 
 def _demonstrative(verb):
