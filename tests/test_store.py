@@ -224,6 +224,20 @@ def test_a_saved_story_reads_back_whole(store):
     assert [s.group_id for s in store.iter_statements()] == ["g:1", "g:1", None]
 
 
+def test_conflicts_are_counted_and_read_a_page_at_a_time(store):
+    story, conflict = stored_story(store)
+    more = [Conflict(f"c:{n}", "numeric", "revision", f"{n}", conflict.sides) for n in (2, 3)]
+    store.save_story(story, {}, {}, [conflict, *more])
+    other = Story("s:2", "Other", ("c",), "2025-02-01", "2025-02-01")
+    last = Conflict("c:4", "temporal", "contradiction", "dates", conflict.sides)
+    store.save_story(other, {}, {}, [last])
+    every = list(store.iter_conflicts())
+    assert [c.id for c in every] == ["c:1", "c:2", "c:3", "c:4"] and store.count_conflicts() == 4
+    assert list(store.iter_conflicts(limit=2, offset=1)) == every[1:3]
+    assert list(store.iter_conflicts(offset=3)) == every[3:]
+    assert list(store.iter_conflicts("s:1", limit=1, offset=2)) == every[2:3]
+
+
 def test_saving_a_story_again_replaces_its_groups_and_conflicts(store):
     story, _ = stored_story(store)
     store.save_story(story, {"b:s1": "g:9"}, {}, [])

@@ -110,8 +110,13 @@ class Store(Protocol):
     def get_story(self, story_id: str) -> Story:
         """The story with this id; raises NotFound."""
 
-    def iter_conflicts(self, story_id: str | None = None) -> Iterator[Conflict]:
-        """Stored conflicts, of one story or all, in story and discovery order."""
+    def iter_conflicts(self, story_id: str | None = None, limit: int | None = None,
+                       offset: int = 0) -> Iterator[Conflict]:
+        """Stored conflicts, of one story or all, in story and discovery order (a slice of them
+        with `limit` and `offset`)."""
+
+    def count_conflicts(self) -> int:
+        """How many conflicts are stored."""
 
     def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
         """Aligned statements and quantities, one record per group with its corroboration."""

@@ -131,11 +131,18 @@ class PostgresLinkTables:
             raise NotFound("story", story_id)
         return records.story(row, row["article_ids"])
 
-    def iter_conflicts(self, story_id: str | None = None) -> Iterator[Conflict]:
-        """Stored conflicts, of one story or all, in story and discovery order."""
+    def iter_conflicts(self, story_id: str | None = None, limit: int | None = None,
+                       offset: int = 0) -> Iterator[Conflict]:
+        """Stored conflicts, of one story or all, in story and discovery order (a slice of them
+        with `limit` and `offset`)."""
         where, params = records.where_clause(("story_id = %s", story_id))
-        rows = self._sql(f'SELECT * FROM conflicts {where} ORDER BY story_id COLLATE "C", pk', params)
+        rows = self._sql(f'SELECT * FROM conflicts {where} ORDER BY story_id COLLATE "C", pk '
+                         "LIMIT %s OFFSET %s", (*params, limit, offset))
         return (records.conflict(r) for r in rows)
+
+    def count_conflicts(self) -> int:
+        """How many conflicts are stored."""
+        return self._sql("SELECT count(*) AS n FROM conflicts").fetchone()["n"]
 
     def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
         """Aligned statements and quantities, one record per group with its corroboration:

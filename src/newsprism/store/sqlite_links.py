@@ -122,13 +122,21 @@ class LinkTables:
             "WHERE sa.story_id = ? ORDER BY coalesce(a.published, ''), a.id", (row["id"],)))
         return records.story(row, members)
 
-    def iter_conflicts(self, story_id: str | None = None) -> Iterator[Conflict]:
-        """Stored conflicts, of one story or all, in story and discovery order."""
+    def iter_conflicts(self, story_id: str | None = None, limit: int | None = None,
+                       offset: int = 0) -> Iterator[Conflict]:
+        """Stored conflicts, of one story or all, in story and discovery order (a slice of them
+        with `limit` and `offset`)."""
+        window = (-1 if limit is None else limit, offset)
         if story_id is None:
-            rows = self.conn.execute("SELECT * FROM conflicts ORDER BY story_id, pk")
+            rows = self.conn.execute("SELECT * FROM conflicts ORDER BY story_id, pk LIMIT ? OFFSET ?", window)
         else:
-            rows = self.conn.execute("SELECT * FROM conflicts WHERE story_id = ? ORDER BY pk", (story_id,))
+            rows = self.conn.execute("SELECT * FROM conflicts WHERE story_id = ? ORDER BY pk "
+                                     "LIMIT ? OFFSET ?", (story_id, *window))
         return (records.conflict(r) for r in rows.fetchall())
+
+    def count_conflicts(self) -> int:
+        """How many conflicts are stored."""
+        return self.conn.execute("SELECT count(*) FROM conflicts").fetchone()[0]
 
     def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
         """Aligned statements and quantities, one record per group with its corroboration:

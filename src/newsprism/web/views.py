@@ -8,7 +8,6 @@ twin always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import islice
 
 from ..report.export import (
     article_record,
@@ -110,8 +109,8 @@ def entity_detail(store: Store, entity_id: str, page: Page) -> dict:
 
 def conflicts_list(store: Store, page: Page) -> dict:
     """Every conflict, story by story, one page of them, each side with its evidence in context."""
-    total = sum(1 for _ in store.iter_conflicts())
-    shown = islice(store.iter_conflicts(), page.offset, page.offset + page.size)
+    total = store.count_conflicts()
+    shown = store.iter_conflicts(limit=page.size, offset=page.offset)
     records = list(conflict_records(store, shown))
     _add_evidence_context(store, records)
     for record in records:
