@@ -15,6 +15,7 @@ from .config import SETTINGS, load_settings
 from .errors import InputError, NewsprismError
 from .link import link_store
 from .pipeline import RunReport, analyze_paths, ingest_paths
+from .report.briefing import day_span
 from .report.export import conflict_records, quantity_record, statement_records, story_record
 from .report.export import export as export_store
 from .report.story import story_view
@@ -338,10 +339,8 @@ def story(story_id, db, as_json):
 
 
 def _event_line(event: dict) -> str:
-    span = event["start"] or "?"
-    if event["end"] and event["end"] != event["start"]:
-        span += f" to {event['end']}"
-    return f"  {span}: {len(event['article_ids'])} article(s), {', '.join(event['article_ids'])}"
+    return (f"  {day_span(event['start'], event['end'])}: {len(event['article_ids'])} article(s), "
+            f"{', '.join(event['article_ids'])}")
 
 
 def _echo_section(title: str, records: list[dict], line) -> None:

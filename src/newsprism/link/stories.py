@@ -203,8 +203,7 @@ class StoryIndex:
 
     def _event(self, members: Sequence[str]) -> Event:
         """An event's record, its id from its earliest article (by date, then id) like a story's."""
-        return Event("event-" + story_key(self._first(members)).removeprefix("story-"), tuple(members),
-                     *self._span(members))
+        return Event(_key("event", self._first(members)), tuple(members), *self._span(members))
 
     def _first(self, members: Iterable[str]) -> str:
         return min(members, key=lambda m: self._nodes[m].rank)
@@ -499,7 +498,12 @@ def _most_hit(hits: Mapping[int, int], count: int) -> list[int]:
 
 def story_key(article_id: str) -> str:
     """The key of a story whose earliest article (by date, then id) is this one."""
-    return "story-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+    return _key("story", article_id)
+
+
+def _key(kind: str, article_id: str) -> str:
+    """A story's or an event's key, from its earliest article."""
+    return f"{kind}-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
 
 
 def story_title(index: StoryIndex, key: str) -> str:

@@ -131,11 +131,11 @@ class Linkage:
 def _date_penalties(x: Summary, y: Summary, p: StoryParams) -> float:
     """The date penalty summed over every pair across two clusters (as `date_penalty` scores one)."""
     dated = x.days.total() * y.days.total()
-    close = _close_pairs(x.days, y.days, math.log(2) / p.gap_days) if dated and p.day_weight else dated
+    apart = dated - _close_pairs(x.days, y.days, math.log(2) / p.gap_days) if dated and p.day_weight else 0.0
     # Years count only for pairs not both dated: none when every member of both has a day.
     undated = (x.undated or y.undated) and p.time_weight
     years = _year_penalties(x.profiles, y.profiles) if undated else 0.0
-    return p.day_weight * (dated - close) + p.time_weight * years
+    return p.day_weight * apart + p.time_weight * years
 
 
 def _close_pairs(a: Mapping[int, int], b: Mapping[int, int], rate: float) -> float:

@@ -158,12 +158,13 @@ def scope_label(record: dict) -> str:
 
 def date_range(view: dict) -> str:
     """A story's publication dates, or 'undated', and its events' when it has more than one."""
-    span = _days(view["start"], view["end"])
+    span = day_span(view["start"], view["end"])
     events = view.get("events", [])
     if len(events) > 1:
-        span += f" ({len(events)} events: {', '.join(_days(e['start'], e['end']) for e in events)})"
+        span += f" ({len(events)} events: {', '.join(day_span(e['start'], e['end']) for e in events)})"
     return span
 
 
-def _days(start: str | None, end: str | None) -> str:
+def day_span(start: str | None, end: str | None) -> str:
+    """ "2025-03-03 – 2025-03-05", one day once, or 'undated'."""
     return " – ".join(dict.fromkeys(d[:10] for d in (start, end) if d)) or "undated"

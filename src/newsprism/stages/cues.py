@@ -236,8 +236,7 @@ def _impression(verb) -> Candidate | None:
         return None
     else:
         start = subj.left_edge.i
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    source = passive_agent(verb)
     content = token_span(doc, start, complement.right_edge.i + 1)
     return None if content is None else Candidate(content, char_span(verb), source)
 
@@ -253,8 +252,7 @@ def _reported_subject(verb) -> Candidate | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is None or any(c.dep_ in {"xcomp", "ccomp", "oprd", "dobj", "attr"} for c in verb.children):
         return None
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    source = passive_agent(verb)
     content = token_span(verb.doc, subj.left_edge.i, subj.right_edge.i + 1)
     return None if content is None else Candidate(content, char_span(verb), source)
 
@@ -339,13 +337,16 @@ def _in_a_source(token) -> Candidate | None:
     return None if content is None else Candidate(content, (token.idx, token.idx + len(token)), source)
 
 
+def passive_agent(verb):
+    """Who does a passive verb: the object of its "by" ("was reported by [Politico]"), if any."""
+    return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+
+
 def subject(verb):
     """The speaker of a reporting verb: its subject, a passive's agent, or an inherited one."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if agent is not None:
-                return agent
+    agent = passive_agent(verb)
+    if agent is not None:
+        return agent
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
