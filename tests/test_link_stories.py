@@ -1,4 +1,6 @@
 import random
+from array import array
+from collections import Counter
 from dataclasses import replace
 from itertools import combinations
 
@@ -301,10 +303,14 @@ def test_restoring_a_store_s_stories_places_new_articles_as_an_eager_rebuild_doe
 
 def test_candidates_are_the_most_hit_articles_the_most_recent_first_among_equals():
     rng = random.Random(5)
-    for size in (3, 40, 300):
-        hits = {seq: rng.randint(1, 6) for seq in rng.sample(range(1000), size)}
-        for count in (1, 10, 40):
-            assert _most_hit(hits, count) == sorted(hits, key=lambda seq: (-hits[seq], -seq))[:count]
+    for features in (1, 3, 30):
+        postings = [array("q", sorted(rng.sample(range(1000), rng.randint(1, 150)))) for _ in range(features)]
+        for recent in (5, 100):
+            hits = Counter(seq for posting in postings for seq in posting[-recent:])
+            for count in (1, 10, 40):
+                expected = sorted(hits, key=lambda seq: (-hits[seq], -seq))[:count]
+                assert _most_hit(postings, recent, count) == expected
+    assert _most_hit([], 100, 40) == []
 
 
 @pytest.mark.parametrize("scored_first", [True, False])

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+
+import numpy as np
 
 from ..model import Analysis, Article, Event, Story, Timex
 from .graph import average_link
@@ -113,7 +116,7 @@ class StoryIndex:
         self._order: list[_Node] = []  # the nodes by `seq`, as the index lists them
         self._assigned: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
-        self._postings: dict[str, list[int]] = {}  # feature -> the `seq` of the articles listing it
+        self._postings: dict[str, array] = {}  # feature -> the `seq` of the articles listing it
         self._summaries: dict[str, Summary] = {}  # story key -> its summed vectors and dates
 
     def __len__(self) -> int:
@@ -275,17 +278,19 @@ class StoryIndex:
         """List an article under its features in the index (the most recent entries are read)."""
         limit = self.params.max_postings
         for feature in features:
-            posting = self._postings.setdefault(feature, [])
+            posting = self._postings.get(feature)
+            if posting is None:
+                posting = self._postings[feature] = array("q")
             posting.append(node.seq)
             if len(posting) > 2 * limit:
                 del posting[:-limit]
 
     def _candidates(self, node: _Node, features: Iterable[str]) -> list[tuple[str, float]]:
         """The articles the index finds for an article, with their similarity, the closest first."""
-        hits: Counter[int] = Counter()
-        for feature in features:
-            hits.update(self._postings.get(feature, ())[-self.params.max_postings:])
-        nodes = [self._order[seq] for seq in _most_hit(hits, self.params.max_candidates)]
+        listed = (self._postings.get(feature) for feature in features)
+        found = _most_hit([posting for posting in listed if posting], self.params.max_postings,
+                          self.params.max_candidates)
+        nodes = [self._order[seq] for seq in found]
         scored = [(other.doc.article_id, self._similarity(node, other)) for other in nodes]
         return sorted((item for item in scored if item[1] > 0), key=lambda item: (-item[1], item[0]))
 
@@ -484,16 +489,16 @@ class StoryIndex:
         return [self._nodes[m] for m in self._members[key]]
 
 
-def _most_hit(hits: Mapping[int, int], count: int) -> list[int]:
-    """The `count` articles (by `seq`) with the most hits, the most recent first among equals."""
-    # The same as sorting every hit by (-hits, -seq), without a Python key for each of the
-    # thousand or so articles a full index gives: only the ties at the cut are ordered by seq.
-    if len(hits) <= count:
-        return sorted(hits, key=lambda seq: (-hits[seq], -seq))
-    cut = sorted(hits.values(), reverse=True)[count - 1]
-    above = sorted([seq for seq, n in hits.items() if n > cut], key=lambda seq: (-hits[seq], -seq))
-    tied = sorted([seq for seq, n in hits.items() if n == cut], reverse=True)
-    return above + tied[:count - len(above)]
+def _most_hit(postings: Sequence[array], recent: int, count: int) -> list[int]:
+    """The `count` articles (by `seq`) listed most often in the `recent` last entries of the
+    postings, the most recent first among equals."""
+    # numpy reads the arrays in place: counting a few thousand entries this way costs a fifth of
+    # a Counter's, and a full index (a dense feed) gives every article that many to count.
+    if not postings:
+        return []
+    listed = np.concatenate([np.frombuffer(posting, dtype=np.int64)[-recent:] for posting in postings])
+    seqs, hits = np.unique(listed, return_counts=True)
+    return seqs[np.lexsort((-seqs, -hits))[:count]].tolist()
 
 
 def story_key(article_id: str) -> str:
