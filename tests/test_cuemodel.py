@@ -18,16 +18,68 @@ def test_probability_of_unknown_features_is_the_bias():
     assert model.probability({"x": 1.0}) > 0.85
 
 
-def test_the_table_defers_to_its_model_when_it_has_one():
-    doc = load(default_table_model_name())("Analysts said the port would reopen on Monday.")
-    said = next(t for t in doc if t.lower_ == "said")
-    rejecting = CueTable(default_table().counts, model=CueModel({}, bias=-10.0))
-    accepting = CueTable(default_table().counts, model=CueModel({}, bias=10.0))
-    assert find_report(said, [], rejecting) is None
-    assert find_report(said, [], accepting) is not None
+REJECTING = CueTable(default_table().counts, model=CueModel({}, bias=-10.0))
+ACCEPTING = CueTable(default_table().counts, model=CueModel({}, bias=10.0))
+RULES_ONLY = CueTable(default_table().counts)
+
+
+def report_of(sentence: str, verb: str, table: CueTable):
+    doc = load(default_table_model_name())(sentence)
+    return find_report(next(t for t in doc if t.lower_ == verb), [], table)
+
+
+def test_what_the_rules_accept_the_model_does_not_overrule():
+    sentence = "Analysts said the port would reopen on Monday."
+    found = report_of(sentence, "said", REJECTING)
+    assert found is not None and not found.judged
+
+
+def test_a_subject_the_rules_turn_down_gets_a_second_look_from_the_model():
+    sentence = "The footage shows that the guards were asleep."
+    assert report_of(sentence, "shows", RULES_ONLY) is None
+    assert report_of(sentence, "shows", REJECTING) is None
+    found = report_of(sentence, "shows", ACCEPTING)
+    assert found is not None and found.judged
+    assert sentence[found.content[0]:found.content[1]] == "that the guards were asleep"
+
+
+def test_a_construction_the_table_rejects_gets_a_second_look_from_the_model():
+    sentence = "The mayor painted the old fence."
+    assert report_of(sentence, "painted", REJECTING) is None
+    found = report_of(sentence, "painted", ACCEPTING)
+    assert found is not None and found.judged
+
+
+def test_first_person_reports_never_reach_the_model():
+    assert report_of("We know that the bridge is unsafe.", "know", ACCEPTING) is None
+
+
+def test_a_report_only_the_model_accepts_does_not_stop_an_unmarked_paragraph():
+    from newsprism.model import Article
+    from newsprism.pipeline import analyze_doc
+
+    text = ("The mayor Ruth Adeyemi said the council would vote on Monday.\n"
+            "We need more time. The council will decide how we pay for the bridge.\n")
+    doc = load(default_table_model_name())(text)
+    found = analyze_doc(Article(id="a", text=text), doc, ACCEPTING).statements
+    unmarked = [s for s in found if s.kind == "unmarked"]
+    assert [text[s.content[0]:s.content[1]] for s in unmarked] == [
+        "We need more time. The council will decide how we pay for the bridge"]
+    assert unmarked[0].speaker_name == "Ruth Adeyemi"
 
 
 def default_table_model_name() -> str:
     from newsprism.config import Settings
 
     return Settings().spacy_model
+
+
+def test_a_quote_after_a_colon_stays_with_its_speaker_when_only_the_model_accepts_the_verb():
+    from newsprism.model import Article
+    from newsprism.pipeline import analyze_doc
+
+    text = "The crowd at the rally cheered the senator Leila Haddad: “We will build the new line.”"
+    doc = load(default_table_model_name())(text)
+    found = analyze_doc(Article(id="a", text=text), doc, ACCEPTING).statements
+    (statement,) = [s for s in found if text[s.content[0]] == "“"]
+    assert statement.speaker_name == "Leila Haddad"

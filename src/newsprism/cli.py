@@ -548,9 +548,9 @@ def train():
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Where to write the table; the context model goes beside it "
                    "[default: the ones newsprism ships].")
-@click.option("--context-model/--no-context-model", default=False, show_default=True,
-              help="Also write the context model (stages/cuemodel.py); newsprism uses it when "
-                   "the file is there.")
+@click.option("--context-model/--no-context-model", default=True, show_default=True,
+              help="Also write the context model (stages/cuemodel.py), which takes a second look "
+                   "at the candidates the rules turn down; newsprism uses it when the file is there.")
 def train_cues(path, split, limit, output, context_model):
     """Learn which reporting verbs and constructions are cues, and the context model that
     judges them, from PolNeAR's train split."""

@@ -1,9 +1,11 @@
-"""Training: the cue table learned from the PolNeAR train split (`newsprism train cues`).
+"""Training: the cue table and the context model, from the PolNeAR train split (`newsprism train cues`).
 
-For every verb with a plausible speaker, each construction its content could take is one
-example, positive when an annotated attribution has that verb as its cue and a content
-matching ours (token Jaccard >= 0.5). The acceptance threshold is chosen by two-fold
-cross-fitting on the same split: counts from one half, scores on the other.
+For every verb with a subject, each construction its content could take is one example,
+positive when an annotated attribution has that verb as its cue and a content matching ours
+(token Jaccard >= 0.5). The table counts the examples whose subject the rules take for a
+speaker; the context model learns from the rest and from what the table rejects. Both
+acceptance thresholds are chosen by two-fold cross-fitting on the same split: counts (and
+model) from one half, scores on the other.
 """
 
 from __future__ import annotations
@@ -24,26 +26,25 @@ from .stages.cuemodel import fit_logistic
 from .stages.quotemarks import find_quoted
 
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
-MODEL_THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+MODEL_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 
 
-def cue_examples(doc, gold: GoldDoc, table: cues.CueTable | None = None):
-    """(lemma, construction, positive, features) for every candidate cue in one parsed document;
-    features (for the context model) only when a table to read priors from is given."""
+def cue_examples(doc, gold: GoldDoc):
+    """(token, speaker, plausible, construction, content, positive) for every candidate cue in one
+    parsed document; plausible says whether the rules take the verb's subject for a speaker."""
     tokens = tokenize(gold.text)
     quotes = find_quoted(doc.text)
     for token in doc:
         if token.pos_ != "VERB" or cues.inside_quote(token.idx, quotes):
             continue
-        lemma = token.lemma_.lower()
-        speaker = cues.subject(token)
-        if speaker is None or not cues.plausible_speaker(speaker, lemma in cues.SPEECH_VERBS):
+        speaker = cues.reporting_subject(token)
+        if speaker is None:
             continue
+        plausible = cues.plausible_speaker(speaker, token.lemma_.lower() in cues.SPEECH_VERBS)
         span = (token.idx, token.idx + len(token))
         gold_here = [a for a in gold.attributions if any(s < span[1] and span[0] < e for s, e in a.cue)]
         for construction, content in cues.complements(token):
-            features = table.features(token, construction, content, speaker) if table else None
-            yield lemma, construction, _matches(tokens, content, gold_here), features
+            yield token, speaker, plausible, construction, content, _matches(tokens, content, gold_here)
 
 
 def _matches(tokens, content, attributions) -> bool:
@@ -57,10 +58,11 @@ def count_examples(parsed: list[tuple[object, GoldDoc]]) -> dict:
     """Counts [positive, seen] per lemma and construction."""
     counts: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for doc, gold in parsed:
-        for lemma, construction, positive, _ in cue_examples(doc, gold):
-            entry = counts[lemma][construction]
-            entry[0] += positive
-            entry[1] += 1
+        for token, _, plausible, construction, _, positive in cue_examples(doc, gold):
+            if plausible:
+                entry = counts[token.lemma_.lower()][construction]
+                entry[0] += positive
+                entry[1] += 1
     return {lemma: dict(by) for lemma, by in counts.items()}
 
 
@@ -93,26 +95,57 @@ def train_cue_table(root: str | Path, split: str = "train", settings: Settings |
 
 
 def train_cue_model(halves, fold_counts, table_threshold: float, report=print) -> dict:
-    """Fit the context model on cross-fitted priors (each half scored with the other's counts),
-    then choose its acceptance threshold by cross-fitted overlap F1."""
-    rows, labels = [], []
-    for k in (0, 1):
-        table = cues.CueTable(fold_counts[k], table_threshold)
-        for doc, gold in halves[1 - k]:
-            for *_, positive, features in cue_examples(doc, gold, table):
-                rows.append(features)
-                labels.append(positive)
-    model = fit_logistic(rows, labels)
-    report(f"context model: {len(rows)} candidates, {sum(labels)} positive, {len(model.weights)} weights")
+    """Fit the context model on the candidates the rules turn down (a subject they do not take for
+    a speaker, or a lemma and construction the table rejects); choose its acceptance threshold by
+    cross-fitting (a model and counts from one half, scored on the other)."""
+    models = [_fit_turned_down(halves[k], fold_counts[k], table_threshold, report) for k in (0, 1)]
     best = (0.0, 0.5)
     for threshold in MODEL_THRESHOLDS:
-        tuned = replace(model, threshold=threshold)
-        f1 = sum(_f1(halves[1 - k], cues.CueTable(fold_counts[k], table_threshold, tuned))
+        f1 = sum(_f1(halves[1 - k], cues.CueTable(fold_counts[k], table_threshold,
+                                                  replace(models[k], threshold=threshold)))
                  for k in (0, 1)) / 2
         report(f"model threshold {threshold:.2f}: cross-fitted overlap F1 {f1:.3f}")
         best = max(best, (f1, threshold))
     report(f"chosen model threshold {best[1]:.2f}")
+    model = _fit_turned_down(halves[0] + halves[1], _added(fold_counts), table_threshold, report)
     return replace(model, threshold=best[1]).as_dict()
+
+
+def _fit_turned_down(parsed, counts: dict, table_threshold: float, report=print):
+    """The context model fitted on one set of documents; each document's features read a table
+    counted without it, so that its priors are as unseen as they will be in use."""
+    rows, labels = [], []
+    for doc, gold in parsed:
+        table = cues.CueTable(_without(counts, count_examples([(doc, gold)])), table_threshold)
+        for token, speaker, plausible, construction, content, positive in cue_examples(doc, gold):
+            lemma, base = token.lemma_.lower(), construction.partition(":")[0]
+            if base in cues.HAND_ONLY or plausible and table.accepts(lemma, construction):
+                continue
+            rows.append(table.features(token, construction, content, speaker, plausible))
+            labels.append(positive)
+    model = fit_logistic(rows, labels)
+    report(f"context model: {len(rows)} candidates, {sum(labels)} positive, {len(model.weights)} weights")
+    return model
+
+
+def _added(counts: list[dict]) -> dict:
+    total: dict = defaultdict(dict)
+    for by_lemma in counts:
+        for lemma, by in by_lemma.items():
+            for construction, (positive, seen) in by.items():
+                old = total[lemma].get(construction, (0, 0))
+                total[lemma][construction] = [old[0] + positive, old[1] + seen]
+    return dict(total)
+
+
+def _without(counts: dict, own: dict) -> dict:
+    """Counts less one document's own."""
+    kept = {lemma: dict(by) for lemma, by in counts.items()}
+    for lemma, by in own.items():
+        for construction, (positive, seen) in by.items():
+            total = kept[lemma][construction]
+            kept[lemma][construction] = [total[0] - positive, total[1] - seen]
+    return kept
 
 
 def write_model(model: dict, path: str | Path) -> None:

@@ -1,10 +1,12 @@
 """A small logistic model that judges a candidate cue in its context.
 
 The cue table knows how often a lemma in a construction was a cue in training; this model
-adds what the table cannot see: who the subject is, how the verb sits in the sentence
-(negated, modal, in a relative clause), how long the content is and whether it holds a
-quote. Its weights are learned from the PolNeAR train split (`newsprism train cues`) and
-shipped as a small JSON file; scoring is a dot product, so it costs nothing next to parsing.
+takes a second look at the candidates the rules turn down (a subject they do not take for a
+speaker, "the footage shows ..."; a lemma the table rejects), with what the table cannot see:
+the verb and the subject themselves, how the verb sits in the sentence (negated, modal, in a
+relative clause), how long the content is and whether it holds a quote. Its weights are
+learned from the PolNeAR train split (`newsprism train cues`) and shipped as a small JSON file;
+scoring is a dot product, so it costs little next to parsing.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def candidate_features(verb, construction: str, content: tuple[int, int], speake
     features = {
         "prior": _logit(prior), "seen": math.log1p(seen),
         f"c={construction}": 1.0, f"dep={verb.dep_}": 1.0, f"tag={verb.tag_}": 1.0,
-        f"c={construction}|dep={verb.dep_}": 1.0,
+        f"c={construction}|dep={verb.dep_}": 1.0, f"lemma={lemma}": 1.0,
     }
     features.update(_verb_context(verb))
     features.update(_speaker_features(speaker, verb, lexicons))
@@ -81,7 +83,8 @@ def _speaker_features(speaker, verb, lexicons) -> dict[str, float]:
     if speaker is None:
         return {"spk=none": 1.0}
     lowered, lemma = speaker.lower_, speaker.lemma_.lower()
-    features = {f"spk_pos={speaker.pos_}": 1.0, f"spk_ent={speaker.ent_type_ or '-'}": 1.0}
+    features = {f"spk_pos={speaker.pos_}": 1.0, f"spk_ent={speaker.ent_type_ or '-'}": 1.0,
+                f"spk_dep={speaker.dep_}": 1.0, f"spk_lemma={lemma}": 1.0}
     if speaker.i > verb.i:
         features["spk_after"] = 1.0
     if lowered in lexicons["third_person"]:

@@ -4,7 +4,8 @@ A verb becomes a cue when its lemma and the construction of its content (a claus
 infinitive, an object, a preposition, "this" pointing back) are accepted by the cue table:
 hand-written lexicons give the prior, and counts learned from the PolNeAR train split
 (`newsprism train cues`) move it, so "support X" or "showed that" count where annotators
-count them, and "gave X" does not.
+count them, and "gave X" does not. What the table and the speaker rules turn down gets a
+second look from a small context model trained on the same split (stages/cuemodel.py).
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class Candidate:
     kind: str = "indirect"
     follows_previous: bool = False  # no speaker of its own: the previous statement's goes on
     speaker_phrase: object | None = None  # the speaker's whole span, where the parse cannot give it
+    judged: bool = False  # accepted by the context model, not the rules: a weaker claim
 
 
 # The constructions a content can take, in the order they are tried.
@@ -143,18 +145,25 @@ class CueTable:
         """True when the lemma in this construction counts as a cue."""
         return self.probability(lemma, construction) >= self.threshold
 
-    def features(self, verb, construction: str, content, speaker) -> dict[str, float]:
+    def features(self, verb, construction: str, content, speaker, plausible: bool = True) -> dict[str, float]:
         """What the context model sees of one candidate."""
         lemma = verb.lemma_.lower()
         seen = self.counts.get(lemma, {}).get(construction, (0, 0))[1]
-        return candidate_features(verb, construction, content, speaker,
-                                  self.probability(lemma, construction), seen, LEXICONS)
+        features = candidate_features(verb, construction, content, speaker,
+                                      self.probability(lemma, construction), seen, LEXICONS)
+        if plausible:
+            features["plausible"] = 1.0
+        return features
 
-    def accepts_candidate(self, verb, construction: str, content, speaker) -> bool:
-        """True when this verb, with this content and subject, reports a statement."""
+    def accepts_candidate(self, verb, construction: str, content, speaker, plausible: bool = True) -> bool:
+        """True when this verb, with this content and subject, reports a statement. The table
+        accepts what it has seen as cues with a speaker the rules accept; the context model, where
+        one is shipped, takes a second look at the rest ("the poll shows", "the ad accuses")."""
+        if plausible and self.accepts(verb.lemma_.lower(), construction):
+            return True
         if self.model is None or construction.partition(":")[0] in HAND_ONLY:
-            return self.accepts(verb.lemma_.lower(), construction)
-        features = self.features(verb, construction, content, speaker)
+            return False
+        features = self.features(verb, construction, content, speaker, plausible)
         return self.model.probability(features) >= self.model.threshold
 
 
@@ -198,12 +207,16 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
     reported = _reported_subject(token) if passive and lemma in PASSIVE_REPORTS else None
     if reported is not None:
         return reported
-    speaker = subject(token)
-    if speaker is None or not plausible_speaker(speaker, lemma in SPEECH_VERBS):
+    speaker = reporting_subject(token)
+    if speaker is None:
+        return None
+    plausible = plausible_speaker(speaker, lemma in SPEECH_VERBS)
+    if not plausible and table.model is None:
         return None
     for construction, content in complements(token):
-        if table.accepts_candidate(token, construction, content, speaker):
-            return Candidate(content, char_span(token), speaker)
+        if table.accepts_candidate(token, construction, content, speaker, plausible):
+            judged = not (plausible and table.accepts(lemma, construction))
+            return Candidate(content, char_span(token), speaker, judged=judged)
     return None
 
 
@@ -260,6 +273,13 @@ def _reported_subject(verb) -> Candidate | None:
 def _as(clause) -> bool:
     """ "seen as divided": a clause the parser opened with "as"."""
     return any(m.dep_ == "mark" and m.lower_ == "as" for m in clause.children)
+
+
+def reporting_subject(verb):
+    """The verb's subject, if it may be a speaker at all: not "I" or "we", whose report ("I know
+    ...", "we want ...") is part of a speech whose quotation marks were lost."""
+    speaker = subject(verb)
+    return None if speaker is None or speaker.lower_ in FIRST_PERSON else speaker
 
 
 def plausible_speaker(head, speech_verb: bool = False) -> bool:

@@ -71,6 +71,8 @@ def _absorb_quotes(candidates: list[Candidate], quotes: list[Quoted], text: str)
         if not inside:
             result.append(cand)
             continue
+        if cand.judged and _after_colon(text, inside[0].start):
+            continue  # "X surprised the pollster: “...”": the colon gives the quote its speaker
         start, end = cand.content
         before = _word_count(text[start:max(start, inside[0].start)])
         after = _word_count(text[min(end, inside[-1].end):end])
@@ -81,6 +83,10 @@ def _absorb_quotes(candidates: list[Candidate], quotes: list[Quoted], text: str)
             span = (min(start, inside[0].start), max(end, inside[-1].end))
             result.append(replace(cand, content=span, kind="mixed"))
     return result
+
+
+def _after_colon(text: str, at: int) -> bool:
+    return text[max(0, at - 10):at].rstrip().endswith(":")
 
 
 def _word_count(text: str) -> int:
@@ -390,8 +396,11 @@ def _first_line_start(text: str) -> int:
 
 
 def _unmarked_paragraphs(doc, taken: list[Candidate], quotes: list[Quoted]) -> list[Candidate]:
-    """First-person paragraphs without marks: the quote of whoever was just speaking."""
+    """First-person paragraphs without marks: the quote of whoever was just speaking. A report
+    only the context model accepted ("allies will decide how we do this") does not stop one: it
+    is more likely part of the speech."""
     found: list[Candidate] = []
+    taken = [c for c in taken if not c.judged]
     paragraphs = list(paragraph_spans(doc_text(doc)))
     marks_kept = _marked_first_person(doc, quotes) >= MARKS_KEPT
     for number, (start, end) in enumerate(paragraphs):
