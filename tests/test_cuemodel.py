@@ -1,5 +1,7 @@
 """The cue context model: fitting, scoring, and its use by the cue table."""
 
+from dataclasses import replace
+
 from newsprism.nlp import load
 from newsprism.stages.cuemodel import CueModel, fit_logistic
 from newsprism.stages.cues import CueTable, default_table, find_report
@@ -32,6 +34,33 @@ def test_what_the_rules_accept_the_model_does_not_overrule():
     sentence = "Analysts said the port would reopen on Monday."
     found = report_of(sentence, "said", REJECTING)
     assert found is not None and not found.judged
+
+
+def test_the_veto_turns_down_an_object_the_rules_accept():
+    sentence = "The senator welcomed the delegation from the capital."
+    table = CueTable({"welcome": {"dobj": [50, 50]}})
+    found = report_of(sentence, "welcomed", table)
+    assert sentence[found.content[0]:found.content[1]] == "the delegation from the capital"
+    vetoing = replace(table, veto=CueModel({}, bias=-10.0, threshold=0.2))
+    assert report_of(sentence, "welcomed", vetoing) is None
+    found = report_of(sentence, "welcomed", replace(table, veto=CueModel({}, bias=10.0, threshold=0.2)))
+    assert found is not None and not found.judged
+
+
+def test_the_veto_leaves_clauses_alone():
+    sentence = "Analysts said the port would reopen on Monday."
+    vetoing = CueTable(default_table().counts, veto=CueModel({}, bias=-10.0, threshold=0.2))
+    assert report_of(sentence, "said", vetoing) is not None
+
+
+def test_the_veto_leaves_the_other_constructions_of_the_verb_to_be_tried():
+    sentence = "The mayor spoke to reporters about the new budget."
+    table = CueTable({"speak": {"prep:to": [50, 50], "prep:about": [50, 50]}})
+    found = report_of(sentence, "spoke", table)
+    assert sentence[found.content[0]:found.content[1]] == "reporters"
+    vetoing_addressees = replace(table, veto=CueModel({"c=prep:to": -20.0}, bias=10.0, threshold=0.5))
+    found = report_of(sentence, "spoke", vetoing_addressees)
+    assert sentence[found.content[0]:found.content[1]] == "the new budget"
 
 
 def test_a_subject_the_rules_turn_down_gets_a_second_look_from_the_model():

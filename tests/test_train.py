@@ -21,5 +21,6 @@ def test_counts_of_two_halves_add_up():
 def test_the_shipped_table_and_model_load_and_stay_small():
     data = resources.files("newsprism.stages").joinpath("data")
     assert default_table().model is not None and default_table().counts
+    assert default_table().veto is not None
     for name in (TABLE_FILE, MODEL_FILE):
         assert len(data.joinpath(name).read_bytes()) < 20_000_000

@@ -3,9 +3,9 @@
 For every verb with a subject, each construction its content could take is one example,
 positive when an annotated attribution has that verb as its cue and a content matching ours
 (token Jaccard >= 0.5). The table counts the examples whose subject the rules take for a
-speaker; the context model learns from the rest and from what the table rejects. Both
-acceptance thresholds are chosen by two-fold cross-fitting on the same split: counts (and
-model) from one half, scores on the other.
+speaker; the context model learns from the rest and from what the table rejects, the veto
+from what it accepts. All three acceptance thresholds are chosen by two-fold cross-fitting
+on the same split: counts (and models) from one half, scores on the other.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from .stages.quotemarks import find_quoted
 
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 MODEL_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+VETO_THRESHOLDS = (0.1, 0.15, 0.2, 0.25)
+VETO_L2 = 5.0  # stronger than the context model's: the veto only needs the clear cases
 
 
 def cue_examples(doc, gold: GoldDoc):
@@ -108,23 +110,49 @@ def train_cue_model(halves, fold_counts, table_threshold: float, report=print) -
         best = max(best, (f1, threshold))
     report(f"chosen model threshold {best[1]:.2f}")
     model = _fit_turned_down(halves[0] + halves[1], _added(fold_counts), table_threshold, report)
-    return replace(model, threshold=best[1]).as_dict()
+    fold_models = [replace(m, threshold=best[1]) for m in models]
+    veto = train_veto(halves, fold_counts, table_threshold, fold_models, report)
+    return {**replace(model, threshold=best[1]).as_dict(), "accepted": veto}
+
+
+def train_veto(halves, fold_counts, table_threshold: float, fold_models, report=print) -> dict:
+    """Fit the veto on the candidates the rules accept (all of them: it judges only objects and
+    prepositional phrases, cues.VETOED, but learns from the rest too); choose its threshold by
+    cross-fitting (veto, counts and context model from one half, scored on the other)."""
+    vetoes = [_fit_candidates(halves[k], fold_counts[k], table_threshold, True, report) for k in (0, 1)]
+    best = (0.0, VETO_THRESHOLDS[0])
+    for threshold in VETO_THRESHOLDS:
+        f1 = sum(_f1(halves[1 - k], cues.CueTable(fold_counts[k], table_threshold, fold_models[k],
+                                                  replace(vetoes[k], threshold=threshold)))
+                 for k in (0, 1)) / 2
+        report(f"veto threshold {threshold:.2f}: cross-fitted overlap F1 {f1:.3f}")
+        best = max(best, (f1, threshold))
+    report(f"chosen veto threshold {best[1]:.2f}")
+    veto = _fit_candidates(halves[0] + halves[1], _added(fold_counts), table_threshold, True, report)
+    return replace(veto, threshold=best[1]).as_dict()
 
 
 def _fit_turned_down(parsed, counts: dict, table_threshold: float, report=print):
-    """The context model fitted on one set of documents; each document's features read a table
-    counted without it, so that its priors are as unseen as they will be in use."""
+    """The context model fitted on the candidates the rules turn down."""
+    return _fit_candidates(parsed, counts, table_threshold, False, report)
+
+
+def _fit_candidates(parsed, counts: dict, table_threshold: float, accepted: bool, report=print):
+    """A model fitted on one set of documents, on the candidates the rules accept (the veto) or
+    turn down (the context model); each document's features read a table counted without it, so
+    that its priors are as unseen as they will be in use."""
     rows, labels = [], []
     for doc, gold in parsed:
         table = cues.CueTable(_without(counts, count_examples([(doc, gold)])), table_threshold)
         for token, speaker, plausible, construction, content, positive in cue_examples(doc, gold):
             lemma, base = token.lemma_.lower(), construction.partition(":")[0]
-            if base in cues.HAND_ONLY or plausible and table.accepts(lemma, construction):
+            if base in cues.HAND_ONLY or accepted != (plausible and table.accepts(lemma, construction)):
                 continue
             rows.append(table.features(token, construction, content, speaker, plausible))
             labels.append(positive)
-    model = fit_logistic(rows, labels)
-    report(f"context model: {len(rows)} candidates, {sum(labels)} positive, {len(model.weights)} weights")
+    model = fit_logistic(rows, labels, l2=VETO_L2 if accepted else 1.0)
+    name = "veto" if accepted else "context model"
+    report(f"{name}: {len(rows)} candidates, {sum(labels)} positive, {len(model.weights)} weights")
     return model
 
 

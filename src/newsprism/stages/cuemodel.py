@@ -4,9 +4,10 @@ The cue table knows how often a lemma in a construction was a cue in training; t
 takes a second look at the candidates the rules turn down (a subject they do not take for a
 speaker, "the footage shows ..."; a lemma the table rejects), with what the table cannot see:
 the verb and the subject themselves, how the verb sits in the sentence (negated, modal, in a
-relative clause), how long the content is and whether it holds a quote. Its weights are
-learned from the PolNeAR train split (`newsprism train cues`) and shipped as a small JSON file;
-scoring is a dot product, so it costs little next to parsing.
+relative clause), how long the content is and whether it holds a quote. A second model of
+the same form, the veto, judges the objects and prepositional phrases the rules accept. The
+weights are learned from the PolNeAR train split (`newsprism train cues`) and shipped as a
+small JSON file; scoring is a dot product, so it costs little next to parsing.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ infinitive, an object, a preposition, "this" pointing back) are accepted by the 
 hand-written lexicons give the prior, and counts learned from the PolNeAR train split
 (`newsprism train cues`) move it, so "support X" or "showed that" count where annotators
 count them, and "gave X" does not. What the table and the speaker rules turn down gets a
-second look from a small context model trained on the same split (stages/cuemodel.py).
+second look from a small context model trained on the same split (stages/cuemodel.py); an
+object or prepositional phrase the table accepts can still be turned down by a veto of the
+same form.
 """
 
 from __future__ import annotations
@@ -113,6 +115,9 @@ PRIOR_IN, PRIOR_OUT, PRIOR_WEIGHT = 0.7, 0.02, 3.0
 # stands for, which is what a reader needs, so this construction is not learned from there.
 HAND_ONLY = frozenset({"demonstrative"})
 ACCEPT = 0.35  # tuned on the PolNeAR train split (`newsprism train cues` reports the sweep)
+# The constructions the veto judges: a noun phrase content is where the table's accepting a
+# weak cue costs most (clauses and infinitives judged too lost the seeds' "called on X to").
+VETOED = frozenset({"dobj", "prep"})
 TABLE_FILE = "cues.json"
 MODEL_FILE = "cue_model.json"
 
@@ -124,6 +129,7 @@ class CueTable:
     counts: dict  # lemma -> construction -> [attributions, occurrences]
     threshold: float = ACCEPT
     model: CueModel | None = None  # judges candidates in context, when one has been trained
+    veto: CueModel | None = None  # judges in context what the rules accept ("promoted the plan")
 
     def probability(self, lemma: str, construction: str) -> float:
         """Smoothed chance that this lemma in this construction reports a statement. A
@@ -158,10 +164,17 @@ class CueTable:
     def accepts_candidate(self, verb, construction: str, content, speaker, plausible: bool = True) -> bool:
         """True when this verb, with this content and subject, reports a statement. The table
         accepts what it has seen as cues with a speaker the rules accept; the context model, where
-        one is shipped, takes a second look at the rest ("the poll shows", "the ad accuses")."""
+        one is shipped, takes a second look at the rest ("the poll shows", "the ad accuses"), and
+        the veto at the objects and prepositional phrases the table accepts ("welcomed the
+        delegation", "spoke about the plan": often a weak cue inside a bigger content)."""
+        base = construction.partition(":")[0]
+        hand_only = base in HAND_ONLY
         if plausible and self.accepts(verb.lemma_.lower(), construction):
-            return True
-        if self.model is None or construction.partition(":")[0] in HAND_ONLY:
+            if self.veto is None or base not in VETOED:
+                return True
+            features = self.features(verb, construction, content, speaker, plausible)
+            return self.veto.probability(features) >= self.veto.threshold
+        if self.model is None or hand_only:
             return False
         features = self.features(verb, construction, content, speaker, plausible)
         return self.model.probability(features) >= self.model.threshold
@@ -174,15 +187,18 @@ def default_table() -> CueTable:
         data = json.loads(resources.files("newsprism.stages").joinpath("data", TABLE_FILE).read_text())
     except (FileNotFoundError, OSError):
         return CueTable({})
-    return CueTable(data["counts"], data.get("threshold", ACCEPT), _shipped_model())
+    return CueTable(data["counts"], data.get("threshold", ACCEPT), *_shipped_models())
 
 
-def _shipped_model() -> CueModel | None:
+def _shipped_models() -> tuple[CueModel | None, CueModel | None]:
+    """The context model and the veto (kept under "accepted" in the same file), where shipped."""
     try:
         data = json.loads(resources.files("newsprism.stages").joinpath("data", MODEL_FILE).read_text())
     except (FileNotFoundError, OSError):
-        return None
-    return CueModel(data["weights"], data["bias"], data["threshold"])
+        return None, None
+    veto = data.get("accepted")
+    return (CueModel(data["weights"], data["bias"], data["threshold"]),
+            None if veto is None else CueModel(veto["weights"], veto["bias"], veto["threshold"]))
 
 
 def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> Candidate | None:
