@@ -146,7 +146,7 @@ def _fit_candidates(parsed, counts: dict, table_threshold: float, accepted: bool
         table = cues.CueTable(_without(counts, count_examples([(doc, gold)])), table_threshold)
         for token, speaker, plausible, construction, content, positive in cue_examples(doc, gold):
             lemma, base = token.lemma_.lower(), construction.partition(":")[0]
-            if base in cues.HAND_ONLY or accepted != (plausible and table.accepts(lemma, construction)):
+            if base in cues.HAND_ONLY or accepted != table.rules_accept(lemma, construction, plausible):
                 continue
             rows.append(table.features(token, construction, content, speaker, plausible))
             labels.append(positive)
@@ -157,23 +157,24 @@ def _fit_candidates(parsed, counts: dict, table_threshold: float, accepted: bool
 
 
 def _added(counts: list[dict]) -> dict:
-    total: dict = defaultdict(dict)
-    for by_lemma in counts:
-        for lemma, by in by_lemma.items():
-            for construction, (positive, seen) in by.items():
-                old = total[lemma].get(construction, (0, 0))
-                total[lemma][construction] = [old[0] + positive, old[1] + seen]
-    return dict(total)
+    """Counts summed over several sets of documents (the two halves of a split)."""
+    return _summed(counts, [1] * len(counts))
 
 
 def _without(counts: dict, own: dict) -> dict:
     """Counts less one document's own."""
-    kept = {lemma: dict(by) for lemma, by in counts.items()}
-    for lemma, by in own.items():
-        for construction, (positive, seen) in by.items():
-            total = kept[lemma][construction]
-            kept[lemma][construction] = [total[0] - positive, total[1] - seen]
-    return kept
+    return _summed([counts, own], [1, -1])
+
+
+def _summed(counts: list[dict], signs: list[int]) -> dict:
+    """[positive, seen] per lemma and construction, each set of counts added or taken away."""
+    total: dict = defaultdict(dict)
+    for sign, by_lemma in zip(signs, counts, strict=True):
+        for lemma, by in by_lemma.items():
+            for construction, (positive, seen) in by.items():
+                old = total[lemma].get(construction, (0, 0))
+                total[lemma][construction] = [old[0] + sign * positive, old[1] + sign * seen]
+    return dict(total)
 
 
 def write_model(model: dict, path: str | Path) -> None:

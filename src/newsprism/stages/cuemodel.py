@@ -42,6 +42,11 @@ class CueModel:
         """The model as JSON-ready data."""
         return {"weights": self.weights, "bias": self.bias, "threshold": self.threshold}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> CueModel:
+        """A model from the data `as_dict` gives."""
+        return cls(data["weights"], data["bias"], data["threshold"])
+
 
 def candidate_features(verb, construction: str, content: tuple[int, int], speaker, prior: float,
                        seen: int, lexicons) -> dict[str, float]:

@@ -151,6 +151,10 @@ class CueTable:
         """True when the lemma in this construction counts as a cue."""
         return self.probability(lemma, construction) >= self.threshold
 
+    def rules_accept(self, lemma: str, construction: str, plausible: bool) -> bool:
+        """True when the rules alone take the candidate: a speaker they accept, a cue the table does."""
+        return plausible and self.accepts(lemma, construction)
+
     def features(self, verb, construction: str, content, speaker, plausible: bool = True) -> dict[str, float]:
         """What the context model sees of one candidate."""
         lemma = verb.lemma_.lower()
@@ -169,7 +173,7 @@ class CueTable:
         delegation", "spoke about the plan": often a weak cue inside a bigger content)."""
         base = construction.partition(":")[0]
         hand_only = base in HAND_ONLY
-        if plausible and self.accepts(verb.lemma_.lower(), construction):
+        if self.rules_accept(verb.lemma_.lower(), construction, plausible):
             if self.veto is None or base not in VETOED:
                 return True
             features = self.features(verb, construction, content, speaker, plausible)
@@ -197,8 +201,7 @@ def _shipped_models() -> tuple[CueModel | None, CueModel | None]:
     except (FileNotFoundError, OSError):
         return None, None
     veto = data.get("accepted")
-    return (CueModel(data["weights"], data["bias"], data["threshold"]),
-            None if veto is None else CueModel(veto["weights"], veto["bias"], veto["threshold"]))
+    return CueModel.from_dict(data), None if veto is None else CueModel.from_dict(veto)
 
 
 def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> Candidate | None:
@@ -231,7 +234,7 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
         return None
     for construction, content in complements(token):
         if table.accepts_candidate(token, construction, content, speaker, plausible):
-            judged = not (plausible and table.accepts(lemma, construction))
+            judged = not table.rules_accept(lemma, construction, plausible)
             return Candidate(content, char_span(token), speaker, judged=judged)
     return None
 
