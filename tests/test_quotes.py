@@ -402,3 +402,19 @@ def test_a_contrast_joined_to_the_report_goes_on_with_the_content():
 def test_it_can_report_as_a_body():
     found = statements_of("The port authority met on Monday. It accused the union of blocking the talks.")
     assert found == [("indirect", "the union of blocking the talks")]
+
+
+def test_a_fronted_while_clause_is_no_content_when_a_clause_follows_the_report():
+    text = ("Budget talks stalled again in the city council.\n\nWhile not every figure the mayor gives is "
+            "right, Lopez said the mayor is “offering his voters what they hope to hear.”")
+    found = statements_of(text)
+    assert found == [("mixed", "the mayor is “offering his voters what they hope to hear.”")]
+
+
+def test_a_split_quote_joins_across_a_long_description_of_its_speaker():
+    text = ("“The port cannot wait another winter,” said Ruth Adeyemi, the harbour master who has run the "
+            "docks since 2011 and who led the talks with the union and the city council over the new cranes "
+            "last spring, “and the money is already there.”")
+    statement = only_statement(text)
+    assert statement.kind == "direct" and statement.speaker_name == "Ruth Adeyemi"
+    assert text[statement.content[0]:statement.content[1]].endswith("already there.”")

@@ -427,6 +427,8 @@ def _clausal(verb):
     # "Many say A; 26 percent say B" hangs the first report on the second as its clause: the
     # second's own clause is the one after it ("“A,” she said, “and B”" keeps its first).
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if any(c.i > verb.i for c in clauses):
+        clauses = [c for c in clauses if not _adverbial_before(verb, c)]
     child = clauses[0] if clauses else None
     if child is not None and child.i < verb.i and child.lemma_.lower() in SPEECH_VERBS:
         child = next((c for c in clauses if c.i > verb.i), child)
@@ -442,6 +444,17 @@ def _clausal(verb):
         return None
     end = _contrast_end(verb, child, clause_end(child))
     return token_span(verb.doc, _fronted_start(verb, child), end)
+
+
+def _adverbial_before(verb, clause) -> bool:
+    """ "While not every figure is right, Lopez said the mayor is ...": a fronted clause the parser
+    took for a second thing said, though its "while", "if" or "because" makes it a circumstance."""
+    first = clause.left_edge
+    return clause.i < verb.i and first.dep_ == "mark" and first.lower_ in SUBORDINATORS
+
+
+SUBORDINATORS = frozenset({"while", "although", "though", "because", "if", "unless", "since", "when",
+                           "as", "after", "before", "once", "whereas"})
 
 
 def _contrast_end(verb, clause, end: int) -> int:

@@ -40,7 +40,7 @@ from .textspans import doc_text, overlaps, paragraph_spans, strip_chars
 MAX_SPEAKER_TOKENS = 12
 PLURAL = frozenset({"they", "them"})
 MIN_QUOTE_WORDS = 3  # shorter quoted strings are names, titles or scare quotes
-MAX_SPLIT_GAP_WORDS = 20  # “A,” Graham, a former candidate, told CBS News, “B.”
+MAX_SPLIT_GAP_WORDS = 40  # “A,” Graham, a former candidate, told CBS News, “B.”
 WORD = re.compile(r"\w+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 DASHES = frozenset({"—", "–", "--", "-"})
