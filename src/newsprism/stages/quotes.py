@@ -490,7 +490,8 @@ def _resolve(doc, candidates: list[Candidate], entities: EntityIndex, article_id
         if cand.speaker is None:
             span, who = None, (seen.recent if cand.follows_previous else (None, None))
         else:
-            span, who = _speaker(cand.speaker, entities, seen, cand.speaker_phrase)
+            quoted = cand.content if cand.kind == "direct" else None
+            span, who = _speaker(cand.speaker, entities, seen, cand.speaker_phrase, quoted)
             span = _relative_pronoun(doc, cand) or span
         if who[1] is not None:
             seen.spoke(who, cand.content[1], entities)
@@ -512,9 +513,10 @@ def _relative_pronoun(doc, cand: Candidate):
     return None if pronoun is None else (pronoun.idx, pronoun.idx + len(pronoun))
 
 
-def _speaker(head, entities: EntityIndex, seen: _Speakers, phrase=None):
+def _speaker(head, entities: EntityIndex, seen: _Speakers, phrase=None, content=None):
     """The speaker's surface span and (entity id, canonical name). A phrase given with the head
-    comes from a title-case headline, where the person named by its last word is surer than NER."""
+    comes from a title-case headline, where the person named by its last word is surer than NER.
+    A pronoun is never someone named inside its own statement's content."""
     if phrase is not None:
         named = entities.person_named(head.text)
         if named is not None:
@@ -526,7 +528,7 @@ def _speaker(head, entities: EntityIndex, seen: _Speakers, phrase=None):
     if lowered in PLURAL:
         return span, seen.group
     if lowered in THIRD_PERSON or lowered in RELATIVE:
-        return span, _antecedent(head, entities, seen)
+        return span, _antecedent(head, entities, seen, content)
     named = entities.entity_of(phrase)
     if named is None or named.type != "PERSON":
         named = entities.person_named(head.text) or named
@@ -543,12 +545,17 @@ def _speaker(head, entities: EntityIndex, seen: _Speakers, phrase=None):
     return span, (None, phrase.text)
 
 
-def _antecedent(pronoun, entities: EntityIndex, seen: _Speakers) -> Who:
+def _antecedent(pronoun, entities: EntityIndex, seen: _Speakers, content=None) -> Who:
     """Who "he" or "she" is: the last person who spoke, when they spoke in this sentence or
-    the one before, else the person named most recently; never a person whose honorific
-    ("Mr.", "Mrs.") says otherwise."""
+    the one before, else the person named most recently outside what the pronoun says
+    (“Hillary should do what she wants,” he said: not Hillary); never a person the article
+    shows to be of the other gender ("Mr.", "Mrs.", "spokeswoman", the pronouns it uses)."""
     gender = PRONOUN_GENDER.get(pronoun.lower_)
-    person = entities.last_person_before(pronoun.i, gender)
+    skip = range(0)
+    if content is not None:
+        inside = pronoun.doc.char_span(content[0], content[1], alignment_mode="expand")
+        skip = range(inside.start, inside.end) if inside is not None else skip
+    person = entities.last_person_before(pronoun.i, gender, skip)
     sentence = pronoun.sent
     previous_start = sentence.start_char
     if sentence.start > 0:
