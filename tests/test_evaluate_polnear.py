@@ -250,6 +250,20 @@ def test_pronoun_source_also_accepts_closest_earlier_named_source():
     assert source_texts(doc, doc.attributions[0].source) == ["She"]
 
 
+def test_a_he_or_she_source_is_resolved_only_by_its_referents_name():
+    doc = speech_doc("the bridge will open in May next year", "\u2018It will not reopen soon,\u2019",
+                     "the tunnel is closed")
+    quote = "\u2018It will not reopen soon,\u2019"
+    right = score_document(doc, [predict(quote, "he", name="the officials")])
+    wrong = score_document(doc, [predict(quote, "he", name="Ann Smith")])
+    assert right.speaker_correct == wrong.speaker_correct == 1  # the pronoun's span is a right speaker
+    assert (right.pronoun_correct, right.pronoun_total) == (1, 1)
+    assert (wrong.pronoun_correct, wrong.pronoun_total) == (0, 1)
+    # "She" has no named Source before it: nothing to resolve it against
+    first = score_document(doc, [predict("the bridge will open in May next year", name="Ann Smith")])
+    assert first.pronoun_total == 0 and (right + first).pronoun_accuracy == 1.0
+
+
 def test_speaker_accuracy_counts_only_matched_pairs_with_a_source():
     doc = speech_doc("taxes rise", "the tunnel is closed")
     no_source = GoldAttribution("E9", (at(SPEECH, "spoke in Ghent"),))

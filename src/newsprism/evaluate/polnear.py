@@ -95,16 +95,23 @@ class PolnearScores:
     direct: PRF = field(default_factory=PRF)
     speaker_correct: int = 0
     speaker_total: int = 0  # matched pairs whose gold content has a Source
+    pronoun_correct: int = 0
+    pronoun_total: int = 0  # matched pairs whose gold Source is "he" or "she" with a named Source before
 
     @property
     def speaker_accuracy(self) -> float:
         return self.speaker_correct / self.speaker_total if self.speaker_total else 0.0
 
+    @property
+    def pronoun_accuracy(self) -> float:
+        return self.pronoun_correct / self.pronoun_total if self.pronoun_total else 0.0
+
     def __add__(self, other: PolnearScores) -> PolnearScores:
         return PolnearScores(
             self.docs + other.docs, self.overlap + other.overlap, self.exact + other.exact,
             self.direct + other.direct, self.speaker_correct + other.speaker_correct,
-            self.speaker_total + other.speaker_total,
+            self.speaker_total + other.speaker_total, self.pronoun_correct + other.pronoun_correct,
+            self.pronoun_total + other.pronoun_total,
         )
 
     def as_dict(self) -> dict:
@@ -113,6 +120,8 @@ class PolnearScores:
             "docs": self.docs, "overlap": self.overlap.as_dict(), "exact": self.exact.as_dict(),
             "direct": self.direct.as_dict(), "speaker_correct": self.speaker_correct,
             "speaker_total": self.speaker_total, "speaker_accuracy": self.speaker_accuracy,
+            "pronoun_correct": self.pronoun_correct, "pronoun_total": self.pronoun_total,
+            "pronoun_accuracy": self.pronoun_accuracy,
         }
 
 
@@ -228,6 +237,7 @@ def score_document(doc: GoldDoc, preds: Sequence[Prediction]) -> PolnearScores:
     matches = greedy_match(predicted, golds, _content_score, CONTENT_THRESHOLD)
     judged = [(preds[m.pred], doc.attributions[m.gold].source) for m in matches]
     judged = [(pred, source) for pred, source in judged if source]
+    pronouns = [(pred, referent) for pred, source in judged if (referent := pronoun_referent(doc, source))]
     return PolnearScores(
         docs=1,
         overlap=PRF(len(matches), len(preds), len(golds)),
@@ -235,6 +245,8 @@ def score_document(doc: GoldDoc, preds: Sequence[Prediction]) -> PolnearScores:
         direct=_direct_prf(doc, preds, predicted, golds),
         speaker_correct=sum(speaker_correct(doc, pred, source) for pred, source in judged),
         speaker_total=len(judged),
+        pronoun_correct=sum(pronoun_resolved(doc, pred, referent) for pred, referent in pronouns),
+        pronoun_total=len(pronouns),
     )
 
 
@@ -270,6 +282,22 @@ def speaker_correct(doc: GoldDoc, pred: Prediction, source: tuple[Span, ...]) ->
     name = pred.speaker_name or (doc.text[pred.speaker[0]:pred.speaker[1]] if pred.speaker else "")
     word = last_word(name)
     return bool(word) and any(word in _words(text) for text in source_texts(doc, source))
+
+
+def pronoun_referent(doc: GoldDoc, source: tuple[Span, ...]) -> str | None:
+    """For a "he" or "she" Source, the text of the closest earlier Source that names someone:
+    who the pronoun is by the dataset's own convention (see `source_texts`); else None."""
+    if doc.text_of(source).strip().casefold() not in {"he", "she"}:
+        return None
+    texts = source_texts(doc, source)
+    return texts[1] if len(texts) > 1 else None
+
+
+def pronoun_resolved(doc: GoldDoc, pred: Prediction, referent: str) -> bool:
+    """Whether a prediction's canonical speaker is the pronoun's referent (by its last word): a
+    stricter look at speakers than `speaker_correct`, which takes the pronoun itself as right."""
+    word = last_word(pred.speaker_name or "")
+    return bool(word) and word in _words(referent)
 
 
 def source_texts(doc: GoldDoc, source: tuple[Span, ...]) -> list[str]:
@@ -309,8 +337,8 @@ def gold_predictions(doc: GoldDoc) -> list[Prediction]:
 # --- reporting -----------------------------------------------------------------------------
 
 _COLUMNS = ("System", "Overlap P", "Overlap R", "Overlap F1", "Exact F1", "Speaker acc",
-            "Direct P", "Direct R", "Direct F1", "Gold", "Predicted", "Speaker pairs",
-            "Direct gold", "Direct predicted")
+            "Direct P", "Direct R", "Direct F1", "He/she resolved", "Gold", "Predicted", "Speaker pairs",
+            "Direct gold", "Direct predicted", "He/she pairs")
 
 
 def format_scores_markdown(named_scores: dict[str, PolnearScores]) -> str:
@@ -322,8 +350,9 @@ def format_scores_markdown(named_scores: dict[str, PolnearScores]) -> str:
 
 def _score_cells(name: str, s: PolnearScores) -> list[str]:
     rates = (s.overlap.precision, s.overlap.recall, s.overlap.f1, s.exact.f1, s.speaker_accuracy,
-             s.direct.precision, s.direct.recall, s.direct.f1)
-    counts = (s.overlap.gold, s.overlap.predicted, s.speaker_total, s.direct.gold, s.direct.predicted)
+             s.direct.precision, s.direct.recall, s.direct.f1, s.pronoun_accuracy)
+    counts = (s.overlap.gold, s.overlap.predicted, s.speaker_total, s.direct.gold, s.direct.predicted,
+              s.pronoun_total)
     return [name, *(f"{100 * r:.1f}" for r in rates), *(f"{c:,}" for c in counts)]
 
 
