@@ -21,6 +21,13 @@ def test_doubled_apostrophes_open_and_close_a_quote():
     assert text[first.inner_start:first.inner_end] == "We are ready,"
 
 
+def test_a_quote_nested_at_the_end_closes_before_its_outer_mark():
+    text = "\"He kept saying, 'Vote for the plan,' \" Sanders said. \"It is the council.\""
+    assert quoted(text) == ["\"He kept saying, 'Vote for the plan,' \"", "\"It is the council.\""]
+    text = "''He said, 'I need to go to Leeds.' '' Mr. Rhodes recalled."
+    assert quoted(text) == ["''He said, 'I need to go to Leeds.' ''"]
+
+
 def test_apostrophes_are_not_marks():
     text = "Don’t blame the players’ union for the ’90s, it's O'Brien's plan."
     assert quoted(text) == []

@@ -433,3 +433,9 @@ def test_a_pronoun_is_not_someone_named_inside_its_own_quote():
             "“Dana Moss should decide what the port needs,” he said.")
     (statement,) = [s for s in analyze_article(Article(id="t", text=text)).statements if s.kind == "direct"]
     assert statement.speaker_name == "Tom Berger"
+
+
+def test_a_name_after_the_verb_after_a_quote_is_its_speaker():
+    text = "''Several of us wanted to wait for the spring,'' recalled Mr. Rhodes."
+    statement = only_statement(text)
+    assert statement.kind == "direct" and statement.speaker_name == "Rhodes"

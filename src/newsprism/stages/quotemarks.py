@@ -13,17 +13,17 @@ from dataclasses import dataclass
 
 # Opening mark -> the marks that may close it.
 CLOSERS = {
-    "“": "”“",  # some outlets close with the opening shape
-    "„": "“”",
-    "«": "»",
-    "»": "«",
-    "‹": "›",
-    '"': '"”',
-    "”": "”",  # Swedish/Finnish style
-    "‘": "’‘",
-    "'": "'’",
-    "``": "''",
-    "''": "''",  # typewriter style of some wires and archives: ''Yes,'' he said.
+    "“": ("”", "“"),  # some outlets close with the opening shape
+    "„": ("“", "”"),
+    "«": ("»",),
+    "»": ("«",),
+    "‹": ("›",),
+    '"': ('"', "”"),
+    "”": ("”",),  # Swedish/Finnish style
+    "‘": ("’", "‘"),
+    "'": ("'", "’"),
+    "``": ("''",),
+    "''": ("''",),  # typewriter style of some wires and archives: ''Yes,'' he said.
 }
 DOUBLE = set('“„«»"”') | {"``", "''"}
 MARKS = set("“”„«»‹›\"‘’'") | {"``", "''"}
@@ -91,7 +91,7 @@ def _scan(text: str, start: int, end: int):
         if opened is None:
             if _opens(text, at, mark, start, end):
                 opened = (at, mark)
-        elif mark in CLOSERS[opened[1]] or (opened[1] == "``" and mark == "''"):
+        elif mark in CLOSERS[opened[1]]:
             if _closes(text, at, len(mark), mark, opened, end):
                 quotes.append((opened[0], at + len(mark), True))
                 opened = None
@@ -121,11 +121,18 @@ def _word_start(char: str) -> bool:
 def _closes(text: str, at: int, size: int, mark: str, opened, end: int) -> bool:
     before = text[at - 1] if at > 0 else " "
     after = text[at + size] if at + size < end else " "
-    if before.isspace() and at - 1 > opened[0]:
+    if before.isspace() and at - 1 > opened[0] and not _after_nested_close(text, at, opened[0]):
         return False
     if mark in {"’", "'"} and after.isalpha():
         return False  # "don’t": an apostrophe, the quote goes on
     return True
+
+
+def _after_nested_close(text: str, at: int, opened: int) -> bool:
+    """ “... saying, ‘Oh, yes,’ ” he said: a mark after a space still closes when what the space
+    follows is a single mark closing a quote nested in this one."""
+    before = text[opened + 1:at].rstrip()
+    return before[-1:] in {"'", "’"} and not before.endswith("''")
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -231,10 +231,19 @@ def _nearby_cue(doc, quote: Quoted, quotes: list[Quoted]) -> Candidate | None:
         for token in sentence:
             outside = not (quote.start <= token.idx < quote.end) and not inside_quote(token.idx, quotes)
             if outside and token.pos_ == "VERB" and token.lemma_.lower() in CUE_LEMMAS:
-                speaker = subject(token)
+                speaker = subject(token) or _inverted_speaker(doc, token, quote)
                 if speaker is not None and not (quote.start <= speaker.idx < quote.end):
                     return _around_quote(token, quote, speaker, quotes)
     return None
+
+
+def _inverted_speaker(doc, verb, quote: Quoted):
+    """ “...,” recalled Mr. Rhodes: right after a quote, a name after the verb that the parser
+    took for its object is who spoke."""
+    if doc_text(doc)[quote.end:verb.idx].strip(" ,") or verb.i + 1 >= len(doc):
+        return None
+    after = next((c for c in verb.rights if c.dep_ in {"dobj", "npadvmod", "attr", "dative"}), None)
+    return after if after is not None and after.pos_ == "PROPN" else None
 
 
 def _colon_intro(doc, quote: Quoted, quotes: list[Quoted]) -> Candidate | None:
