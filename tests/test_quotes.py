@@ -439,3 +439,23 @@ def test_a_name_after_the_verb_after_a_quote_is_its_speaker():
     text = "''Several of us wanted to wait for the spring,'' recalled Mr. Rhodes."
     statement = only_statement(text)
     assert statement.kind == "direct" and statement.speaker_name == "Rhodes"
+
+
+def test_as_someone_put_it_gives_the_quote_its_speaker():
+    text = "The council met on Monday.\n\nAs the columnist Dana Milbank puts it, “The council is unmoved.”"
+    (statement,) = [s for s in analyze_article(Article(id="t", text=text)).statements if s.kind == "direct"]
+    assert text[statement.content[0]:statement.content[1]] == "“The council is unmoved.”"
+    assert statement.speaker_name == "Dana Milbank" and text[statement.cue[0]:statement.cue[1]] == "puts"
+
+
+def test_a_curly_quote_closed_with_a_straight_mark_is_one_quote():
+    text = "“We are going to win the vote in March,\" Mayor Ruth Adeyemi said on Friday."
+    statement = only_statement(text)
+    assert statement.kind == "direct" and statement.speaker_name == "Ruth Adeyemi"
+    assert text[statement.content[0]:statement.content[1]] == "“We are going to win the vote in March,\""
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_speaker():
+    text = "LEEDS — The columnist Dana Milbank said the council is unmoved."
+    statement = only_statement(text)
+    assert statement.speaker_name == "Dana Milbank"

@@ -216,6 +216,9 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
         return _made_clear(token)
     if token.pos_ != "VERB":
         return None
+    aside = _as_put_it(token) if token.lemma_.lower() == "put" else None
+    if aside is not None:
+        return aside
     table = table or default_table()
     lemma = token.lemma_.lower()
     passive = any(c.dep_ == "auxpass" for c in token.children)
@@ -325,6 +328,30 @@ def inside_quote(at: int, quotes: list[Quoted]) -> bool:
     return any(q.inner_start <= at < q.inner_end for q in quotes)
 
 
+def _as_put_it(verb) -> Candidate | None:
+    """ "As Dana Milbank puts it, “...”": the clause the aside hangs on is what its subject said."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or not any(
+            c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) or verb.dep_ != "advcl":
+        return None
+    speaker = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    clause, doc = verb.head, verb.doc
+    if speaker is None:
+        return None
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    if verb.i < clause.i:  # the aside before the clause's verb: what follows it
+        start = verb.right_edge.i + 1
+    elif verb.right_edge.i + 1 >= end - 1:  # the aside last: what comes before it
+        end = verb.left_edge.i
+    while start < end and (doc[start].is_space
+                           or doc[start].is_punct and doc[start].text not in QUOTE_OPENERS):
+        start += 1
+    content = token_span(doc, start, end)
+    return None if content is None else Candidate(content, char_span(verb), speaker)
+
+
+QUOTE_OPENERS = frozenset({'"', "“", "‘", "'", "''", "``", "«", "„"})
+
+
 def _according_to(token) -> Candidate | None:
     to = token.nbor()
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -386,11 +413,13 @@ def subject(verb):
     agent = passive_agent(verb)
     if agent is not None:
         return agent
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(subjects) > 1:  # "LEEDS — The columnist said": the dateline is no subject
+        subjects = [c for c in subjects if not _dateline(c)] or subjects
+    for child in subjects:
+        if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        return child
     if verb.dep_ == "relcl":
         return verb.head
     clause = verb.head.head
@@ -408,6 +437,14 @@ def subject(verb):
         if noun.head is not noun and noun.head.pos_ in {"VERB", "AUX"}:
             return subject(noun.head)
     return None
+
+
+def _dateline(token) -> bool:
+    """A place at the start of an article or paragraph, set off by a dash: "LEEDS —"."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is not None and after.text in {"—", "–", "--", "-"} and (
+        token.left_edge.i == 0 or "\n" in doc[token.left_edge.i - 1].text_with_ws)
 
 
 def complements(verb):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # Opening mark -> the marks that may close it.
 CLOSERS = {
-    "“": ("”", "“"),  # some outlets close with the opening shape
+    "“": ("”", "“", '"'),  # some outlets close with the opening shape; scraped text mixes in '"'
     "„": ("“", "”"),
     "«": ("»",),
     "»": ("«",),

@@ -540,7 +540,7 @@ def _speaker(head, entities: EntityIndex, seen: _Speakers, phrase=None, content=
         return span, _antecedent(head, entities, seen, content)
     named = entities.entity_of(phrase)
     if named is None or named.type != "PERSON":
-        named = entities.person_named(head.text) or named
+        named = entities.person_named(head.text) or _named_in_apposition(head, entities) or named
     if named is not None and named.type == "PERSON":
         return span, (named.id, named.name)
     if is_role_phrase(phrase):
@@ -552,6 +552,16 @@ def _speaker(head, entities: EntityIndex, seen: _Speakers, phrase=None, content=
     if lowered in FIRST_PERSON:
         return span, (None, None)
     return span, (None, phrase.text)
+
+
+def _named_in_apposition(head, entities: EntityIndex):
+    """ "The columnist Dana Milbank said": the person a role noun is followed by."""
+    for child in head.rights:
+        if child.dep_ == "appos":
+            named = entities.entity_of(child.subtree)
+            if named is not None and named.type == "PERSON":
+                return named
+    return None
 
 
 def _antecedent(pronoun, entities: EntityIndex, seen: _Speakers, content=None) -> Who:
