@@ -538,6 +538,10 @@ def _parenthetical(verb):
     after = verb.right_edge.i + 1
     if head.i > verb.i:  # "This, he said, requires support": the whole clause around the cue
         return token_span(doc, head.left_edge.i, head.right_edge.i + 1)
+    more = next((c for c in verb.rights if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                 and not any(x.dep_ in SUBJECTS for x in c.children)), None)
+    if more is not None:  # "He had no ties, the airline added, and had passed all checks"
+        return token_span(doc, head.left_edge.i, more.right_edge.i + 1)
     continues = after < verb.sent.end - 1 and doc[after].text == ","
     if continues:  # "no different, he said, from Bush...": the sentence around the cue
         return token_span(doc, head.left_edge.i, verb.sent.end)
