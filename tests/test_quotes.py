@@ -464,5 +464,6 @@ def test_a_name_in_apposition_to_the_subject_is_the_speaker():
 def test_a_parenthetical_report_keeps_the_conjunct_after_it():
     found = statements_of("The pilot had no known ties to any party, the airline added, and had passed all "
                           "the security checks.")
-    content = "The pilot had no known ties to any party, the airline added, and had passed all the security checks"
+    content = ("The pilot had no known ties to any party, the airline added, and had passed all the "
+               "security checks")
     assert found == [("indirect", content)]
