@@ -467,3 +467,11 @@ def test_a_parenthetical_report_keeps_the_conjunct_after_it():
     content = ("The pilot had no known ties to any party, the airline added, and had passed all the "
                "security checks")
     assert found == [("indirect", content)]
+
+
+def test_a_split_quote_found_by_its_cue_nearby_is_joined_too():
+    text = ("“Applying those rules to the current plans and their costs,” Adeyemi continued, “you and I "
+            "should unite behind a plan that could pass.”")
+    statement = only_statement(text)
+    assert statement.kind == "direct" and statement.speaker_name == "Adeyemi"
+    assert statement.content == (0, len(text))

@@ -273,7 +273,8 @@ def _around_quote(cue, quote: Quoted, speaker, quotes: list[Quoted]) -> Candidat
         if content[0] <= quote.start and quote.inner_end <= content[1]:
             cand = Candidate(content, char_span(cue), speaker)
             return _absorb_quotes([cand], quotes, doc_text(cue.doc))[0]
-    return Candidate(quote.span, char_span(cue), speaker, "direct")
+    cand = Candidate(quote.span, char_span(cue), speaker, "direct")
+    return replace(cand, content=_join_split_quote(quote.span, quotes, cand, doc_text(cue.doc)))
 
 
 def _sentence_at(doc, at: int):
