@@ -475,3 +475,10 @@ def test_a_split_quote_found_by_its_cue_nearby_is_joined_too():
     statement = only_statement(text)
     assert statement.kind == "direct" and statement.speaker_name == "Adeyemi"
     assert statement.content == (0, len(text))
+
+
+def test_a_phrasal_verb_beside_a_quote_is_its_cue_and_the_nearest_cue_wins():
+    text = ("The hearing went on for hours.\n\nWhen the mayor accused the union of lying, Ortiz shot back: "
+            "“We have the documents to prove every word of it.”")
+    (statement,) = [s for s in analyze_article(Article(id="t", text=text)).statements if s.kind == "direct"]
+    assert statement.speaker_name == "Ortiz" and text[statement.cue[0]:statement.cue[1]] == "shot"

@@ -227,14 +227,34 @@ def _nearby_cue(doc, quote: Quoted, quotes: list[Quoted]) -> Candidate | None:
     after = doc[span.end].sent if span.end < len(doc) else None
     if after is not None and _tokens_between(doc_text(doc), quote.end, after.start_char) == 0:
         sentences.setdefault(after.start, after)
+    found = []  # the cue nearest the quote wins ("When the mayor accused X, Ortiz shot back: “...”")
     for sentence in sentences.values():
         for token in sentence:
             outside = not (quote.start <= token.idx < quote.end) and not inside_quote(token.idx, quotes)
-            if outside and token.pos_ == "VERB" and token.lemma_.lower() in CUE_LEMMAS:
+            cue = token.pos_ == "VERB" and (token.lemma_.lower() in CUE_LEMMAS or _phrasal_cue(token))
+            if outside and cue:
                 speaker = subject(token) or _inverted_speaker(doc, token, quote)
                 if speaker is not None and not (quote.start <= speaker.idx < quote.end):
-                    return _around_quote(token, quote, speaker, quotes)
-    return None
+                    distance = quote.start - token.idx if token.idx < quote.start else token.idx - quote.end
+                    found.append((distance, token.i, token, speaker))
+    if not found:
+        return None
+    _, _, token, speaker = min(found, key=lambda f: f[:2])
+    return _around_quote(token, quote, speaker, quotes)
+
+
+# Phrasal verbs that say someone spoke, beside a quote: “...,” Trump went on; Sanders shot back, “...”
+PHRASAL_CUES = frozenset({
+    ("go", "on"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("push", "back"), ("chime", "in"),
+    ("cut", "in"), ("break", "in"), ("weigh", "in"), ("pipe", "up"), ("speak", "up"), ("speak", "out"),
+    ("lash", "out"),
+})
+
+
+def _phrasal_cue(verb) -> bool:
+    """ "went on", "shot back": the verb with the particle right after it."""
+    return any(c.dep_ in {"prt", "advmod"} and c.i == verb.i + 1
+               and (verb.lemma_.lower(), c.lower_) in PHRASAL_CUES for c in verb.children)
 
 
 def _inverted_speaker(doc, verb, quote: Quoted):
