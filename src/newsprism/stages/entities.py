@@ -106,7 +106,8 @@ class EntityIndex:
     def gender(self, entity_id: str) -> str | None:
         """ "m" or "f" when the article says so one way only: by calling the person "Mr." or
         "Mrs."/"Ms.", a spokeswoman or a congressman; else by the pronouns it uses for them
-        ("Varga signed her first budget"), when they clearly lean one way."""
+        ("Varga signed her first budget") together with a first name usually given to women or
+        to men, when these clearly lean one way."""
         found = self.genders.get(entity_id, set())
         if found:
             return next(iter(found)) if len(found) == 1 else None
