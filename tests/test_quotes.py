@@ -482,3 +482,27 @@ def test_a_phrasal_verb_beside_a_quote_is_its_cue_and_the_nearest_cue_wins():
             "“We have the documents to prove every word of it.”")
     (statement,) = [s for s in analyze_article(Article(id="t", text=text)).statements if s.kind == "direct"]
     assert statement.speaker_name == "Ortiz" and text[statement.cue[0]:statement.cue[1]] == "shot"
+
+
+def test_the_writers_own_reports_are_statements_with_no_named_speaker():
+    text = "The trial began in May.\n\nI told the judge that I would never plead guilty to the charge."
+    statement = only_statement(text)
+    assert text[statement.content[0]:statement.content[1]] == "that I would never plead guilty to the charge"
+    assert text[statement.speaker[0]:statement.speaker[1]] == "I" and statement.speaker_name is None
+
+
+def test_a_first_person_report_inside_a_speakers_unmarked_paragraph_stays_theirs():
+    text = ("Harbour master Ruth Adeyemi spoke to the council on Monday. She noted:\n"
+            "I believe that we have done enough for the cranes. Now we must invest in the people.\n"
+            "The council will vote in June.")
+    analysis = analyze_article(Article(id="t", text=text))
+    (statement,) = [s for s in analysis.statements if "cranes" in text[s.content[0]:s.content[1]]]
+    assert statement.kind == "unmarked" and statement.speaker_name == "Ruth Adeyemi"
+    assert not [s for s in analysis.statements if s.speaker and text[s.speaker[0]:s.speaker[1]] == "I"]
+
+
+def test_the_we_of_someones_quote_is_not_the_writer():
+    text = ("In an interview, Ruth Adeyemi remarked, “We have to do much more,” indicating the need "
+            "for new cranes.")
+    analysis = analyze_article(Article(id="t", text=text))
+    assert all(s.speaker_name == "Ruth Adeyemi" for s in analysis.statements)

@@ -204,8 +204,10 @@ def _shipped_models() -> tuple[CueModel | None, CueModel | None]:
     return CueModel.from_dict(data), None if veto is None else CueModel.from_dict(veto)
 
 
-def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> Candidate | None:
-    """The statement a token reports as a cue ("said", "according to"), if it is one."""
+def find_report(token, quotes: list[Quoted], table: CueTable | None = None,
+                first_person: bool = False) -> Candidate | None:
+    """The statement a token reports as a cue ("said", "according to"), if it is one; with
+    `first_person`, only one whose speaker is "I" or "we"."""
     if inside_quote(token.idx, quotes):
         return None  # a report inside someone's quote belongs to their statement
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
@@ -229,10 +231,10 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> C
     reported = _reported_subject(token) if passive and lemma in PASSIVE_REPORTS else None
     if reported is not None:
         return reported
-    speaker = reporting_subject(token)
+    speaker = reporting_subject(token, first_person)
     if speaker is None:
         return None
-    plausible = plausible_speaker(speaker, lemma in SPEECH_VERBS)
+    plausible = first_person or plausible_speaker(speaker, lemma in SPEECH_VERBS)
     if not plausible and table.model is None:
         return None
     for construction, content in complements(token):
@@ -297,11 +299,14 @@ def _as(clause) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "as" for m in clause.children)
 
 
-def reporting_subject(verb):
+def reporting_subject(verb, first_person: bool = False):
     """The verb's subject, if it may be a speaker at all: not "I" or "we", whose report ("I know
-    ...", "we want ...") is part of a speech whose quotation marks were lost."""
+    ...", "we want ...") is mostly part of a speech whose quotation marks were lost; with
+    `first_person`, only "I" or "we" (the writer's own reports, asked for separately)."""
     speaker = subject(verb)
-    return None if speaker is None or speaker.lower_ in FIRST_PERSON else speaker
+    if speaker is None or (speaker.lower_ in FIRST_PERSON) != first_person:
+        return None
+    return speaker
 
 
 def plausible_speaker(head, speech_verb: bool = False) -> bool:

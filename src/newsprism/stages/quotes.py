@@ -55,6 +55,7 @@ def extract_statements(doc, entities: EntityIndex, article_id: str,
     candidates += _colon_lines(doc, candidates)
     candidates += _headline_reports(doc, candidates)
     candidates += _unmarked_paragraphs(doc, candidates, quotes)
+    candidates += _writers_reports(doc, candidates, quotes, table)
     candidates = [_widen_fragment(doc, _coordinate(doc, c)) for c in candidates]
     candidates.sort(key=lambda c: c.content)
     return _resolve(doc, _drop_nested(candidates), entities, article_id)
@@ -450,6 +451,24 @@ def _unmarked_paragraphs(doc, taken: list[Candidate], quotes: list[Quoted]) -> l
 # An article that marks this many first-person quotes kept its quotation marks: a first-person
 # paragraph without them there is the writer's own (an op-ed, "download our app"), not a quote.
 MARKS_KEPT = 3
+
+
+def _writers_reports(doc, taken: list[Candidate], quotes: list[Quoted], table) -> list[Candidate]:
+    """ "I told the judge that ...": a report in the first person outside every quote, where no
+    statement found above (an unmarked quote among them) already holds its content: the writer's
+    own, with no named speaker."""
+    found: list[Candidate] = []
+    for token in doc:
+        if token.pos_ != "VERB":
+            continue
+        cand = find_report(token, quotes, table, first_person=True)
+        if cand is None or cand.judged or cand.speaker is None or cand.speaker.lower_ not in FIRST_PERSON:
+            continue
+        if inside_quote(cand.speaker.idx, quotes):
+            continue  # “We must do more,” indicating ...: the "we" of someone's quote
+        if not any(overlaps(c.content, cand.content) for c in taken + found):
+            found.append(cand)
+    return found
 
 
 def _marked_first_person(doc, quotes: list[Quoted]) -> int:
