@@ -31,6 +31,7 @@ from .cues import (
     find_report,
     inside_quote,
     plausible_speaker,
+    reporting_subject,
     subject,
 )
 from .entities import EntityIndex, is_role_phrase
@@ -459,8 +460,8 @@ def _writers_reports(doc, taken: list[Candidate], quotes: list[Quoted], table) -
     own, with no named speaker."""
     found: list[Candidate] = []
     for token in doc:
-        if token.pos_ != "VERB":
-            continue
+        if token.pos_ != "VERB" or reporting_subject(token, first_person=True) is None:
+            continue  # most verbs: no "I" or "we" to ask about
         cand = find_report(token, quotes, table, first_person=True)
         if cand is None or cand.judged or cand.speaker is None or cand.speaker.lower_ not in FIRST_PERSON:
             continue
