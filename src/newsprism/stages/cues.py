@@ -61,6 +61,7 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "so"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
 RELATIVE = frozenset({"who", "which", "that"})
+DASHES = frozenset({"—", "–", "--", "-"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Nouns that can be the source of a statement without being a named entity.
 SOURCE_NOUNS = frozenset("""
@@ -448,7 +449,7 @@ def _dateline(token) -> bool:
     """A place at the start of an article or paragraph, set off by a dash: "LEEDS —"."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return after is not None and after.text in {"—", "–", "--", "-"} and (
+    return after is not None and after.text in DASHES and (
         token.left_edge.i == 0 or "\n" in doc[token.left_edge.i - 1].text_with_ws)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from ..model import Statement
 from .cues import (
     CUE_LEMMAS,
+    DASHES,
     FIRST_PERSON,
     RELATIVE,
     SPEECH_VERBS,
@@ -44,7 +45,6 @@ MIN_QUOTE_WORDS = 3  # shorter quoted strings are names, titles or scare quotes
 MAX_SPLIT_GAP_WORDS = 40  # “A,” Graham, a former candidate, told CBS News, “B.”
 WORD = re.compile(r"\w+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
-DASHES = frozenset({"—", "–", "--", "-"})
 
 def extract_statements(doc, entities: EntityIndex, article_id: str,
                        table: CueTable | None = None) -> list[Statement]:
