@@ -205,10 +205,8 @@ def _shipped_models() -> tuple[CueModel | None, CueModel | None]:
     return CueModel.from_dict(data), None if veto is None else CueModel.from_dict(veto)
 
 
-def find_report(token, quotes: list[Quoted], table: CueTable | None = None,
-                first_person: bool = False) -> Candidate | None:
-    """The statement a token reports as a cue ("said", "according to"), if it is one; with
-    `first_person`, only one whose speaker is "I" or "we"."""
+def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> Candidate | None:
+    """The statement a token reports as a cue ("said", "according to"), if it is one."""
     if inside_quote(token.idx, quotes):
         return None  # a report inside someone's quote belongs to their statement
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
@@ -232,16 +230,24 @@ def find_report(token, quotes: list[Quoted], table: CueTable | None = None,
     reported = _reported_subject(token) if passive and lemma in PASSIVE_REPORTS else None
     if reported is not None:
         return reported
-    speaker = reporting_subject(token, first_person)
+    return subject_report(token, table)
+
+
+def subject_report(verb, table: CueTable, first_person: bool = False) -> Candidate | None:
+    """The statement a verb reports with its subject as the speaker, if the table (or the context
+    model) takes it; with `first_person`, only one whose speaker is "I" or "we" (the writer's own
+    reports), a speaker the rules then take as they would any person."""
+    speaker = reporting_subject(verb, first_person)
     if speaker is None:
         return None
+    lemma = verb.lemma_.lower()
     plausible = first_person or plausible_speaker(speaker, lemma in SPEECH_VERBS)
     if not plausible and table.model is None:
         return None
-    for construction, content in complements(token):
-        if table.accepts_candidate(token, construction, content, speaker, plausible):
+    for construction, content in complements(verb):
+        if table.accepts_candidate(verb, construction, content, speaker, plausible):
             judged = not table.rules_accept(lemma, construction, plausible)
-            return Candidate(content, char_span(token), speaker, judged=judged)
+            return Candidate(content, char_span(verb), speaker, judged=judged)
     return None
 
 

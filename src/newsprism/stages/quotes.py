@@ -29,11 +29,12 @@ from .cues import (
     CueTable,
     char_span,
     complements,
+    default_table,
     find_report,
     inside_quote,
     plausible_speaker,
-    reporting_subject,
     subject,
+    subject_report,
 )
 from .entities import EntityIndex, is_role_phrase
 from .quotemarks import Quoted, find_quoted
@@ -459,13 +460,12 @@ def _writers_reports(doc, taken: list[Candidate], quotes: list[Quoted], table) -
     statement found above (an unmarked quote among them) already holds its content: the writer's
     own, with no named speaker."""
     found: list[Candidate] = []
+    table = table or default_table()
     for token in doc:
-        if token.pos_ != "VERB" or reporting_subject(token, first_person=True) is None:
-            continue  # most verbs: no "I" or "we" to ask about
-        cand = find_report(token, quotes, table, first_person=True)
-        if cand is None or cand.judged or cand.speaker is None or cand.speaker.lower_ not in FIRST_PERSON:
+        if token.pos_ != "VERB" or inside_quote(token.idx, quotes):
             continue
-        if inside_quote(cand.speaker.idx, quotes):
+        cand = subject_report(token, table, first_person=True)
+        if cand is None or cand.judged or inside_quote(cand.speaker.idx, quotes):
             continue  # “We must do more,” indicating ...: the "we" of someone's quote
         if not any(overlaps(c.content, cand.content) for c in taken + found):
             found.append(cand)
