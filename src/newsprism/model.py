@@ -114,6 +114,7 @@ class Statement(Record):
     speaker_entity_id: str | None = None
     speaker_name: str | None = None  # canonical name; also set for speakers that are no entity
     group_id: str | None = None
+    provenance: str | None = None  # the outlet or agency credited with the report ("Suspilne reports")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from ..model import Analysis, Article, Story
 from ..store import Store
 from .align import align_quantities, align_statements, measure_matches
 from .conflicts import find_conflicts
+from .entities import resolve_store
 from .stories import StoryDoc, StoryIndex, StoryParams, stored_story_doc
 
 
@@ -23,6 +24,7 @@ class LinkReport:
     """What one linking run did."""
 
     linked: int = 0  # articles placed in a story for the first time (or again after re-analysis)
+    merged: int = 0  # store-wide entities found to be one with another
     stories: int = 0  # stories written (new or changed)
     conflicts: int = 0  # conflicts found in those stories
 
@@ -38,14 +40,16 @@ def link_store(store: Store, params: StoryParams | None = None) -> LinkReport:
     pending = store.unlinked_articles()
     if not pending:
         return LinkReport()
-    known = store.story_assignments()
-    index = StoryIndex(params)
-    index.restore((doc, known[doc.article_id]) for doc in _story_docs(store, list(known)))
-    index.add_batch(_story_docs(store, pending))
     report = LinkReport(linked=len(pending))
     # One transaction for the whole run: a run killed part-way leaves the store as it was, so
-    # running again clusters the same articles together and ends where an uninterrupted run does.
+    # running again resolves and clusters the same articles and ends where an uninterrupted
+    # run does.
     with store.transaction():
+        report.merged = resolve_store(store, pending)
+        known = store.story_assignments()
+        index = StoryIndex(params)
+        index.restore((doc, known[doc.article_id]) for doc in _story_docs(store, list(known)))
+        index.add_batch(_story_docs(store, pending))
         for story in _changed(index, known, pending):
             report.conflicts += _save(store, story)
             report.stories += 1

@@ -97,6 +97,7 @@ class Candidate:
     follows_previous: bool = False  # no speaker of its own: the previous statement's goes on
     speaker_phrase: object | None = None  # the speaker's whole span, where the parse cannot give it
     judged: bool = False  # accepted by the context model, not the rules: a weaker claim
+    provenance: str | None = None  # the outlet credited with passing the report on ("Suspilne reports")
 
 
 # The constructions a content can take, in the order they are tried.
@@ -333,6 +334,51 @@ def plausible_speaker(head, speech_verb: bool = False) -> bool:
         return True
     lemma = head.lemma_.lower()
     return lemma in ROLE_NOUNS or lowered in SOURCE_NOUNS or lemma in SOURCE_NOUNS
+
+
+# Words that make a noun phrase a news outlet: "the news agency", "Suspilne TV", "the newspaper".
+OUTLET_WORDS = frozenset("""
+agency newspaper paper daily weekly tabloid magazine outlet broadcaster channel tv radio
+television website portal wire news
+""".split())
+# Verbs by which an outlet passes a report on: "Suspilne reports", "TASR writes", "the site informs".
+PUBLISHING = frozenset("report write inform cite publish".split())
+
+
+def outlet_name(head, relays: bool = False) -> str | None:
+    """The name, as written, of the news outlet a speaker's head stands for, or None where nothing
+    says it is one. The evidence: a news word in the name ("the news agency RBC-Ukraine"); a name,
+    not a person's, as the subject of a publishing verb ("Bild reports"); or any organisation
+    passing on what someone else said (`relays`: "..., Reuters reports", "According to Reuters")."""
+    if head is None or head.pos_ == "PRON" or head.ent_type_ in {"PERSON", "GPE", "LOC"}:
+        return None
+    if head.lemma_.lower() in ROLE_NOUNS:
+        return None  # "the head of the agency" is a person
+    news = any(t.lemma_.lower() in OUTLET_WORDS for t in _name_words(head))
+    named = head.pos_ == "PROPN" or head.ent_type_ == "ORG"
+    publishing = head.dep_ in SUBJECTS and head.head.lemma_.lower() in PUBLISHING
+    if news or named and (publishing or relays):
+        return _outlet_text(head)
+    return None
+
+
+def _name_words(head) -> list:
+    """The head with the words that make up its name: "news agency", "Fox News", "Suspilne TV"."""
+    return [head] + [c for c in head.children if c.dep_ in {"compound", "flat"}]
+
+
+def _outlet_text(head) -> str:
+    """An outlet's name as written: its proper name ("RBC-Ukraine" of "the news agency
+    RBC-Ukraine"), else the noun phrase without its article ("Ukrainian newspaper")."""
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    root = named or head
+    words = [t for t in root.doc[root.left_edge.i:root.i + 1] if not t.is_punct or t.text == "-"]
+    if root.pos_ == "PROPN":
+        while words[0].pos_ != "PROPN":
+            words = words[1:]  # "the German tabloid Bild": the name
+    while words[0].pos_ == "DET" and len(words) > 1:
+        words = words[1:]
+    return doc_text(root.doc)[words[0].idx:words[-1].idx + len(words[-1])]
 
 
 def inside_quote(at: int, quotes: list[Quoted]) -> bool:

@@ -32,6 +32,7 @@ from .cues import (
     default_table,
     find_report,
     inside_quote,
+    outlet_name,
     plausible_speaker,
     subject,
     subject_report,
@@ -51,8 +52,10 @@ def extract_statements(doc, entities: EntityIndex, article_id: str,
                        table: CueTable | None = None) -> list[Statement]:
     """Every statement in a parsed article, in text order, with resolved speakers."""
     quotes = find_quoted(doc_text(doc))
-    candidates = [c for c in (find_report(t, quotes, table) for t in doc) if c is not None]
-    candidates = _drop_nested(_absorb_quotes(candidates, quotes, doc_text(doc)))
+    candidates = [c for c in (find_report(t, quotes, table) for t in doc)
+                  if c is not None and not _document_itself(c.speaker)]
+    candidates = _absorb_quotes(candidates, quotes, doc_text(doc))
+    candidates = _drop_nested(_credit_outlets(candidates, entities))
     candidates += _orphan_quotes(doc, quotes, candidates)
     candidates += _colon_lines(doc, candidates)
     candidates += _headline_reports(doc, candidates)
@@ -60,7 +63,54 @@ def extract_statements(doc, entities: EntityIndex, article_id: str,
     candidates += _writers_reports(doc, candidates, quotes, table)
     candidates = [_widen_fragment(doc, _coordinate(doc, c)) for c in candidates]
     candidates.sort(key=lambda c: c.content)
-    return _resolve(doc, _drop_nested(candidates), entities, article_id)
+    return _resolve(doc, _drop_nested(_credit_outlets(candidates, entities)), entities, article_id)
+
+
+# --- outlets and the text itself ----------------------------------------------------------
+
+
+# Nouns by which a text names itself: "The article discusses ...", "This report examines ...".
+SELF_NOUNS = frozenset("article report story piece text post publication".split())
+
+
+def _document_itself(head) -> bool:
+    """ "The article discusses ...": the text speaking of itself, which is no one's statement. Any
+    word naming an owner or telling it apart ("the Pentagon's report", "the report by the GAO",
+    "the report released Monday", "the new report") makes it someone else's."""
+    if head is None or head.lemma_.lower() not in SELF_NOUNS or head.pos_ != "NOUN":
+        return False
+    determiners = [c for c in head.children if c.dep_ == "det"]
+    others = [c for c in head.children if c.dep_ not in {"det", "punct"}]
+    return bool(determiners) and determiners[0].lower_ in {"the", "this"} and not others
+
+
+def _credit_outlets(candidates: list[Candidate], entities: EntityIndex) -> list[Candidate]:
+    """An outlet is where a report came from, not who spoke. One that passes on someone's words
+    ("He said this ..., Suspilne reports"; "According to the agency RBC-Ukraine, Rutte believes")
+    gives the statements inside its name as provenance, and its own goes; one that is the only
+    source ("Bild reports that the talks failed") keeps its statement, with no speaker."""
+    kept = []
+    for cand in candidates:
+        inner = [c for c in candidates if c is not cand and c.speaker is not None and _takes_over(cand, c)]
+        outlet = _outlet(cand, entities, relays=bool(inner) and _reports_a_report(cand))
+        if outlet is None:
+            kept.append(cand)
+        elif inner and _reports_a_report(cand):
+            for statement in inner:
+                statement.provenance = statement.provenance or outlet
+        else:
+            kept.append(replace(cand, speaker=None, provenance=outlet))
+    return kept
+
+
+def _outlet(cand: Candidate, entities: EntityIndex, relays: bool) -> str | None:
+    """The outlet a candidate's speaker is, unless the article shows it to be a person."""
+    if cand.speaker is None or cand.speaker_phrase is not None:
+        return None
+    named = entities.entity_of(_noun_phrase(cand.speaker))
+    if named is not None and named.type == "PERSON" or entities.person_named(cand.speaker.text):
+        return None
+    return outlet_name(cand.speaker, relays)
 
 
 # --- quotation marks ----------------------------------------------------------------------
@@ -549,6 +599,7 @@ def _resolve(doc, candidates: list[Candidate], entities: EntityIndex, article_id
         statements.append(Statement(
             id=f"{article_id}:s{number}", article_id=article_id, kind=cand.kind, content=content,
             cue=cand.cue, speaker=span, speaker_entity_id=who[0], speaker_name=who[1],
+            provenance=cand.provenance,
         ))
     return statements
 
@@ -585,14 +636,51 @@ def _speaker(head, entities: EntityIndex, seen: _Speakers, phrase=None, content=
     if named is not None and named.type == "PERSON":
         return span, (named.id, named.name)
     if is_role_phrase(phrase):
-        holder = entities.role_holder(phrase, head.idx)
-        if holder is not None:
-            return span, (holder.id, holder.name)
-    if named is not None:
+        holder = entities.role_holder(phrase, head.idx) or _head_of(phrase, entities)
+        # a role no one named holds is said as written: "the head of the Alliance" is not the Alliance
+        return span, (holder.id, holder.name) if holder is not None else (None, phrase.text)
+    if named is not None and named.type not in PLACES:
         return span, (named.id, named.name)
     if lowered in FIRST_PERSON:
         return span, (None, None)
     return span, (None, phrase.text)
+
+
+# A place does not speak: "Kyiv said" is its government, whom the place's name does not tell.
+PLACES = frozenset({"GPE", "LOC"})
+# Words for whoever leads an organisation, whatever their title there.
+LEADER_WORDS = frozenset({"head", "chief", "leader"})
+# Common nouns an article uses, capitalised, for an organisation it names otherwise ("the Alliance").
+ORGANISATION_WORDS = frozenset("alliance union bloc commission organisation organization party "
+                               "government company agency council".split())
+
+
+def _head_of(phrase, entities: EntityIndex):
+    """ "The head of the Alliance": the person whose title the article gives as a post in that
+    organisation; where the phrase calls it by a common noun, the one person whose title names
+    any organisation."""
+    if phrase.root.lemma_.lower() not in LEADER_WORDS or phrase.root.tag_ in {"NNS", "NNPS"}:
+        return None
+    organisation = entities.entity_of(phrase)
+    if organisation is None or organisation.type != "ORG":
+        return None
+    leaders = _organisation_leaders(phrase.doc, entities)
+    same = [person for person, org in leaders if org is organisation]
+    if not same and organisation.name.lower() in ORGANISATION_WORDS:
+        same = [person for person, _ in leaders]
+    return same[0] if len(set(p.id for p in same)) == 1 else None
+
+
+def _organisation_leaders(doc, entities: EntityIndex) -> list:
+    """(person, organisation) for every title that names an organisation: "NATO Secretary General"."""
+    found = []
+    for cluster in entities.clusters.values():
+        for _, start, end in cluster.roles if cluster.type == "PERSON" else ():
+            role = doc.char_span(start, end, alignment_mode="expand")
+            org = entities.entity_of(role) if role is not None else None
+            if org is not None and org.type == "ORG":
+                found.append((cluster, org))
+    return found
 
 
 def _named_in_apposition(head, entities: EntityIndex):
@@ -660,8 +748,7 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
                      None)
         if outer is None:
             kept.append(cand)
-        elif _reports_a_report(outer) and cand.cue is not None and overlaps(cand.cue, outer.content) \
-                and (_cue_text(outer) != "according to" or _speaks(cand)):
+        elif _reports_a_report(outer) and _takes_over(outer, cand):
             kept[kept.index(outer)] = cand
         else:
             cut = _own_report_cut(outer, cand)
@@ -699,6 +786,12 @@ def _own_report_cut(outer: Candidate, inner: Candidate):
 # "according to FEC filings, the group spends money on mailings to voters that oppose Bush" is
 # the filings', not the voters'.
 SPEAKING = SPEECH_VERBS | {"believe", "think", "know", "hope", "fear", "expect", "want", "plan", "intend"}
+
+
+def _takes_over(outer: Candidate, inner: Candidate) -> bool:
+    """Whether a report whose cue lies in another's content is what that one passes on."""
+    return inner.cue is not None and overlaps(inner.cue, outer.content) and (
+        _cue_text(outer) != "according to" or _speaks(inner))
 
 
 def _speaks(cand: Candidate) -> bool:

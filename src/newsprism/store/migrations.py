@@ -158,8 +158,29 @@ def m005_events(conn: sqlite3.Connection) -> None:
     _run(conn, "ALTER TABLE stories ADD COLUMN events TEXT NOT NULL DEFAULT '[]'")
 
 
+def m006_entity_links(conn: sqlite3.Connection) -> None:
+    """Entities across the store: which store-wide entity each article's entity is, the blocks
+    (name keys) entities are looked up by, the ids merged into others; statements' provenance."""
+    _run(
+        conn,
+        """
+        CREATE TABLE entity_links (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            local_id TEXT NOT NULL, entity_id TEXT NOT NULL,
+            name TEXT NOT NULL, type TEXT NOT NULL, mentions INTEGER NOT NULL,
+            PRIMARY KEY (article_id, local_id)
+        )""",
+        "CREATE INDEX entity_links_entity ON entity_links(entity_id)",
+        "CREATE TABLE entity_blocks (block TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (block, entity_id))",
+        "CREATE INDEX entity_blocks_entity ON entity_blocks(entity_id)",
+        "CREATE TABLE entity_redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL)",
+        "ALTER TABLE statements ADD COLUMN provenance TEXT",
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
-                                                                       m004_links, m005_events)
+                                                                       m004_links, m005_events,
+                                                                       m006_entity_links)
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:

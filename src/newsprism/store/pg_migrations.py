@@ -134,8 +134,21 @@ def m005_events(conn: psycopg.Connection) -> None:
     conn.execute("ALTER TABLE stories ADD COLUMN events json NOT NULL DEFAULT '[]'")
 
 
+def m006_entity_links(conn: psycopg.Connection) -> None:
+    """Entities across the store: which store-wide entity each article's entity is, the blocks
+    (name keys) entities are looked up by, the ids merged into others; statements' provenance."""
+    _table(conn, "entity_links", f"""
+        {_OF_ARTICLE}, local_id text NOT NULL, entity_id text NOT NULL,
+        name text NOT NULL, type text NOT NULL, mentions integer NOT NULL,
+        PRIMARY KEY (article_id, local_id)""", entity="entity_id")
+    _table(conn, "entity_blocks", "block text NOT NULL, entity_id text NOT NULL, PRIMARY KEY (block, entity_id)",
+           entity="entity_id")
+    _table(conn, "entity_redirects", "old_id text PRIMARY KEY, new_id text NOT NULL")
+    conn.execute("ALTER TABLE statements ADD COLUMN provenance text")
+
+
 MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
-                                                                m004_links, m005_events)
+                                                                m004_links, m005_events, m006_entity_links)
 
 
 def apply_migrations(conn: psycopg.Connection) -> list[str]:

@@ -21,6 +21,7 @@ from ..model import Analysis, Article, Entity, Quantity, Statement, Timex
 from . import records
 from .base import SearchHit
 from .common import ArticleWrites
+from .entity_links import EntityTables
 from .pg_migrations import SEARCH_CONFIG, apply_migrations
 from .postgres_links import PostgresLinkTables
 
@@ -28,7 +29,7 @@ PAGE = 1000  # articles fetched a round trip, so that iterating over a large sto
 CONNECT_TIMEOUT = 10  # seconds, unless the URL sets connect_timeout
 
 
-class PostgresStore(ArticleWrites, PostgresLinkTables):
+class PostgresStore(ArticleWrites, PostgresLinkTables, EntityTables):
     """A Store in a PostgreSQL database, named by a postgresql:// URL; its tables live in the
     first schema of the connection's search_path."""
 
@@ -52,6 +53,13 @@ class PostgresStore(ArticleWrites, PostgresLinkTables):
             return self.conn.execute(query, params)
         except psycopg.OperationalError as exc:
             raise self._lost(exc) from exc
+
+    def _query(self, query: str, params=()) -> psycopg.Cursor:
+        """`_sql` for the SQL the backends share, written with `?` placeholders."""
+        return self._sql(query.replace("?", "%s"), params)
+
+    def _query_many(self, query: str, rows: list) -> None:
+        self._many(query.replace("?", "%s"), rows)
 
     def _many(self, query: str, rows: list) -> None:
         if not rows:
@@ -103,7 +111,7 @@ class PostgresStore(ArticleWrites, PostgresLinkTables):
             self._sql("UPDATE articles SET published = %s, published_inferred = true "
                       "WHERE id = %s AND (published IS NULL OR published_inferred)",
                       (analysis.inferred_published, article_id))
-        for table in ("statements", "mentions", "roles", "quantities", "timexes"):
+        for table in ("statements", "mentions", "roles", "quantities", "timexes", "entity_links"):
             self._sql(f"DELETE FROM {table} WHERE article_id = %s", (article_id,))
         # A re-analysed article is linked again: its story's groups and conflicts are redone.
         self._sql("DELETE FROM story_articles WHERE article_id = %s", (article_id,))

@@ -29,7 +29,8 @@ ARTICLE_COLUMNS = ("id", "source", "title", "url", "published", "published_infer
                    "language", "text", "content_hash", "path", "boilerplate")
 
 STATEMENT_COLUMNS = ("id", "article_id", "kind", "content_start", "content_end", "cue_start", "cue_end",
-                     "speaker_start", "speaker_end", "speaker_entity_id", "speaker_name", "group_id")
+                     "speaker_start", "speaker_end", "speaker_entity_id", "speaker_name", "group_id",
+                     "provenance")
 
 QUANTITY_COLUMNS = ("id", "article_id", "start_char", "end_char", "text", "value", "unit", "change",
                     "subject", "scope_from", "scope_to", "group_id")
@@ -60,7 +61,7 @@ def statement_values(s: Statement) -> tuple:
     """The values of a statement's row, in STATEMENT_COLUMNS order."""
     cue, speaker = s.cue or (None, None), s.speaker or (None, None)
     return (s.id, s.article_id, s.kind, *s.content, *cue, *speaker, s.speaker_entity_id,
-            s.speaker_name, s.group_id)
+            s.speaker_name, s.group_id, s.provenance)
 
 
 def statement(row: Row) -> Statement:
@@ -70,7 +71,8 @@ def statement(row: Row) -> Statement:
         return None if start is None else (start, row[f"{prefix}_end"])
 
     return Statement(row["id"], row["article_id"], row["kind"], span("content"), span("cue"),
-                     span("speaker"), row["speaker_entity_id"], row["speaker_name"], row["group_id"])
+                     span("speaker"), row["speaker_entity_id"], row["speaker_name"], row["group_id"],
+                     row["provenance"])
 
 
 def quantity_values(q: Quantity) -> tuple:

@@ -14,11 +14,12 @@ from ..model import Analysis, Article, Entity, Quantity, Statement, Timex
 from . import records
 from .base import SearchHit
 from .common import ArticleWrites
+from .entity_links import EntityTables
 from .migrations import apply_migrations
 from .sqlite_links import LinkTables
 
 
-class SQLiteStore(ArticleWrites, LinkTables):
+class SQLiteStore(ArticleWrites, LinkTables, EntityTables):
     """A Store in one SQLite file (or in memory with ':memory:')."""
 
     def __init__(self, path: str | Path = ":memory:"):
@@ -57,6 +58,12 @@ class SQLiteStore(ArticleWrites, LinkTables):
             raise
         self.conn.execute("COMMIT")
 
+    def _query(self, query: str, params=()) -> sqlite3.Cursor:
+        return self.conn.execute(query, params)
+
+    def _query_many(self, query: str, rows: list) -> None:
+        self.conn.executemany(query, rows)
+
     def duplicate_of(self, article: Article) -> str | None:
         """The id of a stored article with the same id or the same text, if any."""
         row = self.conn.execute(
@@ -88,7 +95,7 @@ class SQLiteStore(ArticleWrites, LinkTables):
             self.conn.execute("UPDATE articles SET published = ?, published_inferred = 1 "
                               "WHERE id = ? AND (published IS NULL OR published_inferred = 1)",
                               (analysis.inferred_published, article_id))
-        for table in ("statements", "mentions", "roles", "quantities", "timexes"):
+        for table in ("statements", "mentions", "roles", "quantities", "timexes", "entity_links"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         # A re-analysed article is linked again: its story's groups and conflicts are redone.
         self.conn.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))

@@ -1,0 +1,297 @@
+"""Entities across the store: each real person, organisation and place one entity.
+
+The per-article stage gives every entity an id of its own name ("person:jim-mattis"); this
+linking stage decides which of them are one across articles, and rewrites the articles'
+mentions, roles and speakers to that store-wide id. It works on *nodes* (one article's entity:
+its name, type, aliases and how often the article names it) and on what the store already
+knows of the entities in the same blocks (names.py), so a new article costs what its own
+names bring, not what the store holds:
+
+- a full name joins the person whose full names it matches (names.same_person); if it matches
+  two, they were one person all along and are merged;
+- a lone surname ("Trump") joins the one full-named person of that surname, or the one the
+  store names at least DOMINANCE times as often as any other; otherwise it stays an entity of
+  its own, ambiguous, which a later full name takes over only on the same evidence;
+- an organisation or place joins the entity of the same folded name (names.org_key, any type:
+  "Kyiv" tagged PERSON once joins the place named "Kyiv" elsewhere), or the one name in the
+  store whose acronym it is or that is its acronym.
+
+Merged ids are kept as redirects so old links keep working. Merges are never undone: a lone
+surname given to the one person of that name stays with them when a relative turns up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .names import PERSON, PersonName, acronym, initials, org_blocks, org_key, person_blocks, person_name
+from .names import same_person, same_surname
+
+DOMINANCE = 3  # a lone surname goes to a person named this many times as often as any other
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One article's entity, as the per-article stage found it."""
+
+    article_id: str
+    local_id: str
+    name: str
+    type: str
+    mentions: int = 1
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Known:
+    """A store-wide entity as the resolver sees it: its names by type, with mention counts."""
+
+    id: str
+    names: Counter = field(default_factory=Counter)  # (name, type) -> mentions
+
+    @property
+    def mentions(self) -> int:
+        """How often the store names it."""
+        return sum(self.names.values())
+
+    @property
+    def type(self) -> str:
+        """The type most of its mentions were given."""
+        votes: Counter = Counter()
+        for (_, kind), n in self.names.items():
+            votes[kind] += n
+        return max(sorted(votes), key=votes.__getitem__)
+
+    @property
+    def name(self) -> str:
+        """Its most used full name (a person's with given name and surname if it has one)."""
+        def rank(item):
+            (name, kind), n = item
+            full = kind == PERSON and person_name(name).full
+            return (full, n, len(name), name)
+        return max(self.names.items(), key=rank)[0][0]
+
+    def person_names(self) -> list[PersonName]:
+        """Its full person names, parsed."""
+        return [p for (name, kind) in self.names if kind == PERSON and (p := person_name(name)).full]
+
+    @property
+    def lone(self) -> bool:
+        """A person known only by one word: which person is not yet known."""
+        return self.type == PERSON and not self.person_names()
+
+
+class EntityResolver:
+    """Store-wide entities, grown article by article; `resolve` places new nodes."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Known] = {}
+        self.blocks: dict[str, set[str]] = {}
+        self.merged: dict[str, str] = {}  # loser id -> winner id, in the order merged
+
+    # --- state --------------------------------------------------------------------------
+
+    def load(self, rows: Iterable[tuple[str, str, str, int]]) -> None:
+        """Known entities from (entity id, name, type, mentions) rows."""
+        for entity_id, name, kind, mentions in rows:
+            self._add_name(self._entity(entity_id), name, kind, mentions)
+
+    def _entity(self, entity_id: str) -> Known:
+        if entity_id not in self.entities:
+            self.entities[entity_id] = Known(entity_id)
+        return self.entities[entity_id]
+
+    def _add_name(self, entity: Known, name: str, kind: str, mentions: int) -> None:
+        entity.names[name, kind] += mentions
+        for block in node_blocks(name, kind):
+            self.blocks.setdefault(block, set()).add(entity.id)
+
+    def _in_blocks(self, *blocks: str) -> list[Known]:
+        ids = set().union(*(self.blocks.get(b, set()) for b in blocks))
+        return [self.entities[i] for i in sorted(ids) if i in self.entities]
+
+    def merge(self, loser: Known, winner: Known) -> None:
+        """Make two entities one (the winner keeps its id; the loser's becomes a redirect)."""
+        for (name, kind), n in loser.names.items():
+            self._add_name(winner, name, kind, n)
+        del self.entities[loser.id]
+        self.merged[loser.id] = winner.id
+
+    def final(self, entity_id: str) -> str:
+        """The id an entity has now, after the merges."""
+        while entity_id in self.merged:
+            entity_id = self.merged[entity_id]
+        return entity_id
+
+    # --- resolution ---------------------------------------------------------------------
+
+    def resolve(self, nodes: Sequence[Node]) -> dict[tuple[str, str], str]:
+        """(article id, local id) -> store-wide entity id for each node, full names first so
+        that the lone surnames of the same batch find them."""
+        chosen = {}
+        for node in sorted(nodes, key=_full_first):
+            entity = self._place(node)
+            self._add_name(entity, node.name, node.type, node.mentions)
+            for alias in _name_like(node):
+                self._add_name(entity, alias, node.type, 0)
+            if node.type == PERSON and person_name(node.name).full:
+                self._take_lone(entity, person_name(node.name))
+            chosen[node.article_id, node.local_id] = entity.id
+        return {key: self.final(entity_id) for key, entity_id in chosen.items()}
+
+    def _place(self, node: Node) -> Known:
+        if node.type == PERSON and person_name(node.name).full:
+            return self._place_full(node, person_name(node.name))
+        if node.type == PERSON:
+            return self._place_lone(node) or self._new(node)
+        return self._place_other(node) or self._new(node)
+
+    def _new(self, node: Node) -> Known:
+        entity_id = node.local_id
+        while entity_id in self.entities or entity_id in self.merged:
+            entity_id += "~"  # the name's id belongs to another entity already
+        return self._entity(entity_id)
+
+    def _place_full(self, node: Node, name: PersonName) -> Known:
+        matches = [e for e in self._in_blocks(*person_blocks(name)) if e.type == PERSON
+                   and e.person_names() and same_person(name, person_name(e.name))]
+        if not matches:
+            return self._new(node)
+        winner = max(matches, key=lambda e: (e.mentions, e.id))
+        for other in matches:
+            if other is not winner and same_person(person_name(other.name), person_name(winner.name)):
+                self.merge(other, winner)
+        return winner
+
+    def _take_lone(self, person: Known, name: PersonName) -> None:
+        """A lone surname entity becomes this person's once the store shows it is theirs."""
+        for lone in self._in_blocks(f"p:{_block(name.last)}"):
+            if lone is not person and lone.lone and any(
+                    same_surname(person_name(n).last, name.last) for n, _ in lone.names):
+                if self._dominant(name.last, lone) is person:
+                    self.merge(lone, person)
+
+    def _place_lone(self, node: Node) -> Known | None:
+        word = person_name(node.name).last
+        person = self._dominant(word)
+        if person is not None:
+            return person
+        lone = [e for e in self._in_blocks(f"p:{_block(word)}") if e.lone
+                and any(person_name(n).last == word for n, _ in e.names)]
+        if lone:
+            return lone[0]
+        return self._same_name(node)  # a place or organisation the tagger took for a person
+
+    def _dominant(self, word: str, extra: Known | None = None) -> Known | None:
+        """The full-named person a lone word stands for: the only one of that surname (else of
+        that given name, for names written surname first: "Xi"), or the one named DOMINANCE
+        times as often as the next."""
+        for block, part in ((f"p:{_block(word)}", "last"), (f"f:{word}", "first")):
+            people = [e for e in self._in_blocks(block) if e is not extra and e.type == PERSON and any(
+                (same_surname(p.last, word) if part == "last" else p.first == word) for p in e.person_names())]
+            if people:
+                ranked = sorted(people, key=lambda e: (-e.mentions, e.id))
+                if len(ranked) == 1 or ranked[0].mentions >= DOMINANCE * ranked[1].mentions:
+                    return ranked[0]
+                return None
+        return None
+
+    def _same_name(self, node: Node) -> Known | None:
+        found = [e for e in self._in_blocks(f"n:{org_key(node.name)}")
+                 if any(org_key(n) == org_key(node.name) for n, _ in e.names)]
+        return max(found, key=lambda e: (e.mentions, e.id)) if found else None
+
+    def _place_other(self, node: Node) -> Known | None:
+        for alias in (node.name, *node.aliases):
+            found = self._same_name(Node(node.article_id, node.local_id, alias, node.type))
+            if found is not None and (found.type != PERSON or found.lone):
+                return found
+        return self._by_acronym(node.name)
+
+    def _by_acronym(self, name: str) -> Known | None:
+        """The one entity whose name is this name's acronym, or whose acronym this name is."""
+        letters = acronym(name)
+        if letters:  # "EU": the one entity named "European Union" or another "E... U..."
+            found = [e for e in self._in_blocks(f"a:{letters}")
+                     if any(initials(n) == letters for n, _ in e.names) and e.type != PERSON]
+            return found[0] if len(found) == 1 else None
+        letters = initials(name)
+        if not letters:
+            return None
+        spelled = [e for e in self._in_blocks(f"a:{letters}")
+                   if any(initials(n) == letters and org_key(n) != org_key(name) for n, _ in e.names)]
+        short = [e for e in self._in_blocks(f"a:{letters}") if e.type != PERSON
+                 and any(acronym(n) == letters for n, _ in e.names)]
+        return short[0] if len(short) == 1 and not spelled else None
+
+
+def _name_like(node: Node) -> set[str]:
+    """The node's other names worth keeping: surface forms that are not the name itself, a
+    person's only when they parse as the same person or as a lone word."""
+    names = set(node.aliases) - {node.name}
+    if node.type != PERSON:
+        return names
+    own = person_name(node.name)
+    return {n for n in names if not person_name(n).full or not own.full or same_person(own, person_name(n))}
+
+
+def _block(word: str) -> str:
+    return person_blocks(PersonName("", (), word, ""))[0][2:]
+
+
+def node_blocks(name: str, kind: str) -> tuple[str, ...]:
+    """The blocks a name is filed under: a person's surname and given name, an organisation's
+    folded name and acronym (a person's name too, so that a place tagged as a person finds it)."""
+    if kind == PERSON:
+        return (*person_blocks(person_name(name)), f"n:{org_key(name)}")
+    return org_blocks(name)
+
+
+def _full_first(node: Node) -> tuple:
+    full = node.type == PERSON and person_name(node.name).full
+    return (not full, node.type != PERSON, node.article_id, node.local_id)
+
+
+def node_block_keys(nodes: Iterable[Node]) -> set[str]:
+    """Every block the nodes' names and aliases fall in: what the store must load for them."""
+    keys: set[str] = set()
+    for node in nodes:
+        for name in (node.name, *node.aliases):
+            keys.update(node_blocks(name, node.type))
+            if node.type == PERSON:
+                keys.add(f"p:{_block(person_name(name).last)}")
+                keys.add(f"f:{person_name(name).last}")
+    return keys
+
+
+def resolve_store(store, article_ids: Sequence[str]) -> int:
+    """Resolve the entities of some analysed articles against the store's; rewrite their
+    mentions, roles and speakers to the store-wide ids. Returns how many entities it merged."""
+    nodes = [Node(article_id, local, name, kind, len(texts), tuple(dict.fromkeys(texts)))
+             for article_id in article_ids for local, name, kind, texts in store.entity_nodes(article_id)]
+    if not nodes:
+        return 0
+    resolver = EntityResolver()
+    for block in sorted(node_block_keys(nodes)):
+        resolver.load(store.entity_candidates(block))
+    chosen = resolver.resolve(nodes)
+    links = [(n.article_id, n.local_id, chosen[n.article_id, n.local_id], n.name, n.type, n.mentions)
+             for n in nodes]
+    touched = {entity_id for *_, entity_id in chosen.items()} | set(resolver.merged.values())
+    touched = {resolver.final(e) for e in touched}
+    entities = [(e, resolver.entities[e].name, resolver.entities[e].type) for e in sorted(touched)]
+    blocks = [(block, resolver.final(e)) for block, ids in resolver.blocks.items() for e in ids
+              if resolver.final(e) in touched]
+    store.save_entity_links(links, _ordered(resolver.merged), entities, sorted(set(blocks)))
+    return len(resolver.merged)
+
+
+def _ordered(merged: dict[str, str]) -> dict[str, str]:
+    """Merges with each loser pointing at its final winner, in the order they happened."""
+    def final(entity_id):
+        while entity_id in merged:
+            entity_id = merged[entity_id]
+        return entity_id
+    return {loser: final(winner) for loser, winner in merged.items()}

@@ -1,0 +1,178 @@
+"""Names as keys: what makes two written names the same person, organisation or place.
+
+A person's name is split into its parts by `nameparser` ("Joseph R. Biden Jr." -> first
+Joseph, middle R., last Biden, suffix Jr.); English given names are matched with their
+nicknames through the `nicknames` package (Jim = James, Joe = Joseph); surnames spelled two
+ways ("Zelensky", "Zelenskyy") through `rapidfuzz`. Two people are one only when their
+surnames match, their suffixes agree (Donald Trump is not Donald Trump Jr.), their given
+names are equal, nickname and full form, or initial and name, and their middle names do not
+disagree (George H. W. Bush is not George W. Bush). A surname alone never says which person:
+that is decided by the resolver, with the evidence of the whole store.
+
+Organisations and places match on a folded form of their name (case, accents, dots, "the",
+company suffixes) and on acronyms: "EU" and "European Union" share the key "eu" (their
+initials), which the resolver uses when the text declares the acronym or only one name in
+the store has those initials; a few common ones (U.S., UK, UN) come from `data/aliases.json`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+from nameparser import HumanName
+from nicknames import NickNamer
+from rapidfuzz import fuzz
+
+PERSON = "PERSON"
+SUFFIXES = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "ii": "ii", "iii": "iii", "iv": "iv",
+            "2nd": "ii", "3rd": "iii"}
+# Words that end a company's name without changing which company it is.
+COMPANY_SUFFIXES = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "gmbh", "limited"}
+FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "&", "on", "in"}
+SURNAME_SIMILARITY = 90  # rapidfuzz ratio above which two long surnames are spelling variants
+MIN_FUZZY_SURNAME = 6  # shorter surnames must match exactly ("Kim" vs "Kin")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII letters and digits: accents, apostrophes and dots gone, spaces single."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"['’`.]", "", text)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """The parts of a person's name that decide who it is, folded."""
+
+    first: str
+    middle: tuple[str, ...]
+    last: str
+    suffix: str
+
+    @property
+    def full(self) -> bool:
+        """True when the name has a given name and a surname ("Mark Rutte", not "Rutte")."""
+        return bool(self.first and self.last)
+
+
+@functools.lru_cache(maxsize=65536)
+def person_name(name: str) -> PersonName:
+    """A person's name split into folded parts; a lone word is the surname."""
+    words = name.split()
+    if len(words) == 1:
+        return PersonName("", (), fold(name).replace(" ", "-"), "")
+    parsed = HumanName(name)
+    suffix = SUFFIXES.get(fold(parsed.suffix).split(" ")[0], fold(parsed.suffix)) if parsed.suffix else ""
+    last = fold(parsed.last).replace(" ", "-") or fold(words[-1])
+    first = fold(parsed.first)
+    if not first:  # "Mr. Rutte": the honorific is no given name
+        return PersonName("", (), last, suffix)
+    return PersonName(first, tuple(fold(m) for m in parsed.middle.split()), last, suffix)
+
+
+def surname_block(surname: str) -> str:
+    """A coarse key for a surname, the same for its spelling variants ("zelensky", "zelenskyy",
+    "zelenskiy"): doubled letters single, a final i or y dropped."""
+    key = re.sub(r"(.)\1+", r"\1", surname.replace("-", ""))
+    return key[:-1] if len(key) > 4 and key[-1] in "iy" else key
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Surnames that are the same, or spelling variants of one long surname."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_FUZZY_SURNAME or surname_block(a) != surname_block(b):
+        return False
+    return fuzz.ratio(a, b) >= SURNAME_SIMILARITY
+
+
+@functools.cache
+def _namer() -> NickNamer:
+    return NickNamer()
+
+
+@functools.lru_cache(maxsize=65536)
+def _given_forms(name: str) -> frozenset[str]:
+    """A given name with the full forms it is a nickname of ("jim" -> james)."""
+    return frozenset({name, *_namer().canonicals_of(name)})
+
+
+def same_given(a: str, b: str) -> bool:
+    """Given names of one person: equal, an initial and a name, or nickname and full form."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    forms_a, forms_b = _given_forms(a), _given_forms(b)
+    return b in forms_a or a in forms_b or bool(forms_a & forms_b)
+
+
+def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return True
+    return all(x[0] == y[0] for x, y in zip(a, b, strict=False))
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    """Two full names of one person (a lone surname is never enough: see the resolver)."""
+    return (a.full and b.full and a.suffix == b.suffix and same_surname(a.last, b.last)
+            and same_given(a.first, b.first) and _middles_agree(a.middle, b.middle))
+
+
+def person_blocks(name: PersonName) -> tuple[str, ...]:
+    """The keys under which a person is looked up: the surname's and, for a full name, its
+    first word's too (a lone "Xi" or "Kim" for names written surname first)."""
+    blocks = [f"p:{surname_block(name.last)}"]
+    if name.full:
+        blocks.append(f"f:{name.first}")
+    return tuple(blocks)
+
+
+@functools.cache
+def _common_aliases() -> dict[str, str]:
+    data = json.loads(resources.files(__package__).joinpath("data/aliases.json").read_text("utf-8"))
+    return {fold(alias): fold(family[0]) for family in data["families"] for alias in family}
+
+
+@functools.lru_cache(maxsize=65536)
+def org_key(name: str) -> str:
+    """An organisation's or place's name folded for matching: "the U.S." -> "united states"
+    (a common alias), "Apple Inc." -> "apple"."""
+    words = fold(name).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
+        words = words[:-1]
+    key = " ".join(words)
+    return _common_aliases().get(key, key)
+
+
+def acronym(name: str) -> str | None:
+    """The letters of a name written as an acronym ("EU", "U.N.", "NATO"), else None."""
+    letters = re.sub(r"[.\s]", "", name.strip())
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters.lower()
+    return None
+
+
+def initials(name: str) -> str | None:
+    """The acronym a name of several capitalised words would have ("European Union" -> "eu")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in FUNCTION_WORDS]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).lower()
+
+
+def org_blocks(name: str) -> tuple[str, ...]:
+    """The keys under which an organisation or place is looked up: its folded name, and the
+    acronym it is or would have."""
+    blocks = [f"n:{org_key(name)}"]
+    letters = acronym(name) or initials(name)
+    if letters:
+        blocks.append(f"a:{letters}")
+    return tuple(blocks)

@@ -1,0 +1,106 @@
+"""The store-wide entity tables, the same SQL for both backends (`?` placeholders; the
+PostgreSQL store's `_query` turns them into its own).
+
+- `entity_links`: for each article's entity (its local id, as the per-article stage named it),
+  the store-wide entity it is, with its name, type and how often the article names it;
+- `entity_blocks`: the name keys (link/names.py) under which each entity is looked up;
+- `entity_redirects`: ids merged into another entity, so that old links keep working.
+
+Resolving rewrites `mentions.entity_id`, `roles.entity_id` and `statements.speaker_entity_id`
+from the local id to the store-wide one; re-analysing an article writes local ids again and
+its links are redone at the next linking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..model import Mention
+
+LinkRow = tuple[str, str, str, str, str, int]  # article, local id, entity id, name, type, mentions
+# Where a store-wide entity id is written, table by column.
+_ENTITY_COLUMNS = (("mentions", "entity_id"), ("roles", "entity_id"), ("statements", "speaker_entity_id"),
+                   ("entity_links", "entity_id"))
+
+
+class EntityTables:
+    """Reading and writing the store-wide entities, over a backend's `_query(sql, params)` and
+    `_query_many(sql, rows)`."""
+
+    def entity_nodes(self, article_id: str) -> list[tuple[str, str, str, list[str]]]:
+        """An article's entities as the stage left them: (entity id, name, type, the texts of
+        its named mentions in text order)."""
+        rows = self._query(
+            "SELECT m.entity_id, e.name, e.type, m.text FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.article_id = ? AND m.kind = 'name' ORDER BY m.start_char, m.entity_id", (article_id,))
+        nodes: dict[str, tuple[str, str, str, list[str]]] = {}
+        for row in rows:
+            entity_id = row["entity_id"]
+            nodes.setdefault(entity_id, (entity_id, row["name"], row["type"], []))[3].append(row["text"])
+        return list(nodes.values())
+
+    def entity_candidates(self, block: str) -> list[tuple[str, str, str, int]]:
+        """The names of the entities filed under one block: (entity id, name, type, mentions)."""
+        rows = self._query(
+            "SELECT l.entity_id, l.name, l.type, sum(l.mentions) AS n FROM entity_blocks b "
+            "JOIN entity_links l ON l.entity_id = b.entity_id WHERE b.block = ? "
+            "GROUP BY l.entity_id, l.name, l.type ORDER BY l.entity_id, l.name, l.type", (block,))
+        return [(r["entity_id"], r["name"], r["type"], int(r["n"])) for r in rows]
+
+    def save_entity_links(self, links: Sequence[LinkRow], merges: Mapping[str, str],
+                          entities: Iterable[tuple[str, str, str]], blocks: Iterable[tuple[str, str]]) -> None:
+        """Write a resolution: the entities' names and types, merged ids (store-wide), each
+        article's entities rewritten to their store-wide ids, and the entities' blocks."""
+        with self.transaction():
+            self._query_many("INSERT INTO entities (id, name, type) VALUES (?, ?, ?) ON CONFLICT (id) "
+                             "DO UPDATE SET name = excluded.name, type = excluded.type", list(entities))
+            for loser, winner in merges.items():
+                self._merge_entity(loser, winner)
+            for article_id, rows in _by_article(links).items():
+                self._link_article(article_id, rows)
+            self._query_many("INSERT INTO entity_blocks (block, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                             list(blocks))
+
+    def _merge_entity(self, loser: str, winner: str) -> None:
+        for table, column in _ENTITY_COLUMNS:
+            self._query(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (winner, loser))
+        self._query("DELETE FROM entity_blocks WHERE entity_id = ?", (loser,))
+        self._query("UPDATE entity_redirects SET new_id = ? WHERE new_id = ?", (winner, loser))
+        self._query("INSERT INTO entity_redirects (old_id, new_id) VALUES (?, ?) "
+                    "ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id", (loser, winner))
+
+    def _link_article(self, article_id: str, rows: list[LinkRow]) -> None:
+        targets = {row[2] for row in rows}
+        # An article entity whose local id another one is resolved to moves first, so that no
+        # row is moved twice.
+        for row in sorted(rows, key=lambda r: r[1] not in targets):
+            local, entity_id = row[1], row[2]
+            if local != entity_id:
+                for table, column in _ENTITY_COLUMNS[:3]:
+                    self._query(f"UPDATE {table} SET {column} = ? WHERE article_id = ? AND {column} = ?",
+                                (entity_id, article_id, local))
+        self._query("DELETE FROM entity_links WHERE article_id = ?", (article_id,))
+        self._query_many("INSERT INTO entity_links (article_id, local_id, entity_id, name, type, mentions) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def entity_redirect(self, entity_id: str) -> str | None:
+        """The id an entity merged into another now has, if it was merged."""
+        row = self._query("SELECT new_id FROM entity_redirects WHERE old_id = ?", (entity_id,)).fetchone()
+        return row["new_id"] if row else None
+
+    def iter_mentions(self, article_id: str | None = None) -> list[Mention]:
+        """Every stored mention (of one article, or all), in article and text order."""
+        where = "WHERE m.article_id = ?" if article_id is not None else ""
+        rows = self._query(
+            "SELECT m.* FROM mentions m JOIN articles a ON a.id = m.article_id "
+            f"{where} ORDER BY a.pk, m.start_char, m.end_char, m.entity_id",
+            (article_id,) if article_id is not None else ())
+        return [Mention(r["article_id"], r["entity_id"], r["start_char"], r["end_char"], r["text"], r["kind"])
+                for r in rows]
+
+
+def _by_article(links: Sequence[LinkRow]) -> dict[str, list[LinkRow]]:
+    grouped: dict[str, list[LinkRow]] = {}
+    for row in links:
+        grouped.setdefault(row[0], []).append(row)
+    return grouped
