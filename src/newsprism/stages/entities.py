@@ -150,9 +150,12 @@ def find_entities(doc, article_id: str) -> EntityIndex:
     person_starts = {ent.start for ent in people}
     for ent in doc.ents:
         if ent.label_ in ENTITY_TYPES - {"PERSON"} and ent.start not in person_starts:
-            _add_other(index, ent)
+            _add_other(index, ent, ent.label_)
+        elif ent.label_ == "PERSON" and ent[-1].lower_ in BUILDING_WORDS:
+            _add_other(index, ent, "FAC")  # "Trump Tower", "Carter Center"
     for ent in people:
         _collect_roles(index, ent)
+    _propagate_names(index, doc)
     _gendered_roles(index)
     _pronoun_leanings(index, doc)
     return index
@@ -249,9 +252,49 @@ def _people(doc) -> list:
 def _name_tokens(span) -> list:
     tokens = [t for t in span if any(c.isalpha() for c in t.text) and t.lower_ not in {"'s", "’s"}]
     while tokens and (tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].lower_ in TITLE_ABBREVIATIONS
-                      or tokens[0].lemma_.lower() in ROLE_NOUNS):
+                      or tokens[0].lemma_.lower() in ROLE_NOUNS or _common_word(tokens[0])):
         tokens = tokens[1:]
+    while tokens and _common_word(tokens[-1]):
+        tokens = tokens[:-1]
+    if tokens and tokens[-1].lower_ in BUILDING_WORDS:
+        return []  # "Trump Tower" is a building, not a person
+    if _pair_of_names(span):
+        return []  # "the Trump-Abe summit": two people, each found on their own
     return tokens
+
+
+def _pair_of_names(span) -> bool:
+    """ "Trump-Abe": two capitalised words joined by a hyphen, one of them a person's surname
+    named elsewhere in the article."""
+    words = [t for t in span if t.text not in {"'s", "’s"}]
+    if len(words) != 3 or words[1].text not in {"-", "–"} or not (words[0].is_title and words[2].is_title):
+        return False
+    surnames = {ent[-1].text for ent in span.doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    return words[0].text in surnames or words[2].text in surnames
+
+
+# The last words of the names of places and institutions that are named after people.
+BUILDING_WORDS = {"tower", "towers", "building", "center", "centre", "hall", "hotel", "airport", "street",
+                  "avenue", "road", "bridge", "stadium", "arena", "park", "square", "foundation", "institute",
+                  "university", "college", "school", "hospital", "museum", "library", "administration",
+                  "organization", "organisation", "campaign", "plaza", "boulevard", "memorial", "prize"}
+
+
+def _common_word(token) -> bool:
+    """A capitalised word the article writes in lower case elsewhere: in a headline ("Trump
+    Lashes Out", "Clinton Emails") such a word is not part of a name."""
+    if not token.is_title or token.i == token.sent.start and token.doc[token.i].is_sent_start is None:
+        return False
+    return token.lower_ in _lowercase_words(token.doc)
+
+
+def _lowercase_words(doc) -> frozenset[str]:
+    if not doc.has_extension("np_lowercase"):
+        from spacy.tokens import Doc
+        Doc.set_extension("np_lowercase", default=None)
+    if doc._.np_lowercase is None:
+        doc._.np_lowercase = frozenset(t.text for t in doc if t.is_lower and t.is_alpha and len(t) > 2)
+    return doc._.np_lowercase
 
 
 def _key(ent) -> str:
@@ -295,12 +338,12 @@ def _surface(tokens) -> str:
     return " ".join(doc_text(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])].split())
 
 
-def _add_other(index: EntityIndex, ent) -> None:
+def _add_other(index: EntityIndex, ent, label: str) -> None:
     text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.IGNORECASE).removesuffix("'s").strip()
     text = text.removesuffix("’s").strip()
     if not text or not any(ch.isalpha() for ch in text):
         return
-    cluster = _cluster(index, f"{ent.label_.lower()}:{slug(text)}", text, ent.label_, ent.start_char)
+    cluster = _cluster(index, f"{label.lower()}:{slug(text)}", text, label, ent.start_char)
     _mention(index, cluster, ent, "name")
 
 
@@ -315,19 +358,46 @@ def _mention(index: EntityIndex, cluster: Cluster, span, kind: str) -> None:
     cluster.aliases.add(text)
     for token in span:
         index.by_token[token.i] = cluster.id
-    index.mentions.append(Mention(index.article_id, cluster.id, span.start_char,
-                                  span.start_char + len(text), text, kind))
+    start = span.start_char
+    before = span.doc[span.start - 1] if span.start else None
+    if cluster.type == "PERSON" and before is not None and before.lower_.rstrip(".") in HONORIFICS:
+        start = before.idx  # "Mr. Kim": the honorific is part of how the article names him
+    end = span.start_char + len(text)
+    index.mentions.append(Mention(index.article_id, cluster.id, start, end, doc_text(span.doc)[start:end], kind))
 
 
 def _collect_roles(index: EntityIndex, ent) -> None:
     cluster = index.clusters[index.by_token[ent.start]]
-    for span in (_title_before(ent), _appositive(ent)):
+    title = _title_before(ent)
+    for span in (title, _appositive(ent)):
         if span is not None:
             role = _role_text(span)
             if role:
                 cluster.roles.append((role, span.start_char, span.end_char))
                 index.mentions.append(Mention(index.article_id, cluster.id, span.start_char,
                                               span.end_char, span.text, "role"))
+    if title is not None and title.end >= ent.start:  # "President Trump" as one mention
+        end = ent.end_char
+        index.mentions.append(Mention(index.article_id, cluster.id, title.start_char, end,
+                                      doc_text(ent.doc)[title.start_char:end], "titled"))
+
+
+NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "FAC", "ORG"}
+
+
+def _propagate_names(index: EntityIndex, doc) -> None:
+    """A person's name where the tagger missed it ("[Trump] said", "the Trump-Abe summit"):
+    every capitalised word that is the surname or full name of a person of the article, outside
+    the names and dates already found, is a mention of that person."""
+    surnames = {}
+    for cluster in index.clusters.values():
+        if cluster.type == "PERSON" and " " in cluster.name:
+            surnames.setdefault(cluster.name.split()[-1], []).append(cluster)
+    for token in doc:
+        people = surnames.get(token.text)
+        if (people and len(people) == 1 and token.i not in index.by_token and token.is_title
+                and token.ent_type_ not in NOT_NAMES):
+            _mention(index, people[0], doc[token.i:token.i + 1], "name")
 
 
 def _title_before(ent):
