@@ -26,10 +26,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from .names import PERSON, PersonName, acronym, initials, org_blocks, org_key, person_blocks, person_name
 from .names import same_person, same_surname
 
 DOMINANCE = 3  # a lone surname goes to a person named this many times as often as any other
+NAME_SIMILARITY = 93  # rapidfuzz ratio of two long organisation names spelled almost the same
+MIN_FUZZY_NAME = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +212,29 @@ class EntityResolver:
             found = self._same_name(Node(node.article_id, node.local_id, alias, node.type))
             if found is not None and (found.type != PERSON or found.lone):
                 return found
-        return self._by_acronym(node.name)
+        return self._by_acronym(node.name) or self._by_spelling(node.name) or self._by_tail(node.name)
+
+    def _by_spelling(self, name: str) -> Known | None:
+        """The one organisation of the same initials whose long name is spelled almost the same
+        ("Academy of Motion Picture Arts ..." and "... Pictures Arts ...")."""
+        letters, key = initials(name), org_key(name)
+        if not letters or len(key) < MIN_FUZZY_NAME:
+            return None
+        found = [e for e in self._in_blocks(f"a:{letters}") if e.type != PERSON and any(
+            fuzz.ratio(org_key(n), key) >= NAME_SIMILARITY for n, _ in e.names)]
+        return found[0] if len(found) == 1 else None
+
+    def _by_tail(self, name: str) -> Known | None:
+        """ "Chargers" for the one "San Diego Chargers" (or the one named DOMINANCE times as
+        often as any other "... Chargers")."""
+        key = org_key(name)
+        if " " in key:
+            return None
+        found = sorted((e for e in self._in_blocks(f"t:{key}") if e.type != PERSON),
+                       key=lambda e: (-e.mentions, e.id))
+        if found and (len(found) == 1 or found[0].mentions >= DOMINANCE * found[1].mentions):
+            return found[0]
+        return None
 
     def _by_acronym(self, name: str) -> Known | None:
         """The one entity whose name is this name's acronym, or whose acronym this name is."""
@@ -246,7 +272,9 @@ def node_blocks(name: str, kind: str) -> tuple[str, ...]:
     folded name and acronym (a person's name too, so that a place tagged as a person finds it)."""
     if kind == PERSON:
         return (*person_blocks(person_name(name)), f"n:{org_key(name)}")
-    return org_blocks(name)
+    key = org_key(name)
+    tail = (f"t:{key.rsplit(' ', 1)[1]}",) if " " in key else ()
+    return (*org_blocks(name), *tail)
 
 
 def _full_first(node: Node) -> tuple:
@@ -260,6 +288,7 @@ def node_block_keys(nodes: Iterable[Node]) -> set[str]:
     for node in nodes:
         for name in (node.name, *node.aliases):
             keys.update(node_blocks(name, node.type))
+            keys.add(f"t:{org_key(name)}")
             if node.type == PERSON:
                 keys.add(f"p:{_block(person_name(name).last)}")
                 keys.add(f"f:{person_name(name).last}")

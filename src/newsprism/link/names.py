@@ -83,8 +83,9 @@ def surname_block(surname: str) -> str:
 
 
 def same_surname(a: str, b: str) -> bool:
-    """Surnames that are the same, or spelling variants of one long surname."""
-    if a == b:
+    """Surnames that are the same, or spelling variants of one long surname, or one cut at its
+    hyphen ("Moon Jae" for "Moon Jae-in")."""
+    if a == b or a.split("-")[0] == b or b.split("-")[0] == a:
         return True
     if min(len(a), len(b)) < MIN_FUZZY_SURNAME or surname_block(a) != surname_block(b):
         return False
@@ -118,9 +119,15 @@ def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(x[0] == y[0] for x, y in zip(a, b, strict=False))
 
 
+def _suffixes_agree(a: str, b: str) -> bool:
+    """Jr. and Sr. tell father and son apart, so they must agree; a numeral ("Robert S. Mueller
+    III") is often left out."""
+    return a == b or {a, b} - {""} <= {"ii", "iii", "iv"}
+
+
 def same_person(a: PersonName, b: PersonName) -> bool:
     """Two full names of one person (a lone surname is never enough: see the resolver)."""
-    return (a.full and b.full and a.suffix == b.suffix and same_surname(a.last, b.last)
+    return (a.full and b.full and _suffixes_agree(a.suffix, b.suffix) and same_surname(a.last, b.last)
             and same_given(a.first, b.first) and _middles_agree(a.middle, b.middle))
 
 

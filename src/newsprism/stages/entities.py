@@ -368,18 +368,34 @@ def _mention(index: EntityIndex, cluster: Cluster, span, kind: str) -> None:
 
 def _collect_roles(index: EntityIndex, ent) -> None:
     cluster = index.clusters[index.by_token[ent.start]]
-    title = _title_before(ent)
-    for span in (title, _appositive(ent)):
+    for span in (_title_before(ent), _appositive(ent)):
         if span is not None:
             role = _role_text(span)
             if role:
                 cluster.roles.append((role, span.start_char, span.end_char))
                 index.mentions.append(Mention(index.article_id, cluster.id, span.start_char,
                                               span.end_char, span.text, "role"))
-    if title is not None and title.end >= ent.start:  # "President Trump" as one mention
-        end = ent.end_char
-        index.mentions.append(Mention(index.article_id, cluster.id, title.start_char, end,
-                                      doc_text(ent.doc)[title.start_char:end], "titled"))
+    start = _described_from(ent)
+    if start < ent.start:  # "President Trump", "defensive tackle Jamal Williams" as one mention
+        begin, end = ent.doc[start].idx, ent.end_char
+        index.mentions.append(Mention(index.article_id, cluster.id, begin, end,
+                                      doc_text(ent.doc)[begin:end], "titled"))
+
+
+def _described_from(ent) -> int:
+    """The first token of the words before a name that describe its bearer in the same noun
+    phrase ("U.S. President", "defensive tackle"), or the name's own first token."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and _title_token(doc[start - 1], ent):
+        start -= 1
+    while start < ent.start and (doc[start].is_punct or doc[start].pos_ == "DET" or _other_name(doc[start])):
+        start += 1
+    return start
+
+
+def _other_name(token) -> bool:
+    """A word of another name ("Chargers" in "Chargers tackle Jamal Williams"), not a title."""
+    return (bool(token.ent_type_) or token.pos_ == "PROPN") and token.lemma_.lower() not in ROLE_NOUNS
 
 
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "FAC", "ORG"}
