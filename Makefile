@@ -59,6 +59,7 @@ evaluate: install
 	$(BIN)/newsprism evaluate stories $(SHARED)/datasets/clustering/ecbplus-dev.jsonl --split dev
 	$(BIN)/newsprism evaluate stories $(SHARED)/datasets/clustering/newswcl50.jsonl --split all
 	$(BIN)/newsprism evaluate conflicts
+	$(BIN)/newsprism evaluate entities $(SHARED)/datasets/entities
 
 # Benchmarks (docs/performance.md): the pipeline against spaCy alone on generated articles and,
 # where the shared data sits beside the repository, on PolNeAR; then analyse, link and page times

@@ -11,16 +11,16 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from .. import __version__
-from ..model import Article, Conflict, Quantity, Statement, Story
+from ..model import Article, Conflict, Entity, Mention, Quantity, Statement, Story
 from ..store import Store
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Record lists in the order they appear in the export; later steps fill the empty ones.
-SECTIONS = ("articles", "entities", "statements", "quantities", "timexes", "stories", "groups",
+SECTIONS = ("articles", "entities", "mentions", "statements", "quantities", "timexes", "stories", "groups",
             "conflicts")
 TEXT_CACHE = 64  # article texts a conflict export keeps at once
 # The `record` tag of each section's lines in JSON Lines.
-RECORD_KINDS = {"articles": "article", "entities": "entity", "statements": "statement",
+RECORD_KINDS = {"articles": "article", "entities": "entity", "mentions": "mention", "statements": "statement",
                 "quantities": "quantity", "timexes": "timex", "stories": "story", "groups": "group",
                 "conflicts": "conflict"}
 
@@ -52,7 +52,22 @@ def statement_record(s: Statement, text: str) -> dict:
         start, end = s.speaker or (None, None)
         speaker = {"entity_id": s.speaker_entity_id, "name": s.speaker_name, "start": start, "end": end}
     return {"id": s.id, "article_id": s.article_id, "kind": s.kind, "content": span(s.content),
-            "cue": span(s.cue), "speaker": speaker, "group_id": s.group_id}
+            "cue": span(s.cue), "speaker": speaker, "group_id": s.group_id, "provenance": s.provenance}
+
+
+def entity_record(store: Store, entity: Entity) -> dict:
+    """An entity's export form: its names, its roles each with the article and date that
+    state it (and their names alone), how often and in how many articles it is named."""
+    profile = store.entity_profile(entity.id)
+    return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
+            "roles": profile["roles"], "role_names": list(entity.roles), "mentions": profile["mentions"],
+            "articles": profile["articles"]}
+
+
+def mention_record(m: Mention) -> dict:
+    """One mention's export form: which store-wide entity, where, and how it is named."""
+    return {"entity_id": m.entity_id, "article_id": m.article_id, "start": m.start, "end": m.end,
+            "text": m.text, "kind": m.kind}
 
 
 def section_records(store: Store, section: str) -> Iterator[dict]:
@@ -60,7 +75,9 @@ def section_records(store: Store, section: str) -> Iterator[dict]:
     if section == "articles":
         return (article_record(a) for a in store.iter_articles())
     if section == "entities":
-        return (e.as_dict() for e in store.iter_entities())
+        return (entity_record(store, e) for e in store.iter_entities())
+    if section == "mentions":
+        return (mention_record(m) for m in store.iter_mentions())
     if section == "statements":
         return statement_records(store, store.iter_statements())
     if section == "quantities":

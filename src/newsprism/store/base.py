@@ -62,11 +62,18 @@ class Store(Protocol):
                         ) -> Iterator[Statement]:
         """Stored statements in article and text order, optionally of one article or speaker."""
 
-    def iter_entities(self, type_: str | None = None) -> Iterator[Entity]:
-        """Stored entities with their aliases and roles, most mentioned first."""
+    def iter_entities(self, type_: str | None = None, story_id: str | None = None) -> Iterator[Entity]:
+        """Stored entities with their aliases and roles, most mentioned first (only those named
+        somewhere), optionally of one type or story."""
 
     def get_entity(self, entity_id: str) -> Entity:
-        """The entity with this id; raises NotFound."""
+        """The entity with this id, or the one it was merged into; raises NotFound."""
+
+    def entity_profile(self, entity_id: str) -> dict:
+        """An entity's mention and article counts and its roles, each with article and date."""
+
+    def iter_mentions(self, article_id: str | None = None) -> list:
+        """Every stored mention (of one article, or all), in article and text order."""
 
     def iter_quantities(self, article_id: str | None = None, subject: str | None = None
                         ) -> Iterator[Quantity]:

@@ -58,6 +58,13 @@ class EntityTables:
                 self._merge_entity(loser, winner)
             for article_id, rows in _by_article(links).items():
                 self._link_article(article_id, rows)
+            # An id that names an entity again is no redirect; one that no longer names any
+            # (an article's "person:donald-j-trump" now "person:donald-trump") leads to its entity.
+            self._query_many("DELETE FROM entity_redirects WHERE old_id = ?", [(r[2],) for r in links])
+            self._query_many(
+                "INSERT INTO entity_redirects (old_id, new_id) SELECT ?, ? WHERE NOT EXISTS "
+                "(SELECT 1 FROM mentions WHERE entity_id = ?) ON CONFLICT (old_id) DO NOTHING",
+                [(r[1], r[2], r[1]) for r in links if r[1] != r[2]])
             self._query_many("INSERT INTO entity_blocks (block, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                              list(blocks))
 
@@ -87,6 +94,18 @@ class EntityTables:
         """The id an entity merged into another now has, if it was merged."""
         row = self._query("SELECT new_id FROM entity_redirects WHERE old_id = ?", (entity_id,)).fetchone()
         return row["new_id"] if row else None
+
+    def entity_profile(self, entity_id: str) -> dict:
+        """An entity's mention and article counts and its roles, each with the article and the
+        date (publication) where it was stated, earliest first."""
+        counts = self._query("SELECT count(*) AS n, count(DISTINCT article_id) AS k FROM mentions "
+                             "WHERE entity_id = ?", (entity_id,)).fetchone()
+        roles = self._query(
+            "SELECT r.role, r.article_id, a.published FROM roles r JOIN articles a ON a.id = r.article_id "
+            "WHERE r.entity_id = ? ORDER BY coalesce(a.published, ''), a.pk, r.start_char", (entity_id,))
+        return {"mentions": int(counts["n"]), "articles": int(counts["k"]),
+                "roles": [{"role": r["role"], "article_id": r["article_id"],
+                           "date": (r["published"] or "")[:10] or None} for r in roles]}
 
     def iter_mentions(self, article_id: str | None = None) -> list[Mention]:
         """Every stored mention (of one article, or all), in article and text order."""

@@ -160,14 +160,20 @@ class PostgresStore(ArticleWrites, PostgresLinkTables, EntityTables):
                          "ORDER BY a.pk, s.content_start, s.pk", params)
         return (records.statement(row) for row in rows)
 
-    def iter_entities(self, type_: str | None = None) -> Iterator[Entity]:
-        """Stored entities with every alias and role found for them, most mentioned first."""
-        where, params = records.where_clause(("e.type = %s", type_))
-        rows = self._sql(f"{_ENTITY_QUERY} {where} ORDER BY n DESC, e.id COLLATE \"C\"", params)
+    def iter_entities(self, type_: str | None = None, story_id: str | None = None) -> Iterator[Entity]:
+        """Stored entities with every alias and role found for them, most mentioned first; only
+        those named somewhere (an id merged into another is not listed), of one type or story."""
+        where, params = records.where_clause(
+            ("e.type = %s", type_),
+            ("e.id IN (SELECT m.entity_id FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id "
+             "WHERE sa.story_id = %s)", story_id))
+        rows = self._sql(f"SELECT * FROM ({_ENTITY_QUERY} {where}) x WHERE n > 0 ORDER BY n DESC, id COLLATE \"C\"",
+                         params)
         return (_entity(row) for row in rows)
 
     def get_entity(self, entity_id: str) -> Entity:
-        """The entity with this id; raises NotFound."""
+        """The entity with this id (or the one it was merged into); raises NotFound."""
+        entity_id = self.entity_redirect(entity_id) or entity_id
         row = self._sql(f"{_ENTITY_QUERY} WHERE e.id = %s", (entity_id,)).fetchone()
         if row is None:
             raise NotFound("entity", entity_id)

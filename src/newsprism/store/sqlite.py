@@ -154,17 +154,21 @@ class SQLiteStore(ArticleWrites, LinkTables, EntityTables):
         )
         return (records.statement(row) for row in rows)
 
-    def iter_entities(self, type_: str | None = None) -> Iterator[Entity]:
-        """Stored entities with every alias and role found for them, most mentioned first."""
+    def iter_entities(self, type_: str | None = None, story_id: str | None = None) -> Iterator[Entity]:
+        """Stored entities with every alias and role found for them, most mentioned first; only
+        those named somewhere (an id merged into another is not listed), of one type or story."""
+        where, params = records.where_clause(
+            ("e.type = ?", type_),
+            ("e.id IN (SELECT m.entity_id FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id "
+             "WHERE sa.story_id = ?)", story_id))
         rows = self.conn.execute(
-            "SELECT e.*, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n "
-            "FROM entities e WHERE ? IS NULL OR e.type = ? ORDER BY n DESC, e.id",
-            (type_, type_),
-        ).fetchall()
+            "SELECT * FROM (SELECT e.*, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n "
+            f"FROM entities e {where}) WHERE n > 0 ORDER BY n DESC, id", params).fetchall()
         return (self._entity(row) for row in rows)
 
     def get_entity(self, entity_id: str) -> Entity:
-        """The entity with this id; raises NotFound."""
+        """The entity with this id (or the one it was merged into); raises NotFound."""
+        entity_id = self.entity_redirect(entity_id) or entity_id
         row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
         if row is None:
             raise NotFound("entity", entity_id)

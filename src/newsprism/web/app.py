@@ -130,6 +130,14 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
             {**_page_context(request), **data, "text": highlighted_article(data)})
         return HTMLResponse(html, headers={"Vary": "Accept"})
 
+    @app.get("/entities", summary="People, organisations and places, most mentioned first")
+    @app.get("/entities.json", summary="People, organisations and places, most mentioned first")
+    def entities(request: Request, page: Paging,
+                 q: Annotated[str, Query(max_length=200, description="Part of a name or alias.")] = "",
+                 type: Annotated[str, Query(pattern="^(|PERSON|ORG|GPE|NORP|LOC|FAC)$",
+                                            description="Only this type.")] = "") -> Response:
+        return render(request, "entities.html", views.entities_list(stores(), q, type or None, page))
+
     @app.get("/entities/{entity_id}", summary="One entity")
     @app.get("/entities/{entity_id}.json", summary="One entity")
     def entity(request: Request, entity_id: str, page: Paging) -> Response:

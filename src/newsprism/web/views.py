@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..report.export import (
     article_record,
     conflict_records,
+    entity_record,
     quantity_record,
     statement_record,
     statement_records,
@@ -92,6 +93,21 @@ def article_detail(store: Store, article_id: str) -> dict:
         "quantities": [quantity_record(q) for q in analysis.quantities],
         "timexes": [t.as_dict() for t in analysis.timexes],
     }
+
+
+def entities_list(store: Store, query: str, type_: str | None, page: Page) -> dict:
+    """One page of the store's entities whose name or an alias holds `query`, of one type or
+    all, most mentioned first, with how many of each type match (the facets)."""
+    needle = query.casefold().strip()
+    matching = [e for e in store.iter_entities()
+                if not needle or any(needle in name.casefold() for name in (e.name, *e.aliases))]
+    facets: dict[str, int] = {}
+    for e in matching:
+        facets[e.type] = facets.get(e.type, 0) + 1
+    shown = [e for e in matching if type_ is None or e.type == type_]
+    records = [entity_record(store, e) for e in page.take(shown)]
+    return {"entities": records, "query": query, "type": type_, "facets": dict(sorted(facets.items())),
+            "pagination": page.info(len(shown))}
 
 
 def entity_detail(store: Store, entity_id: str, page: Page) -> dict:
