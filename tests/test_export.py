@@ -60,4 +60,8 @@ def test_statements_and_entities_are_exported_with_their_texts(store):
     assert statement["speaker"] == {"entity_id": "person:anna-berg", "name": "Anna Berg",
                                     "start": 0, "end": 9}
     assert data["entities"] == [{"id": "person:anna-berg", "name": "Anna Berg", "type": "PERSON",
-                                 "aliases": ["Anna Berg"], "roles": []}]
+                                 "aliases": ["Anna Berg"], "roles": [], "role_names": [], "mentions": 1,
+                                 "articles": 1}]
+    assert data["mentions"] == [{"entity_id": "person:anna-berg", "article_id": "a", "start": 0, "end": 9,
+                                 "text": "Anna Berg", "kind": "name"}]
+    assert statement["provenance"] is None

@@ -112,7 +112,7 @@ def test_reanalysed_articles_are_linked_again(linked):
 def test_export_has_stories_groups_and_conflict_sections(linked):
     store, _ = linked
     data = json.loads(_export(store))
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     assert {a for s in data["stories"] for a in s["article_ids"]} == {"ferry-a", "ferry-b", "orchard"}
     for story in data["stories"]:  # its events share out its articles
         assert sorted(a for e in story["events"] for a in e["article_ids"]) == sorted(story["article_ids"])

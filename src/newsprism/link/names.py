@@ -77,9 +77,9 @@ def person_name(name: str) -> PersonName:
 
 def surname_block(surname: str) -> str:
     """A coarse key for a surname, the same for its spelling variants ("zelensky", "zelenskyy",
-    "zelenskiy"): doubled letters single, a final i or y dropped."""
+    "zelenskiy"): doubled letters single, final i and y dropped."""
     key = re.sub(r"(.)\1+", r"\1", surname.replace("-", ""))
-    return key[:-1] if len(key) > 4 and key[-1] in "iy" else key
+    return re.sub(r"[iy]+$", "", key) if len(key) > 4 else key
 
 
 def same_surname(a: str, b: str) -> bool:

@@ -1,0 +1,126 @@
+from newsprism.link import link_store
+from newsprism.link.entities import EntityResolver, Node
+from newsprism.model import Analysis, Article, Entity, Mention, Statement
+
+
+def node(article, name, kind="PERSON", mentions=1, aliases=()):
+    local = f"{kind.lower()}:{name.lower().replace(' ', '-')}"
+    return Node(article, local, name, kind, mentions, tuple(aliases))
+
+
+def resolve(*nodes):
+    resolver = EntityResolver()
+    chosen = resolver.resolve(list(nodes))
+    return {(a, n.split(":", 1)[1]): e for (a, n), e in chosen.items()}, resolver
+
+
+def test_one_person_under_many_names_is_one_entity():
+    chosen, _ = resolve(node("a1", "Jim Mattis"), node("a2", "James N. Mattis"), node("a3", "Mattis"),
+                        node("a4", "James Mattis"))
+    assert len(set(chosen.values())) == 1
+
+
+def test_relatives_stay_apart_and_a_lone_surname_goes_to_the_dominant_bearer():
+    nodes = [node(f"d{i}", "Donald Trump", mentions=5) for i in range(4)]
+    nodes += [node("j1", "Donald Trump Jr."), node("m1", "Melania Trump"), node("x1", "Trump", mentions=3)]
+    chosen, _ = resolve(*nodes)
+    donald = chosen["d0", "donald-trump"]
+    assert chosen["j1", "donald-trump-jr."] != donald
+    assert chosen["m1", "melania-trump"] not in {donald, chosen["j1", "donald-trump-jr."]}
+    assert chosen["x1", "trump"] == donald
+
+
+def test_a_lone_surname_of_two_people_named_as_often_stays_ambiguous():
+    chosen, _ = resolve(node("a1", "Hillary Clinton", mentions=4), node("a2", "Bill Clinton", mentions=4),
+                        node("a3", "Clinton"))
+    assert chosen["a3", "clinton"] not in {chosen["a1", "hillary-clinton"], chosen["a2", "bill-clinton"]}
+
+
+def test_a_full_name_takes_over_the_lone_surname_seen_before_it():
+    resolver = EntityResolver()
+    first = resolver.resolve([node("a1", "Rutte")])
+    later = resolver.resolve([node("a2", "Mark Rutte")])
+    assert resolver.final(first["a1", "person:rutte"]) == later["a2", "person:mark-rutte"]
+    assert resolver.merged == {"person:rutte": later["a2", "person:mark-rutte"]}
+
+
+def test_acronyms_common_names_and_types_across_articles():
+    chosen, resolver = resolve(
+        node("a1", "European Union", "ORG", aliases=("EU",)), node("a2", "EU", "ORG"),
+        node("a3", "United States", "GPE"), node("a4", "U.S.", "GPE"), node("a5", "US", "ORG"),
+        node("a6", "Kyiv", "GPE", mentions=3), node("a7", "Kyiv", "PERSON"))
+    assert chosen["a1", "european-union"] == chosen["a2", "eu"]
+    assert chosen["a3", "united-states"] == chosen["a4", "u.s."] == chosen["a5", "us"]
+    kyiv = chosen["a6", "kyiv"]
+    assert chosen["a7", "kyiv"] == kyiv and resolver.entities[kyiv].type == "GPE"
+
+
+def test_an_acronym_two_names_share_is_left_alone():
+    chosen, _ = resolve(node("a1", "Associated Press", "ORG"), node("a2", "Andhra Pradesh", "ORG"),
+                        node("a3", "AP", "ORG"))
+    assert chosen["a3", "ap"] not in {chosen["a1", "associated-press"], chosen["a2", "andhra-pradesh"]}
+
+
+def test_thousands_of_mentions_of_one_name_make_one_entity():
+    nodes = [node(f"a{i}", "Trump") for i in range(2000)] + [node(f"b{i}", "Donald Trump") for i in range(2000)]
+    chosen, resolver = resolve(*nodes)
+    assert len(set(chosen.values())) == 1 and len(resolver.entities) == 1
+
+
+def _analysis(article_id, people, speaker=None):
+    """An analysis naming people as its per-article stage would: local ids of their names."""
+    entities, mentions, position = [], [], 0
+    for name in people:
+        entity = Entity(f"person:{name.lower().replace(' ', '-')}", name, "PERSON")
+        entities.append(entity)
+        mentions.append(Mention(article_id, entity.id, position, position + len(name), name))
+        position += len(name) + 1
+    statements = ()
+    if speaker is not None:
+        statements = (Statement(f"{article_id}:s1", article_id, "indirect", (0, 5), None, (0, 5),
+                                entities[speaker].id, entities[speaker].name),)
+    return Analysis(article_id, "1", entities=tuple(entities), mentions=tuple(mentions), statements=statements)
+
+
+def _add(store, article_id, people, speaker=None):
+    text = " ".join(people) + " said the port reopened on Monday."
+    store.add_article(Article(id=article_id, text=text, source=article_id, published="2025-01-13"),
+                      _analysis(article_id, people, speaker))
+
+
+def test_linking_rewrites_mentions_and_speakers_to_store_wide_ids(store):
+    _add(store, "a1", ["James Mattis"])
+    _add(store, "a2", ["Jim Mattis"], speaker=0)
+    link_store(store)
+    ids = {m.entity_id for m in store.iter_mentions()}
+    assert ids == {"person:james-mattis"}
+    (said,) = store.iter_statements(article_id="a2")
+    assert said.speaker_entity_id == "person:james-mattis"
+    # the id the article used before linking still leads to the person
+    assert store.get_entity("person:jim-mattis").id == "person:james-mattis"
+    names = {e.id: e for e in store.iter_entities()}
+    assert list(names) == ["person:james-mattis"]
+    assert set(names["person:james-mattis"].aliases) == {"James Mattis", "Jim Mattis"}
+    assert store.entity_profile("person:james-mattis")["articles"] == 2
+
+
+def test_a_merge_found_later_keeps_old_ids_working(store):
+    _add(store, "a1", ["Rutte"])
+    link_store(store)
+    assert [e.id for e in store.iter_entities()] == ["person:rutte"]
+    _add(store, "a2", ["Mark Rutte"])
+    report = link_store(store)
+    assert report.merged == 1
+    assert {m.entity_id for m in store.iter_mentions()} == {"person:mark-rutte"}
+    assert store.get_entity("person:rutte").name == "Mark Rutte"
+
+
+def test_re_analysing_and_relinking_gives_the_same_ids(store):
+    _add(store, "a1", ["James Mattis"])
+    _add(store, "a2", ["Jim Mattis"])
+    link_store(store)
+    before = [(m.article_id, m.entity_id) for m in store.iter_mentions()]
+    store.save_analysis(_analysis("a2", ["Jim Mattis"]))
+    link_store(store)
+    assert [(m.article_id, m.entity_id) for m in store.iter_mentions()] == before
+    assert link_store(store).linked == 0

@@ -1,0 +1,46 @@
+from newsprism.link.names import acronym, fold, initials, org_key, person_name, same_person, same_surname
+
+
+def same(a: str, b: str) -> bool:
+    return same_person(person_name(a), person_name(b))
+
+
+def test_nicknames_middle_names_and_initials_are_one_person():
+    assert same("Jim Mattis", "James Mattis")
+    assert same("James N. Mattis", "Jim Mattis")
+    assert same("Joe Biden", "Joseph R. Biden Jr.") is False  # Jr. on one side only
+    assert same("Joseph R. Biden Jr.", "Joe Biden Jr.")
+    assert same("Donald J. Trump", "Donald John Trump")
+    assert same("Robert S. Mueller III", "Robert Mueller")  # a numeral is often left out
+    assert same("J. Ortiz", "Julia Ortiz")
+
+
+def test_relatives_and_other_people_stay_apart():
+    assert not same("Donald Trump", "Donald Trump Jr.")
+    assert not same("Donald Trump", "Melania Trump")
+    assert not same("George H. W. Bush", "George W. Bush")
+    assert not same("Pete Hegseth", "Pete Huckabee")
+    assert not same("Trump", "Donald Trump")  # a lone surname never says which person
+
+
+def test_spelling_apostrophe_accent_and_case_variants():
+    assert same("Terry O'Neill", "Terry O’Neill")
+    assert same("José Álvarez", "Jose Alvarez")
+    assert same_surname("zelensky", "zelenskyy") and same_surname("zelenskiy", "zelensky")
+    assert not same_surname("kim", "kin")
+    assert same("Moon Jae-in", "Moon Jae")
+    assert fold("  O’Neill-Smith ") == "oneill smith"
+
+
+def test_organisation_keys_acronyms_and_initials():
+    assert org_key("the U.S.") == org_key("United States") == org_key("USA")
+    assert org_key("Apple Inc.") == org_key("Apple")
+    assert acronym("EU") == "eu" and acronym("U.N.") == "un" and acronym("Paris") is None
+    assert initials("European Union") == "eu" and initials("Bank of England") == "be"
+    assert initials("Europe") is None
+
+
+def test_names_in_any_script_or_with_stray_marks_do_not_break_the_parts():
+    for name in ("Владимир Путин", "習近平", "!!", "Mr.", "'", "A-B-C D"):
+        parts = person_name(name)
+        assert isinstance(parts.last, str)
