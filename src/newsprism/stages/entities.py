@@ -254,8 +254,7 @@ def _name_tokens(span) -> list:
     while tokens and (tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].lower_ in TITLE_ABBREVIATIONS
                       or tokens[0].lemma_.lower() in ROLE_NOUNS or _common_word(tokens[0])):
         tokens = tokens[1:]
-    while tokens and _common_word(tokens[-1]):
-        tokens = tokens[:-1]
+    tokens = tokens[:next((i for i, t in enumerate(tokens) if _common_word(t)), len(tokens))]
     if tokens and tokens[-1].lower_ in BUILDING_WORDS:
         return []  # "Trump Tower" is a building, not a person
     if _pair_of_names(span):
@@ -281,11 +280,18 @@ BUILDING_WORDS = {"tower", "towers", "building", "center", "centre", "hall", "ho
 
 
 def _common_word(token) -> bool:
-    """A capitalised word the article writes in lower case elsewhere: in a headline ("Trump
-    Lashes Out", "Clinton Emails") such a word is not part of a name."""
-    if not token.is_title or token.i == token.sent.start and token.doc[token.i].is_sent_start is None:
-        return False
-    return token.lower_ in _lowercase_words(token.doc)
+    """A capitalised word of a headline that the article writes in lower case elsewhere ("Trump
+    Lashes Out", "Clinton Emails"): in a headline such a word is no part of a name."""
+    return token.is_title and token.lower_ in _lowercase_words(token.doc) and _in_headline(token)
+
+
+def _in_headline(token) -> bool:
+    """True for a word on a line of three or more words, most of them capitalised."""
+    text = doc_text(token.doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    words = re.findall(r"[^\W\d_]+", text[start:end if end >= 0 else len(text)])
+    return 3 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _lowercase_words(doc) -> frozenset[str]:
@@ -309,7 +315,7 @@ def _add_person(index: EntityIndex, ent, full: dict) -> None:
     if len(tokens) == 1:
         name = _expand_single(tokens[0].text, ent.start, full, honorifics) or name
     cluster = _cluster(index, f"person:{slug(name)}", name, "PERSON", ent.start_char)
-    _mention(index, cluster, ent, "name")
+    _mention(index, cluster, ent.doc[ent.start:tokens[-1].i + 1], "name")  # "Trump" of "Trump Lashes Out"
     index.person_mentions.append((ent.start, cluster.id))
     index.genders.setdefault(cluster.id, set()).update(honorifics)
 
