@@ -62,7 +62,8 @@ def test_an_acronym_two_names_share_is_left_alone():
 
 
 def test_thousands_of_mentions_of_one_name_make_one_entity():
-    nodes = [node(f"a{i}", "Trump") for i in range(2000)] + [node(f"b{i}", "Donald Trump") for i in range(2000)]
+    nodes = [node(f"a{i}", "Trump") for i in range(2000)]
+    nodes += [node(f"b{i}", "Donald Trump") for i in range(2000)]
     chosen, resolver = resolve(*nodes)
     assert len(set(chosen.values())) == 1 and len(resolver.entities) == 1
 
@@ -79,7 +80,8 @@ def _analysis(article_id, people, speaker=None):
     if speaker is not None:
         statements = (Statement(f"{article_id}:s1", article_id, "indirect", (0, 5), None, (0, 5),
                                 entities[speaker].id, entities[speaker].name),)
-    return Analysis(article_id, "1", entities=tuple(entities), mentions=tuple(mentions), statements=statements)
+    return Analysis(article_id, "1", entities=tuple(entities), mentions=tuple(mentions),
+                    statements=statements)
 
 
 def _add(store, article_id, people, speaker=None):

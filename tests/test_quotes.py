@@ -506,3 +506,74 @@ def test_the_we_of_someones_quote_is_not_the_writer():
             "for new cranes.")
     analysis = analyze_article(Article(id="t", text=text))
     assert all(s.speaker_name == "Ruth Adeyemi" for s in analysis.statements)
+
+
+# Outlets, roles and the text itself as the subjects of reports ("Speakers are speakers").
+WIRE = (
+    "Quota talks stall in Gdansk\n"
+    "Baltic Council President Ilse Brandt said on Tuesday that the quota deal was close.\n"
+    "The head of the Council expressed deep concern about the fishing fleets.\n"
+    "The fleets will stay in port until March. She said this after a meeting with the "
+    "ministers in Riga, Baltic Radio reports.\n"
+    "According to the news agency Nordpress, Brandt believes that the quota must be cut.\n"
+    "At the same time, she urged the ministers to publish their catch figures, the Gdansk "
+    "Courier writes, citing a Reuters report.\n"
+    "The Baltic Herald reported that the second round of talks failed.\n"
+    "The article discusses the future of the harbour and its workers.\n"
+    "Moscow insisted that the naval drills near the coast were routine.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def wire():
+    return analyze_article(Article(id="wire", text=WIRE)).statements
+
+
+def in_wire(statements, words):
+    found = [s for s in statements if words in WIRE[s.content[0]:s.content[1]]]
+    assert found, f"no statement holds {words!r}"
+    return found[0]
+
+
+def test_role_phrase_is_the_person_who_holds_it_not_the_organisation(wire):
+    s = in_wire(wire, "deep concern about the fishing fleets")
+    assert s.speaker_entity_id == "person:ilse-brandt" and s.speaker_name == "Ilse Brandt"
+
+
+def test_role_no_one_holds_stays_the_phrase_with_no_entity():
+    text = "The head of the Dockers Federation warned that the strike would spread to Rotterdam.\n"
+    s = analyze_article(Article(id="dock", text=text)).statements[0]
+    assert s.speaker_entity_id is None and s.speaker_name == "The head of the Dockers Federation"
+
+
+def test_outlet_passing_on_a_report_is_its_provenance_not_its_speaker(wire):
+    s = in_wire(wire, "The fleets will stay in port until March")
+    assert s.speaker_name == "Ilse Brandt" and s.provenance == "Baltic Radio"
+    assert not any(s.speaker_name == "Baltic Radio" for s in wire)
+
+
+def test_news_agency_in_according_to_is_the_provenance(wire):
+    s = in_wire(wire, "the quota must be cut")
+    assert s.speaker_name == "Ilse Brandt" and s.provenance == "Nordpress"
+    assert not any(s.speaker_entity_id == "org:nordpress" for s in wire)
+
+
+def test_outlet_writing_and_citing_credits_the_inner_report(wire):
+    s = in_wire(wire, "to publish their catch figures")
+    assert s.speaker_name == "Ilse Brandt" and s.provenance == "Gdansk Courier"
+    assert not any("Reuters report" in WIRE[s.content[0]:s.content[1]] for s in wire)
+
+
+def test_outlet_as_only_source_keeps_the_statement_with_no_speaker(wire):
+    s = in_wire(wire, "the second round of talks failed")
+    assert s.provenance == "Baltic Herald"
+    assert s.speaker_entity_id is None and s.speaker_name is None
+
+
+def test_the_article_speaking_of_itself_is_no_statement(wire):
+    assert not any("the future of the harbour" in WIRE[s.content[0]:s.content[1]] for s in wire)
+
+
+def test_a_place_is_never_a_speaker_entity(wire):
+    s = in_wire(wire, "the naval drills near the coast were routine")
+    assert s.speaker_entity_id is None

@@ -127,7 +127,8 @@ def _cross_pairs(items: Sequence[GoldMention], key) -> int:
     """Pairs of items in different articles that share a key."""
     overall = Counter(key(g) for g in items)
     same_article = Counter((key(g), g.article_id) for g in items)
-    return sum(n * (n - 1) // 2 for n in overall.values()) - sum(n * (n - 1) // 2 for n in same_article.values())
+    pairs = sum(n * (n - 1) // 2 for n in overall.values())
+    return pairs - sum(n * (n - 1) // 2 for n in same_article.values())
 
 
 def _b_cubed(items, chains, entities) -> tuple[float, float]:
@@ -162,6 +163,7 @@ def evaluate_file(path: str | Path, settings: Settings | None = None, db: str | 
                   ) -> tuple[EntityScores, EntityScores]:
     """newsprism (analysed and linked in a store, a temporary one unless `db` names one) and the
     head-word baseline on one gold file."""
+    from ..link import link_store
     from ..pipeline import analyze_paths
     from ..store import open_store
 
@@ -171,6 +173,7 @@ def evaluate_file(path: str | Path, settings: Settings | None = None, db: str | 
         store = open_store(db or str(Path(scratch) / "entities.db"))
         try:
             analyze_paths([str(path)], store, settings or Settings(workers=1))
+            link_store(store)
             predicted = map_mentions(gold, system_mentions(store))
         finally:
             store.close()
@@ -195,7 +198,8 @@ def format_scores_markdown(named: Mapping[str, EntityScores]) -> str:
              "|---|---|---|---|---|---|---|---|---|---|"]
     for name, s in named.items():
         lines.append(f"| {name} | {s.coverage:.3f} ({s.mapped}/{s.named}) | {s.pair_precision:.3f} | "
-                     f"{s.pair_recall:.3f} | **{s.pair_f1:.3f}** | {s.b3_precision:.3f} | {s.b3_recall:.3f} | "
+                     f"{s.pair_recall:.3f} | **{s.pair_f1:.3f}** | {s.b3_precision:.3f} | "
+                     f"{s.b3_recall:.3f} | "
                      f"{s.b3_f1:.3f} | {s.entities} / {s.chains} | {s.seconds:.0f} |")
     return "\n".join(lines)
 

@@ -28,8 +28,18 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .names import PERSON, PersonName, acronym, initials, org_blocks, org_key, person_blocks, person_name
-from .names import same_person, same_surname
+from .names import (
+    PERSON,
+    PersonName,
+    acronym,
+    initials,
+    org_blocks,
+    org_key,
+    person_blocks,
+    person_name,
+    same_person,
+    same_surname,
+)
 
 DOMINANCE = 3  # a lone surname goes to a person named this many times as often as any other
 NAME_SIMILARITY = 93  # rapidfuzz ratio of two long organisation names spelled almost the same
@@ -193,8 +203,9 @@ class EntityResolver:
         that given name, for names written surname first: "Xi"), or the one named DOMINANCE
         times as often as the next."""
         for block, part in ((f"p:{_block(word)}", "last"), (f"f:{word}", "first")):
-            people = [e for e in self._in_blocks(block) if e is not extra and e.type == PERSON and any(
-                (same_surname(p.last, word) if part == "last" else p.first == word) for p in e.person_names())]
+            people = [e for e in self._in_blocks(block) if e is not extra and e.type == PERSON
+                      and any((same_surname(p.last, word) if part == "last" else p.first == word)
+                              for p in e.person_names())]
             if people:
                 ranked = sorted(people, key=lambda e: (-e.mentions, e.id))
                 if len(ranked) == 1 or ranked[0].mentions >= DOMINANCE * ranked[1].mentions:

@@ -336,10 +336,11 @@ def plausible_speaker(head, speech_verb: bool = False) -> bool:
     return lemma in ROLE_NOUNS or lowered in SOURCE_NOUNS or lemma in SOURCE_NOUNS
 
 
-# Words that make a noun phrase a news outlet: "the news agency", "Suspilne TV", "the newspaper".
+# Words that make a noun phrase a news outlet: "the news agency", "Suspilne TV", "the newspaper"
+# ("agency" alone is as often a government's: "the International Atomic Energy Agency").
 OUTLET_WORDS = frozenset("""
-agency newspaper paper daily weekly tabloid magazine outlet broadcaster channel tv radio
-television website portal wire news
+newspaper paper daily weekly tabloid magazine outlet broadcaster channel tv radio television
+website portal wire news press
 """.split())
 # Verbs by which an outlet passes a report on: "Suspilne reports", "TASR writes", "the site informs".
 PUBLISHING = frozenset("report write inform cite publish".split())
@@ -350,27 +351,34 @@ def outlet_name(head, relays: bool = False) -> str | None:
     says it is one. The evidence: a news word in the name ("the news agency RBC-Ukraine"); a name,
     not a person's, as the subject of a publishing verb ("Bild reports"); or any organisation
     passing on what someone else said (`relays`: "..., Reuters reports", "According to Reuters")."""
-    if head is None or head.pos_ == "PRON" or head.ent_type_ in {"PERSON", "GPE", "LOC"}:
-        return None
-    if head.lemma_.lower() in ROLE_NOUNS:
+    if head is None or head.pos_ == "PRON" or head.ent_type_ == "PERSON" or head.lemma_.lower() in ROLE_NOUNS:
         return None  # "the head of the agency" is a person
-    news = any(t.lemma_.lower() in OUTLET_WORDS for t in _name_words(head))
-    named = head.pos_ == "PROPN" or head.ent_type_ == "ORG"
+    if head.lemma_.lower() in SOURCE_DOCUMENTS:
+        return None  # "a CBS News poll" is the poll's, whoever published it
+    if any(t.lemma_.lower() in OUTLET_WORDS for t in _name_words(head)):
+        return _outlet_text(head)  # "the news agency RBC-Ukraine", even where NER took it for a place
+    named = head.pos_ == "PROPN" and head.ent_type_ not in {"GPE", "LOC"} or head.ent_type_ == "ORG"
     publishing = head.dep_ in SUBJECTS and head.head.lemma_.lower() in PUBLISHING
-    if news or named and (publishing or relays):
-        return _outlet_text(head)
-    return None
+    return _outlet_text(head) if named and (publishing or relays) else None
 
 
 def _name_words(head) -> list:
-    """The head with the words that make up its name: "news agency", "Fox News", "Suspilne TV"."""
-    return [head] + [c for c in head.children if c.dep_ in {"compound", "flat"}]
+    """The head with the words that make up its name, however nested: "Fox News", "Suspilne TV",
+    "[news [agency]] RBC-Ukraine"."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ in {"compound", "flat"}:
+            words += _name_words(child)
+    return words
 
 
 def _outlet_text(head) -> str:
     """An outlet's name as written: its proper name ("RBC-Ukraine" of "the news agency
     RBC-Ukraine"), else the noun phrase without its article ("Ukrainian newspaper")."""
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    after = head.doc[head.i + 1] if head.i + 1 < head.sent.end else None
+    if named is None and after is not None and after.pos_ == "PROPN" and after.ent_type_:
+        named = after  # "the news agency Nordpress", where the parser did not join the name
     root = named or head
     words = [t for t in root.doc[root.left_edge.i:root.i + 1] if not t.is_punct or t.text == "-"]
     if root.pos_ == "PROPN":

@@ -369,7 +369,8 @@ def _mention(index: EntityIndex, cluster: Cluster, span, kind: str) -> None:
     if cluster.type == "PERSON" and before is not None and before.lower_.rstrip(".") in HONORIFICS:
         start = before.idx  # "Mr. Kim": the honorific is part of how the article names him
     end = span.start_char + len(text)
-    index.mentions.append(Mention(index.article_id, cluster.id, start, end, doc_text(span.doc)[start:end], kind))
+    surface = doc_text(span.doc)[start:end]
+    index.mentions.append(Mention(index.article_id, cluster.id, start, end, surface, kind))
 
 
 def _collect_roles(index: EntityIndex, ent) -> None:

@@ -22,6 +22,7 @@ from .cues import (
     CUE_LEMMAS,
     DASHES,
     FIRST_PERSON,
+    PUBLISHING,
     RELATIVE,
     SPEECH_VERBS,
     THIRD_PERSON,
@@ -76,41 +77,79 @@ SELF_NOUNS = frozenset("article report story piece text post publication".split(
 def _document_itself(head) -> bool:
     """ "The article discusses ...": the text speaking of itself, which is no one's statement. Any
     word naming an owner or telling it apart ("the Pentagon's report", "the report by the GAO",
-    "the report released Monday", "the new report") makes it someone else's."""
-    if head is None or head.lemma_.lower() not in SELF_NOUNS or head.pos_ != "NOUN":
+    "the report released Monday", "the new report") makes it someone else's, and so does an
+    earlier mention "the" points back to ("a Times article hailed Trump ... the article read")."""
+    lemma = head.lemma_.lower() if head is not None else ""
+    if lemma not in SELF_NOUNS or head.pos_ != "NOUN":
         return False
-    determiners = [c for c in head.children if c.dep_ == "det"]
-    others = [c for c in head.children if c.dep_ not in {"det", "punct"}]
-    return bool(determiners) and determiners[0].lower_ in {"the", "this"} and not others
+    determiners = [c.lower_ for c in head.children if c.dep_ == "det"]
+    if not determiners or any(c.dep_ not in {"det", "punct"} for c in head.children):
+        return False
+    earlier = any(t.lemma_.lower() == lemma for t in head.doc[:head.i])
+    return determiners[0] == "this" or determiners[0] == "the" and not earlier
 
 
 def _credit_outlets(candidates: list[Candidate], entities: EntityIndex) -> list[Candidate]:
     """An outlet is where a report came from, not who spoke. One that passes on someone's words
     ("He said this ..., Suspilne reports"; "According to the agency RBC-Ukraine, Rutte believes")
     gives the statements inside its name as provenance, and its own goes; one that is the only
-    source ("Bild reports that the talks failed") keeps its statement, with no speaker."""
+    source ("Bild reports that the talks failed") keeps its statement, with its own name as
+    provenance and no speaker (see `_speaker_of`)."""
+    relayed = [c for c in candidates if _relays(c, candidates, entities)]
     kept = []
     for cand in candidates:
-        inner = [c for c in candidates if c is not cand and c.speaker is not None and _takes_over(cand, c)]
-        outlet = _outlet(cand, entities, relays=bool(inner) and _reports_a_report(cand))
-        if outlet is None:
-            kept.append(cand)
-        elif inner and _reports_a_report(cand):
-            for statement in inner:
-                statement.provenance = statement.provenance or outlet
-        else:
-            kept.append(replace(cand, speaker=None, provenance=outlet))
+        if any(cand is r for r in relayed) or _cites(cand, relayed):
+            continue
+        outlet = _outlet(cand, entities, relays=False)
+        trailing = cand.provenance or _trailing_outlet(cand, entities)
+        kept.append(replace(cand, provenance=outlet or trailing))
     return kept
+
+
+def _trailing_outlet(cand: Candidate, entities: EntityIndex) -> str | None:
+    """ "She said this after the meeting, Baltic Radio reports.": where the parser hung the
+    outlet's verb on the report before it, as its clause, the outlet still only passes it on."""
+    cue = _cue_root(cand)
+    for verb in cue.rights if cue is not None else ():
+        if verb.dep_ not in {"ccomp", "parataxis"} or verb.lemma_.lower() not in PUBLISHING:
+            continue
+        source = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        last = all(t.is_punct or t.is_space for t in verb.doc[verb.i + 1:verb.sent.end])
+        if source is not None and last and verb.doc[source.left_edge.i - 1].text == ",":
+            return _outlet_of(source, entities, relays=True)
+    return None
+
+
+def _relays(cand: Candidate, candidates: list[Candidate], entities: EntityIndex) -> bool:
+    """Whether a candidate is an outlet passing on statements found inside it, which then
+    carry its name as their provenance."""
+    inner = [c for c in candidates if c is not cand and c.speaker is not None and _takes_over(cand, c)]
+    outlet = _outlet(cand, entities, relays=True) if inner and _reports_a_report(cand) else None
+    for statement in inner if outlet is not None else ():
+        statement.provenance = statement.provenance or outlet
+    return outlet is not None
+
+
+def _cites(cand: Candidate, relayed: list[Candidate]) -> bool:
+    """ "TASR writes according to an AFP report", "..., TASR writes, citing AFP": the outlet's own
+    source, hung on its reporting verb, goes with the outlet's statement."""
+    cue = _cue_root(cand)
+    verbs = {root.i for root in map(_cue_root, relayed) if root is not None}
+    return cue is not None and cue.head.i in verbs and cue.i > cue.head.i
 
 
 def _outlet(cand: Candidate, entities: EntityIndex, relays: bool) -> str | None:
     """The outlet a candidate's speaker is, unless the article shows it to be a person."""
     if cand.speaker is None or cand.speaker_phrase is not None:
         return None
-    named = entities.entity_of(_noun_phrase(cand.speaker))
-    if named is not None and named.type == "PERSON" or entities.person_named(cand.speaker.text):
+    return _outlet_of(cand.speaker, entities, relays)
+
+
+def _outlet_of(head, entities: EntityIndex, relays: bool) -> str | None:
+    named = entities.entity_of(_noun_phrase(head))
+    if named is not None and named.type == "PERSON" or entities.person_named(head.text):
         return None
-    return outlet_name(cand.speaker, relays)
+    return outlet_name(head, relays)
 
 
 # --- quotation marks ----------------------------------------------------------------------
@@ -587,12 +626,7 @@ def _resolve(doc, candidates: list[Candidate], entities: EntityIndex, article_id
     statements: list[Statement] = []
     seen = _Speakers()
     for number, cand in enumerate(candidates, start=1):
-        if cand.speaker is None:
-            span, who = None, (seen.recent if cand.follows_previous else (None, None))
-        else:
-            quoted = cand.content if cand.kind == "direct" else None
-            span, who = _speaker(cand.speaker, entities, seen, cand.speaker_phrase, quoted)
-            span = _relative_pronoun(doc, cand) or span
+        span, who = _speaker_of(doc, cand, entities, seen)
         if who[1] is not None:
             seen.spoke(who, cand.content[1], entities)
         content = strip_chars(doc_text(doc), *cand.content) or cand.content
@@ -602,6 +636,19 @@ def _resolve(doc, candidates: list[Candidate], entities: EntityIndex, article_id
             provenance=cand.provenance,
         ))
     return statements
+
+
+def _speaker_of(doc, cand: Candidate, entities: EntityIndex, seen: _Speakers):
+    """The speaker's surface span and who they are. An outlet that is the only source of its
+    report ("Bild reports that ...") is where the report came from (its provenance), so it is no
+    one: its name stays marked in the text as the source, but it names no speaker."""
+    if cand.speaker is None:
+        return None, (seen.recent if cand.follows_previous else (None, None))
+    quoted = cand.content if cand.kind == "direct" else None
+    span, who = _speaker(cand.speaker, entities, seen, cand.speaker_phrase, quoted)
+    if cand.provenance is not None and _outlet(cand, entities, relays=False) is not None:
+        who = (None, None)
+    return _relative_pronoun(doc, cand) or span, who
 
 
 def _relative_pronoun(doc, cand: Candidate):

@@ -31,7 +31,8 @@ class EntityTables:
         """An article's entities as the stage left them: (entity id, name, type, the texts of
         its named mentions in text order)."""
         rows = self._query(
-            "SELECT m.entity_id, e.name, e.type, m.text FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "SELECT m.entity_id, e.name, e.type, m.text FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id "
             "WHERE m.article_id = ? AND m.kind = 'name' ORDER BY m.start_char, m.entity_id", (article_id,))
         nodes: dict[str, tuple[str, str, str, list[str]]] = {}
         for row in rows:
@@ -48,7 +49,8 @@ class EntityTables:
         return [(r["entity_id"], r["name"], r["type"], int(r["n"])) for r in rows]
 
     def save_entity_links(self, links: Sequence[LinkRow], merges: Mapping[str, str],
-                          entities: Iterable[tuple[str, str, str]], blocks: Iterable[tuple[str, str]]) -> None:
+                          entities: Iterable[tuple[str, str, str]],
+                          blocks: Iterable[tuple[str, str]]) -> None:
         """Write a resolution: the entities' names and types, merged ids (store-wide), each
         article's entities rewritten to their store-wide ids, and the entities' blocks."""
         with self.transaction():
@@ -65,7 +67,8 @@ class EntityTables:
                 "INSERT INTO entity_redirects (old_id, new_id) SELECT ?, ? WHERE NOT EXISTS "
                 "(SELECT 1 FROM mentions WHERE entity_id = ?) ON CONFLICT (old_id) DO NOTHING",
                 [(r[1], r[2], r[1]) for r in links if r[1] != r[2]])
-            self._query_many("INSERT INTO entity_blocks (block, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            self._query_many("INSERT INTO entity_blocks (block, entity_id) VALUES (?, ?) "
+                             "ON CONFLICT DO NOTHING",
                              list(blocks))
 
     def _merge_entity(self, loser: str, winner: str) -> None:

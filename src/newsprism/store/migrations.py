@@ -171,7 +171,8 @@ def m006_entity_links(conn: sqlite3.Connection) -> None:
             PRIMARY KEY (article_id, local_id)
         )""",
         "CREATE INDEX entity_links_entity ON entity_links(entity_id)",
-        "CREATE TABLE entity_blocks (block TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (block, entity_id))",
+        "CREATE TABLE entity_blocks (block TEXT NOT NULL, entity_id TEXT NOT NULL, "
+        "PRIMARY KEY (block, entity_id))",
         "CREATE INDEX entity_blocks_entity ON entity_blocks(entity_id)",
         "CREATE TABLE entity_redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL)",
         "ALTER TABLE statements ADD COLUMN provenance TEXT",

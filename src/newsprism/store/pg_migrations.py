@@ -141,7 +141,8 @@ def m006_entity_links(conn: psycopg.Connection) -> None:
         {_OF_ARTICLE}, local_id text NOT NULL, entity_id text NOT NULL,
         name text NOT NULL, type text NOT NULL, mentions integer NOT NULL,
         PRIMARY KEY (article_id, local_id)""", entity="entity_id")
-    _table(conn, "entity_blocks", "block text NOT NULL, entity_id text NOT NULL, PRIMARY KEY (block, entity_id)",
+    _table(conn, "entity_blocks",
+           "block text NOT NULL, entity_id text NOT NULL, PRIMARY KEY (block, entity_id)",
            entity="entity_id")
     _table(conn, "entity_redirects", "old_id text PRIMARY KEY, new_id text NOT NULL")
     conn.execute("ALTER TABLE statements ADD COLUMN provenance text")

@@ -165,10 +165,11 @@ class PostgresStore(ArticleWrites, PostgresLinkTables, EntityTables):
         those named somewhere (an id merged into another is not listed), of one type or story."""
         where, params = records.where_clause(
             ("e.type = %s", type_),
-            ("e.id IN (SELECT m.entity_id FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id "
+            ("e.id IN (SELECT m.entity_id FROM mentions m "
+             "JOIN story_articles sa ON sa.article_id = m.article_id "
              "WHERE sa.story_id = %s)", story_id))
-        rows = self._sql(f"SELECT * FROM ({_ENTITY_QUERY} {where}) x WHERE n > 0 ORDER BY n DESC, id COLLATE \"C\"",
-                         params)
+        rows = self._sql(f"SELECT * FROM ({_ENTITY_QUERY} {where}) x WHERE n > 0 "
+                         'ORDER BY n DESC, id COLLATE "C"', params)
         return (_entity(row) for row in rows)
 
     def get_entity(self, entity_id: str) -> Entity:

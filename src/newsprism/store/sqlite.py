@@ -159,7 +159,8 @@ class SQLiteStore(ArticleWrites, LinkTables, EntityTables):
         those named somewhere (an id merged into another is not listed), of one type or story."""
         where, params = records.where_clause(
             ("e.type = ?", type_),
-            ("e.id IN (SELECT m.entity_id FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id "
+            ("e.id IN (SELECT m.entity_id FROM mentions m "
+             "JOIN story_articles sa ON sa.article_id = m.article_id "
              "WHERE sa.story_id = ?)", story_id))
         rows = self.conn.execute(
             "SELECT * FROM (SELECT e.*, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n "
