@@ -287,3 +287,18 @@ def test_story_page_numbers_the_events_of_a_story(tmp_path):
         html = test_client.get(f"/stories/{story_id}").text
     assert "Articles <small>(2 events)</small>" in html
     assert [cell.split("<")[0] for cell in html.split('<td class="event">')[1:]] == ["1", "1", "2"]
+
+
+def test_entities_index_searches_names_and_facets_types(client):
+    listing = client.get("/entities.json").json()
+    assert listing["entities"] and sum(listing["facets"].values()) == listing["pagination"]["total"]
+    first = listing["entities"][0]
+    assert {"mentions", "articles", "aliases", "roles"} <= set(first)
+    word = first["name"].split()[-1]
+    found = client.get("/entities.json", params={"q": word.lower()}).json()
+    assert first["id"] in [e["id"] for e in found["entities"]]
+    typed = client.get("/entities.json", params={"type": first["type"]}).json()
+    assert {e["type"] for e in typed["entities"]} == {first["type"]}
+    page = client.get("/entities", params={"q": "<script>x</script>"})
+    assert page.status_code == 200 and "<script>x" not in page.text and "No entity is named like" in page.text
+    assert client.get("/entities.json", params={"type": "people"}).status_code == 422
