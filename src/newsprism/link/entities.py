@@ -60,23 +60,36 @@ class Node:
 
 @dataclass(slots=True)
 class Known:
-    """A store-wide entity as the resolver sees it: its names by type, with mention counts."""
+    """A store-wide entity as the resolver sees it: its names by type, with mention counts.
+    What is derived from the names is kept until a name is added (`changed`)."""
 
     id: str
     names: Counter = field(default_factory=Counter)  # (name, type) -> mentions
+    derived: dict = field(default_factory=dict)
+
+    def changed(self) -> None:
+        """Forget what was derived from the names."""
+        self.derived.clear()
+
+    def _cached(self, key: str, compute):
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return self.derived[key]
 
     @property
     def mentions(self) -> int:
         """How often the store names it."""
-        return sum(self.names.values())
+        return self._cached("mentions", lambda: sum(self.names.values()))
 
     @property
     def type(self) -> str:
         """The type most of its mentions were given."""
-        votes: Counter = Counter()
-        for (_, kind), n in self.names.items():
-            votes[kind] += n
-        return max(sorted(votes), key=votes.__getitem__)
+        def vote():
+            votes: Counter = Counter()
+            for (_, kind), n in self.names.items():
+                votes[kind] += n
+            return max(sorted(votes), key=votes.__getitem__)
+        return self._cached("type", vote)
 
     @property
     def name(self) -> str:
@@ -85,11 +98,12 @@ class Known:
             (name, kind), n = item
             full = kind == PERSON and person_name(name).full
             return (full, n, len(name), name)
-        return max(self.names.items(), key=rank)[0][0]
+        return self._cached("name", lambda: max(self.names.items(), key=rank)[0][0])
 
     def person_names(self) -> list[PersonName]:
         """Its full person names, parsed."""
-        return [p for (name, kind) in self.names if kind == PERSON and (p := person_name(name)).full]
+        return self._cached("people", lambda: [p for (name, kind) in self.names
+                                               if kind == PERSON and (p := person_name(name)).full])
 
     @property
     def lone(self) -> bool:
@@ -119,6 +133,7 @@ class EntityResolver:
 
     def _add_name(self, entity: Known, name: str, kind: str, mentions: int) -> None:
         entity.names[name, kind] += mentions
+        entity.changed()
         for block in node_blocks(name, kind):
             self.blocks.setdefault(block, set()).add(entity.id)
 
