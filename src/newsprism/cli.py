@@ -20,6 +20,7 @@ from .report.export import conflict_records, entity_record, quantity_record, sta
 from .report.export import export as export_store
 from .report.story import story_view
 from .report.timeline import build_timeline
+from .stages.entities import ENTITY_TYPES
 from .store import open_store
 
 db_option = click.option("--db", envvar="NEWSPRISM_DB", default=None,
@@ -265,12 +266,9 @@ def quotes(db, speaker, article_id, as_json):
         emit(statement_records(store, store.iter_statements(article_id, speaker)), as_json, _statement_line)
 
 
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-
-
 @cli.command()
 @db_option
-@click.option("--type", "type_", default=None, type=click.Choice(ENTITY_TYPES, case_sensitive=False),
+@click.option("--type", "type_", default=None, type=click.Choice(sorted(ENTITY_TYPES), case_sensitive=False),
               help="Only this type.")
 @click.option("--story", "story_id", default=None, help="Only entities named in this story.")
 @json_option
@@ -280,7 +278,7 @@ def entities(db, type_, story_id, as_json):
     with store_for(db) as store:
         if story_id is not None:
             store.get_story(story_id)  # an unknown story is an error, not an empty list
-        found = store.iter_entities(type_.upper() if type_ else None, story_id)
+        found = store.iter_entities(type_, story_id)  # the choice comes back as written above
         emit((entity_record(store, e) for e in found), as_json, _entity_line)
 
 

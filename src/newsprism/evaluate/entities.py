@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
+from .stories import b_cubed, f1
 
 ENTITY_FILES = ("ecbplus-dev.jsonl", "ecbplus-train.jsonl", "newswcl50.jsonl")
 
@@ -69,12 +70,12 @@ class EntityScores:
     @property
     def pair_f1(self) -> float:
         """Harmonic mean of cross-document pairwise precision and recall."""
-        return _f1(self.pair_precision, self.pair_recall)
+        return f1(self.pair_precision, self.pair_recall)
 
     @property
     def b3_f1(self) -> float:
         """Harmonic mean of B³ precision and recall."""
-        return _f1(self.b3_precision, self.b3_recall)
+        return f1(self.b3_precision, self.b3_recall)
 
 
 def load_gold(path: str | Path) -> tuple[list[dict], list[GoldMention]]:
@@ -117,7 +118,7 @@ def score(gold: Sequence[GoldMention], predicted: Mapping[GoldMention, str], sec
     entities = {g: predicted[g] for g in items}
     both = _cross_pairs(items, lambda g: (chains[g], entities[g]))
     in_gold, in_system = _cross_pairs(items, chains.get), _cross_pairs(items, entities.get)
-    b3_p, b3_r = _b_cubed(items, chains, entities)
+    b3_p, b3_r = b_cubed(entities, chains) if items else (1.0, 1.0)
     return EntityScores(len(gold), len(items), both / in_system if in_system else 1.0,
                         both / in_gold if in_gold else 1.0, b3_p, b3_r,
                         len(set(entities.values())), len(set(chains.values())), seconds)
@@ -129,16 +130,6 @@ def _cross_pairs(items: Sequence[GoldMention], key) -> int:
     same_article = Counter((key(g), g.article_id) for g in items)
     pairs = sum(n * (n - 1) // 2 for n in overall.values())
     return pairs - sum(n * (n - 1) // 2 for n in same_article.values())
-
-
-def _b_cubed(items, chains, entities) -> tuple[float, float]:
-    if not items:
-        return 1.0, 1.0
-    cells = Counter((chains[g], entities[g]) for g in items)
-    chain_sizes, entity_sizes = Counter(chains.values()), Counter(entities.values())
-    precision = sum(cells[chains[g], entities[g]] / entity_sizes[entities[g]] for g in items)
-    recall = sum(cells[chains[g], entities[g]] / chain_sizes[chains[g]] for g in items)
-    return precision / len(items), recall / len(items)
 
 
 def head_word(text: str) -> str:
@@ -202,7 +193,3 @@ def format_scores_markdown(named: Mapping[str, EntityScores]) -> str:
                      f"{s.b3_recall:.3f} | "
                      f"{s.b3_f1:.3f} | {s.entities} / {s.chains} | {s.seconds:.0f} |")
     return "\n".join(lines)
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0

@@ -49,12 +49,12 @@ class ClusterScores:
     @property
     def b3_f1(self) -> float:
         """Harmonic mean of B³ precision and recall."""
-        return _f1(self.b3_precision, self.b3_recall)
+        return f1(self.b3_precision, self.b3_recall)
 
     @property
     def pair_f1(self) -> float:
         """Harmonic mean of pairwise precision and recall."""
-        return _f1(self.pair_precision, self.pair_recall)
+        return f1(self.pair_precision, self.pair_recall)
 
 
 # --- the metrics ----------------------------------------------------------------------------
@@ -107,7 +107,8 @@ def _pairs(n: int) -> int:
     return n * (n - 1) // 2
 
 
-def _f1(p: float, r: float) -> float:
+def f1(p: float, r: float) -> float:
+    """The harmonic mean of a precision and a recall (0 when both are)."""
     return 2 * p * r / (p + r) if p + r else 0.0
 
 

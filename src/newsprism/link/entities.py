@@ -39,6 +39,7 @@ from .names import (
     person_name,
     same_person,
     same_surname,
+    surname_block,
 )
 
 DOMINANCE = 3  # a lone surname goes to a person named this many times as often as any other
@@ -196,7 +197,7 @@ class EntityResolver:
 
     def _take_lone(self, person: Known, name: PersonName) -> None:
         """A lone surname entity becomes this person's once the store shows it is theirs."""
-        for lone in self._in_blocks(f"p:{_block(name.last)}"):
+        for lone in self._in_blocks(f"p:{surname_block(name.last)}"):
             if lone is not person and lone.lone and any(
                     same_surname(person_name(n).last, name.last) for n, _ in lone.names):
                 if self._dominant(name.last, lone) is person:
@@ -207,17 +208,17 @@ class EntityResolver:
         person = self._dominant(word)
         if person is not None:
             return person
-        lone = [e for e in self._in_blocks(f"p:{_block(word)}") if e.lone
+        lone = [e for e in self._in_blocks(f"p:{surname_block(word)}") if e.lone
                 and any(person_name(n).last == word for n, _ in e.names)]
         if lone:
             return lone[0]
-        return self._same_name(node)  # a place or organisation the tagger took for a person
+        return self._same_name(node.name)  # a place or organisation the tagger took for a person
 
     def _dominant(self, word: str, extra: Known | None = None) -> Known | None:
         """The full-named person a lone word stands for: the only one of that surname (else of
         that given name, for names written surname first: "Xi"), or the one named DOMINANCE
         times as often as the next."""
-        for block, part in ((f"p:{_block(word)}", "last"), (f"f:{word}", "first")):
+        for block, part in ((f"p:{surname_block(word)}", "last"), (f"f:{word}", "first")):
             people = [e for e in self._in_blocks(block) if e is not extra and e.type == PERSON
                       and any((same_surname(p.last, word) if part == "last" else p.first == word)
                               for p in e.person_names())]
@@ -228,14 +229,14 @@ class EntityResolver:
                 return None
         return None
 
-    def _same_name(self, node: Node) -> Known | None:
-        found = [e for e in self._in_blocks(f"n:{org_key(node.name)}")
-                 if any(org_key(n) == org_key(node.name) for n, _ in e.names)]
+    def _same_name(self, name: str) -> Known | None:
+        key = org_key(name)
+        found = [e for e in self._in_blocks(f"n:{key}") if any(org_key(n) == key for n, _ in e.names)]
         return max(found, key=lambda e: (e.mentions, e.id)) if found else None
 
     def _place_other(self, node: Node) -> Known | None:
         for alias in (node.name, *node.aliases):
-            found = self._same_name(Node(node.article_id, node.local_id, alias, node.type))
+            found = self._same_name(alias)
             if found is not None and (found.type != PERSON or found.lone):
                 return found
         return self._by_acronym(node.name) or self._by_spelling(node.name) or self._by_tail(node.name)
@@ -289,10 +290,6 @@ def _name_like(node: Node) -> set[str]:
     return {n for n in names if not person_name(n).full or not own.full or same_person(own, person_name(n))}
 
 
-def _block(word: str) -> str:
-    return person_blocks(PersonName("", (), word, ""))[0][2:]
-
-
 def node_blocks(name: str, kind: str) -> tuple[str, ...]:
     """The blocks a name is filed under: a person's surname and given name, an organisation's
     folded name and acronym (a person's name too, so that a place tagged as a person finds it)."""
@@ -315,8 +312,7 @@ def node_block_keys(nodes: Iterable[Node]) -> set[str]:
         for name in (node.name, *node.aliases):
             keys.update(node_blocks(name, node.type))
             keys.add(f"t:{org_key(name)}")
-            if node.type == PERSON:
-                keys.add(f"p:{_block(person_name(name).last)}")
+            if node.type == PERSON:  # a lone word may be a given name written first ("Xi")
                 keys.add(f"f:{person_name(name).last}")
     return keys
 
@@ -334,19 +330,11 @@ def resolve_store(store, article_ids: Sequence[str]) -> int:
     chosen = resolver.resolve(nodes)
     links = [(n.article_id, n.local_id, chosen[n.article_id, n.local_id], n.name, n.type, n.mentions)
              for n in nodes]
-    touched = {entity_id for *_, entity_id in chosen.items()} | set(resolver.merged.values())
-    touched = {resolver.final(e) for e in touched}
+    touched = {resolver.final(e) for e in (*chosen.values(), *resolver.merged.values())}
     entities = [(e, resolver.entities[e].name, resolver.entities[e].type) for e in sorted(touched)]
     blocks = [(block, resolver.final(e)) for block, ids in resolver.blocks.items() for e in ids
               if resolver.final(e) in touched]
-    store.save_entity_links(links, _ordered(resolver.merged), entities, sorted(set(blocks)))
+    # each loser pointing at its final winner, in the order the merges happened
+    merges = {loser: resolver.final(winner) for loser, winner in resolver.merged.items()}
+    store.save_entity_links(links, merges, entities, sorted(set(blocks)))
     return len(resolver.merged)
-
-
-def _ordered(merged: dict[str, str]) -> dict[str, str]:
-    """Merges with each loser pointing at its final winner, in the order they happened."""
-    def final(entity_id):
-        while entity_id in merged:
-            entity_id = merged[entity_id]
-        return entity_id
-    return {loser: final(winner) for loser, winner in merged.items()}

@@ -392,9 +392,7 @@ def _collect_roles(index: EntityIndex, ent) -> None:
 def _described_from(ent) -> int:
     """The first token of the words before a name that describe its bearer in the same noun
     phrase ("U.S. President", "defensive tackle"), or the name's own first token."""
-    doc, start = ent.doc, ent.start
-    while start > 0 and _title_token(doc[start - 1], ent):
-        start -= 1
+    doc, start = ent.doc, _modifiers_start(ent)
     while start < ent.start and (doc[start].is_punct or doc[start].pos_ == "DET" or _other_name(doc[start])):
         start += 1
     return start
@@ -410,7 +408,7 @@ NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINA
 
 def _propagate_names(index: EntityIndex, doc) -> None:
     """A person's name where the tagger missed it ("[Trump] said", "the Trump-Abe summit"):
-    every capitalised word that is the surname or full name of a person of the article, outside
+    every capitalised word that is the surname of one full-named person of the article, outside
     the names and dates already found, is a mention of that person."""
     surnames = {}
     for cluster in index.clusters.values():
@@ -425,9 +423,7 @@ def _propagate_names(index: EntityIndex, doc) -> None:
 
 def _title_before(ent):
     """The words before a name in its noun phrase: "NATO Secretary General" Mark Rutte."""
-    doc, start = ent.doc, ent.start
-    while start > 0 and _title_token(doc[start - 1], ent):
-        start -= 1
+    doc, start = ent.doc, _modifiers_start(ent)
     end = ent.start
     for token in ent:  # a title inside the entity span: "Gov. Mike Pence", "President Trump"
         if not (token.lower_ in TITLE_ABBREVIATIONS or token.lemma_.lower() in ROLE_NOUNS):
@@ -435,6 +431,14 @@ def _title_before(ent):
         end = token.i + 1
     span = doc[start:end]
     return span if len(span) and _has_role_word(span) else None
+
+
+def _modifiers_start(ent) -> int:
+    """The first of the words right before a name that hang on it in its noun phrase."""
+    start = ent.start
+    while start > 0 and _title_token(ent.doc[start - 1], ent):
+        start -= 1
+    return start
 
 
 def _title_token(token, ent) -> bool:

@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..model import Analysis, Article, Conflict, Entity, Quantity, Statement, Story, Timex
+from ..model import Analysis, Article, Conflict, Entity, Mention, Quantity, Statement, Story, Timex
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ class Store(Protocol):
     def entity_profile(self, entity_id: str) -> dict:
         """An entity's mention and article counts and its roles, each with article and date."""
 
-    def iter_mentions(self, article_id: str | None = None) -> list:
+    def iter_mentions(self, article_id: str | None = None) -> Iterator[Mention]:
         """Every stored mention (of one article, or all), in article and text order."""
 
     def iter_quantities(self, article_id: str | None = None, subject: str | None = None

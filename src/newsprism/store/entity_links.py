@@ -13,9 +13,10 @@ its links are redone at the next linking.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from ..model import Mention
+from . import records
 
 LinkRow = tuple[str, str, str, str, str, int]  # article, local id, entity id, name, type, mentions
 # Where a store-wide entity id is written, table by column.
@@ -110,15 +111,14 @@ class EntityTables:
                 "roles": [{"role": r["role"], "article_id": r["article_id"],
                            "date": (r["published"] or "")[:10] or None} for r in roles]}
 
-    def iter_mentions(self, article_id: str | None = None) -> list[Mention]:
-        """Every stored mention (of one article, or all), in article and text order."""
+    def iter_mentions(self, article_id: str | None = None) -> Iterator[Mention]:
+        """Every stored mention (of one article, or all), in article and text order, streamed."""
         where = "WHERE m.article_id = ?" if article_id is not None else ""
         rows = self._query(
             "SELECT m.* FROM mentions m JOIN articles a ON a.id = m.article_id "
             f"{where} ORDER BY a.pk, m.start_char, m.end_char, m.entity_id",
             (article_id,) if article_id is not None else ())
-        return [Mention(r["article_id"], r["entity_id"], r["start_char"], r["end_char"], r["text"], r["kind"])
-                for r in rows]
+        return (records.mention(row) for row in rows)
 
 
 def _by_article(links: Sequence[LinkRow]) -> dict[str, list[LinkRow]]:

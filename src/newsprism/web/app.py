@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..errors import NotFound, StoreError
+from ..stages.entities import ENTITY_TYPES
 from ..store import Store, open_store
 from . import views
 from .highlight import Mark, highlight
@@ -134,7 +135,7 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
     @app.get("/entities.json", summary="People, organisations and places, most mentioned first")
     def entities(request: Request, page: Paging,
                  q: Annotated[str, Query(max_length=200, description="Part of a name or alias.")] = "",
-                 type: Annotated[str, Query(pattern="^(|PERSON|ORG|GPE|NORP|LOC|FAC)$",
+                 type: Annotated[str, Query(pattern=f"^(|{'|'.join(sorted(ENTITY_TYPES))})$",
                                             description="Only this type.")] = "") -> Response:
         return render(request, "entities.html", views.entities_list(stores(), q, type or None, page))
 
