@@ -16,11 +16,15 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet --editable ".[web,postgres,dask]" --group dev
 	touch $(STAMP)
 
-# Headless Chromium for the browser tests (Playwright's own browser download is not used).
+# Headless Chromium for the browser tests (Playwright's own browser download is not used);
+# `make test` runs it first, so a fresh machine needs nothing installed by hand.
 install-browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
 		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
-		$$SUDO apt-get update && $$SUDO apt-get install -y chromium chromium-driver; \
+		{ $$SUDO apt-get update && $$SUDO apt-get install -y chromium chromium-driver; } || { \
+			echo "Could not install Chromium for the browser tests. Install Debian's chromium" \
+			     "package as an administrator (sudo apt-get install chromium), then run make test again." >&2; \
+			exit 1; }; \
 	fi
 
 demo: install
@@ -34,7 +38,7 @@ demo: install
 	@echo "Briefing written to briefing.html: open it in a browser (file://$(CURDIR)/briefing.html)."
 	@echo "To explore the stories in the web UI: $(BIN)/newsprism serve --db $(DEMO_DB)"
 
-test: install
+test: install install-browser
 	$(BIN)/python -m pytest
 
 # The test suite with its PostgreSQL runs, on a private server started for them and
