@@ -130,3 +130,30 @@ def test_names_the_tagger_missed_are_mentions_of_the_person(more):
 def test_an_honorific_and_a_title_belong_to_the_mention(more):
     assert "Mr. Abe" in mentions_of(more, "person:shinzo-abe", "name")
     assert "President Donald Trump" in mentions_of(more, "person:donald-trump", "titled")
+
+
+HEADLINES = (
+    "Lindsay Lohan Checks Into Rehab Clinic\n"
+    "Lindsay Lohan checked into a clinic on Thursday, her lawyer said. The Obama administration "
+    "declined to comment, and Kim Jong-un was not asked. The Kansas City Chiefs at Arrowhead Stadium "
+    "lost to the Colts, said a Mafia boss."
+)
+
+
+@pytest.fixture(scope="module")
+def headlines():
+    return entities_of(HEADLINES)
+
+
+def test_lower_case_and_headline_words_are_cut_from_names(headlines):
+    names = {c.name for c in headlines.clusters.values()}
+    assert "Lindsay Lohan" in names and not any("Checks" in n or "Rehab" in n for n in names)
+    assert "Kim Jong-un" in names  # the end of a hyphenated name is no lower-case word
+    assert not any(" at " in n or "boss" in n for n in names)
+
+
+def test_a_group_named_after_a_person_is_an_organisation_beside_the_person(headlines):
+    group = headlines.clusters["org:obama-administration"]
+    assert group.type == "ORG"
+    assert mentions_of(headlines, "person:obama", "name") == ["Obama"]
+    assert mentions_of(headlines, "org:obama-administration") == ["Obama administration"]

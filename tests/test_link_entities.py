@@ -61,6 +61,33 @@ def test_an_acronym_two_names_share_is_left_alone():
     assert chosen["a3", "ap"] not in {chosen["a1", "associated-press"], chosen["a2", "andhra-pradesh"]}
 
 
+def test_one_name_tagged_with_two_types_is_one_entity():
+    chosen, resolver = resolve(node("a1", "Bettie Page", mentions=4), node("a2", "Bettie Page", "ORG"),
+                               node("a3", "Bettie Page", "ORG"), node("a4", "Wladimir Klitschko", "GPE"),
+                               node("a5", "Wladimir Klitschko", mentions=3))
+    page = chosen["a1", "bettie-page"]
+    assert chosen["a2", "bettie-page"] == chosen["a3", "bettie-page"] == page
+    assert chosen["a4", "wladimir-klitschko"] == chosen["a5", "wladimir-klitschko"]
+    assert resolver.entities[page].type == "PERSON"
+
+
+def test_a_last_word_stands_for_the_one_longer_name_but_a_generic_one_does_not():
+    chosen, _ = resolve(node("a1", "Jaguars"), node("a2", "Jacksonville Jaguars", "ORG"),
+                        node("a3", "White House", "ORG"), node("a4", "House", "ORG"),
+                        node("a5", "Chiefs", "ORG"), node("a6", "Kansas City Chiefs", "ORG"),
+                        node("a7", "Chiefs", "ORG"), node("a8", "Chiefs", "ORG"))
+    assert chosen["a1", "jaguars"] == chosen["a2", "jacksonville-jaguars"]
+    assert chosen["a4", "house"] != chosen["a3", "white-house"]
+    assert chosen["a5", "chiefs"] == chosen["a6", "kansas-city-chiefs"]
+
+
+def test_a_last_word_seen_in_an_earlier_run_joins_the_longer_name_found_later():
+    resolver = EntityResolver()
+    first = resolver.resolve([node("a1", "Jaguars")])
+    second = resolver.resolve([node("a2", "Jacksonville Jaguars", "ORG")])
+    assert resolver.final(first["a1", "person:jaguars"]) == second["a2", "org:jacksonville-jaguars"]
+
+
 def test_thousands_of_mentions_of_one_name_make_one_entity():
     nodes = [node(f"a{i}", "Trump") for i in range(2000)]
     nodes += [node(f"b{i}", "Donald Trump") for i in range(2000)]

@@ -44,3 +44,11 @@ def test_names_in_any_script_or_with_stray_marks_do_not_break_the_parts():
     for name in ("Владимир Путин", "習近平", "!!", "Mr.", "'", "A-B-C D"):
         parts = person_name(name)
         assert isinstance(parts.last, str)
+
+
+def test_a_person_who_goes_by_the_middle_name_and_given_names_spelled_two_ways():
+    assert same("W. Mark Felt", "Mark Felt") and same("W. Mark Felt Sr.", "W. Mark Felt")
+    assert same("Betty Page", "Bettie Page") and same("Alexis Grigoropoulos", "Alexandros Grigoropoulos")
+    assert not same("Michael Jackson", "Michelle Jackson")
+    assert not same("W. Mark Felt", "W. John Felt")
+    assert not same("Mark Felt", "Mark Felt Jr.")

@@ -18,11 +18,60 @@ MAX_LENGTH = 6_000_000
 
 @Language.component("newsprism_newlines")
 def newline_boundaries(doc):
-    """Scraped text puts one paragraph a line: never let a sentence run over a line break."""
+    """Scraped text puts one paragraph a line: a sentence ends at a line break, unless the line
+    is prose wrapped mid-clause ("... since former President" / "Donald Trump took office"), which
+    the parser reads as one sentence."""
+    text = doc.text
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-            token.is_sent_start = True
+        before = doc[token.i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
+            if _wrapped(text, token.idx) and _continues(doc, token):
+                token.is_sent_start = False
+                if before.is_space:
+                    before.is_sent_start = False
+            else:
+                token.is_sent_start = True
     return doc
+
+
+def _continues(doc, token) -> bool:
+    """True when the words around a line break read as one clause: a lower-case word after it,
+    a word before it that cannot end a sentence ("the", "of", "former"), or one name running
+    over it ("President" / "Donald Trump"). A subheading ("Rutte advises politicians to refrain
+    from making loud statements" / "According to ...") stays a sentence of its own."""
+    last = next((t for t in reversed(doc[:token.i]) if not t.is_space), None)
+    if last is None:
+        return False
+    if token.is_lower or last.tag_ in OPEN_TAGS or last.text == ",":
+        return True
+    return last.tag_ == "NNP" and token.tag_ == "NNP"
+
+
+# Part-of-speech tags of words that leave a clause open: determiners, prepositions, conjunctions,
+# possessives, adjectives, modals, "to".
+OPEN_TAGS = {"DT", "IN", "CC", "TO", "PRP$", "POS", "JJ", "JJR", "JJS", "MD", "WDT", "WP", "WP$", "HYPH"}
+WRAP_MIN_WORDS = 5  # a shorter line is a heading, a byline or a dateline, never wrapped prose
+WRAP_MIN_CHARS = 45  # wrapped lines are long; a shorter one is joined only to a lower-case word
+_TERMINAL = tuple('.!?:;…"”\'’)]―—')
+
+
+def _wrapped(text: str, at: int) -> bool:
+    """True when the line break before the word at `at` wraps a sentence: a single break after
+    a line of prose, not the first line (the title), that ends without closing punctuation, and
+    a word next, not a quote or a bullet."""
+    end = at
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = text.rfind("\n", 0, end)
+    if start < 0 or text.count("\n", end, at) != 1 or not text[at:at + 1].isalnum():
+        return False
+    line = text[start + 1:end].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < WRAP_MIN_WORDS or line.endswith(_TERMINAL):
+        return False
+    if not text[at].islower() and len(line) < WRAP_MIN_CHARS:
+        return False  # a short paragraph that ends without a stop
+    return sum(w[0].isupper() for w in words) < 0.7 * len(words)
 
 
 @lru_cache(maxsize=4)

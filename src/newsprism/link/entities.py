@@ -45,6 +45,15 @@ from .names import (
 DOMINANCE = 3  # a lone surname goes to a person named this many times as often as any other
 NAME_SIMILARITY = 93  # rapidfuzz ratio of two long organisation names spelled almost the same
 MIN_FUZZY_NAME = 12
+# Words that end many names and alone name something else: "the House" is not "the White House".
+GENERIC_HEADS = frozenset({
+    "house", "senate", "court", "party", "government", "police", "department", "ministry", "council",
+    "committee", "congress", "parliament", "assembly", "church", "city", "state", "county", "office",
+    "service", "agency", "times", "post", "news", "union", "league", "association", "bank", "group",
+    "company", "club", "school", "university", "college", "center", "centre", "institute", "foundation",
+    "airport", "station", "street", "park", "river", "island", "square", "network", "board", "commission",
+    "administration", "team", "campaign", "camp", "family", "cabinet", "regime",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +177,8 @@ class EntityResolver:
                 self._add_name(entity, alias, node.type, 0)
             if node.type == PERSON and person_name(node.name).full:
                 self._take_lone(entity, person_name(node.name))
+            elif node.type != PERSON:
+                self._take_tail(entity, node.name)
             chosen[node.article_id, node.local_id] = entity.id
         return {key: self.final(entity_id) for key, entity_id in chosen.items()}
 
@@ -187,8 +198,8 @@ class EntityResolver:
     def _place_full(self, node: Node, name: PersonName) -> Known:
         matches = [e for e in self._in_blocks(*person_blocks(name)) if e.type == PERSON
                    and e.person_names() and same_person(name, person_name(e.name))]
-        if not matches:
-            return self._new(node)
+        if not matches:  # the same name tagged as an organisation or place elsewhere
+            return self._same_name(node.name) or self._new(node)
         winner = max(matches, key=lambda e: (e.mentions, e.id))
         for other in matches:
             if other is not winner and same_person(person_name(other.name), person_name(winner.name)):
@@ -203,6 +214,18 @@ class EntityResolver:
                 if self._dominant(name.last, lone) is person:
                     self.merge(lone, person)
 
+    def _take_tail(self, entity: Known, name: str) -> None:
+        """An entity known only by the last word of this name ("Jaguars") becomes this one's
+        ("Jacksonville Jaguars") once the store shows it is the one such name."""
+        key = org_key(name)
+        if " " not in key:
+            return
+        tail = key.rsplit(" ", 1)[1]
+        for other in self._in_blocks(f"n:{tail}"):
+            if other is not entity and (other.type != PERSON or other.lone) \
+                    and all(org_key(n) == tail for n, _ in other.names) and self._by_tail(tail) is entity:
+                self.merge(other, entity)
+
     def _place_lone(self, node: Node) -> Known | None:
         word = person_name(node.name).last
         person = self._dominant(word)
@@ -212,7 +235,8 @@ class EntityResolver:
                 and any(person_name(n).last == word for n, _ in e.names)]
         if lone:
             return lone[0]
-        return self._same_name(node.name)  # a place or organisation the tagger took for a person
+        # a place or organisation the tagger took for a person ("Jaguars")
+        return self._same_name(node.name) or self._by_tail(node.name)
 
     def _dominant(self, word: str, extra: Known | None = None) -> Known | None:
         """The full-named person a lone word stands for: the only one of that surname (else of
@@ -229,15 +253,20 @@ class EntityResolver:
                 return None
         return None
 
-    def _same_name(self, name: str) -> Known | None:
+    def _same_name(self, name: str, people: bool = True) -> Known | None:
+        """The entity most often named so (of any type; a full-named person only if `people`)."""
         key = org_key(name)
-        found = [e for e in self._in_blocks(f"n:{key}") if any(org_key(n) == key for n, _ in e.names)]
+        found = [e for e in self._in_blocks(f"n:{key}") if any(org_key(n) == key for n, _ in e.names)
+                 and (people or e.type != PERSON or e.lone)]
         return max(found, key=lambda e: (e.mentions, e.id)) if found else None
 
     def _place_other(self, node: Node) -> Known | None:
+        """An organisation or place: the entity of the same name (a person's full name too:
+        "Bettie Page" tagged as an organisation), of its acronym or expansion, of a near
+        spelling, or the one longer name it ends ("Colts" for "Indianapolis Colts")."""
         for alias in (node.name, *node.aliases):
-            found = self._same_name(alias)
-            if found is not None and (found.type != PERSON or found.lone):
+            found = self._same_name(alias, people=alias == node.name and person_name(alias).full)
+            if found is not None:
                 return found
         return self._by_acronym(node.name) or self._by_spelling(node.name) or self._by_tail(node.name)
 
@@ -255,7 +284,7 @@ class EntityResolver:
         """ "Chargers" for the one "San Diego Chargers" (or the one named DOMINANCE times as
         often as any other "... Chargers")."""
         key = org_key(name)
-        if " " in key:
+        if " " in key or key in GENERIC_HEADS:
             return None
         found = sorted((e for e in self._in_blocks(f"t:{key}") if e.type != PERSON),
                        key=lambda e: (-e.mentions, e.id))
@@ -301,8 +330,11 @@ def node_blocks(name: str, kind: str) -> tuple[str, ...]:
 
 
 def _full_first(node: Node) -> tuple:
+    """Full names first, so that lone words of the same batch find them: a person's, then the
+    organisations' and places' of several words, then lone words."""
     full = node.type == PERSON and person_name(node.name).full
-    return (not full, node.type != PERSON, node.article_id, node.local_id)
+    several = node.type != PERSON and " " in org_key(node.name)
+    return (not full, not several, node.type != PERSON, node.article_id, node.local_id)
 
 
 def node_block_keys(nodes: Iterable[Node]) -> set[str]:

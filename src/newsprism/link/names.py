@@ -28,6 +28,8 @@ from nameparser import HumanName
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
+from ..stages.entities import first_name_genders
+
 PERSON = "PERSON"
 SUFFIXES = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "ii": "ii", "iii": "iii", "iv": "iv",
             "2nd": "ii", "3rd": "iii"}
@@ -36,6 +38,7 @@ COMPANY_SUFFIXES = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag
 FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "&", "on", "in"}
 SURNAME_SIMILARITY = 90  # rapidfuzz ratio above which two long surnames are spelling variants
 MIN_FUZZY_SURNAME = 6  # shorter surnames must match exactly ("Kim" vs "Kin")
+GIVEN_PREFIX = 4  # given names sharing this many first letters may be one name spelled two ways
 
 
 def fold(text: str) -> str:
@@ -104,13 +107,27 @@ def _given_forms(name: str) -> frozenset[str]:
 
 
 def same_given(a: str, b: str) -> bool:
-    """Given names of one person: equal, an initial and a name, or nickname and full form."""
+    """Given names of one person: equal, an initial and a name, nickname and full form, or one
+    name spelled or shortened two ways ("Betty" / "Bettie", "Alexis" / "Alexandros": the first
+    GIVEN_PREFIX letters shared) unless the two are usually given one to women, one to men
+    ("Michael" / "Michelle")."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     forms_a, forms_b = _given_forms(a), _given_forms(b)
-    return b in forms_a or a in forms_b or bool(forms_a & forms_b)
+    if b in forms_a or a in forms_b or forms_a & forms_b:
+        return True
+    genders = {first_name_genders().get(a), first_name_genders().get(b)} - {None}
+    return a[:GIVEN_PREFIX] == b[:GIVEN_PREFIX] and min(len(a), len(b)) >= GIVEN_PREFIX and len(genders) < 2
+
+
+def _called(name: PersonName) -> tuple[str, tuple[str, ...]]:
+    """The given name a person goes by, and the middle names after it: "W. Mark Felt" goes by
+    Mark, "F. Scott Fitzgerald" by Scott."""
+    if len(name.first) == 1 and name.middle and len(name.middle[0]) > 1:
+        return name.middle[0], name.middle[1:]
+    return name.first, name.middle
 
 
 def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -120,15 +137,21 @@ def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _suffixes_agree(a: str, b: str) -> bool:
-    """Jr. and Sr. tell father and son apart, so they must agree; a numeral ("Robert S. Mueller
-    III") is often left out."""
-    return a == b or {a, b} - {""} <= {"ii", "iii", "iv"}
+    """Jr. tells the son from his father, so it must agree; Sr. and a numeral ("Robert S. Mueller
+    III") are often left out."""
+    return a == b or {a, b} - {""} <= {"ii", "iii", "iv", "sr"}
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:
     """Two full names of one person (a lone surname is never enough: see the resolver)."""
-    return (a.full and b.full and _suffixes_agree(a.suffix, b.suffix) and same_surname(a.last, b.last)
-            and same_given(a.first, b.first) and _middles_agree(a.middle, b.middle))
+    if not (a.full and b.full and _suffixes_agree(a.suffix, b.suffix) and same_surname(a.last, b.last)):
+        return False
+    if same_given(a.first, b.first) and _middles_agree(a.middle, b.middle):
+        return True
+    called_a, called_b = _called(a), _called(b)
+    if called_a == (a.first, a.middle) and called_b == (b.first, b.middle):
+        return False  # neither goes by a middle name
+    return same_given(called_a[0], called_b[0]) and _middles_agree(called_a[1], called_b[1])
 
 
 def person_blocks(name: PersonName) -> tuple[str, ...]:

@@ -177,7 +177,7 @@ NAME_VOTES = 2  # a first name usually given to women or to men counts as two pr
 
 
 @functools.cache
-def _first_names() -> dict[str, str]:
+def first_name_genders() -> dict[str, str]:
     """First names that are usually given to women ("f") or to men ("m"), for "he" and "she"
     when the article itself does not say; names given to both are left out."""
     data = json.loads(resources.files(__package__).joinpath("data/first_names.json").read_text("utf-8"))
@@ -187,7 +187,7 @@ def _first_names() -> dict[str, str]:
 def first_name_gender(name: str) -> str | None:
     """ "f" or "m" by a full name's first word ("Hillary Clinton"), None for a lone surname."""
     words = name.split()
-    return _first_names().get(words[0].lower()) if len(words) > 1 else None
+    return first_name_genders().get(words[0].lower()) if len(words) > 1 else None
 
 
 def _gendered_roles(index: EntityIndex) -> None:
@@ -252,9 +252,10 @@ def _people(doc) -> list:
 def _name_tokens(span) -> list:
     tokens = [t for t in span if any(c.isalpha() for c in t.text) and t.lower_ not in {"'s", "’s"}]
     while tokens and (tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].lower_ in TITLE_ABBREVIATIONS
-                      or tokens[0].lemma_.lower() in ROLE_NOUNS or _common_word(tokens[0])):
+                      or tokens[0].lemma_.lower() in ROLE_NOUNS or _common_word(tokens[0])
+                      or _lower_word(tokens[0])):
         tokens = tokens[1:]
-    tokens = tokens[:next((i for i, t in enumerate(tokens) if _common_word(t)), len(tokens))]
+    tokens = tokens[:next((i for i, t in enumerate(tokens) if _common_word(t) or _lower_word(t)), len(tokens))]
     if tokens and tokens[-1].lower_ in BUILDING_WORDS:
         return []  # "Trump Tower" is a building, not a person
     if _pair_of_names(span):
@@ -279,10 +280,35 @@ BUILDING_WORDS = {"tower", "towers", "building", "center", "centre", "hall", "ho
                   "organization", "organisation", "campaign", "plaza", "boulevard", "memorial", "prize"}
 
 
+# Lower-case words that are part of names ("Bank of America", "Port au Prince", "al-Assad").
+NAME_CONNECTORS = {"of", "the", "and", "for", "to", "on", "de", "du", "des", "da", "di", "del", "della",
+                   "van", "von", "der", "den", "la", "le", "les", "au", "aux", "bin", "ibn", "al", "el", "y"}
+
+
+def _lower_word(token) -> bool:
+    """A lower-case word, which no English name has but for a few connectors and the ends of
+    hyphenated names ("Kim Jong-un"): "Lindsay Lohan checks into rehab", "nominates Regina
+    Benjamin", "Mafia boss" are cut to their names."""
+    if not (token.is_lower and token.is_alpha) or token.lower_ in NAME_CONNECTORS:
+        return False
+    before = token.doc[token.i - 1] if token.i else None
+    return not (before is not None and before.text in {"-", "–"} and not before.whitespace_)  # "Jong-un"
+
+
 def _common_word(token) -> bool:
-    """A capitalised word of a headline that the article writes in lower case elsewhere ("Trump
-    Lashes Out", "Clinton Emails"): in a headline such a word is no part of a name."""
-    return token.is_title and token.lower_ in _lowercase_words(token.doc) and _in_headline(token)
+    """A capitalised word of a headline that the article writes in lower case elsewhere, in this
+    or another form of the word ("Trump Lashes Out", "Lohan Checks Into Rehab" beside "checked",
+    "RED SOX MAKE HUGE OFFER"): in a headline such a word is no part of a name."""
+    if not (token.is_title or token.is_upper) or not token.is_alpha:
+        return False
+    lowered = _lowercase_words(token.doc)
+    return any(form in lowered for form in _word_forms(token.lower_)) and _in_headline(token)
+
+
+def _word_forms(word: str) -> tuple[str, ...]:
+    """A word and its stem by the plain English endings ("checks", "checked" -> "check")."""
+    stems = [word[:-len(end)] for end in ("ing", "ed", "es", "s", "d") if word.endswith(end)]
+    return (word, *(stem for stem in stems if len(stem) > 2))
 
 
 def _in_headline(token) -> bool:
@@ -299,7 +325,8 @@ def _lowercase_words(doc) -> frozenset[str]:
         from spacy.tokens import Doc
         Doc.set_extension("np_lowercase", default=None)
     if doc._.np_lowercase is None:
-        doc._.np_lowercase = frozenset(t.text for t in doc if t.is_lower and t.is_alpha and len(t) > 2)
+        doc._.np_lowercase = frozenset(form for t in doc if t.is_lower and t.is_alpha and len(t) > 2
+                                       for form in _word_forms(t.text))
     return doc._.np_lowercase
 
 
@@ -316,8 +343,25 @@ def _add_person(index: EntityIndex, ent, full: dict) -> None:
         name = _expand_single(tokens[0].text, ent.start, full, honorifics) or name
     cluster = _cluster(index, f"person:{slug(name)}", name, "PERSON", ent.start_char)
     _mention(index, cluster, ent.doc[ent.start:tokens[-1].i + 1], "name")  # "Trump" of "Trump Lashes Out"
+    _group_of(index, tokens)
     index.person_mentions.append((ent.start, cluster.id))
     index.genders.setdefault(cluster.id, set()).update(honorifics)
+
+
+# Nouns that make a person's name the name of the group around them: "the Obama administration".
+GROUP_NOUNS = {"administration", "team", "campaign", "camp", "government", "family", "cabinet", "regime"}
+
+
+def _group_of(index: EntityIndex, tokens) -> None:
+    """ "the Obama administration", "the Trump campaign": the group is an organisation of its
+    own, which speaks for itself, beside the person its name mentions."""
+    doc, last = tokens[0].doc, tokens[-1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in GROUP_NOUNS and after.pos_ == "NOUN" and last.head.i == after.i:
+        group = doc[tokens[-1].i:after.i + 1]
+        name = " ".join((tokens[-1].text, after.lower_))
+        _mention(index, _cluster(index, f"org:{slug(name)}", name, "ORG", group.start_char), group, "name")
+        index.by_token[last.i] = index.by_token[tokens[0].i]  # the name's word still names the person
 
 
 def _expand_single(word: str, position: int, full: dict, honorifics: set[str]) -> str | None:
@@ -345,12 +389,31 @@ def _surface(tokens) -> str:
 
 
 def _add_other(index: EntityIndex, ent, label: str) -> None:
+    ent = _without_lower_words(ent)
+    if ent is None:
+        return
     text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.IGNORECASE).removesuffix("'s").strip()
     text = text.removesuffix("’s").strip()
     if not text or not any(ch.isalpha() for ch in text):
         return
     cluster = _cluster(index, f"{label.lower()}:{slug(text)}", text, label, ent.start_char)
     _mention(index, cluster, ent, "name")
+
+
+def _without_lower_words(ent):
+    """An organisation's or place's span cut to its name: lower-case and headline words before it
+    and from the first one after its first word are dropped ("the Jaguars at Jacksonville
+    Municipal Stadium", "Colts Beat Chiefs"), connectors at its ends too. None if nothing is left."""
+    tokens = list(ent)
+    while tokens and (_lower_word(tokens[0]) or _common_word(tokens[0]) or tokens[0].is_lower):
+        tokens = tokens[1:]
+    cut = next((i for i, t in enumerate(tokens) if i and (_lower_word(t) or _common_word(t))), len(tokens))
+    tokens = tokens[:cut]
+    while tokens and (tokens[-1].lower_ in NAME_CONNECTORS or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return ent.doc[tokens[0].i:tokens[-1].i + 1]
 
 
 def _cluster(index: EntityIndex, ident: str, name: str, kind: str, first: int) -> Cluster:
@@ -442,7 +505,7 @@ def _modifiers_start(ent) -> int:
 
 
 def _title_token(token, ent) -> bool:
-    if token.dep_ in _ROLE_STOP or token.pos_ in {"VERB", "AUX", "PRON", "ADP"}:
+    if token.dep_ in _ROLE_STOP or token.pos_ in {"VERB", "AUX", "PRON", "ADP"} or _common_word(token):
         return False
     if token.is_punct and token.text not in {"-", "."}:
         return False
