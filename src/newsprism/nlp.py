@@ -66,11 +66,13 @@ def _wrapped(text: str, at: int) -> bool:
     if start < 0 or text.count("\n", end, at) != 1 or not text[at:at + 1].isalnum():
         return False
     line = text[start + 1:end].strip()
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < WRAP_MIN_WORDS or line.endswith(_TERMINAL):
+    if line.endswith(_TERMINAL):
         return False
-    if not text[at].islower() and len(line) < WRAP_MIN_CHARS:
-        return False  # a short paragraph that ends without a stop
+    if text[at].islower():
+        return True  # "... regularly" / "incites" / "political violence ..."
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < WRAP_MIN_WORDS or len(line) < WRAP_MIN_CHARS:
+        return False  # a heading, a byline, a short paragraph that ends without a stop
     return sum(w[0].isupper() for w in words) < 0.7 * len(words)
 
 
