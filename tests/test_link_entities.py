@@ -153,3 +153,10 @@ def test_re_analysing_and_relinking_gives_the_same_ids(store):
     link_store(store)
     assert [(m.article_id, m.entity_id) for m in store.iter_mentions()] == before
     assert link_store(store).linked == 0
+
+
+def test_a_place_is_not_the_longer_place_its_name_ends():
+    chosen, _ = resolve(node("a1", "North Carolina", "GPE"), node("a2", "Carolina", "GPE"),
+                        node("a3", "North Philadelphia", "GPE"), node("a4", "Philadelphia", "GPE"))
+    assert chosen["a2", "carolina"] != chosen["a1", "north-carolina"]
+    assert chosen["a4", "philadelphia"] != chosen["a3", "north-philadelphia"]

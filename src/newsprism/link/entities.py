@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ..stages.entities import GENERIC_HEADS
 from .names import (
     PERSON,
     PersonName,
@@ -45,15 +46,7 @@ from .names import (
 DOMINANCE = 3  # a lone surname goes to a person named this many times as often as any other
 NAME_SIMILARITY = 93  # rapidfuzz ratio of two long organisation names spelled almost the same
 MIN_FUZZY_NAME = 12
-# Words that end many names and alone name something else: "the House" is not "the White House".
-GENERIC_HEADS = frozenset({
-    "house", "senate", "court", "party", "government", "police", "department", "ministry", "council",
-    "committee", "congress", "parliament", "assembly", "church", "city", "state", "county", "office",
-    "service", "agency", "times", "post", "news", "union", "league", "association", "bank", "group",
-    "company", "club", "school", "university", "college", "center", "centre", "institute", "foundation",
-    "airport", "station", "street", "park", "river", "island", "square", "network", "board", "commission",
-    "administration", "team", "campaign", "camp", "family", "cabinet", "regime",
-})
+PLACES = {"GPE", "LOC"}  # a place's last word names another place: "Carolina", "Korea", "Philadelphia"
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,11 +211,11 @@ class EntityResolver:
         """An entity known only by the last word of this name ("Jaguars") becomes this one's
         ("Jacksonville Jaguars") once the store shows it is the one such name."""
         key = org_key(name)
-        if " " not in key:
+        if " " not in key or entity.type in PLACES:
             return
         tail = key.rsplit(" ", 1)[1]
         for other in self._in_blocks(f"n:{tail}"):
-            if other is not entity and (other.type != PERSON or other.lone) \
+            if other is not entity and other.type not in PLACES and (other.type != PERSON or other.lone) \
                     and all(org_key(n) == tail for n, _ in other.names) and self._by_tail(tail) is entity:
                 self.merge(other, entity)
 
@@ -268,7 +261,8 @@ class EntityResolver:
             found = self._same_name(alias, people=alias == node.name and person_name(alias).full)
             if found is not None:
                 return found
-        return self._by_acronym(node.name) or self._by_spelling(node.name) or self._by_tail(node.name)
+        tail = self._by_tail(node.name) if node.type not in PLACES else None  # "Philadelphia" is no "North ..."
+        return self._by_acronym(node.name) or self._by_spelling(node.name) or tail
 
     def _by_spelling(self, name: str) -> Known | None:
         """The one organisation of the same initials whose long name is spelled almost the same
@@ -286,7 +280,7 @@ class EntityResolver:
         key = org_key(name)
         if " " in key or key in GENERIC_HEADS:
             return None
-        found = sorted((e for e in self._in_blocks(f"t:{key}") if e.type != PERSON),
+        found = sorted((e for e in self._in_blocks(f"t:{key}") if e.type not in {PERSON, *PLACES}),
                        key=lambda e: (-e.mentions, e.id))
         if found and (len(found) == 1 or found[0].mentions >= DOMINANCE * found[1].mentions):
             return found[0]

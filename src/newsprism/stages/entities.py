@@ -256,6 +256,7 @@ def _name_tokens(span) -> list:
                       or _lower_word(tokens[0])):
         tokens = tokens[1:]
     tokens = tokens[:next((i for i, t in enumerate(tokens) if _common_word(t) or _lower_word(t)), len(tokens))]
+    tokens = _headline_cut(tokens)
     if tokens and tokens[-1].lower_ in BUILDING_WORDS:
         return []  # "Trump Tower" is a building, not a person
     if _pair_of_names(span):
@@ -280,6 +281,16 @@ BUILDING_WORDS = {"tower", "towers", "building", "center", "centre", "hall", "ho
                   "organization", "organisation", "campaign", "plaza", "boulevard", "memorial", "prize"}
 
 
+# Words that end many names and alone name something else: "the House" is not "the White House".
+GENERIC_HEADS = frozenset({
+    "house", "senate", "court", "party", "government", "police", "department", "ministry", "council",
+    "committee", "congress", "parliament", "assembly", "church", "city", "state", "county", "office",
+    "service", "agency", "times", "post", "news", "union", "league", "association", "bank", "group",
+    "company", "club", "school", "university", "college", "center", "centre", "institute", "foundation",
+    "airport", "station", "street", "park", "river", "island", "square", "network", "board", "commission",
+    "administration", "team", "campaign", "camp", "family", "cabinet", "regime",
+})
+
 # Lower-case words that are part of names ("Bank of America", "Port au Prince", "al-Assad").
 NAME_CONNECTORS = {"of", "the", "and", "for", "to", "on", "de", "du", "des", "da", "di", "del", "della",
                    "van", "von", "der", "den", "la", "le", "les", "au", "aux", "bin", "ibn", "al", "el", "y"}
@@ -303,6 +314,23 @@ def _common_word(token) -> bool:
         return False
     lowered = _lowercase_words(token.doc)
     return any(form in lowered for form in _word_forms(token.lower_)) and _in_headline(token)
+
+
+def _headline_cut(tokens: list) -> list:
+    """A name on a headline line cut to the longest start of it that the article writes
+    elsewhere: "Colts Beat Chiefs" is "Colts" where the story says "the Colts" but never "Colts
+    Beat". A name the article writes nowhere else is left whole."""
+    if len(tokens) < 2 or not _in_headline(tokens[0]):
+        return tokens
+    text = doc_text(tokens[0].doc)
+    line_start = text.rfind("\n", 0, tokens[0].idx) + 1
+    line_end = text.find("\n", tokens[0].idx)
+    rest = (text[:line_start] + "\n" + (text[line_end:] if line_end >= 0 else "")).lower()
+    for count in range(len(tokens), 0, -1):
+        name = text[tokens[0].idx:tokens[count - 1].idx + len(tokens[count - 1])].lower()
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", rest):
+            return tokens if count == len(tokens) else tokens[:count]
+    return tokens
 
 
 def _word_forms(word: str) -> tuple[str, ...]:
@@ -408,7 +436,7 @@ def _without_lower_words(ent):
     while tokens and (_lower_word(tokens[0]) or _common_word(tokens[0]) or tokens[0].is_lower):
         tokens = tokens[1:]
     cut = next((i for i, t in enumerate(tokens) if i and (_lower_word(t) or _common_word(t))), len(tokens))
-    tokens = tokens[:cut]
+    tokens = _headline_cut(tokens[:cut])
     while tokens and (tokens[-1].lower_ in NAME_CONNECTORS or tokens[-1].is_punct):
         tokens = tokens[:-1]
     if not tokens:
@@ -463,25 +491,58 @@ def _described_from(ent) -> int:
 
 def _other_name(token) -> bool:
     """A word of another name ("Chargers" in "Chargers tackle Jamal Williams"), not a title."""
-    return (bool(token.ent_type_) or token.pos_ == "PROPN") and token.lemma_.lower() not in ROLE_NOUNS
+    named = bool(token.ent_type_) or token.pos_ == "PROPN" or (
+        token.is_title and token.lower_ not in _lowercase_words(token.doc))  # "Chargers" tagged a noun
+    return named and token.lemma_.lower() not in ROLE_NOUNS
 
 
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "FAC", "ORG"}
 
 
 def _propagate_names(index: EntityIndex, doc) -> None:
-    """A person's name where the tagger missed it ("[Trump] said", "the Trump-Abe summit"):
-    every capitalised word that is the surname of one full-named person of the article, outside
-    the names and dates already found, is a mention of that person."""
-    surnames = {}
-    for cluster in index.clusters.values():
-        if cluster.type == "PERSON" and " " in cluster.name:
-            surnames.setdefault(cluster.name.split()[-1], []).append(cluster)
+    """Names where the tagger missed them ("[Trump] said", "the Trump-Abe summit", "[Colts]"):
+    every capitalised word that is the surname of one full-named person of the article, and
+    every capitalised name an organisation or place of the article goes by (its name, the forms
+    the article wrote, the last word of a longer name: "Colts" for "Indianapolis Colts"),
+    outside the names and dates already found, is a mention of it. A sentence's first word is
+    left alone when the article writes it in lower case too ("People" / "people")."""
+    surnames, names = {}, {}
+    for cluster in list(index.clusters.values()):
+        if cluster.type == "PERSON":
+            if " " in cluster.name:
+                surnames.setdefault(cluster.name.split()[-1], []).append(cluster)
+            continue
+        forms = {cluster.name, *cluster.aliases}
+        words = cluster.name.split()
+        if len(words) > 1 and words[-1].lower() not in GENERIC_HEADS:
+            forms.add(words[-1])
+        for form in forms:
+            if form and form[0].isupper():
+                names.setdefault(form.split()[0], {}).setdefault(form, set()).add(cluster.id)
+    text = doc_text(doc)
     for token in doc:
+        if token.i in index.by_token or not (token.is_title or token.is_upper) or token.ent_type_ in NOT_NAMES:
+            continue
+        if token.is_sent_start and token.lower_ in _lowercase_words(doc):
+            continue
         people = surnames.get(token.text)
-        if (people and len(people) == 1 and token.i not in index.by_token and token.is_title
-                and token.ent_type_ not in NOT_NAMES):
+        if people and len(people) == 1:
             _mention(index, people[0], doc[token.i:token.i + 1], "name")
+            continue
+        for form, ids in sorted(names.get(token.text, {}).items(), key=lambda item: -len(item[0])):
+            span = _span_at(doc, text, token, form)
+            if len(ids) == 1 and span is not None and not any(t.i in index.by_token for t in span):
+                _mention(index, index.clusters[next(iter(ids))], span, "name")
+                break
+
+
+def _span_at(doc, text: str, token, form: str):
+    """The tokens from `token` that spell `form`, if they do, ending on a token's end."""
+    if text[token.idx:token.idx + len(form)] != form:
+        return None
+    end = token.idx + len(form)
+    span = doc.char_span(token.idx, end)
+    return span if span is not None and len(span) else None
 
 
 def _title_before(ent):
