@@ -261,7 +261,7 @@ class EntityResolver:
             found = self._same_name(alias, people=alias == node.name and person_name(alias).full)
             if found is not None:
                 return found
-        tail = self._by_tail(node.name) if node.type not in PLACES else None  # "Philadelphia" is no "North ..."
+        tail = self._by_tail(node.name) if node.type not in PLACES else None  # no "North Philadelphia"
         return self._by_acronym(node.name) or self._by_spelling(node.name) or tail
 
     def _by_spelling(self, name: str) -> Known | None:

@@ -255,8 +255,8 @@ def _name_tokens(span) -> list:
                       or tokens[0].lemma_.lower() in ROLE_NOUNS or _common_word(tokens[0])
                       or _lower_word(tokens[0])):
         tokens = tokens[1:]
-    tokens = tokens[:next((i for i, t in enumerate(tokens) if _common_word(t) or _lower_word(t)), len(tokens))]
-    tokens = _headline_cut(tokens)
+    cut = next((i for i, t in enumerate(tokens) if _common_word(t) or _lower_word(t)), len(tokens))
+    tokens = _headline_cut(tokens[:cut])
     if tokens and tokens[-1].lower_ in BUILDING_WORDS:
         return []  # "Trump Tower" is a building, not a person
     if _pair_of_names(span):
@@ -521,7 +521,8 @@ def _propagate_names(index: EntityIndex, doc) -> None:
                 names.setdefault(form.split()[0], {}).setdefault(form, set()).add(cluster.id)
     text = doc_text(doc)
     for token in doc:
-        if token.i in index.by_token or not (token.is_title or token.is_upper) or token.ent_type_ in NOT_NAMES:
+        capitalised = token.is_title or token.is_upper
+        if token.i in index.by_token or not capitalised or token.ent_type_ in NOT_NAMES:
             continue
         if token.is_sent_start and token.lower_ in _lowercase_words(doc):
             continue
