@@ -1,17 +1,21 @@
-"""Story clustering time at two corpus sizes (same run), to show it does not grow quadratically.
+"""Linking time at two corpus sizes (same run): store-wide entity resolution, then story
+clustering, to show that neither grows quadratically.
 
     python benchmarks/bench_linking.py [--sizes 10000 100000] [--history]
 
 Articles come from the generated corpus (benchmarks/corpus.py, seed 7, one event per 30
 articles by default), title and text. No spaCy: an article's entities are the capitalised
 multi-word names of its text, found by a regular expression, and its dates are its publication
-date. Clustering runs with newsprism's default parameters (`--threshold` overrides the
+date; its entity nodes are those names and the lone surnames before or after "said" ("Corlund
+said"), all resolved as people by an in-memory `EntityResolver`, batch by batch. Clustering
+runs with newsprism's default parameters (`--threshold` overrides the
 threshold). Articles arrive in publication order (the generator's), in batches of `--batch`
 (as a daily ingest would; 0: all at once), so each batch re-runs the clustering only where it
 lands. Each size but the largest is timed `--repeat` times (3), the fastest run kept: on a
 shared machine one 10,000-article run varies by 15%. Reports seconds, CPU seconds (less
 disturbed by other jobs on a shared machine),
-articles/s, stories, how many stories a generated event comes out in (on average), B³ F1
+articles/s, entities, resolution's share of the CPU time, stories, how many stories a
+generated event comes out in (on average), B³ F1
 against the generator's events, and the ratio of the largest size's CPU time to the
 smallest's (target: < 12x for 10x the articles). Events happen over 300 days at every size,
 so 100,000 articles are ten times as many a day as 10,000 (ten times the events running at
@@ -32,9 +36,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import SPAN_DAYS, labelled  # noqa: E402
 
 from newsprism.evaluate.stories import b_cubed  # noqa: E402
+from newsprism.link.entities import EntityResolver, Node  # noqa: E402
 from newsprism.link.stories import StoryDoc, StoryIndex, StoryParams  # noqa: E402
 
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+SAID = re.compile(r"\b([A-Z][a-z]+) said\b|\bsaid ([A-Z][a-z]+)\b")
+
+
+def entity_nodes(docs: list[StoryDoc]) -> list[Node]:
+    """Each article's people: its full names and the lone surnames of "X said" / "said X"."""
+    nodes = []
+    for doc in docs:
+        names = set(doc.entities) | {a or b for a, b in SAID.findall(doc.text)}
+        nodes += [Node(doc.article_id, "person:" + name.lower().replace(" ", "-"), name, "PERSON")
+                  for name in names]
+    return nodes
 
 
 def story_docs(count: int, span_days: int = SPAN_DAYS) -> tuple[list[StoryDoc], dict[str, str]]:
@@ -48,14 +64,25 @@ def story_docs(count: int, span_days: int = SPAN_DAYS) -> tuple[list[StoryDoc], 
     return docs, events
 
 
-def timed(docs: list[StoryDoc], params: StoryParams, batch: int) -> tuple[float, float, dict[str, str]]:
-    """Seconds and CPU seconds to cluster the documents, batch by batch, and article id -> story."""
+def timed(docs: list[StoryDoc], params: StoryParams, batch: int
+          ) -> tuple[float, float, float, int, dict[str, str]]:
+    """Seconds and CPU seconds to link the documents batch by batch (entities, then stories),
+    the CPU seconds of entity resolution alone, the entities, and article id -> story."""
+    nodes: dict[str, list[Node]] = {}
+    for node in entity_nodes(docs):
+        nodes.setdefault(node.article_id, []).append(node)
     started, cpu = time.perf_counter(), time.process_time()
-    index = StoryIndex(params)
+    resolving = 0.0
+    index, resolver = StoryIndex(params), EntityResolver()
     step = batch or len(docs)
     for start in range(0, len(docs), step):
-        index.add_batch(docs[start:start + step])
-    return time.perf_counter() - started, time.process_time() - cpu, index.assignments()
+        part = docs[start:start + step]
+        before = time.process_time()
+        resolver.resolve([node for doc in part for node in nodes.get(doc.article_id, ())])
+        resolving += time.process_time() - before
+        index.add_batch(part)
+    return (time.perf_counter() - started, time.process_time() - cpu, resolving, len(resolver.entities),
+            index.assignments())
 
 
 def stories_per_event(stories: dict[str, str], events: dict[str, str]) -> float:
@@ -79,16 +106,17 @@ def main() -> None:
                              "articles (default: 300 days at every size, so a larger corpus is denser)")
     args = parser.parse_args()
     results = {}
-    print("| articles | seconds | CPU s | articles/s | stories | events | stories per event | B³ F1 |\n"
-          "|---|---|---|---|---|---|---|---|")
+    print("| articles | seconds | CPU s | articles/s | entities | resolution CPU s | stories | events "
+          "| stories per event | B³ F1 |\n|---|---|---|---|---|---|---|---|---|---|")
     for size in sorted(args.sizes):
         docs, events = story_docs(size, round(SPAN_DAYS * size / 10_000) if args.history else SPAN_DAYS)
         runs = [timed(docs, StoryParams(threshold=args.threshold), args.batch)
                 for _ in range(1 if size == max(args.sizes) else max(1, args.repeat))]
-        seconds, cpu, stories = min(runs, key=lambda run: run[1])
+        seconds, cpu, resolving, entities, stories = min(runs, key=lambda run: run[1])
         results[size] = cpu
         precision, recall = b_cubed(stories, events)
-        print(f"| {size:,} | {seconds:.1f} | {cpu:.1f} | {size / seconds:,.0f} "
+        print(f"| {size:,} | {seconds:.1f} | {cpu:.1f} | {size / seconds:,.0f} | {entities:,} "
+              f"| {resolving:.1f} "
               f"| {len(set(stories.values())):,} | {len(set(events.values()))} "
               f"| {stories_per_event(stories, events):.1f} "
               f"| {2 * precision * recall / (precision + recall):.3f} |", flush=True)

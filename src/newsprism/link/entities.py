@@ -189,7 +189,11 @@ class EntityResolver:
         return self._entity(entity_id)
 
     def _place_full(self, node: Node, name: PersonName) -> Known:
-        matches = [e for e in self._in_blocks(*person_blocks(name)) if e.type == PERSON
+        key = org_key(node.name)
+        known = [e for e in self._in_blocks(f"n:{key}") if e.type == PERSON and (node.name, PERSON) in e.names]
+        if len(known) == 1:  # a name seen before: its matches were merged when it was first placed
+            return known[0]
+        matches = [e for e in self._in_blocks(f"p:{surname_block(name.last)}") if e.type == PERSON
                    and e.person_names() and same_person(name, person_name(e.name))]
         if not matches:  # the same name tagged as an organisation or place elsewhere
             return self._same_name(node.name) or self._new(node)

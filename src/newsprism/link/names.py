@@ -78,6 +78,7 @@ def person_name(name: str) -> PersonName:
     return PersonName(first, tuple(fold(m) for m in parsed.middle.split()), last, suffix)
 
 
+@functools.lru_cache(maxsize=65536)
 def surname_block(surname: str) -> str:
     """A coarse key for a surname, the same for its spelling variants ("zelensky", "zelenskyy",
     "zelenskiy"): doubled letters single, final i and y dropped."""
