@@ -136,7 +136,7 @@ HEADLINES = (
     "Lindsay Lohan Checks Into Rehab Clinic\n"
     "Lindsay Lohan checked into a clinic on Thursday, her lawyer said. The Obama administration "
     "declined to comment, and Kim Jong-un was not asked. The Kansas City Chiefs at Arrowhead Stadium "
-    "lost to the Colts, said a Mafia boss."
+    "lost to the Colts, said a Mafia boss. Trump flew to Mar-a-Lago with Melania Trump."
 )
 
 
@@ -150,6 +150,7 @@ def test_lower_case_and_headline_words_are_cut_from_names(headlines):
     assert "Lindsay Lohan" in names and not any("Checks" in n or "Rehab" in n for n in names)
     assert "Kim Jong-un" in names  # the end of a hyphenated name is no lower-case word
     assert not any(" at " in n or "boss" in n for n in names)
+    assert "Mar" not in names
 
 
 def test_a_group_named_after_a_person_is_an_organisation_beside_the_person(headlines):

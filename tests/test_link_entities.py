@@ -160,3 +160,15 @@ def test_a_place_is_not_the_longer_place_its_name_ends():
                         node("a3", "North Philadelphia", "GPE"), node("a4", "Philadelphia", "GPE"))
     assert chosen["a2", "carolina"] != chosen["a1", "north-carolina"]
     assert chosen["a4", "philadelphia"] != chosen["a3", "north-philadelphia"]
+
+
+def test_a_suffix_or_a_double_surname_finds_its_one_bearer():
+    chosen, _ = resolve(node("a1", "Donald Trump", mentions=9), node("a2", "Donald Trump Jr.", mentions=2),
+                        node("a3", "Trump Jr."), node("a4", "Donald Jr."),
+                        node("a5", "Debbie Wasserman Schultz"), node("a6", "Wasserman Schultz"),
+                        node("a7", "Hillary Clinton"), node("a8", "Hillary Schultz"))
+    junior = chosen["a2", "donald-trump-jr."]
+    assert junior != chosen["a1", "donald-trump"]
+    assert chosen["a3", "trump-jr."] == chosen["a4", "donald-jr."] == junior
+    assert chosen["a6", "wasserman-schultz"] == chosen["a5", "debbie-wasserman-schultz"]
+    assert chosen["a8", "hillary-schultz"] != chosen["a5", "debbie-wasserman-schultz"]

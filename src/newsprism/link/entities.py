@@ -34,6 +34,7 @@ from .names import (
     PersonName,
     acronym,
     initials,
+    is_given_name,
     org_blocks,
     org_key,
     person_blocks,
@@ -196,19 +197,29 @@ class EntityResolver:
         matches = [e for e in self._in_blocks(f"p:{surname_block(name.last)}") if e.type == PERSON
                    and e.person_names() and same_person(name, person_name(e.name))]
         if not matches:  # the same name tagged as an organisation or place elsewhere
-            return self._same_name(node.name) or self._new(node)
+            return self._same_name(node.name) or self._double_surname(name) or self._new(node)
         winner = max(matches, key=lambda e: (e.mentions, e.id))
         for other in matches:
             if other is not winner and same_person(person_name(other.name), person_name(winner.name)):
                 self.merge(other, winner)
         return winner
 
+    def _double_surname(self, name: PersonName) -> Known | None:
+        """ "Wasserman Schultz" for the one Debbie Wasserman Schultz: a name of two words whose
+        first is no given name but the middle name of one person of that surname."""
+        if name.middle or is_given_name(name.first):
+            return None
+        found = [e for e in self._in_blocks(f"p:{surname_block(name.last)}") if e.type == PERSON and any(
+            p.middle[-1:] == (name.first,) and p.last == name.last for p in e.person_names())]
+        return found[0] if len(found) == 1 else None
+
     def _take_lone(self, person: Known, name: PersonName) -> None:
         """A lone surname entity becomes this person's once the store shows it is theirs."""
         for lone in self._in_blocks(f"p:{surname_block(name.last)}"):
+            suffixes = {person_name(n).suffix for n, _ in lone.names}
             if lone is not person and lone.lone and any(
                     same_surname(person_name(n).last, name.last) for n, _ in lone.names):
-                if self._dominant(name.last, lone) is person:
+                if len(suffixes) == 1 and self._dominant(name.last, lone, suffixes.pop()) is person:
                     self.merge(lone, person)
 
     def _take_tail(self, entity: Known, name: str) -> None:
@@ -224,25 +235,25 @@ class EntityResolver:
                 self.merge(other, entity)
 
     def _place_lone(self, node: Node) -> Known | None:
-        word = person_name(node.name).last
-        person = self._dominant(word)
+        word, suffix = person_name(node.name).last, person_name(node.name).suffix
+        person = self._dominant(word, suffix=suffix)
         if person is not None:
             return person
         lone = [e for e in self._in_blocks(f"p:{surname_block(word)}") if e.lone
-                and any(person_name(n).last == word for n, _ in e.names)]
+                and any(person_name(n).last == word and person_name(n).suffix == suffix for n, _ in e.names)]
         if lone:
             return lone[0]
         # a place or organisation the tagger took for a person ("Jaguars")
         return self._same_name(node.name) or self._by_tail(node.name)
 
-    def _dominant(self, word: str, extra: Known | None = None) -> Known | None:
+    def _dominant(self, word: str, extra: Known | None = None, suffix: str = "") -> Known | None:
         """The full-named person a lone word stands for: the only one of that surname (else of
         that given name, for names written surname first: "Xi"), or the one named DOMINANCE
-        times as often as the next."""
+        times as often as the next; with a suffix ("Trump Jr."), one of the same suffix."""
         for block, part in ((f"p:{surname_block(word)}", "last"), (f"f:{word}", "first")):
             people = [e for e in self._in_blocks(block) if e is not extra and e.type == PERSON
                       and any((same_surname(p.last, word) if part == "last" else p.first == word)
-                              for p in e.person_names())]
+                              and (not suffix or p.suffix == suffix) for p in e.person_names())]
             if people:
                 ranked = sorted(people, key=lambda e: (-e.mentions, e.id))
                 if len(ranked) == 1 or ranked[0].mentions >= DOMINANCE * ranked[1].mentions:

@@ -75,6 +75,8 @@ def person_name(name: str) -> PersonName:
     first = fold(parsed.first)
     if not first:  # "Mr. Rutte": the honorific is no given name
         return PersonName("", (), last, suffix)
+    if suffix and last == fold(words[-1]).replace(" ", "") and len(words) == 2:
+        return PersonName("", (), first, suffix)  # "Trump Jr.", "Donald Jr.": one name and a suffix
     return PersonName(first, tuple(fold(m) for m in parsed.middle.split()), last, suffix)
 
 
@@ -105,6 +107,11 @@ def _namer() -> NickNamer:
 def _given_forms(name: str) -> frozenset[str]:
     """A given name with the full forms it is a nickname of ("jim" -> james)."""
     return frozenset({name, *_namer().canonicals_of(name)})
+
+
+def is_given_name(word: str) -> bool:
+    """True for a folded word known as a given name (by usual gender or as a nickname's form)."""
+    return word in first_name_genders() or _given_forms(word) != {word} or bool(_namer().nicknames_of(word))
 
 
 def same_given(a: str, b: str) -> bool:

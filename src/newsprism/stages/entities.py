@@ -261,6 +261,8 @@ def _name_tokens(span) -> list:
         return []  # "Trump Tower" is a building, not a person
     if _pair_of_names(span):
         return []  # "the Trump-Abe summit": two people, each found on their own
+    if _hyphen_compound(span):
+        return []  # "Mar" of "Mar-a-Lago"
     return tokens
 
 
@@ -272,6 +274,16 @@ def _pair_of_names(span) -> bool:
         return False
     surnames = {ent[-1].text for ent in span.doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     return words[0].text in surnames or words[2].text in surnames
+
+
+def _hyphen_compound(span) -> bool:
+    """True for a span that is the first part of a hyphenated place name ("Mar-a-Lago",
+    "Stratford-upon-Avon"); "Trump-style" keeps its name."""
+    doc = span.doc
+    words = doc[span.end:span.end + 3]
+    if len(words) < 3 or span[-1].whitespace_ or any(t.whitespace_ for t in words[:2]):
+        return False
+    return words[0].text in {"-", "–"} and words[1].is_lower and words[2].text in {"-", "–"}
 
 
 # The last words of the names of places and institutions that are named after people.
