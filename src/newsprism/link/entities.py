@@ -215,12 +215,13 @@ class EntityResolver:
 
     def _take_lone(self, person: Known, name: PersonName) -> None:
         """A lone surname entity becomes this person's once the store shows it is theirs."""
-        for lone in self._in_blocks(f"p:{surname_block(name.last)}"):
-            suffixes = {person_name(n).suffix for n, _ in lone.names}
-            if lone is not person and lone.lone and any(
+        for lone in self._in_blocks(f"l:{surname_block(name.last)}"):
+            if lone is person or not lone.lone or not any(
                     same_surname(person_name(n).last, name.last) for n, _ in lone.names):
-                if len(suffixes) == 1 and self._dominant(name.last, lone, suffixes.pop()) is person:
-                    self.merge(lone, person)
+                continue
+            suffixes = {person_name(n).suffix for n, _ in lone.names}
+            if len(suffixes) == 1 and self._dominant(name.last, lone, suffixes.pop()) is person:
+                self.merge(lone, person)
 
     def _take_tail(self, entity: Known, name: str) -> None:
         """An entity known only by the last word of this name ("Jaguars") becomes this one's
@@ -355,6 +356,7 @@ def node_block_keys(nodes: Iterable[Node]) -> set[str]:
             keys.add(f"t:{org_key(name)}")
             if node.type == PERSON:  # a lone word may be a given name written first ("Xi")
                 keys.add(f"f:{person_name(name).last}")
+                keys.add(f"l:{surname_block(person_name(name).last)}")
     return keys
 
 

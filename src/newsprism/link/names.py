@@ -164,10 +164,10 @@ def same_person(a: PersonName, b: PersonName) -> bool:
 
 def person_blocks(name: PersonName) -> tuple[str, ...]:
     """The keys under which a person is looked up: the surname's and, for a full name, its
-    first word's too (a lone "Xi" or "Kim" for names written surname first)."""
+    first word's too (a lone "Xi" or "Kim" for names written surname first); a lone name is
+    also filed with the other lone names of its surname, which a full name may take over."""
     blocks = [f"p:{surname_block(name.last)}"]
-    if name.full:
-        blocks.append(f"f:{name.first}")
+    blocks.append(f"f:{name.first}" if name.full else f"l:{surname_block(name.last)}")
     return tuple(blocks)
 
 
