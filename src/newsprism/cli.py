@@ -533,9 +533,12 @@ def evaluate_entities_command(path, db):
 
 @evaluate.command("conflicts")
 @click.argument("path", type=click.Path(exists=True, file_okay=False), required=False)
-def evaluate_conflicts_command(path):
+@click.option("--real", "datasets", type=click.Path(exists=True, file_okay=False),
+              help="Also run the hand-read real news: the shared datasets folder (../shared/datasets).")
+def evaluate_conflicts_command(path, datasets):
     """The conflict suites (both packaged ones, or a folder of cases): strict and lenient
-    precision and recall."""
+    precision and recall; with --real, precision over every conflict printed on 26 real
+    multi-outlet events read by hand, and recall of their real disagreements."""
     from .evaluate.conflicts import (
         PACKAGED_SUITES,
         default_folder,
@@ -555,6 +558,11 @@ def evaluate_conflicts_command(path):
     for name, folder in suites.items():
         click.echo(f"### {name}\n")
         click.echo(format_conflict_scores_markdown(score_conflicts(load_cases(folder), predict)))
+    if datasets:
+        from .evaluate.real_conflicts import real_conflicts_report
+
+        click.echo("### real news, read by hand\n")
+        click.echo(real_conflicts_report(datasets, settings))
 
 
 @cli.group()

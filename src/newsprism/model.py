@@ -211,6 +211,9 @@ class Conflict(Record):
     status: str  # contradiction | revision | scope
     summary: str
     sides: tuple[ConflictSide, ...] = field(default_factory=tuple)
+    # How sure the linking is that the sides state one thing (0..1), and why it is not surer.
+    confidence: float = 1.0
+    reasons: tuple[str, ...] = ()
 
 
 __all__ = [

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model import Analysis, Article, Story
 from ..store import Store
 from .align import align_quantities, align_statements, measure_matches
-from .conflicts import find_conflicts
+from .conflicts import conflict_order, find_conflicts
 from .entities import resolve_store
 from .stories import StoryDoc, StoryIndex, StoryParams, stored_story_doc
 
@@ -84,7 +84,16 @@ def _changed(index: StoryIndex, known: dict[str, str], pending: list[str]) -> li
 def _save(store: Store, story: Story) -> int:
     items = [_analysed(store, a) for a in story.article_ids]
     matches = measure_matches(items)
-    conflicts = find_conflicts(items, matches)
+    conflicts = {}
+    for event in story.events or [None]:  # outlets disagree about one event, not across events
+        members = set(event.article_ids) if event else set(story.article_ids)
+        if len(members) > 1:
+            conflicts |= {c.id: c for c in find_conflicts(
+                [i for i in items if i[0].id in members],
+                [m for m in matches if {m.a.article.id, m.b.article.id} <= members])}
+    if len(story.events) > 1:  # across the story's events, only a figure or date revised later
+        conflicts |= {c.id: c for c in find_conflicts(items, matches) if c.status == "revision"}
+    conflicts = sorted(conflicts.values(), key=conflict_order)
     store.save_story(story, align_statements(items), align_quantities(items, matches), conflicts)
     return len(conflicts)
 

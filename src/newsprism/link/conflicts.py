@@ -21,7 +21,6 @@ from ..model import Conflict, Evidence
 from .align import Measure, MeasureMatch, casualties, measure_matches, scopes_differ, values_agree
 from .context import (
     Item,
-    UnionFind,
     make_conflict,
     outlets_text,
     publication_days,
@@ -33,6 +32,7 @@ from .places import figures_places, places_differ
 from .temporal import temporal_conflicts
 
 KIND_ORDER = {"numeric": 0, "identity": 1, "temporal": 2, "other": 3}
+SHOWN_CONFIDENCE = 0.65  # conflicts less sure than this are listed only on request (`--all`)
 
 
 def find_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | None = None) -> list[Conflict]:
@@ -40,7 +40,12 @@ def find_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | None
     (`matches`: the items' `measure_matches`, when the caller has them already)."""
     found = numeric_conflicts(items, matches) + identity_conflicts(items) + temporal_conflicts(items)
     unique = {c.id: c for c in found}
-    return sorted(unique.values(), key=lambda c: (KIND_ORDER[c.kind], _first_place(c), c.id))
+    return sorted(unique.values(), key=conflict_order)
+
+
+def conflict_order(conflict: Conflict) -> tuple:
+    """Numbers first, then identities and dates; within a kind, by where the evidence starts."""
+    return KIND_ORDER[conflict.kind], _first_place(conflict), conflict.id
 
 
 def _first_place(conflict: Conflict) -> tuple[str, int]:
@@ -50,28 +55,56 @@ def _first_place(conflict: Conflict) -> tuple[str, int]:
 # --- numbers ---------------------------------------------------------------------------------------
 
 # Words with which a later report updates a figure, rather than states a different one.
-REVISED = re.compile(r"\b(risen|revis\w*|updated?|replac\w*|correct(ed|ion)|toll|first thought|"
+REVISED = re.compile(r"\b(risen|rose to|climbed to|revis\w*|updated?|replac\w*|correct(ed|ion)|first thought|"
                      r"earlier (estimate|figure)|up from|now stands)\b", re.IGNORECASE)
-REPUBLISHED_DAYS = 21  # a figure given again this much later is a revision, not a contradiction
-PLAUSIBLE_RATIO = 1.35  # beyond this, two unrelated numbers are likelier than two reports of one
-# A casualty count named as one (killed, dead, injured, ...) by every side is one measure even when
-# early reports differ widely: "at least 38 dead" against "a toll of 27".
-CASUALTY_RATIO = 2.0
+MAGNITUDE = 10.0  # values this far apart are different measures, never one figure revised
+# Two reports of one figure are seldom further apart than PLAUSIBLE_RATIO; up to FAR_RATIO they
+# may still be (small counts: "two boats" vs "three"; early tolls: "38 dead" vs "27"), with less
+# confidence; beyond it two unrelated numbers are likelier.
+PLAUSIBLE_RATIO = 1.35
+FAR_RATIO = 3.5
 PLACES_PER_SIDE = 8
 
 
 def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | None = None) -> list[Conflict]:
     """Quantities stating one measure with values that differ beyond rounding."""
-    groups, measures = UnionFind(), {}
-    for match in measure_matches(items) if matches is None else matches:
-        groups.union(match.a.quantity.id, match.b.quantity.id)
-        measures.update({match.a.quantity.id: match.a, match.b.quantity.id: match.b})
+    matches = measure_matches(items) if matches is None else matches
+    measures = {m.quantity.id: m for match in matches for m in (match.a, match.b)}
     found = []
-    for members in groups.groups():
+    for members, score in measure_groups(matches):
         sides = value_sides(_own_figures([measures[m] for m in members]))
-        if len(sides) >= 2 and (status := numeric_status(sides, items)):
-            found.append(_numeric_conflict(sides, status))
+        if len(sides) >= 2 and not different_measures(sides) and (status := numeric_status(sides, items)):
+            found.append(_numeric_conflict(sides, status, score))
     return found
+
+
+GROUP_LINKS = 0.5  # share of two groups' cross pairs (in different articles) that must match to join
+
+
+def measure_groups(matches: Sequence[MeasureMatch]) -> list[tuple[list[str], float]]:
+    """Quantity ids grouped as one measure, with the mean similarity of their matches. Groups are
+    joined best match first, and only where most of their members match each other directly, so
+    one loose match never chains two measures together ("about 300 emails" with "60,000
+    related emails" and on to every count of the story)."""
+    linked = {frozenset((m.a.quantity.id, m.b.quantity.id)): m.score for m in matches}
+    article = {m.quantity.id: m.article.id for match in matches for m in (match.a, match.b)}
+    group_of = {q: frozenset([q]) for q in article}
+    for match in sorted(matches, key=lambda m: (-m.score, m.a.quantity.id, m.b.quantity.id)):
+        x, y = group_of[match.a.quantity.id], group_of[match.b.quantity.id]
+        if x == y:
+            continue
+        pairs = [frozenset((a, b)) for a in x for b in y if article[a] != article[b]]
+        if sum(p in linked for p in pairs) < GROUP_LINKS * len(pairs):
+            continue
+        joined = x | y
+        for q in joined:
+            group_of[q] = joined
+    groups = []
+    for members in sorted(set(group_of.values()), key=lambda g: sorted(g)):
+        scores = [score for pair, score in linked.items() if pair <= members]
+        if len(members) > 1:
+            groups.append((sorted(members), sum(scores) / len(scores)))
+    return groups
 
 
 def _own_figures(measures: list[Measure]) -> list[Measure]:
@@ -94,21 +127,25 @@ def value_sides(measures: list[Measure]) -> list[list[Measure]]:
 
 
 def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | None:
-    """Scope, revision or contradiction between the sides; None when they are likelier unrelated."""
+    """Scope, revision or contradiction between the sides; None when they are likelier unrelated.
+    Sanity comes first: values MAGNITUDE times apart are two measures, whatever their dates or
+    scopes, and a contradiction needs values close enough to be two reports of one figure. A
+    revision needs the text's word for it ("rose to", "revised") or a casualty toll that grows
+    from the earlier reports to the later ones."""
+    values = [abs(s[0].quantity.value) for s in sides]
+    if not min(values) or max(values) / min(values) > MAGNITUDE:
+        return None
     if any(scopes_differ(a, b) for x, y in combinations(sides, 2) for a in x for b in y):
         return "scope"
-    if _places_differ(sides):
+    if _places_differ(sides) or _totals_differ(sides):
         return "scope"
-    days = publication_days(items)
-    earliest, latest = _time_order(sides, days)
-    if earliest is not None:
-        gap = (min(days[m.article.id] for m in latest) - max(days[m.article.id] for m in earliest)).days
-        if gap >= REPUBLISHED_DAYS or any(REVISED.search(m.sentence) for m in latest):
-            return "revision"
-    values = [abs(s[0].quantity.value) for s in sides]
     shared_kind = frozenset.intersection(*(casualties(m) for s in sides for m in s))
-    ratio = CASUALTY_RATIO if shared_kind else PLAUSIBLE_RATIO
-    return "contradiction" if min(values) and max(values) / min(values) <= ratio else None
+    earliest, latest = _time_order(sides, publication_days(items))
+    if earliest is not None:
+        growing = shared_kind and latest[0].quantity.value > earliest[0].quantity.value
+        if growing or any(REVISED.search(m.sentence) for m in latest):
+            return "revision"
+    return "contradiction" if max(values) / min(values) <= FAR_RATIO else None
 
 
 def _places_differ(sides: list[list[Measure]]) -> bool:
@@ -119,6 +156,21 @@ def _places_differ(sides: list[list[Measure]]) -> bool:
     found = iter(figures_places(figures))
     places = [[next(found) for _ in s] for s in chosen]
     return any(places_differ(x, y) for x, y in combinations(places, 2))
+
+
+# Words that make a figure a running total rather than one occasion's: "14 rifles in all five raids".
+TOTAL = re.compile(r"\b(so far|in all|in total|a total of|altogether|all told|cumulative|"
+                   r"(in|during) (all )?(the |their |its )?(two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                   r"(operations|raids|attacks|incidents|missions))\b", re.IGNORECASE)
+
+
+def _totals_differ(sides: list[list[Measure]]) -> bool:
+    """Whether one side gives a running total and another the figure of one occasion (a toll
+    counted "so far" is still the one toll)."""
+    if frozenset.intersection(*(casualties(m) for s in sides for m in s)):
+        return False
+    totals = {all(TOTAL.search(m.sentence) for m in s) for s in sides}
+    return len(totals) > 1
 
 
 # Words before a figure that cite it as what earlier reports said, not as the article's own.
@@ -148,10 +200,91 @@ def _cites_earlier(m: Measure) -> bool:
     return bool(CITED_EARLIER.search(m.article.text[max(left, m.quantity.start - 60):m.quantity.start]))
 
 
-def _numeric_conflict(sides: list[list[Measure]], status: str) -> Conflict:
+def _numeric_conflict(sides: list[list[Measure]], status: str, score: float) -> Conflict:
     subject = max((m.quantity.subject or "" for s in sides for m in s), key=len) or "A figure"
     parts = [f"{s[0].quantity.text} ({outlets_text(m.article for m in s)})" for s in sides]
     summary = f"{subject[0].upper()}{subject[1:]}: {' vs '.join(parts)}"
+    confidence, reasons = numeric_confidence(sides, score)
     return make_conflict("numeric", status, summary, [
         side(s[0].quantity.text, (Evidence(m.article.id, m.quantity.start, m.quantity.end) for m in s))
-        for s in sides])
+        for s in sides], confidence, reasons)
+
+
+# Words before what is counted that make it another set: "other victims", "the last 10 games".
+SET_WORDS = frozenset({"other", "first", "last", "second", "third", "previous", "next", "remaining",
+                       "additional", "more", "new", "former", "earlier", "total", "final", "past"})
+# A side written as a vague plural is no figure to contradict ("hundreds of migrants").
+VAGUE = re.compile(r"^(?:some |several |many )?(hundreds|thousands|dozens|scores|millions|tens)\b",
+                   re.IGNORECASE)
+AGE = re.compile(r"-year-old\b|\baged?\b", re.IGNORECASE)
+AGE_RATIO = 1.25  # ages further apart are two people's ("23-year-old" vs "59-year-old")
+LISTED = re.compile(r"^(\s+[A-Za-z]+){1,2}\s+and\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+                    re.IGNORECASE)
+LISTED_BEFORE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+)(\s+[A-Za-z]+){1,2}"
+                           r"\s+and\s+$", re.IGNORECASE)
+SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$", re.IGNORECASE)
+PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of (the )?$", re.IGNORECASE)
+
+
+def different_measures(sides: list[list[Measure]]) -> bool:
+    """Sides that cannot state one figure: a vague plural ("hundreds"), counts of sets told apart
+    by a word like "other" or "last", ages of differently named people."""
+    measures = [m for s in sides for m in s]
+    if any(VAGUE.match(m.quantity.text) for m in measures):
+        return True
+    sets = {frozenset(w for w in (m.quantity.subject or "").lower().split() if w in SET_WORDS)
+            for m in measures if m.quantity.subject}
+    if len(sets) > 1:
+        return True
+    if any(" and " in (m.quantity.subject or "") for m in measures) and len(
+            {" and " in (m.quantity.subject or "") for m in measures if m.quantity.subject}) > 1:
+        return True  # "passengers and crew" is not "passengers"
+    if any(PARTITIVE.search(m.article.text[max(0, m.quantity.start - 20):m.quantity.start])
+           or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):m.quantity.start])
+           for m in measures):
+        return True  # "one of four men", "two of the three victims": a part and its whole
+    if any(LISTED.search(m.article.text[m.quantity.end:m.quantity.end + 30])
+           or LISTED_BEFORE.search(m.article.text[max(0, m.quantity.start - 30):m.quantity.start])
+           for m in measures):
+        return True  # "one Australian and one English climber": parts of a total
+    ages = [m.quantity.value for m in measures if AGE.search(m.quantity.text)]
+    return len(ages) == len(measures) and max(ages) > AGE_RATIO * min(ages)
+
+
+# How sure a numeric conflict is, from NUMERIC_BASE down: each reason takes its share off.
+NUMERIC_BASE = 0.9
+# Units that count repetitions or spans of time: reports give them for different things.
+PERIODS = frozenset({"time", "year", "season", "game", "match", "point", "minute", "hour", "h", "day",
+                     "week", "month", "round", "term", "decade"})
+SMALL_COUNT = 20  # small counts differ by whole units ("two boats" vs "three"): no ratio penalty
+LOOSE_MATCH = 0.4  # mean context similarity under which the sides may be different measures
+
+
+def numeric_confidence(sides: list[list[Measure]], score: float) -> tuple[float, tuple[str, ...]]:
+    """A numeric conflict's confidence and the reasons it is not higher."""
+    confidence, reasons = NUMERIC_BASE, []
+    values = [abs(s[0].quantity.value) for s in sides]
+    ratio = max(values) / min(values) if min(values) else FAR_RATIO
+    if ratio > PLAUSIBLE_RATIO and not (len(sides) == 2 and max(values) <= SMALL_COUNT):
+        confidence -= 0.15 if ratio <= 2 else 0.35
+        reasons.append(f"values {ratio:.1f} times apart: perhaps different measures")
+    if len(sides) > 2:
+        confidence -= 0.25 * (len(sides) - 2)
+        reasons.append(f"{len(sides)} different values: perhaps different measures")
+    if not any(m.quantity.subject for s in sides for m in s):
+        confidence -= 0.3
+        reasons.append("no side says what the figure counts")
+    units = {m.quantity.unit for s in sides for m in s}
+    if units == {None}:
+        confidence -= 0.35
+        reasons.append("bare numbers, without a unit")
+    elif None in units:
+        confidence -= 0.2
+        reasons.append("one figure has a unit, another none")
+    if units & PERIODS and not all(AGE.search(m.quantity.text) for s in sides for m in s):
+        confidence -= 0.3
+        reasons.append("a count of times or periods, which reports give for different spans")
+    if score < LOOSE_MATCH:
+        confidence -= 0.2
+        reasons.append("the sentences around the figures are only loosely alike")
+    return round(max(confidence, 0.05), 2), tuple(reasons)

@@ -216,11 +216,12 @@ def evidence_key(evidence: Evidence) -> str:
     return f"{evidence.article_id}:{evidence.start:08d}:{evidence.end:08d}"
 
 
-def make_conflict(kind: str, status: str, summary: str, sides: Sequence[ConflictSide]) -> Conflict:
+def make_conflict(kind: str, status: str, summary: str, sides: Sequence[ConflictSide],
+                  confidence: float = 1.0, reasons: Sequence[str] = ()) -> Conflict:
     """A conflict whose id comes from its kind and evidence, so finding it again gives the same id."""
     sides = sorted(sides, key=lambda s: min(evidence_key(e) for e in s.evidence))
     ident = short_id("c", [kind] + [evidence_key(e) for s in sides for e in s.evidence])
-    return Conflict(ident, kind, status, summary, tuple(sides))
+    return Conflict(ident, kind, status, summary, tuple(sides), confidence, tuple(reasons))
 
 
 def side(value: str, evidence: Iterable[Evidence]) -> ConflictSide:

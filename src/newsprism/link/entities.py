@@ -191,7 +191,8 @@ class EntityResolver:
 
     def _place_full(self, node: Node, name: PersonName) -> Known:
         key = org_key(node.name)
-        known = [e for e in self._in_blocks(f"n:{key}") if e.type == PERSON and (node.name, PERSON) in e.names]
+        known = [e for e in self._in_blocks(f"n:{key}")
+                 if e.type == PERSON and (node.name, PERSON) in e.names]
         if len(known) == 1:  # a name seen before: its matches were merged when it was first placed
             return known[0]
         matches = [e for e in self._in_blocks(f"p:{surname_block(name.last)}") if e.type == PERSON

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+
+from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, Evidence, Mention
 from .align import name_tokens, same_speaker
@@ -26,8 +28,8 @@ SAME_WINDOW_DAYS = 14  # two people named in one office further apart than this 
 SAME_WEEK_DAYS = 7  # "former X" and "X" of one person further apart than this is a change of office
 # Phrases for one office, folded to one wording before the words are compared.
 SYNONYMS = (
-    (r"\bpentagon (chief|head|boss)\b|\bsecretary of (defen[cs]e|war)\b|\bdefen[cs]e (chief|secretary)\b",
-     "defense secretary"),
+    (r"\bpentagon (chief|head|boss)\b", "US defense secretary"),
+    (r"\bsecretary of (defen[cs]e|war)\b|\bdefen[cs]e (chief|secretary)\b", "defense secretary"),
     (r"\btreasury (chief|head|secretary)\b|\bminister of finance\b|\bfinance (chief|head)\b|"
      r"\bchancellor of the exchequer\b", "finance minister"),
     (r"\bminister of foreign affairs\b|\bforeign (secretary|affairs minister)\b|\btop diplomat\b",
@@ -39,9 +41,24 @@ SYNONYMS = (
 )
 # Words naming an office that one person holds at a time.
 OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "director", "governor", "mayor",
-                     "commissioner", "chancellor", "chiefexecutive", "general", "speaker", "premier"})
-DROPPED = frozenset({"the", "a", "an", "of", "for", "u.s.", "us", "u.k.", "uk", "then", "new", "current",
-                     "acting", "interim", "who", "has", "had", "have", "operation", "office", "its", "their"})
+                     "commissioner", "chancellor", "chiefexecutive", "general", "speaker", "premier",
+                     "manager", "coach", "attorney"})
+# Words that make another office of the same title: the deputy attorney general is not the attorney
+# general, nor the nominee the one in office.
+QUALIFIERS = {"deputy": "deputy", "assistant": "assistant", "associate": "associate", "acting": "acting",
+              "interim": "interim", "vice": "vice", "nominee": "nominee", "nominated": "nominee",
+              "next": "nominee", "designate": "nominee", "elect": "nominee", "incoming": "nominee",
+              "outgoing": "outgoing", "general": "general"}
+DROPPED = frozenset({"the", "a", "an", "of", "for", "then", "new", "current", "who", "has", "had", "have",
+                     "operation", "office", "its", "their", "to", "be", "our", "nation", "nation's", "and"})
+OWNER_TYPES = {"GPE", "NORP", "LOC"}  # entities whose names say whose office a role is
+# Titles "general" is part of ("attorney general"), not a rank beside ("general manager").
+GENERAL_TITLES = frozenset({"attorney", "secretary", "surgeon", "director", "consul", "counsel"})
+# Owners written several ways: one key each ("U.S.", "American", "Pentagon"...), else the first four
+# letters of a place or its adjective ("Japanese" / "Japan").
+JURISDICTIONS = {"us": "us", "usa": "us", "america": "us", "american": "us", "united states": "us",
+                 "uk": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk", "england": "uk",
+                 "french": "fran", "spanish": "spai", "dutch": "neth", "federal": "us", "white house": "us"}
 ROLE_WORDS = r"[A-Za-z][\w.'’\- ]{2,50}?"
 # "Paraguay's", "the country's": whose office a role is, written before it.
 OWNER = r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*['’]s\s+)"
@@ -64,6 +81,20 @@ PAST = frozenset({"was", "had been", "served as", "once served as"})
 
 
 @dataclass(frozen=True, slots=True)
+class Office:
+    """A role as compared: its office words (synonyms folded), the qualifiers that make another
+    office of the same title (deputy, acting, nominee), and whose office it is (a country, state,
+    party or team), when the role says so."""
+
+    words: frozenset[str]
+    qualifiers: frozenset[str] = frozenset()
+    owner: str = ""
+
+    def with_owner(self, owner: str) -> Office:
+        return Office(self.words, self.qualifiers, owner)
+
+
+@dataclass(frozen=True, slots=True)
 class RoleClaim:
     """One article giving one named person one role."""
 
@@ -74,27 +105,77 @@ class RoleClaim:
     former: bool
     evidence: tuple[Evidence, ...]
     text: str
+    office: Office = Office(frozenset())
 
 
 def role_key(role: str) -> tuple[frozenset[str], bool]:
-    """The compared form of a role (its stems, synonyms folded) and whether it is a former one."""
-    text = role.lower().replace("’", "'")
-    former = bool(re.search(r"\b(former|ex-|erstwhile)", text))
-    text = re.sub(r"\b(former|ex-|erstwhile)\s*", "", text)
+    """The compared words of a role (stems, synonyms folded, owner left out) and whether it is a
+    former one."""
+    office, former = office_key(role)
+    return office.words, former
+
+
+def office_key(role: str, places: frozenset[str] = frozenset()) -> tuple[Office, bool]:
+    """The office a role names and whether the role is a former one: "then-Acting Attorney
+    General" is a former acting attorney general, "Oklahoma's attorney general" the attorney
+    general of "okla", "U.S. Defense Secretary" and "Pentagon chief" one office. Owner words are
+    possessives, acronyms, known country words and the words of `places`: the article's places,
+    groups and organisations, lower case ("Chargers general manager")."""
+    text = role.replace("’", "'")
+    former = bool(re.search(r"\b(former|ex-|erstwhile|then-|then\b)", text, re.IGNORECASE))
+    text = re.sub(r"\b(former|ex-|erstwhile|then-|then\b)\s*", "", text, flags=re.IGNORECASE)
     for pattern, wording in SYNONYMS:
-        text = re.sub(pattern, wording, text)
-    tokens = [t for t in re.split(r"[\s,]+", text) if t and t not in DROPPED and not t.endswith("'s")]
-    return frozenset(stem(t) for t in tokens), former
+        text = re.sub(pattern, wording, text, flags=re.IGNORECASE)
+    owners, words, qualifiers = [], set(), set()
+    for raw in re.split(r"[\s,\-]+", text):
+        token = raw.strip(".")
+        lowered = token.lower()
+        if not token or lowered in DROPPED:
+            continue
+        acronym = sum(ch.isupper() for ch in token) >= 2 and not any(ch.islower() for ch in token)
+        if lowered.endswith("'s") and not token[0].isupper():
+            continue  # "the country's": the owner the context means, unsaid
+        if lowered.endswith("'s") or acronym or lowered.replace(".", "") in JURISDICTIONS or (
+                lowered in places and lowered not in QUALIFIERS and lowered not in OFFICES):
+            owners.append(lowered.removesuffix("'s"))
+        elif lowered in QUALIFIERS and not (lowered == "general" and not words):
+            qualifiers.add(QUALIFIERS[lowered])
+        else:
+            words.add(stem(lowered))
+    if "general" in qualifiers and GENERAL_TITLES & words:
+        qualifiers.discard("general")  # part of the title ("attorney general")
+        words.add("general")
+    return Office(frozenset(words), frozenset(qualifiers), _owner(owners)), former
+
+
+def _owner(words: list[str]) -> str:
+    """One key for whose office it is, from the owner words of a role ("U.S.", "Oklahoma")."""
+    if not words:
+        return ""
+    joined = " ".join(w.replace(".", "") for w in words)
+    if joined in JURISDICTIONS:
+        return JURISDICTIONS[joined]
+    first = words[0].replace(".", "")
+    return JURISDICTIONS.get(first, first[:4])
 
 
 def is_office(key: frozenset[str]) -> bool:
     """Whether a role names one qualified office ("finance minister", not "minister" or "analyst")."""
-    return len(key) >= 2 and bool(key & OFFICES)
+    return len(key) >= 2 and bool(key & OFFICES) or bool(key & {"chiefexecutive", "governor", "mayor"})
 
 
-def same_office(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two roles name one office: the words of one hold the other's."""
-    return is_office(a) and is_office(b) and (a <= b or b <= a)
+def same_office(a: frozenset[str] | Office, b: frozenset[str] | Office) -> bool:
+    """Whether two roles name one office: the same office words and qualifiers, and the same
+    owner (directly or through the person's other roles: "Prime Minister" Theresa May is the
+    British one where another report says so): "Oklahoma's attorney general" is not the U.S.
+    one. A role that leaves the owner unsaid may be either, with less confidence (see
+    `_people_conflict`)."""
+    if isinstance(a, frozenset) or isinstance(b, frozenset):
+        words_a = a if isinstance(a, frozenset) else a.words
+        words_b = b if isinstance(b, frozenset) else b.words
+        return is_office(words_a) and is_office(words_b) and words_a == words_b
+    return (is_office(a.words) and a.words == b.words and a.qualifiers == b.qualifiers
+            and (a.owner == b.owner or not a.owner or not b.owner))
 
 
 def role_claims(item: Item, known: Sequence[str] = ()) -> list[RoleClaim]:
@@ -104,21 +185,35 @@ def role_claims(item: Item, known: Sequence[str] = ()) -> list[RoleClaim]:
     since the entities stage of one article may miss a name it finds in another.
     """
     article, analysis = item
-    names = {e.id: e.name for e in analysis.entities}
+    names = {e.id: e.name for e in analysis.entities if e.type == "PERSON"}  # only people hold offices
+    places = frozenset(w.lower() for e in analysis.entities if e.type in OWNER_TYPES
+                       or (e.type == "ORG" and e.name.endswith("s"))  # a team: "Chargers"
+                       for w in re.split(r"[\s\-]+", e.name) if w)
     mentions = [m for m in analysis.mentions if m.kind == "name"]
     day = published(article, analysis)
     claims, titled = [], set()
     for role in analysis.roles:
         mention = _nearest(mentions, role.entity_id, role.start, role.end)
         spans = [(role.start, role.end)] + ([(mention.start, mention.end)] if mention else [])
-        claims.append(_claim(article, day, names.get(role.entity_id, ""), role.role, spans))
+        claims.append(_claim(article, day, names.get(role.entity_id, ""), role.role, spans, places))
         titled |= {mention.start} if mention and role.end <= mention.start else set()
-    found = [(m, names.get(m.entity_id, m.text)) for m in mentions]
+    found = [(m, names[m.entity_id]) for m in mentions if m.entity_id in names]
     found += [(m, m.text) for m in _known_mentions(article, known, mentions)]
     for mention, person in found:
         for role, spans in _written_roles(article, mention, title=mention.start not in titled):
-            claims.append(_claim(article, day, person, role, spans))
-    return [c for c in claims if c.person and is_office(c.role)]
+            claims.append(_claim(article, day, person, role, spans, places))
+    return [c for c in claims if c.person and is_office(c.role) and not _plural_role(c.text)]
+
+
+def _plural_role(text: str) -> bool:
+    """ "head coaches John Lucas, ...": a role in the plural heads a list of people, not one office."""
+    words = re.findall(r"[A-Za-z]+", text)
+    last = next((w.lower() for w in words if w.lower() in PLURAL_OFFICES), None)
+    return last is not None
+
+
+PLURAL_OFFICES = frozenset({"coaches", "ministers", "secretaries", "presidents", "directors", "governors",
+                            "mayors", "managers", "chairmen", "chairs", "heads", "commissioners", "generals"})
 
 
 def _known_mentions(article: Article, known: Sequence[str], mentions: list[Mention]) -> list[Mention]:
@@ -188,22 +283,93 @@ def role_before(lead: str, title: bool) -> tuple[str, int] | None:
     return " ".join(picked), len(lead) - start
 
 
-def _claim(article: Article, day, person: str, role: str, spans: list) -> RoleClaim:
-    key, former = role_key(role)
+def _claim(article: Article, day, person: str, role: str, spans: list,
+           places: frozenset[str] = frozenset()) -> RoleClaim:
+    office, former = office_key(role, places)
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     if end - start > 120:  # too far apart to quote as one: each span is its own evidence
         evidence = tuple(Evidence(article.id, s, e) for s, e in spans)
     else:
         evidence = (Evidence(article.id, start, end),)
-    return RoleClaim(article, day, person, key, former, evidence, article.text[start:end])
+    return RoleClaim(article, day, person, office.words, former, evidence, article.text[start:end], office)
 
 
 def identity_conflicts(items: Sequence[Item]) -> list[Conflict]:
     """Different people in one office in the same weeks; one person called former and serving in one week."""
     known = _person_names(items)
-    per_article = [role_claims(item, known) for item in items]
+    per_article = _owners_filled([role_claims(item, known) for item in items])
     near = nearby_pairs(items)
-    return _two_people_one_office(per_article, near) + _former_and_serving(per_article, near)
+    return (_two_people_one_office(per_article, near) + _former_and_serving(per_article, near)
+            + spelling_conflicts(items))
+
+
+SPELLING_SIMILAR = 80  # rapidfuzz ratio of two surnames that are one name spelled two ways
+MIN_SURNAME = 4
+
+
+def spelling_conflicts(items: Sequence[Item]) -> list[Conflict]:
+    """One person's name spelled two ways by reports of one event ("Anthony LaCalamita" /
+    "Anthony Calamita", "Ilene Wolfe" / "Ilene Wolff"): the same given name, surnames spelled
+    almost alike or one the end of the other, each spelling used by its own articles."""
+    spellings: dict[str, dict[str, list[Evidence]]] = {}  # name -> article id -> mention spans
+    for article, analysis in items:
+        people = {e.id: e.name for e in analysis.entities if e.type == "PERSON" and len(e.name.split()) == 2}
+        for m in analysis.mentions:
+            if m.entity_id in people and m.kind == "name" and m.text == people[m.entity_id]:
+                spellings.setdefault(m.text, {}).setdefault(article.id, []).append(
+                    Evidence(article.id, m.start, m.end))
+    found = {}
+    names = sorted(spellings)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if _spelled_apart(a, b) and set(spellings[a]) != set(spellings[b]):
+                sides = [side(n, [e for spans in spellings[n].values() for e in spans[:1]]) for n in (a, b)]
+                parts = [f"{n} ({outlets_text(x for x, _ in items if x.id in spellings[n])})" for n in (a, b)]
+                conflict = make_conflict("identity", "contradiction", f"One name spelled two ways: {' vs '.join(parts)}",
+                                         sides, SPELLING_BASE)
+                found[conflict.id] = conflict
+    return list(found.values())
+
+
+SPELLING_BASE = 0.75
+
+
+def _spelled_apart(a: str, b: str) -> bool:
+    (first_a, last_a), (first_b, last_b) = a.split(), b.split()
+    if first_a != first_b or last_a == last_b or min(len(last_a), len(last_b)) < MIN_SURNAME:
+        return False
+    x, y = last_a.lower(), last_b.lower()
+    return x.endswith(y) or y.endswith(x) or fuzz.ratio(x, y) >= SPELLING_SIMILAR
+
+
+def _owners_filled(per_article: list[list[RoleClaim]]) -> list[list[RoleClaim]]:
+    """Claims whose role does not say whose office it is take the owner the same person's other
+    claims of that office give, when they give one ("Prime Minister Theresa May" after "British
+    Prime Minister Theresa May")."""
+    owners: dict[tuple, set[str]] = {}
+    for claims in per_article:
+        for c in claims:
+            if c.office.owner:
+                owners.setdefault(_holding(c), set()).add(c.office.owner)
+
+    def filled(c: RoleClaim) -> RoleClaim:
+        known = owners.get(_holding(c), set())
+        if c.office.owner or len(known) != 1:
+            return c
+        return replace(c, office=c.office.with_owner(next(iter(known))))
+    return [[filled(c) for c in claims] for claims in per_article]
+
+
+def _holding(c: RoleClaim) -> tuple:
+    """One person's one office, former or serving (a former coach of one team is no evidence of
+    whose coach he is now)."""
+    return _person_key(c.person), c.office.words, c.office.qualifiers, c.former
+
+
+def _person_key(name: str) -> str:
+    """A person's name as claims are grouped: its last word, lower case."""
+    words = name.lower().split()
+    return words[-1] if words else ""
 
 
 def _claim_pairs(per_article: list[list[RoleClaim]], near: list[tuple[int, int]]):
@@ -235,17 +401,17 @@ def _two_people_one_office(per_article: list[list[RoleClaim]], near: list[tuple[
     everyone = [c for claims in serving for c in claims]
     holders: dict[tuple, list[RoleClaim]] = {}  # (office, person) -> their claims, story-wide
 
-    def held(office: frozenset[str], person: RoleClaim) -> list[RoleClaim]:
+    def held(office: Office, person: RoleClaim) -> list[RoleClaim]:
         key = (office, person.person)
         if key not in holders:
-            holders[key] = [c for c in everyone if same_office(c.role, office) and _same_person(c, person)]
+            holders[key] = [c for c in everyone if same_office(c.office, office) and _same_person(c, person)]
         return holders[key]
 
     found, seen = {}, set()
     for a, b in _claim_pairs(serving, near):
-        office = a.role | b.role
+        office = a.office
         if (a.article.id == b.article.id or (office, a.person, b.person) in seen
-                or not same_office(a.role, b.role) or _same_person(a, b)
+                or not same_office(a.office, b.office) or _same_person(a, b)
                 or not _within(a, b, SAME_WINDOW_DAYS) or _shared_in_one_article(a, b, by_article)):
             continue
         seen.add((office, a.person, b.person))  # the sides hold every such claim already
@@ -257,7 +423,8 @@ def _two_people_one_office(per_article: list[list[RoleClaim]], near: list[tuple[
 def _shared_in_one_article(a: RoleClaim, b: RoleClaim, by_article: dict[str, list[RoleClaim]]) -> bool:
     """Whether one article itself names both people in the office (two countries' ministers, say)."""
     for x, y in ((a, b), (b, a)):
-        if any(_same_person(c, y) and same_office(c.role, y.role) for c in by_article.get(x.article.id, ())):
+        if any(_same_person(c, y) and same_office(c.office, y.office)
+               for c in by_article.get(x.article.id, ())):
             return True
     return False
 
@@ -267,21 +434,39 @@ def _people_conflict(a: RoleClaim, b: RoleClaim, holders: list[list[RoleClaim]])
     parts = [f"{group[0].person} ({outlets_text(c.article for c in group)})" for group in holders]
     office = min((a.text, b.text), key=len)
     summary = f"Who holds one office ({office}): {' vs '.join(parts)}"
-    return make_conflict("identity", "contradiction", summary, sides)
+    confidence, reasons = IDENTITY_BASE, []
+    if not a.office.owner and not b.office.owner:
+        confidence -= 0.3
+        reasons.append("no side says whose office it is (a country's, a state's, a team's)")
+    elif not a.office.owner or not b.office.owner:
+        confidence -= 0.4
+        reasons.append("one side names whose office it is, the other does not: perhaps two offices")
+    return make_conflict("identity", "contradiction", summary, sides, round(confidence, 2), reasons)
+
+
+IDENTITY_BASE = 0.85  # two people named in one office by reports of one event
+STATUS_BASE = 0.7  # one person called former and serving by reports of one week
 
 
 def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int, int]]) -> list[Conflict]:
     found = {}
     for a, b in _claim_pairs(per_article, near):
         if (a.former == b.former or a.article.id == b.article.id or not _same_person(a, b)
-                or not (a.role <= b.role or b.role <= a.role) or not _within(a, b, SAME_WEEK_DAYS)):
+                or a.office.words != b.office.words or a.office.qualifiers != b.office.qualifiers
+                or not is_office(a.office.words) or not _within(a, b, SAME_WEEK_DAYS)):
             continue
+        if a.office.owner and b.office.owner and a.office.owner != b.office.owner:
+            continue  # a former coach of one team, the serving coach of another
         former, serving = (a, b) if a.former else (b, a)
         summary = f"{serving.person}: {former.text!r} vs {serving.text!r}"
+        reasons = [] if a.day and b.day else ["a publication date is unknown"]
+        if bool(a.office.owner) != bool(b.office.owner):
+            reasons.append("one side names whose office it is, the other does not: perhaps two offices")
         conflict = make_conflict("identity", "contradiction", summary,
-                                 [side(former.text, former.evidence), side(serving.text, serving.evidence)])
+                                 [side(former.text, former.evidence), side(serving.text, serving.evidence)],
+                                 round(STATUS_BASE - 0.3 * len(reasons), 2), reasons)
         found[conflict.id] = conflict
     return list(found.values())
 
 
-__all__ = ["RoleClaim", "identity_conflicts", "role_before", "role_claims", "role_key"]
+__all__ = ["Office", "RoleClaim", "identity_conflicts", "office_key", "role_before", "role_claims", "role_key"]

@@ -141,9 +141,17 @@ def _temporal_conflict(reports: list[tuple[Event, Event]], status: str) -> Confl
     earlier, later = reports[0]
     summary = (f"Date of one event: {earlier.timex.text} ({earlier.timex.value}) vs "
                f"{later.timex.text} ({later.timex.value})")
+    relative = [e for pair in reports for e in pair if not any(ch.isdigit() for ch in e.timex.text)]
+    confidence, reasons = TEMPORAL_BASE, []
+    if relative:
+        confidence -= 0.3
+        reasons.append(f"{relative[0].timex.text!r} is a day counted from the publication date")
     return make_conflict("temporal", status, summary, [
         side(events[0].timex.text, [Evidence(e.article.id, e.timex.start, e.timex.end) for e in events])
-        for events in ([a for a, _ in reports], [b for _, b in reports])])
+        for events in ([a for a, _ in reports], [b for _, b in reports])], confidence, reasons)
+
+
+TEMPORAL_BASE = 0.8  # one event, two written dates
 
 
 # --- what a date dates -------------------------------------------------------------------------------

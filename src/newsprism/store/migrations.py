@@ -179,9 +179,16 @@ def m006_entity_links(conn: sqlite3.Connection) -> None:
     )
 
 
+def m007_conflict_confidence(conn: sqlite3.Connection) -> None:
+    """A conflict's confidence and the reasons for it; conflicts linked before count as sure
+    until linking touches their story again."""
+    _run(conn, "ALTER TABLE conflicts ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0",
+         "ALTER TABLE conflicts ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
                                                                        m004_links, m005_events,
-                                                                       m006_entity_links)
+                                                                       m006_entity_links, m007_conflict_confidence)
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:

@@ -148,8 +148,16 @@ def m006_entity_links(conn: psycopg.Connection) -> None:
     conn.execute("ALTER TABLE statements ADD COLUMN provenance text")
 
 
+def m007_conflict_confidence(conn: psycopg.Connection) -> None:
+    """A conflict's confidence and the reasons for it; conflicts linked before count as sure
+    until linking touches their story again."""
+    conn.execute("ALTER TABLE conflicts ADD COLUMN confidence double precision NOT NULL DEFAULT 1.0")
+    conn.execute("ALTER TABLE conflicts ADD COLUMN reasons json NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
-                                                                m004_links, m005_events, m006_entity_links)
+                                                                m004_links, m005_events, m006_entity_links,
+                                                                m007_conflict_confidence)
 
 
 def apply_migrations(conn: psycopg.Connection) -> list[str]:

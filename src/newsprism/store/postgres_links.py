@@ -108,9 +108,10 @@ class PostgresLinkTables:
             latest.pop(conflict.id, None)
             latest[conflict.id] = conflict
         self._sql("DELETE FROM conflicts WHERE story_id = %s OR id = ANY(%s)", (story_id, list(latest)))
-        self._many("INSERT INTO conflicts (id, story_id, kind, status, summary, sides) "
-                   "VALUES (%s, %s, %s, %s, %s, %s)",
-                   [(c.id, story_id, c.kind, c.status, c.summary, records.sides_json(c))
+        self._many("INSERT INTO conflicts (id, story_id, kind, status, summary, sides, confidence, reasons) "
+                   "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                   [(c.id, story_id, c.kind, c.status, c.summary, records.sides_json(c), c.confidence,
+                     Json(list(c.reasons)))
                     for c in latest.values()])
 
     def iter_stories(self, limit: int | None = None, offset: int = 0) -> Iterator[Story]:

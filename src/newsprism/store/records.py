@@ -143,7 +143,8 @@ def conflict(row: Row) -> Conflict:
         ConflictSide(side["value"], tuple(side["article_ids"]),
                      tuple(Evidence(e["article_id"], e["start"], e["end"]) for e in side["evidence"]))
         for side in decoded(row["sides"]))
-    return Conflict(row["id"], row["kind"], row["status"], row["summary"], sides)
+    return Conflict(row["id"], row["kind"], row["status"], row["summary"], sides, row["confidence"],
+                    tuple(decoded(row["reasons"])))
 
 
 def group(group_id: str, rows: Sequence[Row]) -> dict:

@@ -86,9 +86,10 @@ class LinkTables:
             self._write_groups(story.article_ids, statement_groups, quantity_groups)
             self.conn.execute("DELETE FROM conflicts WHERE story_id = ?", (story.id,))
             self.conn.executemany(
-                "INSERT OR REPLACE INTO conflicts (id, story_id, kind, status, summary, sides) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [(c.id, story.id, c.kind, c.status, c.summary, records.sides_json(c)) for c in conflicts])
+                "INSERT OR REPLACE INTO conflicts (id, story_id, kind, status, summary, sides, confidence, "
+                "reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(c.id, story.id, c.kind, c.status, c.summary, records.sides_json(c), c.confidence,
+                  json.dumps(list(c.reasons))) for c in conflicts])
 
     def _write_groups(self, article_ids, statement_groups, quantity_groups) -> None:
         for table, groups in (("statements", statement_groups), ("quantities", quantity_groups)):
