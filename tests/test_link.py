@@ -112,7 +112,7 @@ def test_reanalysed_articles_are_linked_again(linked):
 def test_export_has_stories_groups_and_conflict_sections(linked):
     store, _ = linked
     data = json.loads(_export(store))
-    assert data["schema_version"] == 4
+    assert data["schema_version"] == 5
     assert {a for s in data["stories"] for a in s["article_ids"]} == {"ferry-a", "ferry-b", "orchard"}
     for story in data["stories"]:  # its events share out its articles
         assert sorted(a for e in story["events"] for a in e["article_ids"]) == sorted(story["article_ids"])
@@ -133,7 +133,7 @@ def test_a_window_of_the_story_view_is_that_slice_of_the_whole_view(linked):
     story_id = store.story_of("ferry-a")
     whole = story_view(store, story_id)
     sections = ("statements", "claims", "conflicts", "timeline")
-    assert whole["counts"] == {"articles": 2, **{name: len(whole[name]) for name in sections}}
+    assert whole["counts"] == {"articles": 2, "conflicts_hidden": 0, **{name: len(whole[name]) for name in sections}}
     assert len(whole["timeline"]) >= 2
     for offset in (0, 1, 2):
         part = story_view(store, story_id, window=(offset, 1))

@@ -14,6 +14,7 @@ from . import __version__
 from .config import SETTINGS, load_settings
 from .errors import InputError, NewsprismError
 from .link import link_store
+from .link.conflicts import SHOWN_CONFIDENCE
 from .pipeline import RunReport, analyze_paths, ingest_paths
 from .report.briefing import day_span
 from .report.export import conflict_records, entity_record, quantity_record, statement_records, story_record
@@ -302,7 +303,10 @@ def _story_line(record: dict) -> str:
 
 
 def _conflict_line(record: dict) -> str:
-    lines = [f"{record['id']} [{record['kind']}, {record['status']}] {record['summary']}"]
+    lines = [f"{record['id']} [{record['kind']}, {record['status']}, confidence {record['confidence']:.2f}] "
+             f"{record['summary']}"]
+    if record["reasons"]:
+        lines.append(f"    less sure: {'; '.join(record['reasons'])}")
     for side in record["sides"]:
         where = "; ".join(f"{e['article_id']}@{e['start']} «{' '.join(e['text'].split())}»"
                           for e in side["evidence"])
@@ -369,11 +373,20 @@ def _group_line(group: dict) -> str:
 @cli.command()
 @db_option
 @click.option("--story", "story_id", default=None, help="Only this story's conflicts.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Also the less certain conflicts (by default only those of confidence "
+                   f"{SHOWN_CONFIDENCE} or more are shown).")
 @json_option
-def conflicts(db, story_id, as_json):
-    """Where outlets disagree: numbers, identities and dates, each side with its evidence."""
+def conflicts(db, story_id, show_all, as_json):
+    """Where outlets disagree: numbers, identities and dates, each side with its evidence and a
+    confidence with the reasons it is not higher."""
     with store_for(db) as store:
-        emit(list(conflict_records(store, store.iter_conflicts(story_id))), as_json, _conflict_line)
+        found = list(store.iter_conflicts(story_id))
+        shown = [c for c in found if show_all or c.confidence >= SHOWN_CONFIDENCE]
+        emit(list(conflict_records(store, shown)), as_json, _conflict_line)
+    if len(shown) < len(found):
+        click.echo(f"{len(found) - len(shown)} less certain conflict(s) not shown: --all shows them.",
+                   err=True)
 
 
 @cli.command()
@@ -382,13 +395,14 @@ def conflicts(db, story_id, as_json):
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write here instead of standard output.")
-def report(db, story_ids, fmt, output):
+@click.option("--all", "show_all", is_flag=True, help="Also the less certain conflicts.")
+def report(db, story_ids, fmt, output, show_all):
     """A briefing per story: who said what, key numbers, conflicts, timeline, each linked to its source."""
     from .report.briefing import briefing_html, briefing_markdown
 
     render = briefing_html if fmt == "html" else briefing_markdown
     with store_for(db) as store:
-        output.write(render(store, list(story_ids) or None))
+        output.write(render(store, list(story_ids) or None, show_all))
 
 
 @cli.command()

@@ -160,7 +160,8 @@ def _places_differ(sides: list[list[Measure]]) -> bool:
 
 # Words that make a figure a running total rather than one occasion's: "14 rifles in all five raids".
 TOTAL = re.compile(r"\b(so far|in all|in total|a total of|altogether|all told|cumulative|"
-                   r"(in|during) (all )?(the |their |its )?(two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                   r"(in|during) (all )?(the |their |its )?"
+                   r"(two|three|four|five|six|seven|eight|nine|ten|\d+) "
                    r"(operations|raids|attacks|incidents|missions))\b", re.IGNORECASE)
 
 
@@ -212,7 +213,7 @@ def _numeric_conflict(sides: list[list[Measure]], status: str, score: float) -> 
 
 # Words before what is counted that make it another set: "other victims", "the last 10 games".
 SET_WORDS = frozenset({"other", "first", "last", "second", "third", "previous", "next", "remaining",
-                       "additional", "more", "new", "former", "earlier", "total", "final", "past"})
+                       "additional", "former", "earlier", "final"})
 # A side written as a vague plural is no figure to contradict ("hundreds of migrants").
 VAGUE = re.compile(r"^(?:some |several |many )?(hundreds|thousands|dozens|scores|millions|tens)\b",
                    re.IGNORECASE)

@@ -325,8 +325,8 @@ def spelling_conflicts(items: Sequence[Item]) -> list[Conflict]:
             if _spelled_apart(a, b) and set(spellings[a]) != set(spellings[b]):
                 sides = [side(n, [e for spans in spellings[n].values() for e in spans[:1]]) for n in (a, b)]
                 parts = [f"{n} ({outlets_text(x for x, _ in items if x.id in spellings[n])})" for n in (a, b)]
-                conflict = make_conflict("identity", "contradiction", f"One name spelled two ways: {' vs '.join(parts)}",
-                                         sides, SPELLING_BASE)
+                summary = f"One name spelled two ways: {' vs '.join(parts)}"
+                conflict = make_conflict("identity", "contradiction", summary, sides, SPELLING_BASE)
                 found[conflict.id] = conflict
     return list(found.values())
 
@@ -469,4 +469,5 @@ def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int
     return list(found.values())
 
 
-__all__ = ["Office", "RoleClaim", "identity_conflicts", "office_key", "role_before", "role_claims", "role_key"]
+__all__ = ["Office", "RoleClaim", "identity_conflicts", "office_key", "role_before", "role_claims",
+           "role_key", "spelling_conflicts"]

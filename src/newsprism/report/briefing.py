@@ -46,10 +46,11 @@ class Briefing:
         return before.lstrip(), span, after.rstrip()
 
 
-def build_briefing(store: Store, story_ids: list[str] | None = None) -> Briefing:
-    """Collect the chosen stories (default: all, most covered first) and their articles."""
+def build_briefing(store: Store, story_ids: list[str] | None = None, show_all: bool = False) -> Briefing:
+    """Collect the chosen stories (default: all, most covered first) and their articles; the
+    less certain conflicts only with `show_all`."""
     ids = list(story_ids) if story_ids else [s.id for s in store.iter_stories()]
-    views = [story_view(store, story_id) for story_id in dict.fromkeys(ids)]
+    views = [story_view(store, story_id, show_all=show_all) for story_id in dict.fromkeys(ids)]
     views = [v for v in views if v["articles"]]
     articles = {a["id"]: store.get_article(a["id"]) for v in views for a in v["articles"]}
     for view in views:
@@ -58,18 +59,18 @@ def build_briefing(store: Store, story_ids: list[str] | None = None) -> Briefing
     return Briefing(views, articles)
 
 
-def briefing_markdown(store: Store, story_ids: list[str] | None = None) -> str:
+def briefing_markdown(store: Store, story_ids: list[str] | None = None, show_all: bool = False) -> str:
     """The briefing as Markdown: links to article URLs where known, always `article@start-end`."""
     from .briefing_md import render_markdown
 
-    return render_markdown(build_briefing(store, story_ids))
+    return render_markdown(build_briefing(store, story_ids, show_all))
 
 
-def briefing_html(store: Store, story_ids: list[str] | None = None) -> str:
+def briefing_html(store: Store, story_ids: list[str] | None = None, show_all: bool = False) -> str:
     """The briefing as one self-contained HTML page, with an appendix of the cited articles."""
     from .briefing_html import render_html
 
-    return render_html(build_briefing(store, story_ids))
+    return render_html(build_briefing(store, story_ids, show_all))
 
 
 def _cite_outside_articles(store: Store, view: dict, articles: dict[str, Article]) -> None:

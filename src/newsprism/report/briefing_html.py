@@ -191,10 +191,16 @@ def conflicts_html(briefing: Briefing, view: dict, cite: Citations) -> str:
             + "".join(_evidence(briefing, cite, e) for e in side["evidence"]) + '</ul></div>'
             for side in conflict["sides"])
         status, kind = escape(conflict["status"]), escape(conflict["kind"])
+        reasons = escape("; ".join(conflict["reasons"]))
+        less_sure = f'<p class="reasons">Less sure because: {reasons}.</p>' if conflict["reasons"] else ""
         blocks.append(f'<div class="conflict"><p><span class="badge status-{status}">{status}</span> '
-                      f'<span class="kind">{kind}</span> {escape(conflict["summary"])}</p>'
+                      f'<span class="kind">{kind}</span> <span class="confidence">confidence '
+                      f'{conflict["confidence"]:.2f}</span> {escape(conflict["summary"])}</p>{less_sure}'
                       f'<div class="sides">{sides}</div></div>')
-    return '<h3>Where outlets disagree</h3>' + "".join(blocks)
+    hidden = view["counts"].get("conflicts_hidden", 0)
+    note = (f'<p class="hidden-note">{hidden} less certain conflict(s) not shown '
+            '(<code>newsprism report --all</code> shows them).</p>') if hidden else ""
+    return '<h3>Where outlets disagree</h3>' + "".join(blocks) + note
 
 
 def _evidence(briefing: Briefing, cite: Citations, evidence: dict) -> str:

@@ -75,13 +75,19 @@ def conflicts_md(briefing: Briefing, view: dict) -> list[str]:
     """Where outlets disagree, each side's evidence quoted in its sentence."""
     lines = []
     for conflict in view["conflicts"]:
-        lines.append(f"- **{conflict['status']}** ({conflict['kind']}): {md(conflict['summary'])}")
+        lines.append(f"- **{conflict['status']}** ({conflict['kind']}, "
+                     f"confidence {conflict['confidence']:.2f}): {md(conflict['summary'])}")
+        if conflict["reasons"]:
+            lines.append(f"  - less sure because: {md('; '.join(conflict['reasons']))}")
         for side in conflict["sides"]:
             lines.append(f"  - {md(side['value'])}:")
             for e in side["evidence"]:
                 before, span, after = briefing.context(e["article_id"], e["start"], e["end"])
                 where = cite(briefing, e["article_id"], e)
                 lines.append(f"    - “{md(before)}**{md(span)}**{md(after)}” {where}")
+    hidden = view["counts"].get("conflicts_hidden", 0)
+    if hidden:
+        lines.append(f"- {hidden} less certain conflict(s) not shown (`newsprism report --all` shows them)")
     return ["### Where outlets disagree", "", *lines, ""] if lines else []
 
 

@@ -14,7 +14,7 @@ from .. import __version__
 from ..model import Article, Conflict, Entity, Mention, Quantity, Statement, Story
 from ..store import Store
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Record lists in the order they appear in the export; later steps fill the empty ones.
 SECTIONS = ("articles", "entities", "mentions", "statements", "quantities", "timexes", "stories", "groups",
             "conflicts")

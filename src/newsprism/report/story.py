@@ -4,15 +4,19 @@ read this view, so they always agree."""
 
 from __future__ import annotations
 
+from ..link.conflicts import SHOWN_CONFIDENCE
 from ..store import Store
 from .export import conflict_records, quantity_record, statement_record, story_record
 from .timeline import placeable, timeline_entry, timeline_order
 
 
-def story_view(store: Store, story_id: str, window: tuple[int, int] | None = None) -> dict:
+def story_view(store: Store, story_id: str, window: tuple[int, int] | None = None,
+               show_all: bool = False) -> dict:
     """Everything newsprism knows about one story, as JSON-ready data. With a window (offset,
     size) the statements, claims, conflicts and timeline hold only that slice of themselves,
-    and only what the slice shows is read and built; `counts` gives every section's length."""
+    and only what the slice shows is read and built; `counts` gives every section's length.
+    Conflicts less sure than SHOWN_CONFIDENCE are left out unless `show_all`; `counts` gives
+    how many were (`conflicts_hidden`)."""
     story = store.get_story(story_id)
     articles = {a: store.get_article(a) for a in story.article_ids}
     texts = {a.id: a.text for a in articles.values()}
@@ -20,10 +24,12 @@ def story_view(store: Store, story_id: str, window: tuple[int, int] | None = Non
     sections = {
         "statements": _by_corroboration(g for g in groups if g["kind"] == "statement"),
         "claims": _by_corroboration(g for g in groups if g["kind"] == "quantity"),
-        "conflicts": list(store.iter_conflicts(story_id)),
+        "conflicts": list(store.iter_conflicts(story_id, min_confidence=0 if show_all else SHOWN_CONFIDENCE)),
         "timeline": _story_dates(store, story.article_ids),
     }
     counts = {"articles": len(articles), **{name: len(items) for name, items in sections.items()}}
+    every = counts["conflicts"] if show_all else sum(1 for _ in store.iter_conflicts(story_id))
+    counts["conflicts_hidden"] = every - counts["conflicts"]
     if window is not None:
         offset, size = window
         sections = {name: items[offset:offset + size] for name, items in sections.items()}

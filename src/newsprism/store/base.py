@@ -118,12 +118,12 @@ class Store(Protocol):
         """The story with this id; raises NotFound."""
 
     def iter_conflicts(self, story_id: str | None = None, limit: int | None = None,
-                       offset: int = 0) -> Iterator[Conflict]:
+                       offset: int = 0, min_confidence: float = 0.0) -> Iterator[Conflict]:
         """Stored conflicts, of one story or all, in story and discovery order (a slice of them
-        with `limit` and `offset`)."""
+        with `limit` and `offset`), of at least `min_confidence`."""
 
-    def count_conflicts(self) -> int:
-        """How many conflicts are stored."""
+    def count_conflicts(self, min_confidence: float = 0.0) -> int:
+        """How many conflicts of at least `min_confidence` are stored."""
 
     def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
         """Aligned statements and quantities, one record per group with its corroboration."""

@@ -186,9 +186,9 @@ def m007_conflict_confidence(conn: sqlite3.Connection) -> None:
          "ALTER TABLE conflicts ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]'")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
-                                                                       m004_links, m005_events,
-                                                                       m006_entity_links, m007_conflict_confidence)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    m001_articles, m002_analysis, m003_claims, m004_links, m005_events, m006_entity_links,
+    m007_conflict_confidence)
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:

@@ -133,17 +133,19 @@ class PostgresLinkTables:
         return records.story(row, row["article_ids"])
 
     def iter_conflicts(self, story_id: str | None = None, limit: int | None = None,
-                       offset: int = 0) -> Iterator[Conflict]:
+                       offset: int = 0, min_confidence: float = 0.0) -> Iterator[Conflict]:
         """Stored conflicts, of one story or all, in story and discovery order (a slice of them
-        with `limit` and `offset`)."""
-        where, params = records.where_clause(("story_id = %s", story_id))
+        with `limit` and `offset`), of at least `min_confidence`."""
+        where, params = records.where_clause(("story_id = %s", story_id),
+                                             ("confidence >= %s", min_confidence))
         rows = self._sql(f'SELECT * FROM conflicts {where} ORDER BY story_id COLLATE "C", pk '
                          "LIMIT %s OFFSET %s", (*params, limit, offset))
         return (records.conflict(r) for r in rows)
 
-    def count_conflicts(self) -> int:
-        """How many conflicts are stored."""
-        return self._sql("SELECT count(*) AS n FROM conflicts").fetchone()["n"]
+    def count_conflicts(self, min_confidence: float = 0.0) -> int:
+        """How many conflicts of at least `min_confidence` are stored."""
+        return self._sql("SELECT count(*) AS n FROM conflicts WHERE confidence >= %s",
+                         (min_confidence,)).fetchone()["n"]
 
     def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
         """Aligned statements and quantities, one record per group with its corroboration:

@@ -124,20 +124,22 @@ class LinkTables:
         return records.story(row, members)
 
     def iter_conflicts(self, story_id: str | None = None, limit: int | None = None,
-                       offset: int = 0) -> Iterator[Conflict]:
+                       offset: int = 0, min_confidence: float = 0.0) -> Iterator[Conflict]:
         """Stored conflicts, of one story or all, in story and discovery order (a slice of them
-        with `limit` and `offset`)."""
+        with `limit` and `offset`), of at least `min_confidence`."""
         window = (-1 if limit is None else limit, offset)
         if story_id is None:
-            rows = self.conn.execute("SELECT * FROM conflicts ORDER BY story_id, pk LIMIT ? OFFSET ?", window)
+            rows = self.conn.execute("SELECT * FROM conflicts WHERE confidence >= ? ORDER BY story_id, pk "
+                                     "LIMIT ? OFFSET ?", (min_confidence, *window))
         else:
-            rows = self.conn.execute("SELECT * FROM conflicts WHERE story_id = ? ORDER BY pk "
-                                     "LIMIT ? OFFSET ?", (story_id, *window))
+            rows = self.conn.execute("SELECT * FROM conflicts WHERE story_id = ? AND confidence >= ? "
+                                     "ORDER BY pk LIMIT ? OFFSET ?", (story_id, min_confidence, *window))
         return (records.conflict(r) for r in rows.fetchall())
 
-    def count_conflicts(self) -> int:
-        """How many conflicts are stored."""
-        return self.conn.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+    def count_conflicts(self, min_confidence: float = 0.0) -> int:
+        """How many conflicts of at least `min_confidence` are stored."""
+        return self.conn.execute("SELECT count(*) FROM conflicts WHERE confidence >= ?",
+                                 (min_confidence,)).fetchone()[0]
 
     def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
         """Aligned statements and quantities, one record per group with its corroboration:

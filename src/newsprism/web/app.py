@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..errors import NotFound, StoreError
+from ..link.conflicts import SHOWN_CONFIDENCE
 from ..stages.entities import ENTITY_TYPES
 from ..store import Store, open_store
 from . import views
@@ -87,6 +88,8 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
         return views.Page(page, size)
 
     Paging = Annotated[views.Page, Depends(paging)]
+    ShowAll = Annotated[bool, Query(description="Also the less certain conflicts (by default only those of "
+                                                f"confidence {SHOWN_CONFIDENCE} or more).")]
 
     def render(request: Request, template: str, data: dict) -> Response:
         if wants_json(request):
@@ -118,8 +121,8 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
 
     @app.get("/stories/{story_id}", summary="One story")
     @app.get("/stories/{story_id}.json", summary="One story")
-    def story(request: Request, story_id: str, page: Paging) -> Response:
-        return render(request, "story.html", views.story_detail(stores(), story_id, page))
+    def story(request: Request, story_id: str, page: Paging, all: ShowAll = False) -> Response:
+        return render(request, "story.html", views.story_detail(stores(), story_id, page, all))
 
     @app.get("/articles/{article_id:path}", summary="One article")
     @app.get("/articles/{article_id:path}.json", summary="One article")
@@ -146,8 +149,8 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
 
     @app.get("/conflicts", summary="Conflicts between outlets")
     @app.get("/conflicts.json", summary="Conflicts between outlets")
-    def conflicts(request: Request, page: Paging) -> Response:
-        return render(request, "conflicts.html", views.conflicts_list(stores(), page))
+    def conflicts(request: Request, page: Paging, all: ShowAll = False) -> Response:
+        return render(request, "conflicts.html", views.conflicts_list(stores(), page, all))
 
     return app
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..link.conflicts import SHOWN_CONFIDENCE
 from ..report.export import (
     article_record,
     conflict_records,
@@ -64,9 +65,10 @@ def search_results(store: Store, query: str, page: Page) -> dict:
             "pagination": page.info(None, has_next=len(hits) > page.offset + page.size)}
 
 
-def story_detail(store: Store, story_id: str, page: Page) -> dict:
-    """One story (raises NotFound): every section cut to the same page."""
-    view = story_view(store, story_id, window=(page.offset, page.size))  # the rest is not built
+def story_detail(store: Store, story_id: str, page: Page, show_all: bool = False) -> dict:
+    """One story (raises NotFound): every section cut to the same page; the less certain
+    conflicts only with `show_all`."""
+    view = story_view(store, story_id, window=(page.offset, page.size), show_all=show_all)
     _add_sources(view)
     view["articles"] = page.take(view["articles"])
     counts = view.pop("counts")
@@ -123,16 +125,19 @@ def entity_detail(store: Store, entity_id: str, page: Page) -> dict:
     return {"entity": entity.as_dict(), "statements": records, "pagination": page.info(len(said))}
 
 
-def conflicts_list(store: Store, page: Page) -> dict:
-    """Every conflict, story by story, one page of them, each side with its evidence in context."""
-    total = store.count_conflicts()
-    shown = store.iter_conflicts(limit=page.size, offset=page.offset)
+def conflicts_list(store: Store, page: Page, show_all: bool = False) -> dict:
+    """Every conflict (the less certain ones only with `show_all`), story by story, one page of
+    them, each side with its evidence in context."""
+    floor = 0.0 if show_all else SHOWN_CONFIDENCE
+    total = store.count_conflicts(floor)
+    shown = store.iter_conflicts(limit=page.size, offset=page.offset, min_confidence=floor)
     records = list(conflict_records(store, shown))
     _add_evidence_context(store, records)
     for record in records:
         first = record["sides"][0]["article_ids"] if record["sides"] else []
         record["story_id"] = store.story_of(first[0]) if first else None
-    return {"conflicts": records, "pagination": page.info(total)}
+    hidden = 0 if show_all else store.count_conflicts() - total
+    return {"conflicts": records, "pagination": page.info(total), "hidden": hidden, "all": show_all}
 
 
 def _add_evidence_context(store: Store, conflicts: list[dict]) -> None:
