@@ -142,3 +142,24 @@ def test_story_command_lists_a_storys_events(run, write):
     output = run("story", story_id).output
     assert "[event 1]  -  a" in output and "[event 2]  -  c" in output
     assert "Events\n  2025-11-04: 2 article(s), a, b\n  2025-11-27: 1 article(s), c" in output
+
+
+def test_conflicts_shows_the_confident_ones_unless_all(run, write):
+    sure = ("date 2025-06-17\nBond sale\nU.S. Treasury Secretary Ana Ruiz said the sale raised $4 billion "
+            "on Tuesday.\n")
+    other = ("date 2025-06-17\nBond sale\nU.S. Treasury Secretary Mark Vale said the sale raised $4 billion "
+             "on Tuesday.\n")
+    unsure = ("date 2025-06-17\nBond sale\nTreasury Secretary Lena Holm said the sale raised $4 billion "
+              "on Tuesday.\n")
+    unsure_b = ("date 2025-06-17\nBond sale\nTreasury Secretary Piet Marr said the sale raised $4 billion "
+                "on Tuesday.\n")
+    for name, text in (("a", sure), ("b", other), ("c", unsure), ("d", unsure_b)):
+        write(f"in/{name}.txt", text)
+    assert run("analyze", "in").exit_code == 0
+    shown = [json.loads(line) for line in run("conflicts", "--json").stdout.splitlines()]
+    everything = [json.loads(line) for line in run("conflicts", "--all", "--json").stdout.splitlines()]
+    assert len(everything) > len(shown) >= 1
+    assert all(c["confidence"] >= 0.65 for c in shown)
+    hidden = [c for c in everything if c["confidence"] < 0.65]
+    assert hidden and all(c["reasons"] for c in hidden)
+    assert "less certain conflict(s) not shown" in run("conflicts").output

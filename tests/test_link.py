@@ -133,7 +133,8 @@ def test_a_window_of_the_story_view_is_that_slice_of_the_whole_view(linked):
     story_id = store.story_of("ferry-a")
     whole = story_view(store, story_id)
     sections = ("statements", "claims", "conflicts", "timeline")
-    assert whole["counts"] == {"articles": 2, "conflicts_hidden": 0, **{name: len(whole[name]) for name in sections}}
+    expected = {"articles": 2, "conflicts_hidden": 0, **{name: len(whole[name]) for name in sections}}
+    assert whole["counts"] == expected
     assert len(whole["timeline"]) >= 2
     for offset in (0, 1, 2):
         part = story_view(store, story_id, window=(offset, 1))

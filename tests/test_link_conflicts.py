@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from newsprism.link.conflicts import find_conflicts
-from newsprism.link.identity import is_office, role_before, role_claims, role_key, same_office
+from newsprism.link.conflicts import SHOWN_CONFIDENCE, find_conflicts
+from newsprism.link.identity import is_office, office_key, role_before, role_claims, role_key, same_office
 from newsprism.link.places import COUNTRY, Place, figure_places, places_differ
 from newsprism.link.temporal import event_frame, events, sentence_parser
 from newsprism.model import Analysis, Article, Timex
@@ -390,3 +390,71 @@ def test_many_outlets_giving_one_of_two_days_make_one_conflict_with_two_sides():
                         f"overriding objections from the president, report {n} said.") for n in range(2)]
     conflict = only(conflicts_of(*tuesday, *thursday), "temporal")
     assert sorted(len(s.article_ids) for s in conflict.sides) == [2, 3]
+
+
+def test_offices_differ_by_qualifier_and_owner():
+    assert not same_office(office_key("Deputy Attorney General")[0], office_key("Attorney General")[0])
+    assert not same_office(office_key("assistant general manager")[0], office_key("general manager")[0])
+    assert not same_office(office_key("acting surgeon general")[0], office_key("next surgeon general")[0])
+    oklahoma = office_key("Oklahoma's attorney general")[0]
+    assert oklahoma.owner and not same_office(oklahoma, office_key("U.S. Attorney General")[0])
+    team = office_key("Chargers general manager", frozenset({"chargers"}))[0]
+    assert team.owner == "char" and same_office(team, office_key("general manager")[0])
+    assert office_key("the country's finance minister")[0].owner == ""
+    assert office_key("then-Acting Attorney General")[1] is True
+
+
+def test_the_head_of_one_office_in_two_countries_is_no_conflict():
+    japan = article("g7-a", "2025-06-10",
+                    "Japanese Prime Minister Hiro Tanabe arrived in Ottawa on Tuesday. Prime Minister Hiro "
+                    "Tanabe said trade would top the agenda.")
+    britain = article("g7-b", "2025-06-10",
+                      "British Prime Minister Clara Whitby arrived in Ottawa on Tuesday. Prime Minister "
+                      "Clara Whitby said security would top the agenda.")
+    assert [c for c in conflicts_of(japan, britain) if c.kind == "identity"] == []
+
+
+def test_a_place_never_holds_an_office():
+    one = article("sg-a", "2025-02-02",
+                  "The president named a rural doctor from Alabama, to be surgeon general, on Monday.")
+    other = article("sg-b", "2025-02-02", "Surgeon General Maya Lindqvist issued new guidance on Monday.")
+    assert [c for c in conflicts_of(one, other) if c.kind == "identity"] == []
+    assert all(claim.person != "Alabama" for claim in role_claims((one, next(iter(analyze_articles([one]))))))
+
+
+def test_a_name_spelled_two_ways_is_an_identity_conflict():
+    texts = ["Police said Anthony LaCalamita, 38, walked into the office on Monday and opened fire.",
+             "Police said Anthony LaCalamita, 38, had been fired from the firm in December.",
+             "Police said Anthony Calamita, 38, surrendered to officers an hour later."]
+    found = conflicts_of(*(article(f"shot-{n}", "2025-01-06", t) for n, t in enumerate(texts)))
+    spelled = [c for c in found if c.summary.startswith("One name spelled two ways")]
+    assert len(spelled) == 1
+    assert {s.value for s in spelled[0].sides} == {"Anthony LaCalamita", "Anthony Calamita"}
+
+
+def test_a_part_a_running_total_and_a_vague_plural_are_no_contradiction():
+    part = article("navy-a", "2025-11-11",
+                   "The warship boarded the boats and found six rifles on Friday, the navy said.")
+    total = article("navy-b", "2025-11-11",
+                    "The warship has seized a total of 14 rifles during the five operations it carried out, "
+                    "the navy said on Friday.")
+    found = [c for c in conflicts_of(part, total) if c.kind == "numeric"]
+    assert all(c.status == "scope" for c in found)
+    vague = article("camp-a", "2025-04-30", "Hundreds of migrants waited at the border crossing on Sunday.")
+    count = article("camp-b", "2025-04-30", "About 150 migrants waited at the border crossing on Sunday.")
+    assert [c for c in conflicts_of(vague, count) if c.kind == "numeric"] == []
+
+
+def test_confidence_says_why_a_conflict_is_less_sure():
+    one = article("fin-a", "2025-06-17",
+                  "Finance Minister Ama Boateng said the bond sale raised $1 billion.")
+    other = article("fin-b", "2025-06-18",
+                    "Finance Minister Kojo Asamoah said the bond sale raised $1 billion.")
+    conflict = only(conflicts_of(one, other), "identity")
+    assert conflict.confidence < SHOWN_CONFIDENCE
+    assert any("whose office" in reason for reason in conflict.reasons)
+    bridge = only(conflicts_of(
+        article("br-a", "2025-04-08", "The minister said the Dunmore bridge would cost €320 million."),
+        article("br-b", "2025-04-08", "The minister said the Dunmore bridge would cost €350 million.")),
+        "numeric")
+    assert bridge.confidence >= SHOWN_CONFIDENCE and bridge.reasons == ()

@@ -51,6 +51,9 @@ QUALIFIERS = {"deputy": "deputy", "assistant": "assistant", "associate": "associ
               "outgoing": "outgoing", "general": "general"}
 DROPPED = frozenset({"the", "a", "an", "of", "for", "then", "new", "current", "who", "has", "had", "have",
                      "operation", "office", "its", "their", "to", "be", "our", "nation", "nation's", "and"})
+# A word right before a role that says whose office it is, which the entities stage leaves out
+# of the role ("U.S." Treasury Secretary).
+OWNER_BEFORE = re.compile(r"([A-Z][\w.]*)\s+$")
 OWNER_TYPES = {"GPE", "NORP", "LOC"}  # entities whose names say whose office a role is
 # Titles "general" is part of ("attorney general"), not a rank beside ("general manager").
 GENERAL_TITLES = frozenset({"attorney", "secretary", "surgeon", "director", "consul", "counsel"})
@@ -194,8 +197,12 @@ def role_claims(item: Item, known: Sequence[str] = ()) -> list[RoleClaim]:
     claims, titled = [], set()
     for role in analysis.roles:
         mention = _nearest(mentions, role.entity_id, role.start, role.end)
-        spans = [(role.start, role.end)] + ([(mention.start, mention.end)] if mention else [])
-        claims.append(_claim(article, day, names.get(role.entity_id, ""), role.role, spans, places))
+        owner = OWNER_BEFORE.search(article.text[max(0, role.start - 30):role.start])
+        text, start = role.role, role.start
+        if owner and _owner_word(owner.group(1), places):
+            text, start = f"{owner.group(1)} {role.role}", role.start - len(owner.group(0))
+        spans = [(start, role.end)] + ([(mention.start, mention.end)] if mention else [])
+        claims.append(_claim(article, day, names.get(role.entity_id, ""), text, spans, places))
         titled |= {mention.start} if mention and role.end <= mention.start else set()
     found = [(m, names[m.entity_id]) for m in mentions if m.entity_id in names]
     found += [(m, m.text) for m in _known_mentions(article, known, mentions)]
@@ -203,6 +210,12 @@ def role_claims(item: Item, known: Sequence[str] = ()) -> list[RoleClaim]:
         for role, spans in _written_roles(article, mention, title=mention.start not in titled):
             claims.append(_claim(article, day, person, role, spans, places))
     return [c for c in claims if c.person and is_office(c.role) and not _plural_role(c.text)]
+
+
+def _owner_word(word: str, places: frozenset[str]) -> bool:
+    """An acronym ("U.S.", "FBI"), a known country word or one of the article's places."""
+    acronym = re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,}", word)
+    return bool(acronym) or word.lower() in places | JURISDICTIONS.keys()
 
 
 def _plural_role(text: str) -> bool:
