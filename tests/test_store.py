@@ -218,9 +218,9 @@ def test_a_saved_story_reads_back_whole(store):
     assert store.story_assignments() == {"A": "s:1", "b": "s:1"}
     assert list(store.iter_groups("s:1")) == list(store.iter_groups()) == [
         {"id": "g:1", "kind": "statement", "story_id": "s:1", "member_ids": ["A:s1", "b:s1"],
-         "article_ids": ["A", "b"], "sources": ["A", "Beta"], "corroboration": 2},
+         "article_ids": ["A", "b"], "sources": ["(unknown source)", "Beta"], "corroboration": 2},
         {"id": "g:2", "kind": "quantity", "story_id": "s:1", "member_ids": ["A:q1"],
-         "article_ids": ["A"], "sources": ["A"], "corroboration": 1}]
+         "article_ids": ["A"], "sources": ["(unknown source)"], "corroboration": 1}]
     assert [s.group_id for s in store.iter_statements()] == ["g:1", "g:1", None]
 
 
@@ -303,3 +303,12 @@ def test_story_inputs_read_articles_with_their_names_and_dates_in_the_order_aske
     assert names == tuple((named[m.entity_id].name, named[m.entity_id].type)
                           for m in sorted(original.mentions, key=lambda m: m.start) if m.kind == "name")
     assert timexes == tuple(original.timexes)
+
+
+def test_a_copy_counts_as_the_outlet_it_copies(store):
+    stored_story(store)
+    story = Story("s:1", "Harbour fees", ("A", "b", "c"), "2025-02-01", "2025-02-01", ("Anna Berg",))
+    store.save_story(story, {"A:s1": "g:1", "b:s1": "g:1", "c:s1": "g:1"}, {}, [], copies={"c": "b"})
+    (group,) = [g for g in store.iter_groups("s:1") if g["kind"] == "statement"]
+    assert group["article_ids"] == ["A", "b", "c"]
+    assert group["sources"] == ["(unknown source)", "Beta"] and group["corroboration"] == 2

@@ -9,12 +9,14 @@ second run with nothing new does nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Analysis, Article, Story
 from ..store import Store
 from .align import align_quantities, align_statements, measure_matches
 from .conflicts import conflict_order, find_conflicts
+from .context import outlet
+from .copies import find_copies
 from .entities import resolve_store
 from .stories import StoryDoc, StoryIndex, StoryParams, stored_story_doc
 
@@ -83,6 +85,11 @@ def _changed(index: StoryIndex, known: dict[str, str], pending: list[str]) -> li
 
 def _save(store: Store, story: Story) -> int:
     items = [_analysed(store, a) for a in story.article_ids]
+    copies = find_copies([article for article, _ in items])
+    source = {article.id: outlet(article) for article, _ in items}
+    # a copy counts as the outlet of the report it copies, wherever outlets are counted
+    items = [(replace(article, source=source[copies[article.id]]) if article.id in copies else article,
+              analysis) for article, analysis in items]
     matches = measure_matches(items)
     conflicts = {}
     for event in story.events or [None]:  # outlets disagree about one event, not across events
@@ -94,7 +101,7 @@ def _save(store: Store, story: Story) -> int:
     if len(story.events) > 1:  # across the story's events, only a figure or date revised later
         conflicts |= {c.id: c for c in find_conflicts(items, matches) if c.status == "revision"}
     conflicts = sorted(conflicts.values(), key=conflict_order)
-    store.save_story(story, align_statements(items), align_quantities(items, matches), conflicts)
+    store.save_story(story, align_statements(items), align_quantities(items, matches), conflicts, copies)
     return len(conflicts)
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .. import nlp
 from ..config import load_settings
 from ..model import Analysis, Article, Conflict, ConflictSide, Evidence, Span
+from .copies import UNKNOWN_OUTLET
 
 Item = tuple[Article, Analysis]
 
@@ -180,8 +181,9 @@ def short_id(prefix: str, parts: Iterable[str]) -> str:
 
 
 def outlet(article: Article) -> str:
-    """Who published an article: its source, or its id when the source is unknown."""
-    return article.source or article.id
+    """Who published an article: its source, or the one unknown outlet (articles without a
+    source are not one outlet each)."""
+    return article.source or UNKNOWN_OUTLET
 
 
 class UnionFind:

@@ -149,6 +149,8 @@ class EntityResolver:
         """Make two entities one (the winner keeps its id; the loser's becomes a redirect)."""
         for (name, kind), n in loser.names.items():
             self._add_name(winner, name, kind, n)
+            for block in node_blocks(name, kind):  # blocks hold live entities only
+                self.blocks.get(block, set()).discard(loser.id)
         del self.entities[loser.id]
         self.merged[loser.id] = winner.id
 

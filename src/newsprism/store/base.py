@@ -105,8 +105,10 @@ class Store(Protocol):
         (entity name, entity type) in text order and its time expressions: what linking reads."""
 
     def save_story(self, story: Story, statement_groups: Mapping[str, str],
-                   quantity_groups: Mapping[str, str], conflicts: Sequence[Conflict]) -> None:
-        """Write one story whole, in one transaction: its articles, groups and conflicts."""
+                   quantity_groups: Mapping[str, str], conflicts: Sequence[Conflict],
+                   copies: Mapping[str, str] | None = None) -> None:
+        """Write one story whole, in one transaction: its articles (with the earlier article
+        each copy repeats, `copies`), groups and conflicts."""
 
     def iter_stories(self, limit: int | None = None, offset: int = 0) -> Iterator[Story]:
         """Stories with articles, most covered first (ties by earliest start, then id)."""

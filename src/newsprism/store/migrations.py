@@ -180,10 +180,11 @@ def m006_entity_links(conn: sqlite3.Connection) -> None:
 
 
 def m007_conflict_confidence(conn: sqlite3.Connection) -> None:
-    """A conflict's confidence and the reasons for it; conflicts linked before count as sure
-    until linking touches their story again."""
+    """A conflict's confidence and the reasons for it (conflicts linked before count as sure
+    until linking touches their story again); the earlier article a story's article copies."""
     _run(conn, "ALTER TABLE conflicts ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0",
-         "ALTER TABLE conflicts ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]'")
+         "ALTER TABLE conflicts ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]'",
+         "ALTER TABLE story_articles ADD COLUMN copy_of TEXT")
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (

@@ -149,10 +149,11 @@ def m006_entity_links(conn: psycopg.Connection) -> None:
 
 
 def m007_conflict_confidence(conn: psycopg.Connection) -> None:
-    """A conflict's confidence and the reasons for it; conflicts linked before count as sure
-    until linking touches their story again."""
+    """A conflict's confidence and the reasons for it (conflicts linked before count as sure
+    until linking touches their story again); the earlier article a story's article copies."""
     conn.execute("ALTER TABLE conflicts ADD COLUMN confidence double precision NOT NULL DEFAULT 1.0")
     conn.execute("ALTER TABLE conflicts ADD COLUMN reasons json NOT NULL DEFAULT '[]'")
+    conn.execute("ALTER TABLE story_articles ADD COLUMN copy_of text")
 
 
 MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,

@@ -76,8 +76,10 @@ class PostgresLinkTables:
                       "ORDER BY article_id, start_char, pk", (ids,)).fetchall())
 
     def save_story(self, story: Story, statement_groups: Mapping[str, str],
-                   quantity_groups: Mapping[str, str], conflicts: Sequence[Conflict]) -> None:
-        """Write one story whole, in one transaction: its articles, groups and conflicts."""
+                   quantity_groups: Mapping[str, str], conflicts: Sequence[Conflict],
+                   copies: Mapping[str, str] | None = None) -> None:
+        """Write one story whole, in one transaction: its articles (with the earlier article
+        each copy repeats, `copies`), groups and conflicts."""
         with self.transaction():
             self._sql(
                 'INSERT INTO stories (id, title, start, "end", entities, events) '
@@ -86,9 +88,10 @@ class PostgresLinkTables:
                 '"end" = excluded."end", entities = excluded.entities, events = excluded.events',
                 (story.id, story.title, story.start, story.end, Json(list(story.entities)),
                  Json(records.events_data(story))))
-            self._many("INSERT INTO story_articles VALUES (%s, %s) "
-                       "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
-                       [(a, story.id) for a in story.article_ids])
+            self._many("INSERT INTO story_articles (article_id, story_id, copy_of) VALUES (%s, %s, %s) "
+                       "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, "
+                       "copy_of = excluded.copy_of",
+                       [(a, story.id, (copies or {}).get(a)) for a in story.article_ids])
             self._write_groups(story.article_ids, statement_groups, quantity_groups)
             self._write_conflicts(story.id, conflicts)
 
@@ -149,14 +152,15 @@ class PostgresLinkTables:
 
     def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
         """Aligned statements and quantities, one record per group with its corroboration:
-        how many distinct outlets (an article without a source counts as its own) report it."""
+        how many independent outlets report it (a copy counts as the outlet it copies;
+        articles without a source are one unknown outlet)."""
         where, params = records.where_clause(("sa.story_id = %s", story_id))
         rows = self._sql(
-            "SELECT g.kind, g.group_id, g.id, g.article_id, coalesce(a.source, g.article_id) AS outlet, "
+            f"SELECT g.kind, g.group_id, g.id, g.article_id, {records.OUTLET_SQL} AS outlet, "
             "sa.story_id FROM story_articles sa JOIN (SELECT 'statement' AS kind, group_id, id, article_id "
             "FROM statements WHERE group_id IS NOT NULL UNION ALL SELECT 'quantity', group_id, id, "
             "article_id FROM quantities WHERE group_id IS NOT NULL) g ON g.article_id = sa.article_id "
-            f"JOIN articles a ON a.id = g.article_id {where} "
+            f"JOIN articles a ON a.id = g.article_id LEFT JOIN articles o ON o.id = sa.copy_of {where} "
             'ORDER BY g.group_id COLLATE "C", g.article_id COLLATE "C", g.id COLLATE "C"', params)
         for group_id, members in groupby(rows, key=lambda r: r["group_id"]):
             yield records.group(group_id, list(members))

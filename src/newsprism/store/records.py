@@ -147,6 +147,12 @@ def conflict(row: Row) -> Conflict:
                     tuple(decoded(row["reasons"])))
 
 
+# Who published a grouped record's article, for corroboration: the outlet of the report a copy
+# repeats (`o`, joined on story_articles.copy_of), else the article's own, one unknown outlet for
+# every article without a source.
+OUTLET_SQL = "coalesce(CASE WHEN sa.copy_of IS NULL THEN a.source ELSE o.source END, '(unknown source)')"
+
+
 def group(group_id: str, rows: Sequence[Row]) -> dict:
     """One group's record from its member rows (kind, group_id, id, article_id, outlet,
     story_id), with its corroboration: how many distinct outlets carry it."""

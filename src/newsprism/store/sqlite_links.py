@@ -72,8 +72,10 @@ class LinkTables:
                               "ORDER BY article_id, start_char", ids))
 
     def save_story(self, story: Story, statement_groups: Mapping[str, str],
-                   quantity_groups: Mapping[str, str], conflicts: Sequence[Conflict]) -> None:
-        """Write one story whole, in one transaction: its articles, groups and conflicts."""
+                   quantity_groups: Mapping[str, str], conflicts: Sequence[Conflict],
+                   copies: Mapping[str, str] | None = None) -> None:
+        """Write one story whole, in one transaction: its articles (with the earlier article
+        each copy repeats, `copies`), groups and conflicts."""
         with self.transaction():
             self.conn.execute(
                 "INSERT INTO stories (id, title, start, end, entities, events) VALUES (?, ?, ?, ?, ?, ?) "
@@ -81,8 +83,9 @@ class LinkTables:
                 "end = excluded.end, entities = excluded.entities, events = excluded.events",
                 (story.id, story.title, story.start, story.end, json.dumps(story.entities),
                  json.dumps(records.events_data(story))))
-            self.conn.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?)",
-                                  [(a, story.id) for a in story.article_ids])
+            self.conn.executemany("INSERT OR REPLACE INTO story_articles (article_id, story_id, copy_of) "
+                                  "VALUES (?, ?, ?)",
+                                  [(a, story.id, (copies or {}).get(a)) for a in story.article_ids])
             self._write_groups(story.article_ids, statement_groups, quantity_groups)
             self.conn.execute("DELETE FROM conflicts WHERE story_id = ?", (story.id,))
             self.conn.executemany(
@@ -143,16 +146,18 @@ class LinkTables:
 
     def iter_groups(self, story_id: str | None = None) -> Iterator[dict]:
         """Aligned statements and quantities, one record per group with its corroboration:
-        how many distinct outlets (an article without a source counts as its own) report it."""
+        how many independent outlets report it (a copy counts as the outlet it copies;
+        articles without a source are one unknown outlet)."""
         # One story: start from its articles, so the indexes on article_id do the work.
-        scope = ("(SELECT article_id, story_id FROM story_articles WHERE story_id = ?)"
+        scope = ("(SELECT article_id, story_id, copy_of FROM story_articles WHERE story_id = ?)"
                  if story_id is not None else "story_articles")
         rows = self.conn.execute(
-            "SELECT g.kind, g.group_id, g.id, g.article_id, coalesce(a.source, g.article_id) AS outlet, "
+            f"SELECT g.kind, g.group_id, g.id, g.article_id, {records.OUTLET_SQL} AS outlet, "
             f"sa.story_id FROM {scope} sa JOIN (SELECT 'statement' AS kind, group_id, id, article_id "
             "FROM statements WHERE group_id IS NOT NULL UNION ALL SELECT 'quantity', group_id, id, "
             "article_id FROM quantities WHERE group_id IS NOT NULL) g ON g.article_id = sa.article_id "
-            "JOIN articles a ON a.id = g.article_id ORDER BY g.group_id, g.article_id, g.id",
+            "JOIN articles a ON a.id = g.article_id LEFT JOIN articles o ON o.id = sa.copy_of "
+            "ORDER BY g.group_id, g.article_id, g.id",
             () if story_id is None else (story_id,))
         for group_id, members in groupby(rows, key=lambda r: r["group_id"]):
             yield records.group(group_id, list(members))

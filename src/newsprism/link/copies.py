@@ -1,0 +1,59 @@
+"""Copies: articles of one story that repeat an earlier article almost word for word.
+
+A syndicated wire report, or the same report posted again without its title line, is no second
+outlet confirming the first: corroboration counts it once. Two articles are copies when the
+Jaccard similarity of their word shingles (runs of SHINGLE words), estimated by MinHash
+(`datasketch`), is at least COPY_JACCARD; each copy points at the earliest article it copies
+(by publication date, then id), whose outlet it counts as.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from datasketch import MinHash, MinHashLSH
+
+from ..model import Article
+
+COPY_JACCARD = 0.8
+CANDIDATE_JACCARD = 0.5  # the index finds pairs near COPY_JACCARD too, which the estimate then decides
+SHINGLE = 5  # words per shingle
+PERMUTATIONS = 128
+UNKNOWN_OUTLET = "(unknown source)"  # articles without a source are one unknown outlet, not one each
+
+
+def find_copies(articles: Sequence[Article]) -> dict[str, str]:
+    """Copy article id -> id of the earliest article it copies."""
+    ordered = sorted(articles, key=lambda a: (a.published or "9999", a.id))
+    rank = {a.id: n for n, a in enumerate(ordered)}
+    index = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=PERMUTATIONS)  # candidates, then checked
+    sketches: dict[str, MinHash] = {}
+    original: dict[str, str] = {}
+    for article in ordered:
+        sketch = _sketch(article.text)
+        if sketch is None or article.id in sketches:
+            continue
+        near = [k for k in index.query(sketch) if sketch.jaccard(sketches[k]) >= COPY_JACCARD]
+        if near:
+            original[article.id] = min((original.get(k, k) for k in near), key=rank.__getitem__)
+        index.insert(article.id, sketch)
+        sketches[article.id] = sketch
+    return original
+
+
+def _sketch(text: str) -> MinHash | None:
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < 2 * SHINGLE:
+        return None  # too short to tell a copy from a common phrase
+    sketch = MinHash(num_perm=PERMUTATIONS, seed=7)
+    sketch.update_batch([" ".join(words[n:n + SHINGLE]).encode() for n in range(len(words) - SHINGLE + 1)])
+    return sketch
+
+
+def outlet_key(article: Article) -> str:
+    """Who published an article, for counting outlets: its source, or the one unknown outlet."""
+    return article.source or UNKNOWN_OUTLET
+
+
+__all__ = ["COPY_JACCARD", "UNKNOWN_OUTLET", "find_copies", "outlet_key"]
