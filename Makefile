@@ -62,7 +62,7 @@ evaluate: install
 	$(BIN)/newsprism evaluate tempeval $(SHARED)/datasets/tempeval3
 	$(BIN)/newsprism evaluate stories $(SHARED)/datasets/clustering/ecbplus-dev.jsonl --split dev
 	$(BIN)/newsprism evaluate stories $(SHARED)/datasets/clustering/newswcl50.jsonl --split all
-	$(BIN)/newsprism evaluate conflicts
+	$(BIN)/newsprism evaluate conflicts --real $(SHARED)/datasets
 	$(BIN)/newsprism evaluate entities $(SHARED)/datasets/entities
 
 # Benchmarks (docs/performance.md): the pipeline against spaCy alone on generated articles and,

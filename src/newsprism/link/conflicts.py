@@ -206,6 +206,9 @@ def _numeric_conflict(sides: list[list[Measure]], status: str, score: float) -> 
     parts = [f"{s[0].quantity.text} ({outlets_text(m.article for m in s)})" for s in sides]
     summary = f"{subject[0].upper()}{subject[1:]}: {' vs '.join(parts)}"
     confidence, reasons = numeric_confidence(sides, score)
+    if status == "scope":
+        confidence = round(max(confidence - SCOPE_PENALTY, 0.05), 2)
+        reasons = (*reasons, "the figures cover different periods, places or occasions: a note, not a dispute")
     return make_conflict("numeric", status, summary, [
         side(s[0].quantity.text, (Evidence(m.article.id, m.quantity.start, m.quantity.end) for m in s))
         for s in sides], confidence, reasons)
@@ -254,6 +257,7 @@ def different_measures(sides: list[list[Measure]]) -> bool:
 
 # How sure a numeric conflict is, from NUMERIC_BASE down: each reason takes its share off.
 NUMERIC_BASE = 0.9
+SCOPE_PENALTY = 0.3  # a scope note is shown by default only where nothing else makes it doubtful
 # Units that count repetitions or spans of time: reports give them for different things.
 PERIODS = frozenset({"time", "year", "season", "game", "match", "point", "minute", "hour", "h", "day",
                      "week", "month", "round", "term", "decade"})

@@ -46,7 +46,7 @@ MOVED = re.compile(r"\b(postpon\w*|delay\w*|moved|reschedul\w*|pushed back|broug
 # misresolved ("expects to reopen on Wednesday" read as last Wednesday) than an event.
 FUTURE = re.compile(r"\b(will|shall|expects?|expected to|plans?|planned to|intends? to|(is|are) due to|"
                     r"scheduled to|set to)\b", re.IGNORECASE)
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+DAY = re.compile(r"(\d{4}|XXXX)-\d{2}-\d{2}")  # a day, its year maybe unwritten ("November 19")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +68,8 @@ def events(item: Item) -> list[Event]:
     for timex in analysis.timexes:
         if timex.type != "DATE" or not DAY.fullmatch(timex.value):
             continue
+        if timex.value.startswith("XXXX") and day:
+            continue  # the year could have been resolved from the publication date: it is no event's
         if (day and timex.value == day.isoformat()) or REPORTED.search(article.text[:timex.start][-25:]):
             continue
         left, right = body_sentence_span(article, timex.start, timex.end)
@@ -100,13 +102,22 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
     for first, second, scored in pairs:
         same = [(score, a, b) for score, a, b in scored if same_event(frames[_key(a)], frames[_key(b)])]
         for a, b in _one_to_one(same, first, second):
-            apart = abs((date.fromisoformat(a.timex.value) - date.fromisoformat(b.timex.value)).days)
-            if 0 < apart <= EVENT_DAYS_APART:
+            apart = abs((_day(a.timex.value, b.timex.value) - _day(b.timex.value, a.timex.value)).days)
+            unwritten = {a.timex.value[:4] == "XXXX", b.timex.value[:4] == "XXXX"}
+            if 0 < apart <= EVENT_DAYS_APART and len(unwritten) == 1:
                 earlier, later, status = _ordered(a, b, days)
+                if status == "contradiction":  # no order in time: one conflict whichever day came first
+                    earlier, later = sorted((earlier, later), key=lambda e: e.timex.value)
                 key = (earlier.timex.value, later.timex.value, status)
                 found.setdefault(key, []).append((earlier, later))
     # Many outlets giving one of two days make one conflict with two sides, not one per pair.
     return [_temporal_conflict(reports, status) for (_, _, status), reports in found.items()]
+
+
+def _day(value: str, other: str) -> date:
+    """The day a value names; an unwritten year is the other value's, or a leap year."""
+    year = value[:4] if value[:4] != "XXXX" else other[:4] if other[:4] != "XXXX" else "2000"
+    return date.fromisoformat(f"{year}{value[4:10]}")
 
 
 def _similar_events(first: list[Event], second: list[Event]) -> list[tuple[float, Event, Event]]:
@@ -143,6 +154,9 @@ def _temporal_conflict(reports: list[tuple[Event, Event]], status: str) -> Confl
                f"{later.timex.text} ({later.timex.value})")
     relative = [e for pair in reports for e in pair if not any(ch.isdigit() for ch in e.timex.text)]
     confidence, reasons = TEMPORAL_BASE, []
+    if any(e.timex.value.startswith("XXXX") for pair in reports for e in pair):
+        confidence -= 0.1
+        reasons.append("a date is written without its year")
     if relative:
         confidence -= 0.3
         reasons.append(f"{relative[0].timex.text!r} is a day counted from the publication date")
