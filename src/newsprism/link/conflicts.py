@@ -208,7 +208,7 @@ def _numeric_conflict(sides: list[list[Measure]], status: str, score: float) -> 
     confidence, reasons = numeric_confidence(sides, score)
     if status == "scope":
         confidence = round(max(confidence - SCOPE_PENALTY, 0.05), 2)
-        reasons = (*reasons, "the figures cover different periods, places or occasions: a note, not a dispute")
+        reasons = (*reasons, "the figures cover different periods, places or occasions: a note")
     return make_conflict("numeric", status, summary, [
         side(s[0].quantity.text, (Evidence(m.article.id, m.quantity.start, m.quantity.end) for m in s))
         for s in sides], confidence, reasons)
