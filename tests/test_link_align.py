@@ -8,12 +8,20 @@ from newsprism.link.align import (
     align_quantities,
     align_statements,
     corroboration,
+    measure_matches,
     name_tokens,
     same_speaker,
     tolerance,
 )
+from newsprism.link.conflicts import measure_groups
 from newsprism.link.context import nearby_pairs, publication_order
 from newsprism.model import Analysis, Article, Quantity, Statement
+
+
+def one_measure(items):
+    """Quantity id -> measure group: which quantities are taken to state one measure, whatever
+    their values (align_quantities groups only the values that agree)."""
+    return {q: n for n, (members, _) in enumerate(measure_groups(measure_matches(items))) for q in members}
 
 
 def item(article_id, source, text, quotes=(), quantities=(), published="2025-06-02"):
@@ -131,7 +139,7 @@ def test_a_bare_count_aligns_with_a_count_of_people_it_names_in_the_plural():
                  quantities=[("40", 40, "person", "people")])
     second = item("b", "B", "The number of people left homeless by flooding in the Drava valley has "
                   "reached 55, the mayor said.", quantities=[("55", 55, None, "number")])
-    groups = align_quantities([first, second])
+    groups = one_measure([first, second])
     assert groups["a:q0"] == groups["b:q0"]
 
 
@@ -143,9 +151,9 @@ def test_counts_of_people_align_on_the_casualty_they_name_without_a_unit_word():
                 "Sunday.", quantities=[("9", 9, None, None)])
     missing = item("c", "C", "The civil protection agency said 9 people were still missing after the Sava "
                    "floods.", quantities=[("9", 9, "person", "people")])
-    groups = align_quantities([killed, toll])
+    groups = one_measure([killed, toll])
     assert groups["a:q0"] == groups["b:q0"]
-    assert align_quantities([killed, missing]) == {}
+    assert one_measure([killed, missing]) == {}
 
 
 def test_a_risen_bare_count_takes_its_casualty_from_the_clause_before_it():
@@ -153,7 +161,7 @@ def test_a_risen_bare_count_takes_its_casualty_from_the_clause_before_it():
                  quantities=[("11", 11, "person", "people")])
     risen = item("b", "B", "The number of people injured in the landslide near Kosta has risen to 16, "
                  "rescuers said.", quantities=[("16", 16, None, None)])
-    assert align_quantities([first, risen])["a:q0"] == align_quantities([first, risen])["b:q0"]
+    assert one_measure([first, risen])["a:q0"] == one_measure([first, risen])["b:q0"]
 
 
 def test_a_count_that_is_part_of_another_names_no_casualty_of_its_own():
@@ -161,7 +169,7 @@ def test_a_count_that_is_part_of_another_names_no_casualty_of_its_own():
     first = item("a", "A", text, quantities=[("11", 11, "person", "people"), ("three", 3, None, None)])
     risen = item("b", "B", "The number of people injured in the landslide near Kosta has risen to 16, "
                  "rescuers said.", quantities=[("16", 16, None, None)])
-    groups = align_quantities([first, risen])
+    groups = one_measure([first, risen])
     assert groups["a:q0"] == groups["b:q0"] and "a:q1" not in groups
 
 

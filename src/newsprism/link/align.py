@@ -394,11 +394,13 @@ def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[Measur
 
 
 def align_quantities(items: Sequence[Item], matches: Sequence[MeasureMatch] | None = None) -> dict[str, str]:
-    """Group id of every quantity whose measure (subject, unit, scope) two or more articles state
-    (`matches`: the items' `measure_matches`, when the caller has them already)."""
+    """Group id of every quantity whose measure (subject, unit, scope) and value two or more
+    articles state alike (`matches`: the items' `measure_matches`, when the caller has them
+    already). Two values that differ beyond rounding are no corroboration of each other: they
+    are a conflict, so a pair is shown one way only."""
     groups = UnionFind()
     for m in measure_matches(items) if matches is None else matches:
-        if not scopes_differ(m.a, m.b):
+        if not scopes_differ(m.a, m.b) and values_agree(m.a, m.b):  # else a conflict, never both
             groups.union(m.a.quantity.id, m.b.quantity.id)
     article_of = {q.id: a.id for a, an in items for q in an.quantities}
     return group_ids(groups, article_of, "g")

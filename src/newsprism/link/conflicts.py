@@ -88,12 +88,15 @@ def measure_groups(matches: Sequence[MeasureMatch]) -> list[tuple[list[str], flo
     related emails" and on to every count of the story)."""
     linked = {frozenset((m.a.quantity.id, m.b.quantity.id)): m.score for m in matches}
     article = {m.quantity.id: m.article.id for match in matches for m in (match.a, match.b)}
+    # articles compared with each other (within the publication window) share at least one match
+    compared = {frozenset((m.a.article.id, m.b.article.id)) for m in matches}
     group_of = {q: frozenset([q]) for q in article}
     for match in sorted(matches, key=lambda m: (-m.score, m.a.quantity.id, m.b.quantity.id)):
         x, y = group_of[match.a.quantity.id], group_of[match.b.quantity.id]
         if x == y:
             continue
-        pairs = [frozenset((a, b)) for a in x for b in y if article[a] != article[b]]
+        pairs = [frozenset((a, b)) for a in x for b in y
+                 if article[a] != article[b] and frozenset((article[a], article[b])) in compared]
         if sum(p in linked for p in pairs) < GROUP_LINKS * len(pairs):
             continue
         joined = x | y

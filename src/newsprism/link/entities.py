@@ -120,6 +120,7 @@ class EntityResolver:
 
     def __init__(self) -> None:
         self.entities: dict[str, Known] = {}
+        self.dominant: dict[tuple, Known | None] = {}  # `_dominant` answers until people change
         self.blocks: dict[str, set[str]] = {}
         self.merged: dict[str, str] = {}  # loser id -> winner id, in the order merged
 
@@ -147,6 +148,7 @@ class EntityResolver:
 
     def merge(self, loser: Known, winner: Known) -> None:
         """Make two entities one (the winner keeps its id; the loser's becomes a redirect)."""
+        self.dominant.clear()
         for (name, kind), n in loser.names.items():
             self._add_name(winner, name, kind, n)
             for block in node_blocks(name, kind):  # blocks hold live entities only
@@ -168,11 +170,17 @@ class EntityResolver:
         chosen = {}
         for node in sorted(nodes, key=_full_first):
             entity = self._place(node)
+            known, before = (node.name, node.type) in entity.names, entity.mentions
             self._add_name(entity, node.name, node.type, node.mentions)
+            if node.type == PERSON and (not known or before.bit_length() != entity.mentions.bit_length()):
+                self.dominant.clear()  # a new name, or mentions doubled: who dominates may change
             for alias in _name_like(node):
                 self._add_name(entity, alias, node.type, 0)
             if node.type == PERSON and person_name(node.name).full:
-                self._take_lone(entity, person_name(node.name))
+                # a lone surname is looked at again when the name is new, or when the person's
+                # mentions double (what may make them DOMINANCE times as named as the next)
+                if not known or before.bit_length() != entity.mentions.bit_length():
+                    self._take_lone(entity, person_name(node.name))
             elif node.type != PERSON:
                 self._take_tail(entity, node.name)
             chosen[node.article_id, node.local_id] = entity.id
@@ -186,6 +194,7 @@ class EntityResolver:
         return self._place_other(node) or self._new(node)
 
     def _new(self, node: Node) -> Known:
+        self.dominant.clear()
         entity_id = node.local_id
         while entity_id in self.entities or entity_id in self.merged:
             entity_id += "~"  # the name's id belongs to another entity already
@@ -253,7 +262,14 @@ class EntityResolver:
     def _dominant(self, word: str, extra: Known | None = None, suffix: str = "") -> Known | None:
         """The full-named person a lone word stands for: the only one of that surname (else of
         that given name, for names written surname first: "Xi"), or the one named DOMINANCE
-        times as often as the next; with a suffix ("Trump Jr."), one of the same suffix."""
+        times as often as the next; with a suffix ("Trump Jr."), one of the same suffix. The
+        answer is kept until a person is added or merged, or a person's mentions double."""
+        key = (word, suffix, extra.id if extra else None)
+        if key not in self.dominant:
+            self.dominant[key] = self._find_dominant(word, extra, suffix)
+        return self.dominant[key]
+
+    def _find_dominant(self, word: str, extra: Known | None, suffix: str) -> Known | None:
         for block, part in ((f"p:{surname_block(word)}", "last"), (f"f:{word}", "first")):
             people = [e for e in self._in_blocks(block) if e is not extra and e.type == PERSON
                       and any((same_surname(p.last, word) if part == "last" else p.first == word)
