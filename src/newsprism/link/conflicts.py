@@ -22,6 +22,7 @@ from .align import Measure, MeasureMatch, casualties, measure_matches, scopes_di
 from .context import (
     Item,
     make_conflict,
+    nearby_pairs,
     outlets_text,
     publication_days,
     sentence_span,
@@ -71,7 +72,9 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
     matches = measure_matches(items) if matches is None else matches
     measures = {m.quantity.id: m for match in matches for m in (match.a, match.b)}
     found = []
-    for members, score in measure_groups(matches):
+    order = [article.id for article, _ in items]
+    compared = {frozenset((order[i], order[j])) for i, j in nearby_pairs(items)}
+    for members, score in measure_groups(matches, compared):
         sides = value_sides(_own_figures([measures[m] for m in members]))
         if len(sides) >= 2 and not different_measures(sides) and (status := numeric_status(sides, items)):
             found.append(_numeric_conflict(sides, status, score))
@@ -81,22 +84,23 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
 GROUP_LINKS = 0.5  # share of two groups' cross pairs (in different articles) that must match to join
 
 
-def measure_groups(matches: Sequence[MeasureMatch]) -> list[tuple[list[str], float]]:
+def measure_groups(matches: Sequence[MeasureMatch], compared: set[frozenset[str]] | None = None
+                   ) -> list[tuple[list[str], float]]:
     """Quantity ids grouped as one measure, with the mean similarity of their matches. Groups are
     joined best match first, and only where most of their members match each other directly, so
     one loose match never chains two measures together ("about 300 emails" with "60,000
-    related emails" and on to every count of the story)."""
+    related emails" and on to every count of the story). Only pairs of articles that were
+    `compared` (within the publication window; all pairs when not given) count."""
     linked = {frozenset((m.a.quantity.id, m.b.quantity.id)): m.score for m in matches}
     article = {m.quantity.id: m.article.id for match in matches for m in (match.a, match.b)}
-    # articles compared with each other (within the publication window) share at least one match
-    compared = {frozenset((m.a.article.id, m.b.article.id)) for m in matches}
     group_of = {q: frozenset([q]) for q in article}
     for match in sorted(matches, key=lambda m: (-m.score, m.a.quantity.id, m.b.quantity.id)):
         x, y = group_of[match.a.quantity.id], group_of[match.b.quantity.id]
         if x == y:
             continue
         pairs = [frozenset((a, b)) for a in x for b in y
-                 if article[a] != article[b] and frozenset((article[a], article[b])) in compared]
+                 if article[a] != article[b]
+                 and (compared is None or frozenset((article[a], article[b])) in compared)]
         if sum(p in linked for p in pairs) < GROUP_LINKS * len(pairs):
             continue
         joined = x | y
