@@ -458,3 +458,23 @@ def test_confidence_says_why_a_conflict_is_less_sure():
         article("br-b", "2025-04-08", "The minister said the Dunmore bridge would cost €350 million.")),
         "numeric")
     assert bridge.confidence >= SHOWN_CONFIDENCE and bridge.reasons == ()
+
+
+def test_one_loose_match_does_not_chain_two_measures_together():
+    from collections import Counter
+
+    from newsprism.link.align import Measure, MeasureMatch
+    from newsprism.link.conflicts import measure_groups
+    from newsprism.model import Quantity
+
+    def m(article_id, n):
+        quantity = Quantity(f"{article_id}:q{n}", article_id, 0, 2, "12", 12.0)
+        return Measure(Article(article_id, "x"), quantity, Counter(), None, 0.0, "")
+
+    emails = [m("a", 0), m("b", 0), m("c", 0)]  # three reports of one count
+    pages = [m("d", 0), m("e", 0), m("f", 0)]  # three reports of another
+    matches = [MeasureMatch(x, y, 0.9) for group in (emails, pages) for i, x in enumerate(group)
+               for y in group[i + 1:]]
+    matches.append(MeasureMatch(emails[0], pages[0], 0.3))  # the one loose link between them
+    groups = sorted(members for members, _ in measure_groups(matches))
+    assert groups == [["a:q0", "b:q0", "c:q0"], ["d:q0", "e:q0", "f:q0"]]
