@@ -83,17 +83,19 @@ class Known:
     @property
     def mentions(self) -> int:
         """How often the store names it."""
-        return self._cached("mentions", lambda: sum(self.names.values()))
+        if "mentions" not in self.derived:  # spelled out: it is asked for on every lookup
+            self.derived["mentions"] = sum(self.names.values())
+        return self.derived["mentions"]
 
     @property
     def type(self) -> str:
         """The type most of its mentions were given."""
-        def vote():
+        if "type" not in self.derived:
             votes: Counter = Counter()
             for (_, kind), n in self.names.items():
                 votes[kind] += n
-            return max(sorted(votes), key=votes.__getitem__)
-        return self._cached("type", vote)
+            self.derived["type"] = max(sorted(votes), key=votes.__getitem__)
+        return self.derived["type"]
 
     @property
     def name(self) -> str:
@@ -120,7 +122,10 @@ class EntityResolver:
 
     def __init__(self) -> None:
         self.entities: dict[str, Known] = {}
-        self.dominant: dict[tuple, Known | None] = {}  # `_dominant` answers until people change
+        # `_dominant` answers, each with the versions of the blocks it read; a block's version
+        # moves when a person in it is added, merged, named anew or named twice as often
+        self.dominant: dict[tuple, tuple[tuple[int, int], Known | None]] = {}
+        self.versions: Counter = Counter()
         self.blocks: dict[str, set[str]] = {}
         self.merged: dict[str, str] = {}  # loser id -> winner id, in the order merged
 
@@ -148,7 +153,8 @@ class EntityResolver:
 
     def merge(self, loser: Known, winner: Known) -> None:
         """Make two entities one (the winner keeps its id; the loser's becomes a redirect)."""
-        self.dominant.clear()
+        self._touch(loser)
+        self._touch(winner)
         for (name, kind), n in loser.names.items():
             self._add_name(winner, name, kind, n)
             for block in node_blocks(name, kind):  # blocks hold live entities only
@@ -173,7 +179,7 @@ class EntityResolver:
             known, before = (node.name, node.type) in entity.names, entity.mentions
             self._add_name(entity, node.name, node.type, node.mentions)
             if node.type == PERSON and (not known or before.bit_length() != entity.mentions.bit_length()):
-                self.dominant.clear()  # a new name, or mentions doubled: who dominates may change
+                self._touch(entity)  # a new name, or mentions doubled: who dominates may change
             for alias in _name_like(node):
                 self._add_name(entity, alias, node.type, 0)
             if node.type == PERSON and person_name(node.name).full:
@@ -194,7 +200,8 @@ class EntityResolver:
         return self._place_other(node) or self._new(node)
 
     def _new(self, node: Node) -> Known:
-        self.dominant.clear()
+        if node.type == PERSON:
+            self.versions.update(person_blocks(person_name(node.name)))
         entity_id = node.local_id
         while entity_id in self.entities or entity_id in self.merged:
             entity_id += "~"  # the name's id belongs to another entity already
@@ -265,9 +272,17 @@ class EntityResolver:
         times as often as the next; with a suffix ("Trump Jr."), one of the same suffix. The
         answer is kept until a person is added or merged, or a person's mentions double."""
         key = (word, suffix, extra.id if extra else None)
-        if key not in self.dominant:
-            self.dominant[key] = self._find_dominant(word, extra, suffix)
-        return self.dominant[key]
+        versions = (self.versions[f"p:{surname_block(word)}"], self.versions[f"f:{word}"])
+        cached = self.dominant.get(key)
+        if cached is None or cached[0] != versions:
+            cached = self.dominant[key] = (versions, self._find_dominant(word, extra, suffix))
+        return cached[1]
+
+    def _touch(self, entity: Known) -> None:
+        """Move the versions of the blocks of an entity's person names."""
+        for name, kind in entity.names:
+            if kind == PERSON:
+                self.versions.update(person_blocks(person_name(name)))
 
     def _find_dominant(self, word: str, extra: Known | None, suffix: str) -> Known | None:
         for block, part in ((f"p:{surname_block(word)}", "last"), (f"f:{word}", "first")):
