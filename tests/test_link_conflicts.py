@@ -478,3 +478,13 @@ def test_one_loose_match_does_not_chain_two_measures_together():
     matches.append(MeasureMatch(emails[0], pages[0], 0.3))  # the one loose link between them
     groups = sorted(members for members, _ in measure_groups(matches))
     assert groups == [["a:q0", "b:q0", "c:q0"], ["d:q0", "e:q0", "f:q0"]]
+
+
+def test_bounds_that_exclude_each_other_are_a_contradiction():
+    deal = "The forward signed a five-year deal worth {} on Monday."
+    nearly = article("deal-a", "2025-07-09", deal.format("nearly $80 million"))
+    exact = article("deal-b", "2025-07-09", deal.format("$82 million"))
+    rounded = article("deal-c", "2025-07-09", deal.format("$80 million"))
+    conflict = only(conflicts_of(nearly, exact), "numeric")
+    assert {s.value for s in conflict.sides} == {"nearly $80 million", "$82 million"}
+    assert [c for c in conflicts_of(nearly, rounded) if c.kind == "numeric"] == []

@@ -322,8 +322,37 @@ def tolerance(quantity: Quantity) -> float:
 
 
 def values_agree(a: Measure, b: Measure) -> bool:
-    """Whether two values are the same number once rounding is allowed for."""
-    return abs(a.quantity.value - b.quantity.value) <= max(a.tolerance, b.tolerance)
+    """Whether two values are the same number once rounding is allowed for, and no bound of one
+    excludes the other: "nearly $80 million" is not "$82 million", "at least four dozen" not
+    "almost four dozen"."""
+    if abs(a.quantity.value - b.quantity.value) > max(a.tolerance, b.tolerance):
+        return False
+    return not (_bound_excludes(a, b) or _bound_excludes(b, a))
+
+
+BELOW = re.compile(r"^(nearly|almost|just under|under|less than|fewer than|up to)\b", re.IGNORECASE)
+ABOVE = re.compile(r"^(at least|more than|over|above|upwards of|just over)\b", re.IGNORECASE)
+
+
+def _bound(m: Measure) -> str:
+    """ "<" for a value given as an upper bound, ">" for a lower bound, "=" otherwise."""
+    if m.quantity.change == "<" or BELOW.match(m.quantity.text):
+        return "<"
+    if m.quantity.change == ">" or ABOVE.match(m.quantity.text):
+        return ">"
+    return "="
+
+
+def _bound_excludes(a: Measure, b: Measure) -> bool:
+    """Whether a's bound leaves out b's value: below X against more than X, or against X itself
+    when b is a bound the other way."""
+    bound_a, bound_b = _bound(a), _bound(b)
+    x, y = a.quantity.value, b.quantity.value
+    if bound_a == "<":
+        return y > x if bound_b == "=" else bound_b == ">" and y >= x
+    if bound_a == ">":
+        return y < x if bound_b == "=" else bound_b == "<" and y <= x
+    return False
 
 
 # Units the quantities stage writes in the singular whose plural a stem does not reach.

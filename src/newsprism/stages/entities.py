@@ -250,6 +250,15 @@ def _people(doc) -> list:
 
 
 def _name_tokens(span) -> list:
+    """The words of a span that are a person's name (see `_find_name_tokens`), worked out once."""
+    known = span.doc.user_data.setdefault("np_name_tokens", {})
+    key = (span.start, span.end)
+    if key not in known:
+        known[key] = _find_name_tokens(span)
+    return known[key]
+
+
+def _find_name_tokens(span) -> list:
     tokens = [t for t in span if any(c.isalpha() for c in t.text) and t.lower_ not in {"'s", "’s"}]
     while tokens and (tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].lower_ in TITLE_ABBREVIATIONS
                       or tokens[0].lemma_.lower() in ROLE_NOUNS or _common_word(tokens[0])
@@ -355,19 +364,21 @@ def _in_headline(token) -> bool:
     """True for a word on a line of three or more words, most of them capitalised."""
     text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    words = re.findall(r"[^\W\d_]+", text[start:end if end >= 0 else len(text)])
-    return 3 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    lines = token.doc.user_data.setdefault("np_headline_lines", {})  # line start -> answer
+    if start not in lines:
+        end = text.find("\n", token.idx)
+        words = re.findall(r"[^\W\d_]+", text[start:end if end >= 0 else len(text)])
+        lines[start] = 3 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return lines[start]
 
 
 def _lowercase_words(doc) -> frozenset[str]:
-    if not doc.has_extension("np_lowercase"):
-        from spacy.tokens import Doc
-        Doc.set_extension("np_lowercase", default=None)
-    if doc._.np_lowercase is None:
-        doc._.np_lowercase = frozenset(form for t in doc if t.is_lower and t.is_alpha and len(t) > 2
-                                       for form in _word_forms(t.text))
-    return doc._.np_lowercase
+    """The words (and their stems) the article writes in lower case, computed once per doc."""
+    words = doc.user_data.get("np_lowercase")
+    if words is None:
+        words = doc.user_data["np_lowercase"] = frozenset(
+            form for t in doc if t.is_lower and t.is_alpha and len(t) > 2 for form in _word_forms(t.text))
+    return words
 
 
 def _key(ent) -> str:
