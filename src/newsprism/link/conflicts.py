@@ -229,10 +229,11 @@ VAGUE = re.compile(r"^(?:some |several |many )?(hundreds|thousands|dozens|scores
                    re.IGNORECASE)
 AGE = re.compile(r"-year-old\b|\baged?\b", re.IGNORECASE)
 AGE_RATIO = 1.25  # ages further apart are two people's ("23-year-old" vs "59-year-old")
-LISTED = re.compile(r"^(\s+[A-Za-z]+){1,2}\s+and\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
-                    re.IGNORECASE)
-LISTED_BEFORE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+)(\s+[A-Za-z]+){1,2}"
-                           r"\s+and\s+$", re.IGNORECASE)
+# Counts of the parts of one group, told apart by a capitalised word ("one Australian and one
+# English climber"); a list of different things ("14 rifles, 31 magazines and 923 rounds") is not.
+_NUMBER = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+LISTED = re.compile(rf"^(\s+[A-Z][a-z]+){{1,2}}\s+and\s+{_NUMBER}\b")
+LISTED_BEFORE = re.compile(rf"\b{_NUMBER}(\s+[A-Z][a-z]+){{1,2}}\s+and\s+$")
 SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$", re.IGNORECASE)
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of (the )?$", re.IGNORECASE)
 
