@@ -3,8 +3,9 @@
 Gold data lives outside the repository (the datasets README, section "entities/"): JSON Lines
 articles, each with `mentions` of `start`, `end`, `chain` and `named`. Only named gold mentions
 are scored. Each is mapped to the system mention of the same article with the largest character
-overlap, among those that cover at least half of it and are at most three times its length plus
-30 characters; coverage is the share mapped. The headline figure is pairwise precision, recall
+overlap (ties: the span closest in length, then the entity id, so the order mentions are read in
+does not matter), among those that cover at least half of it and are at most three times its
+length plus 30 characters; coverage is the share mapped. The headline figure is pairwise precision, recall
 and F1 over pairs of mapped mentions in *different* articles (gold: same chain; system: same
 entity id), with B³ over the mapped mentions beside it. The same-head-word baseline (two named
 mentions corefer when their last words match) is scored on every named gold mention in the same
@@ -100,11 +101,16 @@ def map_mentions(gold: Sequence[GoldMention], system: Iterable[SystemMention]) -
     mapped = {}
     for g in gold:
         length = g.end - g.start
-        best, best_overlap = None, 0
+        best, best_key = None, None
         for s in by_article.get(g.article_id, ()):
             overlap = min(g.end, s.end) - max(g.start, s.start)
-            if overlap * 2 >= length and s.end - s.start <= 3 * length + 30 and overlap > best_overlap:
-                best, best_overlap = s, overlap
+            if overlap * 2 < length or s.end - s.start > 3 * length + 30:
+                continue
+            # most overlap, then the span closest in length, then the entity id: the same answer
+            # whatever order the mentions come in
+            key = (overlap, -abs((s.end - s.start) - length), s.entity_id)
+            if best_key is None or key > best_key:
+                best, best_key = s, key
         if best is not None:
             mapped[g] = best.entity_id
     return mapped
