@@ -488,3 +488,9 @@ def test_bounds_that_exclude_each_other_are_a_contradiction():
     conflict = only(conflicts_of(nearly, exact), "numeric")
     assert {s.value for s in conflict.sides} == {"nearly $80 million", "$82 million"}
     assert [c for c in conflicts_of(nearly, rounded) if c.kind == "numeric"] == []
+
+
+def test_an_organisation_named_before_a_title_is_whose_office_it_is():
+    office, _ = office_key("Port Authority chief", frozenset({"org:port authority"}))
+    assert office.owner == "port authority" and is_office(office)
+    assert office_key("Finance Minister", frozenset({"org:finance ministry"}))[0].owner == ""

@@ -122,14 +122,21 @@ def office_key(role: str, places: frozenset[str] = frozenset()) -> tuple[Office,
     """The office a role names and whether the role is a former one: "then-Acting Attorney
     General" is a former acting attorney general, "Oklahoma's attorney general" the attorney
     general of "okla", "U.S. Defense Secretary" and "Pentagon chief" one office. Owner words are
-    possessives, acronyms, known country words and the words of `places`: the article's places,
-    groups and organisations, lower case ("Chargers general manager")."""
+    possessives, acronyms, known country words and the words of `places`: the article's places
+    and teams, lower case ("Chargers general manager"), and the whole names of its organisations
+    of several words, given as "org:port authority" ("Port Authority chief")."""
     text = role.replace("’", "'")
     former = bool(re.search(r"\b(former|ex-|erstwhile|then-|then\b)", text, re.IGNORECASE))
     text = re.sub(r"\b(former|ex-|erstwhile|then-|then\b)\s*", "", text, flags=re.IGNORECASE)
     for pattern, wording in SYNONYMS:
         text = re.sub(pattern, wording, text, flags=re.IGNORECASE)
-    owners, words, qualifiers = [], set(), set()
+    owners, words, qualifiers, organisation = [], set(), set(), ""
+    for place in sorted(places, key=len, reverse=True):
+        found = place.startswith("org:") and re.search(rf"\b{re.escape(place[4:])}\b", text, re.IGNORECASE)
+        if found:
+            organisation = place[4:]
+            text = text[:found.start()] + text[found.end():]
+            break
     for raw in re.split(r"[\s,\-]+", text):
         token = raw.strip(".")
         lowered = token.lower()
@@ -148,7 +155,7 @@ def office_key(role: str, places: frozenset[str] = frozenset()) -> tuple[Office,
     if "general" in qualifiers and GENERAL_TITLES & words:
         qualifiers.discard("general")  # part of the title ("attorney general")
         words.add("general")
-    return Office(frozenset(words), frozenset(qualifiers), _owner(owners)), former
+    return Office(frozenset(words), frozenset(qualifiers), organisation or _owner(owners)), former
 
 
 def _owner(words: list[str]) -> str:
@@ -162,8 +169,11 @@ def _owner(words: list[str]) -> str:
     return JURISDICTIONS.get(first, first[:4])
 
 
-def is_office(key: frozenset[str]) -> bool:
-    """Whether a role names one qualified office ("finance minister", not "minister" or "analyst")."""
+def is_office(key: frozenset[str] | Office) -> bool:
+    """Whether a role names one qualified office ("finance minister", not "minister" or
+    "analyst"); one office word is enough where the role says whose ("Port Authority chief")."""
+    if isinstance(key, Office):
+        return is_office(key.words) or bool(key.owner and key.words & OFFICES)
     return len(key) >= 2 and bool(key & OFFICES) or bool(key & {"chiefexecutive", "governor", "mayor"})
 
 
@@ -177,7 +187,7 @@ def same_office(a: frozenset[str] | Office, b: frozenset[str] | Office) -> bool:
         words_a = a if isinstance(a, frozenset) else a.words
         words_b = b if isinstance(b, frozenset) else b.words
         return is_office(words_a) and is_office(words_b) and words_a == words_b
-    return (is_office(a.words) and a.words == b.words and a.qualifiers == b.qualifiers
+    return (is_office(a) and a.words == b.words and a.qualifiers == b.qualifiers
             and (a.owner == b.owner or not a.owner or not b.owner))
 
 
@@ -191,7 +201,8 @@ def role_claims(item: Item, known: Sequence[str] = ()) -> list[RoleClaim]:
     names = {e.id: e.name for e in analysis.entities if e.type == "PERSON"}  # only people hold offices
     places = frozenset(w.lower() for e in analysis.entities if e.type in OWNER_TYPES
                        or (e.type == "ORG" and e.name.endswith("s"))  # a team: "Chargers"
-                       for w in re.split(r"[\s\-]+", e.name) if w)
+                       for w in re.split(r"[\s\-]+", e.name) if w) | frozenset(
+        f"org:{e.name.lower()}" for e in analysis.entities if e.type == "ORG" and " " in e.name)
     mentions = [m for m in analysis.mentions if m.kind == "name"]
     day = published(article, analysis)
     claims, titled = [], set()
@@ -209,7 +220,7 @@ def role_claims(item: Item, known: Sequence[str] = ()) -> list[RoleClaim]:
     for mention, person in found:
         for role, spans in _written_roles(article, mention, title=mention.start not in titled):
             claims.append(_claim(article, day, person, role, spans, places))
-    return [c for c in claims if c.person and is_office(c.role) and not _plural_role(c.text)]
+    return [c for c in claims if c.person and is_office(c.office) and not _plural_role(c.text)]
 
 
 def _owner_word(word: str, places: frozenset[str]) -> bool:
@@ -466,7 +477,7 @@ def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int
     for a, b in _claim_pairs(per_article, near):
         if (a.former == b.former or a.article.id == b.article.id or not _same_person(a, b)
                 or a.office.words != b.office.words or a.office.qualifiers != b.office.qualifiers
-                or not is_office(a.office.words) or not _within(a, b, SAME_WEEK_DAYS)):
+                or not is_office(a.office) or not _within(a, b, SAME_WEEK_DAYS)):
             continue
         if a.office.owner and b.office.owner and a.office.owner != b.office.owner:
             continue  # a former coach of one team, the serving coach of another
