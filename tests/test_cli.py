@@ -75,9 +75,18 @@ def test_usage_errors_exit_2(run):
     assert run("articles", "--limit", "0").exit_code == 2
 
 
-def test_unknown_article_is_a_clear_error(run):
+def test_unknown_article_is_a_clear_error(run, write):
+    write("in/a.txt", "Harbour fees\nThe port raised its fees on Monday.\n")
+    assert run("ingest", "in").exit_code == 0
     result = run("show", "nope")
     assert result.exit_code == 1 and "no article with id 'nope'" in result.output
+
+
+@pytest.mark.parametrize("command", [("stats",), ("stories",), ("conflicts",), ("quotes",), ("link",)])
+def test_a_store_that_does_not_exist_is_refused_not_created(run, tmp_path, command):
+    result = run(*command, "--db", "typo.db")
+    assert result.exit_code == 1 and "no store at 'typo.db'" in result.output
+    assert not (tmp_path / "typo.db").exists()
 
 
 def test_db_from_environment(run, write, monkeypatch, tmp_path):

@@ -22,7 +22,7 @@ from .report.export import export as export_store
 from .report.story import story_view
 from .report.timeline import build_timeline
 from .stages.entities import ENTITY_TYPES
-from .store import open_store
+from .store import existing_store, open_store
 
 db_option = click.option("--db", envvar="NEWSPRISM_DB", default=None,
                          help="Store: a SQLite path, sqlite:///PATH or postgresql://URL "
@@ -58,9 +58,11 @@ def settings_for(db: str | None = None, **overrides):
 
 
 @contextmanager
-def store_for(db: str | None):
-    """Open the store the options name, and close it when the command is done."""
-    store = open_store(settings_for(db).db)
+def store_for(db: str | None, create: bool = False):
+    """Open the store the options name, and close it when the command is done. Only the
+    commands that add articles may `create` it: the others refuse a store that does not exist."""
+    url = settings_for(db).db
+    store = open_store(url if create else existing_store(url))
     try:
         yield store
     finally:
@@ -97,7 +99,7 @@ class Progress:
 def _run(function, inputs, db, link: bool = False, **overrides) -> RunReport:
     settings = settings_for(db, **overrides)
     progress = Progress()
-    with store_for(settings.db) as store:
+    with store_for(settings.db, create=True) as store:
         try:
             report = function(inputs, store, settings, progress)
         finally:

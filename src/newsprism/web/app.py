@@ -18,10 +18,10 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..errors import NotFound, StoreError
+from ..errors import NotFound
 from ..link.conflicts import SHOWN_CONFIDENCE
 from ..stages.entities import ENTITY_TYPES
-from ..store import Store, open_store
+from ..store import Store, existing_store, open_store
 from . import views
 from .highlight import Mark, highlight
 
@@ -72,7 +72,7 @@ class ThreadStores:
 
 def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> FastAPI:
     """The FastAPI application that serves one store, read-only."""
-    url = _existing_store(str(store_url_or_path))
+    url = existing_store(str(store_url_or_path), "the web UI")
     stores = ThreadStores(url)
     templates = _templates()
     app = FastAPI(title="newsprism", version=__version__, docs_url=None, redoc_url=None,
@@ -207,21 +207,3 @@ def _templates() -> Environment:
 def _safe_link(url: str | None) -> str | None:
     """The URL if it is a plain web address, else None (it is then shown as text only)."""
     return url if url and url.lower().startswith(("http://", "https://")) else None
-
-
-def _existing_store(url: str) -> str:
-    """The store URL, after checking it names a store that exists (the UI never creates one)."""
-    path = url.removeprefix("sqlite:///")
-    if path == ":memory:":
-        raise StoreError("the web UI needs a store file, not ':memory:'")
-    if "://" not in path and not Path(path).is_file():
-        raise StoreError(f"no store at {path!r}: analyse some articles into it first "
-                         f"(newsprism analyze FILES --db {path})")
-    if url.startswith(("postgresql://", "postgres://")):
-        from ..store.postgres import holds_store, redacted  # psycopg: the postgres extra
-
-        if not holds_store(url):
-            raise StoreError(f"no store at {redacted(url)!r}: analyse some articles into it first "
-                             f"(newsprism analyze FILES --db URL)")
-    open_store(url).close()  # fail now, with a clear message, if it is not a newsprism store
-    return url
