@@ -148,12 +148,24 @@ def test_lists_are_paginated(client):
     assert 'rel="next" href="/stories?size=1&amp;page=2"' in client.get("/stories?size=1").text
 
 
-@pytest.mark.parametrize("query", ["size=0", "size=201", "page=0", "page=-1", "page=x", "size=2.5"])
+@pytest.mark.parametrize("query", ["size=0", "size=201", "page=0", "page=-1", "page=x", "size=2.5",
+                                   "page=52036182250765778944", "page=1000001"])
 def test_bad_page_parameters_are_422(client, ids, query):
     for page in ["/stories", "/conflicts", f"/stories/{ids['story']}", f"/entities/{ids['entity']}",
                  "/search?q=bridge"]:
         sep = "&" if "?" in page else "?"
-        assert client.get(f"{page}{sep}{query}").status_code == 422, (page, query)
+        html = client.get(f"{page}{sep}{query}")
+        assert html.status_code == 422 and html.headers["content-type"].startswith("text/html"), (page, query)
+        assert "Bad parameters" in html.text and ("page" in html.text or "size" in html.text)
+        api = client.get(f"{page}{sep}{query}", headers={"Accept": "application/json"})
+        assert api.status_code == 422 and api.json()["detail"][0]["loc"][0] == "query"
+
+
+def test_an_unknown_path_is_a_404_page_for_a_browser_and_json_for_the_api(client):
+    page = client.get("/no/such/page")
+    assert page.status_code == 404 and "Nothing is served at /no/such/page" in page.text
+    api = client.get("/no/such/page", headers={"Accept": "application/json"})
+    assert api.json() == {"detail": "Not Found"}
 
 
 @pytest.mark.parametrize("path", ["/stories/nope", "/stories/nope.json", "/articles/nope",

@@ -12,8 +12,11 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
@@ -82,7 +85,7 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    async def paging(page: int = Query(1, ge=1, description="Page number, from 1."),
+    async def paging(page: int = Query(1, ge=1, le=views.MAX_PAGE, description="Page number, from 1."),
                      size: int = Query(page_size, ge=1, le=views.MAX_PAGE_SIZE,
                                        description="Items a page.")) -> views.Page:
         return views.Page(page, size)
@@ -97,12 +100,28 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
         page = templates.get_template(template).render({**_page_context(request), **data})
         return HTMLResponse(page, headers={"Vary": "Accept"})
 
+    def error_page(request: Request, status: int, title: str, message: str, detail) -> Response:
+        """An error as the client asked for it: JSON for the API, an HTML page for a browser."""
+        if wants_json(request):
+            return JSONResponse({"detail": detail}, status_code=status)
+        html = templates.get_template("error.html").render(
+            {**_page_context(request), "title": title, "message": message})
+        return HTMLResponse(html, status_code=status)
+
     @app.exception_handler(NotFound)
     def not_found(request: Request, exc: NotFound) -> Response:
-        if wants_json(request):
-            return JSONResponse({"detail": str(exc)}, status_code=404)
-        html = templates.get_template("error.html").render({**_page_context(request), "message": str(exc)})
-        return HTMLResponse(html, status_code=404)
+        return error_page(request, 404, "Not found", str(exc), str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error_page(request, exc.status_code, "Not found" if exc.status_code == 404 else "Error",
+                          f"Nothing is served at {request.url.path}." if exc.status_code == 404
+                          else str(exc.detail), exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+        return error_page(request, 422, "Bad parameters", problems, jsonable_encoder(exc.errors()))
 
     @app.get("/", include_in_schema=False)
     def home() -> Response:

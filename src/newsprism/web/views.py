@@ -24,6 +24,7 @@ from ..report.timeline import sentence_around
 from ..store import Store
 
 MAX_PAGE_SIZE = 200
+MAX_PAGE = 1_000_000  # a larger page number is a mistake (and overflows the database's integers)
 
 
 @dataclass(frozen=True, slots=True)
