@@ -56,3 +56,9 @@ def test_oversized_record_is_rejected(write, settings):
 def test_gzipped_jsonl(write):
     (article,) = read_articles([write("batch.jsonl.gz", lines({"id": "z", "text": "Zipped."}))])
     assert article.text == "Zipped."
+
+
+def test_a_control_character_is_reported_once_with_its_column(write):
+    path = write("control.jsonl", '{"id": "a", "text": "bad \x01 mark"}\n')
+    (problem,) = list(read_articles([path]))
+    assert problem.reason == "invalid JSON: Invalid control character at column 26"

@@ -29,7 +29,8 @@ def _parse_line(raw: bytes, path: Path, lineno: int, limit_chars: int, encoding:
     try:
         record = json.loads(decode(raw, path, encoding, where=where))
     except json.JSONDecodeError as exc:
-        return InputError(path, f"invalid JSON: {exc.msg} at column {exc.colno}", where)
+        message = exc.msg.removesuffix(" at")  # json's "Invalid control character at"
+        return InputError(path, f"invalid JSON: {message} at column {exc.colno}", where)
     except InputError as exc:
         return exc
     if not isinstance(record, dict):
