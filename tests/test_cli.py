@@ -172,3 +172,12 @@ def test_conflicts_shows_the_confident_ones_unless_all(run, write):
     hidden = [c for c in everything if c["confidence"] < 0.65]
     assert hidden and all(c["reasons"] for c in hidden)
     assert "less certain conflict(s) not shown" in run("conflicts").output
+
+
+def test_analyze_with_no_inputs_analyses_what_ingest_stored(run, write):
+    write("in/a.txt", "Harbour fees\nPort director Ana Ruiz said on Monday that fees would rise by 4%.\n")
+    assert run("ingest", "in", "--db", "s.db").exit_code == 0
+    assert run("quotes", "--db", "s.db", "--json").stdout == ""
+    result = run("analyze", "--db", "s.db")
+    assert result.exit_code == 0 and "1 analysed" in result.output
+    assert "Ana Ruiz" in run("quotes", "--db", "s.db").stdout

@@ -139,7 +139,7 @@ def ingest(inputs, db, max_text_mb, encoding):
 
 
 @cli.command()
-@with_options(input_options)
+@with_options([click.argument("inputs", nargs=-1, required=False), *input_options[1:]])
 @click.option("--link/--no-link", default=True, show_default=True,
               help="Then place new articles in stories and find their conflicts.")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
@@ -150,7 +150,10 @@ def ingest(inputs, db, max_text_mb, encoding):
                    "(tcp://HOST:8786), or on a local one of --workers processes (needs the dask extra).")
 def analyze(inputs, db, max_text_mb, encoding, link, workers, dask):
     """Ingest the inputs, run every analysis stage over the articles not yet analysed, and link
-    them into stories."""
+    them into stories. With no inputs, analyse what the store holds that is not analysed yet
+    (after `ingest`)."""
+    if not inputs:
+        existing_store(settings_for(db).db)  # nothing to add: the store must be there already
     _run(partial(analyze_paths, dask=dask), inputs, db, link,
          max_text_mb=max_text_mb, encoding=encoding, workers=workers)
 
