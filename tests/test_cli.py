@@ -120,7 +120,8 @@ def test_quotes_and_entities_commands(run, write):
     assert run("analyze", "in").exit_code == 0
     quotes = run("quotes").output
     assert "Anna Berg [indirect] a@" in quotes and "that the port would reopen on Friday" in quotes
-    assert run("quotes", "--speaker", "nobody").output == ""
+    nobody = run("quotes", "--speaker", "nobody")
+    assert nobody.stdout == "" and "no statement by a speaker named like 'nobody'" in nobody.output
     rows = [json.loads(line) for line in run("quotes", "--json", "--article", "a").output.splitlines()]
     assert rows[0]["speaker"]["name"] == "Anna Berg"
     entities = run("entities", "--type", "person").output
@@ -181,3 +182,14 @@ def test_analyze_with_no_inputs_analyses_what_ingest_stored(run, write):
     result = run("analyze", "--db", "s.db")
     assert result.exit_code == 0 and "1 analysed" in result.output
     assert "Ana Ruiz" in run("quotes", "--db", "s.db").stdout
+
+
+def test_an_empty_list_of_quotes_says_why(run, write):
+    write("in/a.txt", "Harbour fees\nPort director Ana Ruiz said on Monday that fees would rise by 4%.\n")
+    assert run("ingest", "in", "--db", "s.db").exit_code == 0
+    pending = run("quotes", "--db", "s.db").output
+    assert "no article is analysed yet: run newsprism analyze --db s.db" in pending
+    assert run("analyze", "--db", "s.db").exit_code == 0
+    assert "did you mean 'Ana Ruiz'?" in run("quotes", "--speaker", "Ana Ruis", "--db", "s.db").output
+    missing = run("conflicts", "--story", "nope", "--db", "s.db")
+    assert missing.exit_code == 1 and "nope" in missing.output

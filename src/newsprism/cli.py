@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from functools import partial
 
 import click
+from rapidfuzz import fuzz, process
 
 from . import __version__
 from .config import SETTINGS, load_settings
@@ -269,7 +270,31 @@ def _timeline_line(record: dict) -> str:
 def quotes(db, speaker, article_id, as_json):
     """Who said what: every statement with its speaker, kind and content."""
     with store_for(db) as store:
-        emit(statement_records(store, store.iter_statements(article_id, speaker)), as_json, _statement_line)
+        records = list(statement_records(store, store.iter_statements(article_id, speaker)))
+        emit(records, as_json, _statement_line)
+        if not records:
+            click.echo(_why_no_statements(store, db, speaker, article_id), err=True)
+
+
+def _why_no_statements(store, db: str | None, speaker: str | None, article_id: str | None) -> str:
+    """Why a list of statements came back empty, and what to try instead."""
+    where = f" --db {db}" if db else ""
+    if not store.stats()["analysed"]:
+        return (f"no article is analysed yet: run newsprism analyze{where} "
+                "(with no inputs, it analyses what is stored)")
+    if article_id is not None:
+        store.get_article(article_id)  # an unknown article is an error of its own
+        return f"no statement found in article {article_id!r}"
+    if speaker:
+        names = sorted({s.speaker_name for s in store.iter_statements() if s.speaker_name})
+        close = [name for name, score, _ in process.extract(speaker, names, scorer=fuzz.WRatio, limit=3)
+                 if score >= DID_YOU_MEAN]
+        hint = f"; did you mean {', '.join(repr(n) for n in close)}?" if close else ""
+        return f"no statement by a speaker named like {speaker!r}{hint}"
+    return "no statement found"
+
+
+DID_YOU_MEAN = 60  # rapidfuzz WRatio of a speaker's name worth suggesting for a mistyped one
 
 
 @cli.command()
@@ -386,6 +411,8 @@ def conflicts(db, story_id, show_all, as_json):
     """Where outlets disagree: numbers, identities and dates, each side with its evidence and a
     confidence with the reasons it is not higher."""
     with store_for(db) as store:
+        if story_id is not None:
+            store.get_story(story_id)  # an unknown story is an error, not an empty list
         found = list(store.iter_conflicts(story_id))
         shown = [c for c in found if show_all or c.confidence >= SHOWN_CONFIDENCE]
         emit(list(conflict_records(store, shown)), as_json, _conflict_line)
