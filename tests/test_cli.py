@@ -193,3 +193,14 @@ def test_an_empty_list_of_quotes_says_why(run, write):
     assert "did you mean 'Ana Ruiz'?" in run("quotes", "--speaker", "Ana Ruis", "--db", "s.db").output
     missing = run("conflicts", "--story", "nope", "--db", "s.db")
     assert missing.exit_code == 1 and "nope" in missing.output
+
+
+def test_files_of_unsupported_types_are_reported_not_dropped_silently(run, write, tmp_path):
+    write("in/photo.png", "x")
+    write("in/memo.docx", "x")
+    write("in/a.txt", "Harbour fees\nThe port raised its fees on Monday.\n")
+    result = run("ingest", "in", "--db", "s.db")
+    assert result.exit_code == 0 and "2 skipped (unsupported type)" in result.output
+    assert "memo.docx" in result.output and "photo.png" in result.output
+    only_images = run("ingest", str(tmp_path / "in" / "*.png"), "--db", "s.db")
+    assert only_images.exit_code == 1 and "nothing was read" in only_images.output

@@ -108,10 +108,22 @@ def _run(function, inputs, db, link: bool = False, **overrides) -> RunReport:
         click.echo(report.summary(), err=True)
         if link:
             click.echo(link_store(store).summary(), err=True)
+    if report.skipped:
+        names = ", ".join(str(p) for p in report.skipped[:SKIPPED_SHOWN])
+        rest = len(report.skipped) - SKIPPED_SHOWN
+        more = f" and {rest} more" if rest > 0 else ""
+        click.echo(f"skipped, no reader for their type: {names}{more}", err=True)
     if report.failed:
         click.echo(f"{report.failed} input(s) failed; see the errors above.", err=True)
         sys.exit(1)
+    if report.skipped and not report.read:
+        click.echo("nothing was read: every file found is of a type newsprism does not read "
+                   "(txt, html, jsonl, rss/atom/xml, warc; .gz too).", err=True)
+        sys.exit(1)
     return report
+
+
+SKIPPED_SHOWN = 5  # skipped files named in the message; the rest are counted
 
 
 input_options = [

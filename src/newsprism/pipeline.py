@@ -6,12 +6,13 @@ import math
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import nlp
 from .clean import analysis_text
 from .config import Settings
 from .errors import AnalysisError, InputError
-from .ingest import read_articles
+from .ingest import read_articles, skipped_files
 from .model import Analysis, Article, Quantity, Statement, Timex
 from .parallel import open_runner, run_in_order
 from .stages.entities import EntityIndex, find_entities
@@ -102,6 +103,7 @@ class RunReport:
     failed: int = 0
     analyzed: int = 0
     problems: list[InputError] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # files of types no reader takes
 
     def summary(self) -> str:
         """One line a person can read."""
@@ -109,6 +111,8 @@ class RunReport:
         if self.analyzed:
             parts.append(f"{self.analyzed} analysed")
         parts.append(f"{self.failed} failed")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped (unsupported type)")
         return ", ".join(parts)
 
 
@@ -181,8 +185,10 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Analy
 
 def ingest_paths(inputs: Iterable[str | os.PathLike], store: Store, settings: Settings | None = None,
                  listener: Listener | None = None) -> RunReport:
-    """Read every input into the store; bad inputs are reported and skipped, never fatal."""
-    report = RunReport()
+    """Read every input into the store; bad inputs are reported and skipped, never fatal; files
+    of types no reader takes are counted (`skipped`)."""
+    inputs = list(inputs)
+    report = RunReport(skipped=skipped_files(inputs))
     for item in read_articles(inputs, settings):
         if isinstance(item, InputError):
             report.failed += 1

@@ -63,6 +63,20 @@ def expand_inputs(inputs: Iterable[str | os.PathLike]) -> Iterator[Path | InputE
             yield InputError(path, "no such file or directory")
 
 
+def skipped_files(inputs: Iterable[str | os.PathLike]) -> list[Path]:
+    """The files inside the directories and globs of the inputs that no reader takes (.png,
+    .docx): left out of the reading, and reported as such."""
+    skipped = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            skipped += [p for p in sorted(path.rglob("*")) if p.is_file() and not reader_for(p)]
+        elif not path.exists() and glob.has_magic(str(item)):
+            matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
+            skipped += [p for p in matches if p.is_file() and not reader_for(p)]
+    return skipped
+
+
 def read_articles(inputs: Iterable[str | os.PathLike], settings: Settings | None = None
                   ) -> Iterator[Article | InputError]:
     """Every article in the inputs, cleaned, or the problem met while reading it."""
