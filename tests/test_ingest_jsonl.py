@@ -62,3 +62,10 @@ def test_a_control_character_is_reported_once_with_its_column(write):
     path = write("control.jsonl", '{"id": "a", "text": "bad \x01 mark"}\n')
     (problem,) = list(read_articles([path]))
     assert problem.reason == "invalid JSON: Invalid control character at column 26"
+
+
+def test_an_empty_file_is_a_problem_as_an_empty_text_file_is(write):
+    (problem,) = list(read_articles([write("empty.jsonl", "\n\n")]))
+    assert isinstance(problem, InputError) and "empty" in problem.reason
+    (text_problem,) = list(read_articles([write("empty.txt", "")]))
+    assert isinstance(text_problem, InputError) and "empty" in text_problem.reason

@@ -14,14 +14,20 @@ _OPTIONAL = ("source", "title", "url", "language")
 
 
 def read_jsonl_file(path: Path, limit_chars: int, encoding: str = "") -> Iterator[Article | InputError]:
-    """Yield each line's article, or the problem with that line; one bad line spoils no other."""
+    """Yield each line's article, or the problem with that line; one bad line spoils no other.
+    A file with no record at all is a problem, as an empty text file is."""
+    records = 0
     try:
         with open_binary(path) as fh:
             for lineno, raw in enumerate(fh, start=1):
                 if raw.strip():
+                    records += 1
                     yield _parse_line(raw, path, lineno, limit_chars, encoding)
     except (OSError, EOFError) as exc:
         yield InputError(path, f"cannot read file: {exc}")
+        return
+    if not records:
+        yield InputError(path, "no records (the input is empty)")
 
 
 def _parse_line(raw: bytes, path: Path, lineno: int, limit_chars: int, encoding: str):
