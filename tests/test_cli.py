@@ -204,3 +204,11 @@ def test_files_of_unsupported_types_are_reported_not_dropped_silently(run, write
     assert "memo.docx" in result.output and "photo.png" in result.output
     only_images = run("ingest", str(tmp_path / "in" / "*.png"), "--db", "s.db")
     assert only_images.exit_code == 1 and "nothing was read" in only_images.output
+
+
+def test_text_output_marks_inferred_publication_dates(run, write):
+    write("in/a.txt", "date 2025-03-12\nBridge repairs\nThe city said on Monday that repairs would start.\n")
+    write("in/b.txt", "Bridge repairs\nOn March 14, 2025, the city said that repairs would start.\n")
+    assert run("analyze", "in").exit_code == 0
+    lines = dict(line.split("\t")[:2] for line in run("articles").stdout.splitlines())
+    assert lines == {"a": "2025-03-12", "b": "2025-03-14 (inferred)"}

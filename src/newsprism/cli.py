@@ -189,11 +189,20 @@ def articles(db, limit, offset, as_json):
     with store_for(db) as store:
         for article in store.iter_articles(limit, offset):
             if as_json:
-                row = {k: getattr(article, k) for k in ("id", "published", "source", "title", "url")}
+                row = {k: getattr(article, k) for k in ("id", "published", "published_inferred", "source",
+                                                        "title", "url")}
                 click.echo(json.dumps(row, ensure_ascii=False))
             else:
-                click.echo("\t".join([article.id, article.published or "-",
+                click.echo("\t".join([article.id, date_text(article.published, article.published_inferred),
                                       article.source or "-", article.title or "-"]))
+
+
+def date_text(published: str | None, inferred: bool = False) -> str:
+    """A publication date as every text output writes it: the day (YYYY-MM-DD), marked when
+    newsprism inferred it from the text rather than read it from the source's metadata."""
+    if not published:
+        return "-"
+    return published[:10] + (" (inferred)" if inferred else "")
 
 
 @cli.command()
@@ -208,7 +217,9 @@ def show(article_id, db, as_json):
         click.echo(json.dumps(article.as_dict(), ensure_ascii=False, indent=2))
         return
     for name in ("id", "title", "source", "url", "published", "language", "content_hash"):
-        click.echo(f"{name}: {getattr(article, name) or '-'}")
+        value = date_text(article.published, article.published_inferred) if name == "published" \
+            else getattr(article, name) or "-"
+        click.echo(f"{name}: {value}")
     click.echo("\n" + article.text)
 
 
@@ -382,7 +393,8 @@ def story(story_id, db, as_json):
     events = len(view["events"]) > 1
     for article in view["articles"]:
         event = f"[event {article['event']}]  " if events and article["event"] else ""
-        click.echo(f"  {article['published'] or '?':<10}  {event}{article['source'] or '-'}  "
+        when = date_text(article["published"], article["published_inferred"])
+        click.echo(f"  {when:<10}  {event}{article['source'] or '-'}  "
                    f"{article['id']}  {article['title'] or ''}")
     if events:
         _echo_section("Events", view["events"], _event_line)

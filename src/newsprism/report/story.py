@@ -39,7 +39,8 @@ def story_view(store: Store, story_id: str, window: tuple[int, int] | None = Non
     event_of = {a: n for n, event in enumerate(story.events, 1) for a in event.article_ids}
     return {
         **story_record(story),
-        "articles": [{"id": a.id, "source": a.source, "published": a.published, "title": a.title,
+        "articles": [{"id": a.id, "source": a.source, "published": a.published,
+                      "published_inferred": a.published_inferred, "title": a.title,
                       "event": event_of.get(a.id)} for a in articles.values()],
         "statements": _statement_groups(sections["statements"], articles, said),
         "claims": _quantity_groups(store, sections["claims"]),
