@@ -212,3 +212,12 @@ def test_text_output_marks_inferred_publication_dates(run, write):
     assert run("analyze", "in").exit_code == 0
     lines = dict(line.split("\t")[:2] for line in run("articles").stdout.splitlines())
     assert lines == {"a": "2025-03-12", "b": "2025-03-14 (inferred)"}
+
+
+def test_settings_show_each_effective_value_and_where_it_comes_from(run, write, monkeypatch):
+    write("newsprism.toml", "workers = 3\n")
+    monkeypatch.setenv("NEWSPRISM_BATCH_SIZE", "16")
+    lines = {line.split(" = ")[0]: line for line in run("settings").stdout.splitlines()}
+    assert lines["workers"].startswith("workers = 3  [config newsprism.toml;")
+    assert lines["batch_size"].startswith("batch_size = 16  [environment NEWSPRISM_BATCH_SIZE;")
+    assert lines["db"].startswith("db = 'newsprism.db'  [default;")

@@ -12,7 +12,7 @@ import click
 from rapidfuzz import fuzz, process
 
 from . import __version__
-from .config import SETTINGS, load_settings
+from .config import SETTINGS, load_settings, setting_sources
 from .errors import InputError, NewsprismError
 from .link import link_store
 from .link.conflicts import SHOWN_CONFIDENCE
@@ -672,9 +672,13 @@ def train_cues(path, split, limit, output, context_model):
 
 @cli.command()
 def settings():
-    """List every setting with its default; set them in newsprism.toml or NEWSPRISM_<NAME>."""
+    """Every setting's effective value and where it comes from (the environment's
+    NEWSPRISM_<NAME>, newsprism.toml, or the default), with its default and meaning."""
+    effective = settings_for()
+    sources = setting_sources(click.get_current_context().find_root().obj.get("config"))
     for name, default, help_text in SETTINGS:
-        click.echo(f"{name} (NEWSPRISM_{name.upper()}, default {default!r}): {help_text}")
+        click.echo(f"{name} = {getattr(effective, name)!r}  [{sources[name]}; default {default!r}, "
+                   f"NEWSPRISM_{name.upper()}]: {help_text}")
 
 
 def main() -> None:

@@ -66,6 +66,22 @@ def _read_config_file(path: Path) -> dict:
     return section
 
 
+def setting_sources(config_file: str | os.PathLike | None = None, env=None) -> dict[str, str]:
+    """Where each setting's effective value comes from: "default", "config FILE" or
+    "environment NEWSPRISM_NAME" (the later ones win, as in `load_settings`)."""
+    env = os.environ if env is None else env
+    sources = {name: "default" for name, _, _ in SETTINGS}
+    paths = [Path(config_file)] if config_file else [Path(p).expanduser() for p in CONFIG_FILES]
+    for path in paths:
+        if path.is_file():
+            sources.update({name: f"config {path}" for name in _read_config_file(path) if name in sources})
+            break
+    for name in sources:
+        if ENV_PREFIX + name.upper() in env:
+            sources[name] = f"environment {ENV_PREFIX}{name.upper()}"
+    return sources
+
+
 def load_settings(config_file: str | os.PathLike | None = None, env=None, **overrides) -> Settings:
     """Resolve settings from defaults, a config file, the environment and explicit overrides."""
     env = os.environ if env is None else env
