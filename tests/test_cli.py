@@ -221,3 +221,10 @@ def test_settings_show_each_effective_value_and_where_it_comes_from(run, write, 
     assert lines["workers"].startswith("workers = 3  [config newsprism.toml;")
     assert lines["batch_size"].startswith("batch_size = 16  [environment NEWSPRISM_BATCH_SIZE;")
     assert lines["db"].startswith("db = 'newsprism.db'  [default;")
+
+
+def test_link_says_which_articles_wait_for_analysis(run, write):
+    write("in/a.txt", "Harbour fees\nThe port raised its fees on Monday.\n")
+    assert run("ingest", "in", "--db", "s.db").exit_code == 0
+    assert "1 article(s) not analysed yet, so not linked: run newsprism analyze --db s.db" in run(
+        "link", "--db", "s.db").output

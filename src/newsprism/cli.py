@@ -177,6 +177,12 @@ def link(db):
     """Place analysed articles in stories; align statements and claims; find conflicts."""
     with store_for(db) as store:
         click.echo(link_store(store).summary(), err=True)
+        counts = store.stats()
+        if counts["articles"] > counts["analysed"]:
+            where = f" --db {db}" if db else ""
+            waiting = counts["articles"] - counts["analysed"]
+            click.echo(f"{waiting} article(s) not analysed yet, so not linked: run newsprism analyze{where} "
+                       "(with no inputs, it analyses what is stored)", err=True)
 
 
 @cli.command()
