@@ -228,3 +228,23 @@ def test_link_says_which_articles_wait_for_analysis(run, write):
     assert run("ingest", "in", "--db", "s.db").exit_code == 0
     assert "1 article(s) not analysed yet, so not linked: run newsprism analyze --db s.db" in run(
         "link", "--db", "s.db").output
+
+
+def test_long_work_reports_its_steps_off_a_terminal(run, write):
+    write("in/a.txt", "Harbour fees\nPort director Ana Ruiz said on Monday that fees would rise by 4%.\n")
+    output = run("analyze", "in").output
+    for line in ("analysing: 1 of 1", "linking: one entity per person: 1 of 1", "linking: stories: 1 of 1",
+                 "linking: groups and conflicts: 1 of 1"):
+        assert line in output
+
+
+def test_a_progress_bar_counts_done_out_of_total_on_a_terminal(capsys):
+    from newsprism.cli import Progress
+
+    progress = Progress(live=True)
+    progress.steps("analysing", 3, 10)
+    assert progress.bar.n == 3 and progress.bar.total == 10
+    progress.steps("linking: stories", 1, 1)
+    assert progress.bar.desc.startswith("linking: stories")
+    progress.close()
+    assert progress.bar is None

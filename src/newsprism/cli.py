@@ -10,6 +10,7 @@ from functools import partial
 
 import click
 from rapidfuzz import fuzz, process
+from tqdm import tqdm
 
 from . import __version__
 from .config import SETTINGS, load_settings, setting_sources
@@ -71,30 +72,71 @@ def store_for(db: str | None, create: bool = False):
 
 
 class Progress:
-    """Reports problems as they happen and, on a terminal, a running count on stderr."""
+    """What long work is doing, on stderr: on a terminal a progress bar a step (`tqdm`: done,
+    total, rate, time left) for reading, analysing and each phase of linking; elsewhere a
+    one-line status every STATUS_SECONDS and at the end of each step. Problems are printed as
+    they happen."""
 
-    def __init__(self) -> None:
-        self.live = sys.stderr.isatty()
-        self.done = self.failed = 0
-        self.last = 0.0
+    def __init__(self, live: bool | None = None) -> None:
+        self.live = sys.stderr.isatty() if live is None else live
+        self.read = self.failed = self.done = 0
+        self.total: int | None = None
+        self.step: str | None = None
+        self.bar = None
+        self.last = time.monotonic()
 
     def __call__(self, item) -> None:
-        self.done += 1
+        """One input read (an article, or the problem with one)."""
+        self.read += 1
         if isinstance(item, InputError):
             self.failed += 1
-            self._clear()
-            click.echo(f"error: {item}", err=True)
-        now = time.monotonic()
-        if self.live and now - self.last > 0.1:
-            self.last = now
-            click.echo(f"\r{self.done} inputs read, {self.failed} failed", err=True, nl=False)
+            self._write(f"error: {item}")
+        self.steps("reading", self.read, None)
 
-    def _clear(self) -> None:
-        if self.live:
-            click.echo("\r\033[K", err=True, nl=False)
+    def steps(self, step: str, done: int, total: int | None) -> None:
+        """How far a long step has got."""
+        if step != self.step:
+            self.finish()
+            self.step, self.last = step, time.monotonic()
+            if self.live:
+                self.bar = tqdm(total=total, desc=step, unit=" article" if step in WORK_UNITS else "",
+                                file=sys.stderr, leave=False, dynamic_ncols=True)
+        if self.bar is not None:
+            self.bar.total = total
+            self.bar.n = done
+            self.bar.refresh()
+        elif time.monotonic() - self.last >= STATUS_SECONDS:
+            self.last = time.monotonic()
+            click.echo(_status(step, done, total), err=True)
+        self.done, self.total = done, total
+
+    def finish(self) -> None:
+        """End the current step's display (off a terminal: its last status line)."""
+        if self.step is None:
+            return
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+        elif self.step != "reading" or self.failed:
+            click.echo(_status(self.step, self.done, self.total), err=True)
+        self.step = None
+
+    def _write(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
 
     def close(self) -> None:
-        self._clear()
+        self.finish()
+
+
+STATUS_SECONDS = 10  # off a terminal, a status line this often
+WORK_UNITS = {"reading", "analysing"}
+
+
+def _status(step: str, done: int, total: int | None) -> str:
+    return f"{step}: {done}" + (f" of {total}" if total is not None else "")
 
 
 def _run(function, inputs, db, link: bool = False, **overrides) -> RunReport:
@@ -107,7 +149,11 @@ def _run(function, inputs, db, link: bool = False, **overrides) -> RunReport:
             progress.close()
         click.echo(report.summary(), err=True)
         if link:
-            click.echo(link_store(store).summary(), err=True)
+            try:
+                linked = link_store(store, steps=progress.steps)
+            finally:
+                progress.close()
+            click.echo(linked.summary(), err=True)
     if report.skipped:
         names = ", ".join(str(p) for p in report.skipped[:SKIPPED_SHOWN])
         rest = len(report.skipped) - SKIPPED_SHOWN
@@ -167,16 +213,25 @@ def analyze(inputs, db, max_text_mb, encoding, link, workers, dask):
     (after `ingest`)."""
     if not inputs:
         existing_store(settings_for(db).db)  # nothing to add: the store must be there already
-    _run(partial(analyze_paths, dask=dask), inputs, db, link,
+    _run(partial(_analyze_with_steps, dask=dask), inputs, db, link,
          max_text_mb=max_text_mb, encoding=encoding, workers=workers)
+
+
+def _analyze_with_steps(inputs, store, settings, progress, dask=None) -> RunReport:
+    return analyze_paths(inputs, store, settings, progress, dask, steps=progress.steps)
 
 
 @cli.command()
 @db_option
 def link(db):
     """Place analysed articles in stories; align statements and claims; find conflicts."""
+    progress = Progress()
     with store_for(db) as store:
-        click.echo(link_store(store).summary(), err=True)
+        try:
+            linked = link_store(store, steps=progress.steps)
+        finally:
+            progress.close()
+        click.echo(linked.summary(), err=True)
         counts = store.stats()
         if counts["articles"] > counts["analysed"]:
             where = f" --db {db}" if db else ""

@@ -91,6 +91,8 @@ def check_order(stages: Iterable[Stage]) -> None:
 check_order(STAGES)
 
 Listener = Callable[[Article | InputError], None]
+# Progress of a long step: its name, how much of it is done, and of how much (None: unknown).
+Steps = Callable[[str, int, int | None], None]
 
 
 @dataclass(slots=True)
@@ -205,11 +207,12 @@ def ingest_paths(inputs: Iterable[str | os.PathLike], store: Store, settings: Se
 
 
 def analyze_pending(store: Store, settings: Settings | None = None, listener: Listener | None = None,
-                    dask: str | None = None, report: RunReport | None = None) -> RunReport:
+                    dask: str | None = None, report: RunReport | None = None,
+                    steps: Steps | None = None) -> RunReport:
     """Analyse every stored article whose analysis is missing or stale, on `settings.workers`
     processes or the Dask cluster at `dask` ("local": one started here). Each analysis is saved
     alone, in the order one worker saves them; an article whose analysis fails is reported
-    and stays pending."""
+    and stays pending. `steps` hears ("analysing", done, total) after each."""
     settings = settings or Settings()
     report = RunReport() if report is None else report
     pending = store.pending_analysis(PIPELINE_VERSION)
@@ -218,10 +221,16 @@ def analyze_pending(store: Store, settings: Settings | None = None, listener: Li
     size, batches = settings.batch_size, math.ceil(len(pending) / settings.batch_size)
     # Articles are read a batch at a time, as the runner has room for them.
     articles = ([store.get_article(i) for i in pending[n * size:(n + 1) * size]] for n in range(batches))
+    done = 0
+    if steps:
+        steps("analysing", 0, len(pending))
     with open_runner(settings.workers, settings.spacy_model, dask, batches) as runner:
         for results in run_in_order(runner, analyze_batch, articles, settings):
             for result in results:
                 _save(store, result, report, listener)
+                done += 1
+                if steps:
+                    steps("analysing", done, len(pending))
     return report
 
 
@@ -238,8 +247,9 @@ def _save(store: Store, result: Analysis | Failure, report: RunReport, listener:
 
 
 def analyze_paths(inputs: Iterable[str | os.PathLike], store: Store, settings: Settings | None = None,
-                  listener: Listener | None = None, dask: str | None = None) -> RunReport:
+                  listener: Listener | None = None, dask: str | None = None,
+                  steps: Steps | None = None) -> RunReport:
     """Ingest the inputs, then run the pipeline over every article it has not analysed yet
     (where: see `analyze_pending`)."""
     report = ingest_paths(inputs, store, settings, listener)
-    return analyze_pending(store, settings, listener, dask, report)
+    return analyze_pending(store, settings, listener, dask, report, steps)

@@ -8,7 +8,7 @@ second run with nothing new does nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..model import Analysis, Article, Story
@@ -36,25 +36,34 @@ class LinkReport:
                 f"{self.conflicts} conflict(s)")
 
 
-def link_store(store: Store, params: StoryParams | None = None) -> LinkReport:
+def link_store(store: Store, params: StoryParams | None = None,
+               steps: Callable[[str, int, int | None], None] | None = None) -> LinkReport:
     """Place new articles in stories and redo the groups and conflicts of the stories touched
-    (`params` overrides the clustering defaults, e.g. for a corpus on another scale)."""
+    (`params` overrides the clustering defaults, e.g. for a corpus on another scale). `steps`
+    hears each phase's progress: (phase, done, total)."""
     pending = store.unlinked_articles()
     if not pending:
         return LinkReport()
+    step = steps or (lambda phase, done, total: None)
     report = LinkReport(linked=len(pending))
     # One transaction for the whole run: a run killed part-way leaves the store as it was, so
     # running again resolves and clusters the same articles and ends where an uninterrupted
     # run does.
     with store.transaction():
+        step("linking: one entity per person", 0, 1)
         report.merged = resolve_store(store, pending)
+        step("linking: one entity per person", 1, 1)
+        step("linking: stories", 0, 1)
         known = store.story_assignments()
         index = StoryIndex(params)
         index.restore((doc, known[doc.article_id]) for doc in _story_docs(store, list(known)))
         index.add_batch(_story_docs(store, pending))
-        for story in _changed(index, known, pending):
+        changed = _changed(index, known, pending)
+        step("linking: stories", 1, 1)
+        for n, story in enumerate(changed, 1):
             report.conflicts += _save(store, story)
             report.stories += 1
+            step("linking: groups and conflicts", n, len(changed))
         store.drop_empty_stories()
     return report
 
