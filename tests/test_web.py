@@ -196,12 +196,15 @@ def test_only_get_routes(client, ids):
     assert methods <= {"GET", "HEAD"}
 
 
-def test_openapi_lists_the_routes(client):
+def test_openapi_lists_the_json_routes_with_their_404s_and_leaves_the_html_pages_out(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ["/stories", "/stories.json", "/stories/{story_id}", "/stories/{story_id}.json",
-                 "/articles/{article_id}", "/entities/{entity_id}", "/conflicts", "/search"]:
-        assert set(paths[path]) == {"get"}, path
-    parameters = {p["name"] for p in paths["/stories"]["get"]["parameters"]}
+    assert set(paths) == {"/stories.json", "/search.json", "/stories/{story_id}.json",
+                          "/articles/{article_id}.json", "/entities.json", "/entities/{entity_id}.json",
+                          "/conflicts.json"}
+    assert all(set(operations) == {"get"} for operations in paths.values())
+    for path in ("/stories/{story_id}.json", "/articles/{article_id}.json", "/entities/{entity_id}.json"):
+        assert "404" in paths[path]["get"]["responses"], path
+    parameters = {p["name"] for p in paths["/stories.json"]["get"]["parameters"]}
     assert parameters == {"page", "size"}
     assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
 

@@ -81,7 +81,8 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
     app = FastAPI(title="newsprism", version=__version__, docs_url=None, redoc_url=None,
                   description="Stories, articles, entities and conflicts of a newsprism store. "
                               "Every page answers JSON at its `.json` path or with "
-                              "`Accept: application/json`.")
+                              "`Accept: application/json`; the same paths without `.json` are the "
+                              "HTML pages for a browser, left out of this schema.")
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -127,24 +128,25 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
     def home() -> Response:
         return RedirectResponse("/stories")
 
-    @app.get("/stories", summary="Stories, most covered first")
+    @app.get("/stories", include_in_schema=False, summary="Stories, most covered first")
     @app.get("/stories.json", summary="Stories, most covered first")
     def stories(request: Request, page: Paging) -> Response:
         return render(request, "stories.html", views.stories_list(stores(), page))
 
-    @app.get("/search", summary="Full-text search over articles")
+    @app.get("/search", include_in_schema=False, summary="Full-text search over articles")
     @app.get("/search.json", summary="Full-text search over articles")
     def search(request: Request, page: Paging,
                q: Annotated[str, Query(max_length=500, description="FTS5 query or words.")] = "") -> Response:
         return render(request, "search.html", views.search_results(stores(), q, page))
 
-    @app.get("/stories/{story_id}", summary="One story")
-    @app.get("/stories/{story_id}.json", summary="One story")
+    @app.get("/stories/{story_id}", include_in_schema=False, summary="One story")
+    @app.get("/stories/{story_id}.json", responses=not_found_response("story"), summary="One story")
     def story(request: Request, story_id: str, page: Paging, all: ShowAll = False) -> Response:
         return render(request, "story.html", views.story_detail(stores(), story_id, page, all))
 
-    @app.get("/articles/{article_id:path}", summary="One article")
-    @app.get("/articles/{article_id:path}.json", summary="One article")
+    @app.get("/articles/{article_id:path}", include_in_schema=False, summary="One article")
+    @app.get("/articles/{article_id:path}.json", responses=not_found_response("article"),
+             summary="One article")
     def article(request: Request, article_id: str) -> Response:
         data = views.article_detail(stores(), article_id)
         if wants_json(request):
@@ -153,7 +155,8 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
             {**_page_context(request), **data, "text": highlighted_article(data)})
         return HTMLResponse(html, headers={"Vary": "Accept"})
 
-    @app.get("/entities", summary="People, organisations and places, most mentioned first")
+    @app.get("/entities", include_in_schema=False,
+             summary="People, organisations and places, most mentioned first")
     @app.get("/entities.json", summary="People, organisations and places, most mentioned first")
     def entities(request: Request, page: Paging,
                  q: Annotated[str, Query(max_length=200, description="Part of a name or alias.")] = "",
@@ -161,17 +164,24 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
                                             description="Only this type.")] = "") -> Response:
         return render(request, "entities.html", views.entities_list(stores(), q, type or None, page))
 
-    @app.get("/entities/{entity_id}", summary="One entity")
-    @app.get("/entities/{entity_id}.json", summary="One entity")
+    @app.get("/entities/{entity_id}", include_in_schema=False, summary="One entity")
+    @app.get("/entities/{entity_id}.json", responses=not_found_response("entity"), summary="One entity")
     def entity(request: Request, entity_id: str, page: Paging) -> Response:
         return render(request, "entity.html", views.entity_detail(stores(), entity_id, page))
 
-    @app.get("/conflicts", summary="Conflicts between outlets")
+    @app.get("/conflicts", include_in_schema=False, summary="Conflicts between outlets")
     @app.get("/conflicts.json", summary="Conflicts between outlets")
     def conflicts(request: Request, page: Paging, all: ShowAll = False) -> Response:
         return render(request, "conflicts.html", views.conflicts_list(stores(), page, all))
 
     return app
+
+
+def not_found_response(what: str) -> dict:
+    """The OpenAPI description of a detail route's 404."""
+    schema = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+    return {404: {"description": f"No {what} with this id.",
+                  "content": {"application/json": {"schema": schema}}}}
 
 
 def wants_json(request: Request) -> bool:
