@@ -4,9 +4,9 @@ schema documents, bodies that match it."""
 
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from test_web import build_store
 
 from newsprism.web.app import create_app
-from test_web import build_store
 
 EXAMPLES = 30  # per route: enough to reach huge and negative numbers, bounded in time
 
