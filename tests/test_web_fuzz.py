@@ -16,7 +16,8 @@ def test_the_api_answers_every_request_as_its_schema_says(tmp_path):
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) == 7
     for operation in operations:
-        @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+        @settings(max_examples=EXAMPLES, deadline=None, database=None,
+                  suppress_health_check=list(HealthCheck))
         @given(case=operation.as_strategy())
         def answers_as_documented(case):
             case.call_and_validate()
