@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
@@ -71,16 +72,18 @@ def sentence_parser():
 
 def sentence_span(text: str, start: int, end: int) -> Span:
     """The sentence of `text` holding the span (start, end)."""
-    left, right = 0, len(text)
-    for m in SENTENCE_END.finditer(text):
-        if _is_abbreviation(text, m.start()):
-            continue
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            right = m.start()
-            break
-    return left, right
+    starts, ends = _sentence_ends(text)
+    before = bisect_right(ends, start)  # sentence ends at or before the span's start
+    after = bisect_left(starts, end)  # the first sentence end at or after the span's end
+    return (ends[before - 1] if before else 0), (starts[after] if after < len(starts) else len(text))
+
+
+@lru_cache(maxsize=512)
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where the sentences of a text end (each stop's start and end offsets), found once a text:
+    every conflict, measure and date of an article asks for its sentences."""
+    stops = [m for m in SENTENCE_END.finditer(text) if not _is_abbreviation(text, m.start())]
+    return [m.start() for m in stops], [m.end() for m in stops]
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:

@@ -9,6 +9,7 @@ Jaccard similarity of their word shingles (runs of SHINGLE words), estimated by 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -42,11 +43,20 @@ def find_copies(articles: Sequence[Article]) -> dict[str, str]:
     return original
 
 
+@functools.lru_cache(maxsize=1)
+def _empty() -> MinHash:
+    """An empty sketch whose hash permutations every sketch copies (drawing them is most of
+    a sketch's cost)."""
+    return MinHash(num_perm=PERMUTATIONS, seed=7)
+
+
+@functools.lru_cache(maxsize=4096)
 def _sketch(text: str) -> MinHash | None:
+    """A text's MinHash over its word shingles, once a text for the run."""
     words = re.findall(r"\w+", text.lower())
     if len(words) < 2 * SHINGLE:
         return None  # too short to tell a copy from a common phrase
-    sketch = MinHash(num_perm=PERMUTATIONS, seed=7)
+    sketch = _empty().copy()
     sketch.update_batch([" ".join(words[n:n + SHINGLE]).encode() for n in range(len(words) - SHINGLE + 1)])
     return sketch
 
