@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..model import Analysis, Article, Story
 from ..store import Store
 from .align import align_quantities, align_statements, measure_matches
-from .conflicts import conflict_order, find_conflicts
+from .conflicts import conflict_order, find_conflicts, revisions
 from .context import outlet
 from .copies import find_copies
 from .entities import resolve_store
@@ -108,7 +108,7 @@ def _save(store: Store, story: Story) -> int:
                 [i for i in items if i[0].id in members],
                 [m for m in matches if {m.a.article.id, m.b.article.id} <= members])}
     if len(story.events) > 1:  # across the story's events, only a figure or date revised later
-        conflicts |= {c.id: c for c in find_conflicts(items, matches) if c.status == "revision"}
+        conflicts |= {c.id: c for c in revisions(items, matches)}
     conflicts = sorted(conflicts.values(), key=conflict_order)
     store.save_story(story, align_statements(items), align_quantities(items, matches), conflicts, copies)
     return len(conflicts)

@@ -44,6 +44,13 @@ def find_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | None
     return sorted(unique.values(), key=conflict_order)
 
 
+def revisions(items: Sequence[Item], matches: Sequence[MeasureMatch] | None = None) -> list[Conflict]:
+    """The figures and dates that later reports revise (identity conflicts are never revisions,
+    so they are not looked for)."""
+    found = numeric_conflicts(items, matches) + temporal_conflicts(items)
+    return [c for c in found if c.status == "revision"]
+
+
 def conflict_order(conflict: Conflict) -> tuple:
     """Numbers first, then identities and dates; within a kind, by where the evidence starts."""
     return KIND_ORDER[conflict.kind], _first_place(conflict), conflict.id
@@ -144,9 +151,9 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
         return None
     if any(scopes_differ(a, b) for x, y in combinations(sides, 2) for a in x for b in y):
         return "scope"
-    if _places_differ(sides) or _totals_differ(sides):
-        return "scope"
     shared_kind = frozenset.intersection(*(casualties(m) for s in sides for m in s))
+    if _places_differ(sides) or (not shared_kind and _totals_differ(sides)):
+        return "scope"  # a toll counted "so far" is still the one toll
     earliest, latest = _time_order(sides, publication_days(items))
     if earliest is not None:
         growing = shared_kind and latest[0].quantity.value > earliest[0].quantity.value
@@ -173,10 +180,7 @@ TOTAL = re.compile(r"\b(so far|in all|in total|a total of|altogether|all told|cu
 
 
 def _totals_differ(sides: list[list[Measure]]) -> bool:
-    """Whether one side gives a running total and another the figure of one occasion (a toll
-    counted "so far" is still the one toll)."""
-    if frozenset.intersection(*(casualties(m) for s in sides for m in s)):
-        return False
+    """Whether one side gives a running total and another the figure of one occasion."""
     totals = {all(TOTAL.search(m.sentence) for m in s) for s in sides}
     return len(totals) > 1
 
@@ -248,8 +252,7 @@ def different_measures(sides: list[list[Measure]]) -> bool:
             for m in measures if m.quantity.subject}
     if len(sets) > 1:
         return True
-    if any(" and " in (m.quantity.subject or "") for m in measures) and len(
-            {" and " in (m.quantity.subject or "") for m in measures if m.quantity.subject}) > 1:
+    if len({" and " in m.quantity.subject for m in measures if m.quantity.subject}) > 1:
         return True  # "passengers and crew" is not "passengers"
     if any(PARTITIVE.search(m.article.text[max(0, m.quantity.start - 20):m.quantity.start])
            or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):m.quantity.start])

@@ -61,9 +61,4 @@ def _sketch(text: str) -> MinHash | None:
     return sketch
 
 
-def outlet_key(article: Article) -> str:
-    """Who published an article, for counting outlets: its source, or the one unknown outlet."""
-    return article.source or UNKNOWN_OUTLET
-
-
-__all__ = ["COPY_JACCARD", "UNKNOWN_OUTLET", "find_copies", "outlet_key"]
+__all__ = ["COPY_JACCARD", "UNKNOWN_OUTLET", "find_copies"]

@@ -104,11 +104,10 @@ class RoleClaim:
     article: Article
     day: date | None
     person: str
-    role: frozenset[str]
+    office: Office
     former: bool
     evidence: tuple[Evidence, ...]
     text: str
-    office: Office = Office(frozenset())
 
 
 def role_key(role: str) -> tuple[frozenset[str], bool]:
@@ -315,7 +314,7 @@ def _claim(article: Article, day, person: str, role: str, spans: list,
         evidence = tuple(Evidence(article.id, s, e) for s, e in spans)
     else:
         evidence = (Evidence(article.id, start, end),)
-    return RoleClaim(article, day, person, office.words, former, evidence, article.text[start:end], office)
+    return RoleClaim(article, day, person, office, former, evidence, article.text[start:end])
 
 
 def identity_conflicts(items: Sequence[Item]) -> list[Conflict]:

@@ -260,12 +260,7 @@ def _name_tokens(span) -> list:
 
 def _find_name_tokens(span) -> list:
     tokens = [t for t in span if any(c.isalpha() for c in t.text) and t.lower_ not in {"'s", "’s"}]
-    while tokens and (tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].lower_ in TITLE_ABBREVIATIONS
-                      or tokens[0].lemma_.lower() in ROLE_NOUNS or _common_word(tokens[0])
-                      or _lower_word(tokens[0])):
-        tokens = tokens[1:]
-    cut = next((i for i, t in enumerate(tokens) if _common_word(t) or _lower_word(t)), len(tokens))
-    tokens = _headline_cut(tokens[:cut])
+    tokens = _cut_to_name(tokens, _title_word)
     if tokens and tokens[-1].lower_ in BUILDING_WORDS:
         return []  # "Trump Tower" is a building, not a person
     if _pair_of_names(span):
@@ -451,15 +446,27 @@ def _add_other(index: EntityIndex, ent, label: str) -> None:
     _mention(index, cluster, ent, "name")
 
 
+def _title_word(token) -> bool:
+    """An honorific, a title's abbreviation or a role noun: before a name, no part of it."""
+    return (token.lower_.rstrip(".") in HONORIFICS or token.lower_ in TITLE_ABBREVIATIONS
+            or token.lemma_.lower() in ROLE_NOUNS)
+
+
+def _cut_to_name(tokens: list, leading) -> list:
+    """Tokens cut to the name they hold: lower-case and headline words before it, and the words
+    `leading` says are no part of a name there (titles, honorifics), go; so does everything from
+    the first lower-case or headline word after its first word; then the headline cut."""
+    while tokens and (_lower_word(tokens[0]) or _common_word(tokens[0]) or leading(tokens[0])):
+        tokens = tokens[1:]
+    cut = next((i for i, t in enumerate(tokens) if i and (_lower_word(t) or _common_word(t))), len(tokens))
+    return _headline_cut(tokens[:cut])
+
+
 def _without_lower_words(ent):
     """An organisation's or place's span cut to its name: lower-case and headline words before it
     and from the first one after its first word are dropped ("the Jaguars at Jacksonville
     Municipal Stadium", "Colts Beat Chiefs"), connectors at its ends too. None if nothing is left."""
-    tokens = list(ent)
-    while tokens and (_lower_word(tokens[0]) or _common_word(tokens[0]) or tokens[0].is_lower):
-        tokens = tokens[1:]
-    cut = next((i for i, t in enumerate(tokens) if i and (_lower_word(t) or _common_word(t))), len(tokens))
-    tokens = _headline_cut(tokens[:cut])
+    tokens = _cut_to_name(list(ent), lambda t: t.is_lower)  # "the" before a name too
     while tokens and (tokens[-1].lower_ in NAME_CONNECTORS or tokens[-1].is_punct):
         tokens = tokens[:-1]
     if not tokens:
