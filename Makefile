@@ -58,7 +58,7 @@ evaluate: install
 	$(BIN)/python -m pip install --quiet --editable ".[eval]"
 	$(BIN)/newsprism evaluate seeds $(SHARED)/seeds
 	$(BIN)/newsprism evaluate polnear $(SHARED)/datasets/polnear
-	$(BIN)/newsprism evaluate quantities $(SHARED)/datasets/quantities
+	$(BIN)/newsprism evaluate quantities $(SHARED)/datasets/quantities --news $(SHARED)/datasets
 	$(BIN)/newsprism evaluate tempeval $(SHARED)/datasets/tempeval3
 	$(BIN)/newsprism evaluate stories $(SHARED)/datasets/clustering/ecbplus-dev.jsonl --split dev
 	$(BIN)/newsprism evaluate stories $(SHARED)/datasets/clustering/newswcl50.jsonl --split all

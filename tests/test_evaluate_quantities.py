@@ -1,5 +1,6 @@
 """The quantities scorer on small sets written for these tests."""
 
+import hashlib
 import json
 
 import pytest
@@ -10,6 +11,7 @@ from newsprism.evaluate.quantities import (
     evaluate_quantities,
     format_quantities_markdown,
     gold_quantity,
+    load_news_set,
     load_set,
     missing_seed_quantities,
     newsprism_quantities_predict,
@@ -84,6 +86,16 @@ def test_misses_and_extras():
     assert scores.value.precision == 0.5 and scores.value.recall == 0.5
 
 
+def test_an_optional_gold_item_is_neither_hit_nor_miss():
+    gold = GoldSentence("-", (gold_quantity(5, "percent"), gold_quantity(1, "official", optional=True)))
+    found = score_sentence(gold, [(5, "percent"), (1, "official")])
+    skipped = score_sentence(gold, [(5, "percent")])
+    for scores in (found, skipped):
+        assert (scores.value.matched, scores.value.predicted, scores.value.gold) == (1, 1, 1)
+    wrong = score_sentence(gold, [(5, "percent"), (7, None)])
+    assert (wrong.value.matched, wrong.value.predicted, wrong.value.gold) == (1, 2, 1)
+
+
 def test_empty_sentence():
     scores = score_sentence(sentence(), [])
     assert (scores.value.matched, scores.value.predicted, scores.value.gold) == (0, 0, 0)
@@ -154,3 +166,45 @@ def test_missing_seed_quantities():
     found = [Quantity("a:q1", "a", 0, 10, "$5 billion", 5e9, "USD"),
              Quantity("a:q2", "a", 20, 22, "3%", 3, "percent")]
     assert missing_seed_quantities(found, expected) == ["a: '3%' = 3 percent"]
+
+
+def _news_labels(tmp_path, text, start, end):
+    labels = {"sentences": [{"path": "entities/mini.jsonl", "doc": "d1", "start": start, "end": end,
+                             "sha1": hashlib.sha1(text[start:end].encode()).hexdigest()[:10],
+                             "quantities": [{"text": "12 km", "value": "12", "unit": "km"}]}]}
+    path = tmp_path / "labels.json"
+    path.write_text(json.dumps(labels))
+    return path
+
+
+def test_news_set_reads_its_sentences_from_the_datasets_folder(tmp_path):
+    text = "Title line. The ferry sails 12 km twice a day. More."
+    (tmp_path / "entities").mkdir()
+    (tmp_path / "entities" / "mini.jsonl").write_text(json.dumps({"id": "d1", "text": text}) + "\n")
+    [sentence] = load_news_set(tmp_path, _news_labels(tmp_path, text, 12, 46))
+    assert sentence.text == "The ferry sails 12 km twice a day."
+    assert sentence.quantities[0].values == (12.0,) and sentence.quantities[0].unit == "km"
+
+
+def test_news_set_refuses_a_changed_text(tmp_path):
+    text = "Title line. The ferry sails 12 km twice a day. More."
+    (tmp_path / "entities").mkdir()
+    (tmp_path / "entities" / "mini.jsonl").write_text(json.dumps({"id": "d1", "text": "X" + text}) + "\n")
+    with pytest.raises(NewsprismError, match="not the sentence that was labelled"):
+        load_news_set(tmp_path, _news_labels(tmp_path, text, 12, 46))
+
+
+def test_news_set_without_its_files_is_a_clear_error(tmp_path):
+    with pytest.raises(NewsprismError, match="cannot read"):
+        load_news_set(tmp_path, _news_labels(tmp_path, "The ferry sails 12 km twice a day.", 0, 34))
+
+
+def test_the_shipped_news_labels_are_well_formed():
+    from newsprism.evaluate.quantities import NEWS_SET
+
+    labels = json.loads(NEWS_SET.read_text(encoding="utf-8"))["sentences"]
+    assert len(labels) >= 150
+    for item in labels:
+        assert item["end"] > item["start"] and len(item["sha1"]) == 10
+        for quantity in item["quantities"]:
+            gold_quantity(quantity["value"], quantity["unit"])  # every value parses

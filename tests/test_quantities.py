@@ -1,6 +1,7 @@
 """Quantities on sentences written for these tests, in the style of wire copy."""
 
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -48,7 +49,7 @@ def values(text):
     ("The airline raised HK$10 billion in new debt.", 10e9, "HKD"),
     ("Ottawa pledged C$300 million in aid.", 300e6, "CAD"),
     ("Tickets cost US$15 at the door.", 15, "USD"),
-    ("The fine was USD 200 per vehicle.", 200, "USD"),
+    ("The fine was USD 200 per vehicle.", 200, "USD/vehicle"),
     ("The state spent 35 lakh rupees on the bridge.", 3.5e6, "INR"),
     ("The ¥500 coin is being redesigned.", 500, "JPY"),
     ("Kyiv received 20 million pounds from the fund.", 20e6, "GBP"),
@@ -348,3 +349,128 @@ def test_published_date():
 ])
 def test_canonical_unit(written, unit):
     assert canonical_unit(written) == unit
+
+
+# --- news patterns: changes and levels, scales in ranges, glued units, names, lists ---------------
+
+
+def ends(found):
+    return (found.low, found.high)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The index fell 0.7% to 9,840 on Tuesday.", [(0.7, "percent"), (9840, None)]),
+    ("The deficit rose $30 billion to $510 billion last year.", [(30e9, "USD"), (510e9, "USD")]),
+    ("Brent gained $1.20 to $75.40 a barrel.", [(1.2, "USD/bbl"), (75.4, "USD/bbl")]),
+    ("Crude rose 80 cents, or 1.1 percent, to settle at $75.40 a barrel.",
+     [(80, "cent/bbl"), (1.1, "percent"), (75.4, "USD/bbl")]),
+    ("Diesel costs $3.29 a gallon, up 12 cents from a week ago.", [(3.29, "USD/gal"), (12, "cent/gal")]),
+])
+def test_a_change_and_the_level_it_reached_are_two_values(text, expected):
+    assert values(text) == [(pytest.approx(v), u) for v, u in expected]
+
+
+def test_a_range_of_changes_stays_a_range():
+    [found] = scan("Prices rose 5 to 10 percent this spring.")
+    assert ends(found) == (5, 10) and found.unit == "percent"
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Flats sold for $600,000 to $1.5 million.", 600_000, 1.5e6),
+    ("Two to three thousand people marched.", 2000, 3000),
+    ("Repairs will cost $5-7 billion.", 5e9, 7e9),
+    ("Temperatures ranged from -18 °C to -34 °C overnight.", -18, -34),
+])
+def test_a_scale_written_once_reaches_the_low_end_only_where_it_fits(text, low, high):
+    [found] = scan(text)
+    assert ends(found) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton led 50 to 48 percent among likely voters.",
+    "Obama won the county by 71 percent to 27 percent.",
+])
+def test_falling_ends_are_two_shares_not_a_range(text):
+    assert values(text)[-2:] == [(50, "percent"), (48, "percent")] or \
+        values(text) == [(71, "percent"), (27, "percent")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The start-up raised $US12m in its first round.", 12e6, "USD"),
+    ("The miner raised $A15m from investors.", 15e6, "AUD"),
+    ("Shares closed at RM3.10 in Kuala Lumpur.", 3.1, "MYR"),
+    ("A loaf now costs 96.5p at the corner shop.", 96.5, "penny"),
+    ("Rents jumped by 15pc over the year.", 15, "percent"),
+    ("The hatchback has a 180bhp engine.", 180, "hp"),
+    ("The laptop runs a 3.2Ghz chip.", 3.2, "GHz"),
+    ("The van has 300 HP under the bonnet.", 300, "hp"),
+    ("Speeds reached 70 m.p.h. on the bridge.", 70, "mph"),
+    ("The pipe is 3⁄8 inch wide.", 0.375, "in"),
+    ("Temperatures fell to minus 40 degrees overnight.", -40, "°"),
+    ("The platform has 20m of its users in Europe.", 20e6, None),
+    ("The couple owned the house for two decades.", 20, "year"),
+    ("Sales grew sixfold after the launch.", 6, "count"),
+    ("One out of three workers quit.", 1 / 3, "fraction"),
+    ("Half the staff left in March.", 0.5, "fraction"),
+    ("He drank half a litre of vodka.", 0.5, "l"),
+    ("The oven took half an hour to heat.", 0.5, "h"),
+    ("The building went up a half-century ago.", 50, "year"),
+    ("The firm paid $1,000 a pill for the drug.", 1000, "USD/pill"),
+    ("Buyers pay about $1,200 per square foot downtown.", 1200, "USD/ft2"),
+    ("He averaged five points per game last season.", 5, "point/game"),
+])
+def test_news_units(text, value, unit):
+    assert values(text) == [(pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "Apple showed the iPhone 11 to reporters.",
+    "Hurricane Ida was a Category 4 storm when it landed.",
+    "Land prices between 1600 and 1900 are poorly recorded.",
+    "The hearings were held on March 3, 5 and 7.",
+    "The court ruled by a 9-to-6 vote on Friday.",
+    "Post a reply <tweet tweet-id=\"672426240989597696\"> here.",
+    "The attacks of 9/11 changed the city.",
+    "They met for a one-on-one dinner.",
+    "Day one of the trial was quiet.",
+    "The crash happened at 200 W. Main in the evening.",
+])
+def test_numbers_in_names_codes_dates_and_tallies_are_no_quantities(parse, text):
+    assert [q.text for q in parse(text)] == []
+
+
+def test_a_date_list_leaves_a_count_after_it():
+    assert values("On March 3, 25 people were hurt.") == [(25, None)]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Raj Chohan, 59, was killed on Friday.", 59, "year"),
+    ("The victim was Mark Banks, 40.", 40, "year"),
+    ("Anyone adopted before they turned 18 is covered.", 18, "year"),
+    ("All three of the people were targeted.", 3, "person"),
+    ("There are 30 flats for sale and 12 for rent.", 12, "flat"),
+    ("A gunman killed one person and injured two others.", 2, None),
+    ("He was away for a couple of days.", 2, "day"),
+])
+def test_counts_and_ages_read_from_the_parse(parse, text, value, unit):
+    found = [q for q in parse(text) if q.value == value]
+    assert [(q.value, q.unit) for q in found] == [(value, unit)]
+
+
+def test_a_year_next_to_a_count_in_words_is_no_range(parse):
+    found = parse("He pleaded guilty in 2017 to one count of fraud.")
+    assert [(q.value, q.unit) for q in found] == [(1, "count")]
+
+
+@pytest.mark.parametrize("text", [
+    "Scores: " + " ".join(str(n) for n in range(1, 400)) + ".",
+    "Digits in scripts: ٣٤٥ people, ४५ cars and ３５ kg were counted.",
+    "The bidding went from 5 to",
+    "Between and 7 to to 8 - - 9 $ $ % from",
+])
+def test_bad_input_gives_no_crash_and_no_invented_value(parse, text):
+    for q in parse(text):
+        assert math.isfinite(q.value) and text[q.start:q.end] == q.text
+        written = [float(n) for n in re.findall(r"\d+", q.text)]
+        midpoints = [(a + b) / 2 for a, b in zip(written, written[1:], strict=False)]
+        assert q.value in written + midpoints or q.unit == "fraction", (q.text, q.value)

@@ -608,11 +608,14 @@ def evaluate_polnear_command(path, split, limit, baseline):
 @click.argument("path", type=click.Path(exists=True, file_okay=False), default=f"{DATASETS}/quantities")
 @click.option("--baseline/--no-baseline", default=True, show_default=True,
               help="Also score quantulum3 (needs the eval extra).")
-def evaluate_quantities_command(path, baseline):
-    """Quantities against the quantulum3 and CQE sets: value F1 and value+unit F1."""
+@click.option("--news", "datasets", type=click.Path(exists=True, file_okay=False),
+              help="Also score our 220 hand-labelled news sentences: the shared datasets folder.")
+def evaluate_quantities_command(path, baseline, datasets):
+    """Quantities against the quantulum3 and CQE sets: value F1 and value+unit F1; with --news,
+    also on real news sentences labelled by hand (their texts read from the datasets folder)."""
     from .evaluate.quantities import quantities_report
 
-    click.echo(quantities_report(path, baseline))
+    click.echo(quantities_report(path, baseline, datasets))
 
 
 @evaluate.command("tempeval")

@@ -8,6 +8,7 @@ a, b or their midpoint. Value+unit F1 asks the matched pair to share a unit afte
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -44,6 +45,7 @@ class GoldQuantity:
     values: tuple[float, ...]
     unit: str
     ends: tuple[float, ...] = ()  # a range's two ends
+    optional: bool = False  # counts neither as found nor as missed (a reader could go either way)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +96,47 @@ def _sentence(item: dict) -> GoldSentence:
     return GoldSentence(item["text"], tuple(golds))
 
 
-def gold_quantity(value, unit: str | None) -> GoldQuantity:
+def gold_quantity(value, unit: str | None, optional: bool = False) -> GoldQuantity:
     """A gold value (a number, "75000000" or a range "8-10") with its unit."""
     text = str(value).strip()
     ends = re.fullmatch(r"(-?[\d.]+)\s*-\s*(-?[\d.]+)", text)
     if ends:
         low, high = float(ends[1]), float(ends[2])
-        return GoldQuantity((low, high, (low + high) / 2), normalise_unit(unit), (low, high))
-    return GoldQuantity((float(text),), normalise_unit(unit))
+        return GoldQuantity((low, high, (low + high) / 2), normalise_unit(unit), (low, high), optional)
+    return GoldQuantity((float(text),), normalise_unit(unit), optional=optional)
+
+
+NEWS_SET = Path(__file__).parent / "data" / "quantities_news.json"
+
+
+def load_news_set(datasets: str | Path, path: str | Path = NEWS_SET) -> list[GoldSentence]:
+    """Our hand-labelled news sentences, their texts read from the shared datasets folder."""
+    datasets, labels = Path(datasets), json.loads(Path(path).read_text(encoding="utf-8"))
+    texts: dict[tuple[str, str | None], str] = {}
+    sentences = []
+    for item in labels["sentences"]:
+        key = (item["path"], item.get("doc"))
+        if key not in texts:
+            texts.update(_source_texts(datasets, item["path"]))
+        text = texts.get(key, "")[item["start"]:item["end"]]
+        if hashlib.sha1(text.encode("utf-8")).hexdigest()[:10] != item["sha1"]:
+            where = f"{item['path']} {item.get('doc') or ''} [{item['start']}:{item['end']}]"
+            raise NewsprismError(f"{where} is not the sentence that was labelled; "
+                                 f"is {datasets} the shared datasets folder?")
+        golds = [gold_quantity(q["value"], q["unit"], q.get("optional", False)) for q in item["quantities"]]
+        sentences.append(GoldSentence(text, tuple(golds)))
+    return sentences
+
+
+def _source_texts(datasets: Path, rel: str) -> dict[tuple[str, str | None], str]:
+    path = datasets / rel
+    try:
+        if rel.endswith(".jsonl"):
+            with path.open(encoding="utf-8") as lines:
+                return {(rel, row["id"]): row["text"] for row in map(json.loads, lines)}
+        return {(rel, None): path.read_text(encoding="utf-8")}
+    except (OSError, ValueError, KeyError) as exc:
+        raise NewsprismError(f"cannot read {path} for the news quantities set: {exc}") from exc
 
 
 def load_sets(root: str | Path) -> dict[str, list[GoldSentence]]:
@@ -158,7 +193,10 @@ def _match(golds: Sequence[GoldQuantity], preds: list[tuple[float, str]], with_u
     # The other end of a matched range, predicted as a quantity of its own, is no false positive.
     spare = sum(1 for p in range(len(preds)) if p not in pairs and any(
         any(same_value(preds[p][0], end) for end in golds[g].ends) for g in pairs.values()))
-    return PRF(len(pairs), len(preds) - spare, len(golds))
+    # An optional gold item matched is neither a hit nor a false alarm; unmatched, no miss.
+    optional = sum(1 for g in pairs.values() if golds[g].optional)
+    required = sum(1 for g in golds if not g.optional)
+    return PRF(len(pairs) - optional, len(preds) - spare - optional, required)
 
 
 def _bipartite(n_preds: int, n_golds: int, fits: Callable[[int, int], bool]) -> dict[int, int]:
@@ -189,12 +227,20 @@ def score_set(sentences: Sequence[GoldSentence],
     return total
 
 
-def evaluate_quantities(root: str | Path, predict: Predictor) -> dict[str, QuantityScores]:
-    """Scores of a predictor on every set under `root`, plus "overall" (counts summed)."""
+def evaluate_quantities(root: str | Path, predict: Predictor,
+                        news: str | Path | None = None) -> dict[str, QuantityScores]:
+    """Scores of a predictor on every set under `root`, plus "overall" (counts summed).
+
+    With `news` (the shared datasets folder), also our hand-labelled news sentences, scored
+    apart from "overall" so that the published sets keep their comparable total.
+    """
     results = {}
     for name, sentences in load_sets(root).items():
         results[name] = score_set(sentences, predict([s.text for s in sentences]))
     results["overall"] = sum(results.values(), QuantityScores())
+    if news is not None:
+        sentences = load_news_set(news)
+        results["news (hand-labelled)"] = score_set(sentences, predict([s.text for s in sentences]))
     return results
 
 
@@ -252,11 +298,11 @@ def _cells(set_name: str, system: str, s: QuantityScores) -> list[str]:
     return [set_name, system, *(f"{100 * r:.1f}" for r in rates), *(f"{c:,}" for c in counts)]
 
 
-def quantities_report(root: str | Path, baseline: bool = True) -> str:
-    """Ours (and quantulum3's) scores on every set under `root`, as a Markdown table."""
-    results = {"newsprism": evaluate_quantities(root, newsprism_quantities_predict)}
+def quantities_report(root: str | Path, baseline: bool = True, news: str | Path | None = None) -> str:
+    """Ours (and quantulum3's) scores on every set under `root` (and the news set), as a Markdown table."""
+    results = {"newsprism": evaluate_quantities(root, newsprism_quantities_predict, news)}
     if baseline:
-        results["quantulum3"] = evaluate_quantities(root, quantulum3_predict)
+        results["quantulum3"] = evaluate_quantities(root, quantulum3_predict, news)
     return format_quantities_markdown(results)
 
 

@@ -25,9 +25,10 @@ from .textspans import doc_text
 _DIGITS = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)"
            r"|\d+)(?:\.\d+)?|\.\d+")
 _TIMES_TEN = r"\s?[x×*]\s?(?:10(?:(?:\^|\*\*)[-−]?\d+|[-−]\d+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|2(?:\^|\*\*)\d+)"
+FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16}  # usual ones; "9/11", "7/7" are dates
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 NUMBER_RE = re.compile(  # the look-ahead only saves time: every number starts with one of these
-    rf"(?=[\d.½⅓⅔¼¾⅕⅛])(?:(?P<mixed>\d+ \d+/\d+(?![\d/])|\d*[½⅓⅔¼¾⅕⅛])|(?P<frac>\d+/\d+(?![\d/]))"
+    rf"(?=[\d.½⅓⅔¼¾⅕⅛])(?:(?P<mixed>\d+ \d+[/⁄]\d+(?![\d/⁄])|\d*[½⅓⅔¼¾⅕⅛])|(?P<frac>\d+[/⁄]\d+(?![\d/⁄]))"
     rf"|(?P<power>\d+(?:\^|\*\*)[-−]?\d+)|(?P<dec>(?:{_DIGITS})(?:[eE][-+−]?\d+)?(?:{_TIMES_TEN})?))")
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
@@ -48,7 +49,15 @@ SCALE_AFTER_FRACTION = re.compile(rf"\s+(?:an?\s+)?({_SCALE_WORDS})\b", re.I)
 _VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
           "trillions": 1e12}
 VAGUE_RE = re.compile(r"\b(dozens|tens|hundreds|thousands|millions|billions|trillions)"
-                      r"(?:\s+of\s+(thousands|millions|billions|trillions))?(?=\s+of\b)", re.I)
+                      r"(?:\s+of\s+(thousands|millions|billions|trillions))?(?=[\"”’']?\s+of\b)", re.I)
+# "half the staff"; "half a ton", "half an hour", "a half-century" (the unit is read after it).
+HALF_THE_RE = re.compile(r"\bhalf(?=\s+(?:the|its|their|his|her|our|those|these|all|that|this)\b)", re.I)
+HALF_UNIT_RE = re.compile(rf"\b(?:an?\s+)?half(?:\s+an?(?=\s)|(?=-))(?=[\s-](?:{U.NAME_RE.pattern[3:-1]})\b)",
+                          re.I)
+COUPLE_RE = re.compile(r"\ba\s+couple\s+of(?=\s)", re.I)
+_COUNT = rf"(?:{'|'.join(_SMALL[1:])}|\d{{1,4}})"
+ONE_IN_RE = re.compile(rf"\b({_COUNT})\s+(?:out\s+of|in)\s+({_COUNT})\b", re.I)  # "one in three voters"
+FOLD_RE = re.compile(rf"\b({_COUNT}|hundred|thousand)[- ]?fold\b", re.I)  # "sixfold", "a 10-fold rise"
 ARTICLE_RE = re.compile(rf"\b(an?)(?=[ ](?:{U.NAME_RE.pattern[3:-1]})\b)", re.I)  # "a gallon of"
 
 
@@ -80,14 +89,14 @@ def number_value(match: re.Match[str]) -> float | None:
     if kind == "power":
         base, exponent = re.split(r"\^|\*\*", text)
         return _power(1.0, int(base[-6:]), exponent) if len(exponent) < 6 else None
-    if kind == "frac":
-        top, bottom = map(int, text.split("/"))
-        return top / bottom if 0 < bottom <= 100 and top < 10 * bottom else None
+    if kind == "frac":  # a proper fraction of a usual denominator: "9/11" and "24/7" are none
+        top, bottom = map(int, re.split("[/⁄]", text))
+        return top / bottom if 0 < top < bottom <= 100 and not _like_date(top, bottom) else None
     if kind == "mixed":
         whole, _, part = text.partition(" ")
         if not part:
             return int(text[:-1] or 0) + _VULGAR[text[-1]]
-        top, bottom = map(int, part.split("/"))
+        top, bottom = map(int, re.split("[/⁄]", part))
         return int(whole) + top / bottom if 0 < top < bottom else None
     plain = re.sub(r"[,\s]", "", text.replace("−", "-")).replace("*", "x").replace("×", "x")
     mantissa, times, power = plain.partition("x")
@@ -99,6 +108,10 @@ def number_value(match: re.Match[str]) -> float | None:
     power = power.replace("xx", "^")  # "10**3" was read as "10xx3"
     base, exponent = power.split("^") if "^" in power else ("10", power[2:])
     return _power(value, int(base), exponent)
+
+
+def _like_date(top: int, bottom: int) -> bool:
+    return top <= 12 and bottom <= 31 and bottom not in FRACTION_DENOMINATORS
 
 
 def words_value(text: str) -> float | None:
@@ -119,6 +132,9 @@ def words_value(text: str) -> float | None:
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?:[12]?\d|3[01])"
+# More days of one month: "March 3, 5 and 7", "June 4-6" (a list ends in "and", "or" or a dash).
+_MORE_DAYS = (rf"(?:(?:\s*,\s*{_DAY}\b)*(?:,?\s+(?:and|&|or)\s+|\s*[-–]\s*){_DAY}(?:st|nd|rd|th)?\b"
+              r"(?!\s*%|[,.]\d))?")
 ADDRESS_RE = re.compile(  # web addresses
     r"(?:https?://|www\.)\S+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|int|eu|uk|ua|ru|de|fr|info|news)"
     r"(?:/\S*)?")
@@ -127,9 +143,11 @@ MAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 BLOCKED_RE = re.compile(
     rf"(?=\d|['’]\d|(?i:\b{_MONTH}\s+\d))(?:"
     rf"(?i:(?<![\d.,]){_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?!\w)(?:,?\s+\d{{4}})?"  # dates
-    rf"|\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)"
+    rf"|\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b{_MORE_DAYS}(?:,?\s+\d{{4}})?)"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+(?:\.\d+){2,}\b"  # versions
     r"|\b(?:1[89]|20)\d\d\s?[-–/]\s?(?:(?:1[89]|20)\d\d|\d\d)\b(?!\s?%)"  # years, decades
+    r"|\b\d{1,3}\s?(?:-to-|[-–])\s?\d{1,3}(?=\s+(?:vote|decision|ruling|margin|majority|win|victory"
+    r"|defeat|loss|lead|record|count|tally|split|score)\b)"  # tallies and scores
     r"|(?:\b(?:1[0-9]|20)|['’])?\d0['’]?s\b"
     r"|(?i:\b\d{1,2}(?::\d\d){1,2}(?:\s?[ap]\.?m\b\.?)?"  # times
     r"|(?<![\d.])\d{1,2}(?:\.\d\d)?\s?(?:[ap]\.m\.|[ap]m\b)"
@@ -140,8 +158,8 @@ REFERENCE_BEFORE = re.compile(
     r"(?:\bno\.|\bnos\.|#|\b(?:number|article|chapter|section|page|pages|exit|route|flight|room|platform"
     r"|gate|version|level|phase|stage|grade|class|seat|row|item|step|suite|zone|lot|unit|volume|vol\.|issue"
     r"|part|episode|season|resolution|amendment|clause|paragraph|code|model|type|mark|mk\.?|line|highway"
-    r"|block))\s*$", re.I)
-YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d)(?:\s*(?:-|–|to|and)\s*(?:1[89]\d\d|20\d\d))?")
+    r"|block|category|cat\.|force|tier|size|squad|jersey|channel|interstate|apollo|air force))\s*$", re.I)
+YEAR_RE = re.compile(r"(?:1\d\d\d|20\d\d)(?:\s*(?:-|–|to|and)\s*(?:1\d\d\d|20\d\d))?")
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -187,6 +205,12 @@ def number_candidates(text: str) -> list[Candidate]:
               for m in LONE_FRACTION_RE.finditer(text)
               if not ORDINAL_BEFORE.search(text, max(0, m.start() - 12), m.start())]  # "the second half"
     found += [(m.start(), m.end(), 1.0, "article") for m in ARTICLE_RE.finditer(text)]
+    found += [(m.start(), m.end(), 0.5, "words") for regex in (HALF_THE_RE, HALF_UNIT_RE)
+              for m in regex.finditer(text)
+              if not ORDINAL_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+    found += [(m.start(), m.end(), 2.0, "words") for m in COUPLE_RE.finditer(text)]
+    found += _shares(text)
+    found += [(m.start(), m.end(), _count_value(m[1]), "fold") for m in FOLD_RE.finditer(text)]
     found += _word_numbers(text)
     found.sort(key=lambda f: (f[0], -f[1]))
     kept: list[Candidate] = []
@@ -194,6 +218,20 @@ def number_candidates(text: str) -> list[Candidate]:
         if not kept or candidate[0] >= kept[-1][1]:
             kept.append(candidate)
     return kept
+
+
+def _count_value(written: str) -> float | None:
+    return float(written) if written.isdigit() else words_value(written)
+
+
+def _shares(text: str) -> list[Candidate]:
+    # "one in three voters", "2 out of 10": a fraction, unless a unit follows ("5 in 10 days").
+    found = []
+    for match in ONE_IN_RE.finditer(text):
+        part, whole = _count_value(match[1]), _count_value(match[2])
+        if part and whole and part < whole <= 1000 and U.unit_after(text, match.end()) is None:
+            found.append((match.start(), match.end(), part / whole, "words"))
+    return found
 
 
 def _word_numbers(text: str) -> list[Candidate]:
@@ -210,14 +248,22 @@ def _word_numbers(text: str) -> list[Candidate]:
     return found
 
 
+AGE_END = re.compile(r"\s*(?:[,.;:)!?]|$|(?:in|on|this|last|next|and|but|when|before|after|is|was|the|that"
+                     r"|years?)\b)")
+MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.I)
+
+
 def read_atom(text: str, candidate: Candidate, floor: int = 0) -> Found | None:
     """One number with the currency before it (not before `floor`) and the scale and unit after it."""
     start, end, value, kind = candidate
     words = kind != "digits"
     if not words and start and text[start - 1] in "-−–" and (start < 2 or not text[start - 2].isalnum()):
         start, value = start - 1, -value
+    elif minus := MINUS_BEFORE.search(text, max(0, start - 10), start):
+        start, value = minus.start(), -value  # "minus 40 degrees"
     # "tens of billions" is at least ten billion: kept as that, marked approximate.
-    atom = Found(start, end, value, change="~" if kind == "vague" else "=", words=words)
+    atom = Found(start, end, value, "count" if kind == "fold" else None, "~" if kind == "vague" else "=",
+                 words=words)
     currency = None if words else U.currency_before(text, start, floor)
     if currency:
         start, code, mega = currency
@@ -227,7 +273,7 @@ def read_atom(text: str, candidate: Candidate, floor: int = 0) -> Found | None:
     if kind == "article":
         atom = _with_unit(text, atom)
         return atom if atom.unit in U.ARTICLE_UNITS else None
-    if kind == "vague" and (of := re.match(r"\s+of(?=\s)", text[end:end + 4])):
+    if kind == "vague" and (of := re.match(r"[\"”’']?\s+of(?=\s)", text[end:end + 5])):
         counted = _with_unit(text, replace(atom, end=end + of.end()))  # "tens of billions of dollars"
         return counted if counted.unit else atom
     return _with_unit(text, atom)
@@ -279,10 +325,14 @@ def _with_unit(text: str, atom: Found) -> Found:
         atom = replace(atom, end=per[0], unit=per[1]) if per else atom
     if atom.unit == "percent" and (gdp := U.OF_GDP.match(text, atom.end)):
         atom = replace(atom, end=gdp.end(), unit="percent_of_gdp")
+    if atom.unit in U.YEARS_IN:  # "two decades": 20 years
+        atom = replace(atom, value=atom.value * U.YEARS_IN[atom.unit], unit="year")
     if atom.unit in ("year", "month", "week", "day") and (old := U.AGE_AFTER.match(text, atom.end)):
         atom = replace(atom, end=old.end())  # an age: "28-year-old", "five years of age"
-    if atom.unit is None and re.search(r"\baged?\s+$", text[max(0, atom.start - 8):atom.start], re.I):
-        atom = replace(atom, unit="year")
+    before = text[max(0, atom.start - 9):atom.start]
+    turned = re.search(r"\bturn(?:ed|s|ing)?\s+$", before) and AGE_END.match(text, atom.end)
+    if atom.unit is None and (re.search(r"\b(?:aged?|age of)\s+$", before, re.I) or turned):
+        atom = replace(atom, unit="year")  # "aged 66", "when they turned 18"
     return atom
 
 
@@ -297,6 +347,7 @@ def _inch_is_quote(text: str, atom: Found, after: tuple[int, str, float]) -> boo
 
 RANGE_GAP = re.compile(r"\s*(?:-\s*)?(?:to|and|-|–|—)\s*", re.I)
 CENTS_GAP = re.compile(r"\s+(?:and\s+)?", re.I)
+TO_GAP = re.compile(r"\s+to\s+")  # "50 to 48 percent" (no range), "rose from 3 to 5%"
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.I)
 CHANGE_WORDS = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increased?|increasing|grew|grow[sn]?|growing|climb\w*|jump\w*|fell"
@@ -322,19 +373,47 @@ def merge_atoms(text: str, atoms: list[Found]) -> list[Found]:
 
 def _range(text: str, low: Found, high: Found) -> Found | bool | None:
     gap = RANGE_GAP.fullmatch(text, low.end, high.start)
-    if not gap or (low.unit and high.unit and low.unit != high.unit):
+    if not gap or (low.unit and high.unit and low.unit != high.unit) or _year_and_words(text, low, high):
         return None
     before, sign = text[max(0, low.start - 60):low.start], gap.group().strip().lower()
     if sign == "and" and not re.search(r"\bbetween\s+$", before, re.I):
         return None
     if re.search(r"\bfrom\s+$", before, re.I) and CHANGE_WORDS.search(before):
         return None  # "rose from 3% to 5%": two values, not a range
+    if sign == "to" and _change_then_level(text, low, high):
+        return None  # "fell 0.7% to 9,840": the change and the new level
     if gap.group() in "-–" and not (low.unit or high.unit or high.scale > 1) and _small_integers(low, high):
         return False
-    first = low.value * high.scale if low.scale == 1 and high.scale > 1 and not low.words else low.value
+    # "$5-7 billion" and "two to three thousand": the scale written once is both ends'; not
+    # where it would put the low end above the high one ("$600,000 to $1.5 million").
+    scale = high.scale
+    if high.words and (word := re.search(rf"({_SCALE_WORDS})$", text[high.start:high.end], re.I)):
+        scale = U.SCALES[word[1].lower()]  # "three thousand" was read whole
+    first = low.value * scale if low.scale == 1 and scale > 1 else low.value
+    first = low.value if first > high.value else first
+    if first > high.value >= 0:
+        return None  # "50 to 48 percent", "71 percent to 27 percent": two shares, no range
     # A range keeps its midpoint as the value (marked "~"), and both ends in low/high.
     return Found(low.start, high.end, (first + high.value) / 2, low.unit or high.unit, "~", high.scale,
                  low.words and high.words, low=first, high=high.value)
+
+
+CHANGE_BEFORE = re.compile(
+    rf"{CHANGE_WORDS.pattern}(?:\s+(?:by|nearly|almost|about|some|just|over|another))?\s*$", re.I)
+
+
+def _change_then_level(text: str, low: Found, high: Found) -> bool:
+    """True for "rose $30 billion to $510 billion": a change, then the level it led to."""
+    if not CHANGE_BEFORE.search(text, max(0, low.start - 40), low.start):
+        return False
+    return bool(low.unit) and (bool(high.unit) or high.scale == 1)
+
+
+
+def _year_and_words(text: str, low: Found, high: Found) -> bool:
+    # "in 2017 to one count": a year is no end of a range in words.
+    return low.words != high.words and any(
+        not f.words and not f.unit and YEAR_RE.fullmatch(text, f.start, f.end) for f in (low, high))
 
 
 def _small_integers(*found: Found) -> bool:
@@ -346,7 +425,8 @@ def _shared_unit(text: str, first: Found, second: Found) -> Found:
     if first.unit or not second.unit or first.scale > 1 or re.fullmatch(r"(?:1[89]|20)\d\d",
                                                                          text[first.start:first.end]):
         return first
-    if not LIST_GAP.fullmatch(text, first.end, second.start):
+    gap = text[first.end:second.start]
+    if not (LIST_GAP.fullmatch(gap) or TO_GAP.fullmatch(gap)):
         return first
     return replace(first, unit=second.unit, value=first.value * second.scale, scale=second.scale)
 
@@ -361,13 +441,22 @@ def _cents(text: str, whole: Found, part: Found) -> Found | None:
     return replace(whole, end=part.end, value=whole.value + part.value / 100)
 
 
+BOUND_PREFIX = re.compile(r"\b(?:sub|under|over|near)-$", re.I)  # "sub-500 sq ft"
+ONE_ON_ONE = re.compile(r"(\w+)-on-\1\b", re.I)
+
+
 def keep_text(text: str, found: Found) -> bool:
     """False for numbers that are parts of names, ids, years or list markers."""
     before, after = text[max(0, found.start - 40):found.start], text[found.end:found.end + 2]
-    if re.search(r"[A-Za-z][-−–]?$|\d/$|\d[.,+]$", before) or re.match(r"[A-Za-z0-9]|/\d", after):
+    glued = re.search(r"[A-Za-z][-−–]?$|\d/$|\d[.,+]$", before) and not BOUND_PREFIX.search(before)
+    if glued or re.match(r"[A-Za-z0-9]|/\d", after) or ONE_ON_ONE.match(text, found.start):
         return False
+    if ADDRESS_AT.search(before) and re.fullmatch(r"\d+\s+[NSEW]\.?", text[found.start:found.end]):
+        return False  # "at 200 W. Main": an address, not 200 watts
     if found.unit is not None:
         return True
+    if re.fullmatch(r"\d{10,}", text[found.start:found.end]):
+        return False  # an identifier: ten digits and more, no separators
     if YEAR_RE.fullmatch(text, found.start, found.end):
         return False  # a year, not a count
     if REFERENCE_BEFORE.search(before) or re.match(r"\s?\)", after) and "(" not in before[-12:]:
@@ -388,7 +477,35 @@ def scan(text: str) -> list[Found]:
         atom = read_atom(text, candidate, atoms[-1].end if atoms else 0)
         if atom is not None and finite(atom.value) is not None:
             atoms.append(atom)
-    return [_changed(text, f) for f in merge_atoms(text, atoms) if keep_text(text, f)]
+    return changes_per_unit(text, [_changed(text, f) for f in merge_atoms(text, atoms) if keep_text(text, f)])
+
+
+_MONEY_OF = {"cent": "USD", "penny": "GBP"}
+_CLAUSE = r"(?:[^.;$€£]|\.(?=\d))"  # no sentence end and no other sum of money
+# "rose 80 cents, or 1.1%, to settle at"
+LEVEL_AFTER = re.compile(rf"{_CLAUSE}{{0,60}}?\bto\b{_CLAUSE}{{0,30}}")
+CHANGE_AFTER = re.compile(rf"{_CLAUSE}{{0,60}},\s*(?:up|down)\s*", re.I)  # "$3.29 a gallon on average, up"
+
+
+def changes_per_unit(text: str, found: list[Found]) -> list[Found]:
+    """A rise or fall in money takes the "per" of the price it moved: "rose $1.20 to $75.40 a
+    barrel" and "$3.29 a gallon, up 12 cents" are per barrel and per gallon."""
+    result = list(found)
+    for index, change in enumerate(found):
+        if change.change not in ("up", "down") or change.unit not in U.CURRENCIES:
+            continue
+        money = _MONEY_OF.get(change.unit, change.unit)
+        for other, gap in [*((f, LEVEL_AFTER) for f in found[index + 1:index + 3]),
+                           *((f, CHANGE_AFTER) for f in found[max(0, index - 1):index])]:
+            if not other.unit or "/" not in other.unit:
+                continue
+            amount, below = other.unit.split("/", 1)
+            later = other.start > change.start
+            between = text[change.end:other.start] if later else text[other.end:change.start]
+            if _MONEY_OF.get(amount, amount) == money and gap.fullmatch(between):
+                result[index] = replace(change, unit=f"{change.unit}/{below}")
+                break
+    return result
 
 
 # --- change: about, more than, rose by ----------------------------------------------------------
@@ -397,6 +514,7 @@ _MODIFIERS = {
     "gt": "more than|greater than|higher than|larger than|over|above|in excess of|exceeding|at least"
           "|upwards of|north of|beyond|just over|well over|well above|excess of",
     "lt": "less than|fewer than|lower than|under|below|up to|at most|no more than|as (?:much|many|high) as"
+          "|sub-|under-"
           "|just under|well under|well below|shy of|a maximum of",
     "approx": r"about|around|approximately|approx\.|roughly|some|nearly|almost|close to|circa"
               r"|an estimated|estimated|somewhere around|in the region of|on the order of|~|≈",
@@ -442,7 +560,6 @@ DOWN_LEMMAS = {"decrease", "fall", "drop", "decline", "cut", "reduce", "lose", "
                "plunge", "shrink", "slash", "lower", "slump", "dip", "ease", "contract", "shed", "down"}
 STREET = re.compile(r"\s+(?:[A-Z]\w+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?"
                     r"|Lane|Drive|Square|Place)\b")
-VAGUE_END = re.compile(r"(?:dozens|tens|hundreds|thousands|millions|billions|trillions)$", re.I)
 
 
 def find_quantities(doc, article: Article) -> list[Quantity]:
@@ -469,35 +586,65 @@ def keep_parsed(text: str, span, found: Found) -> bool:
     if found.unit is not None:
         return True
     previous = span.doc[span.start - 1] if span.start else None
-    if previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper() \
-            and not previous.is_sent_start:
-        return False
-    if STREET.match(text, found.end):
+    if previous is not None and not previous.is_sent_start and (
+            previous.pos_ == "PROPN" and previous.text[:1].isupper() or MIXED_CASE.match(previous.text)):
+        return False  # "Formula One", "iPhone 11"
+    if STREET.match(text, found.end) or ADDRESS_AT.search(text, max(0, found.start - 4), found.start) \
+            and DIRECTION.match(text, found.end):
         return False
     last = span[-1]
     if last.lower_ == "one":  # "one of them", "no one": kept only when it counts a noun
-        return last.dep_ == "nummod" and last.head.pos_ == "NOUN"
+        return last.dep_ == "nummod" and last.head.pos_ == "NOUN" and last.head.i > last.i
     return True
+
+
+MIXED_CASE = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "eBay"
+ADDRESS_AT = re.compile(r"\bat\s+$", re.I)
+DIRECTION = re.compile(r"\s+[NSEW]\.?(?:\s|$)")  # "at 200 W. Main"
+
 
 
 def _counted(text: str, span, found: Found) -> Found:
     # A bare number takes the noun it counts as its unit: "5,000 troops" -> troop.
     if found.unit is not None:
         return found
+    if _age(span, found):
+        return replace(found, unit="year")  # "Raj Chohan, 59, was killed"
     last, head = span[-1], span[-1].head
     people = head.pos_ == "PROPN" and (head.tag_ == "NNPS" or head.ent_type_ == "NORP")  # "Ukrainians"
+    following = span.doc[span.end] if span.end < len(span.doc) else None
     if last.dep_ in ("nummod", "quantmod", "compound") and (head.pos_ == "NOUN" or people) \
             and head.i > last.i:
-        return replace(found, unit=counted_noun(head))
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    if following is not None and U.COUNTED_AFTER.match(text, found.end):  # "2m homes", however parsed
-        return replace(found, unit=counted_noun(following))
-    if VAGUE_END.search(text, found.start, found.end):  # "thousands of troops"
-        for of in (c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"):
-            noun = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
-            if noun is not None:
-                return replace(found, unit=counted_noun(noun))
-    return found
+        noun = head
+    elif following is not None and U.COUNTED_AFTER.match(text, found.end):  # "2m homes", however parsed
+        noun = following
+    elif last.dep_ == "conj" and head.pos_ == "NOUN" and head.i < last.i \
+            and any(c.dep_ == "nummod" for c in head.children):
+        noun = head  # "30 flats for sale and 12 for rent": the noun said once counts both
+    elif found.value >= 1:  # "thousands of troops", "three of the people", "a couple of officers"
+        of = last if last.lower_ == "of" else next(
+            (c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) \
+            if of is not None else None
+    else:
+        noun = None
+    if noun is None or noun.lemma_.lower() in NO_COUNT_NOUNS:
+        return found
+    return replace(found, unit=counted_noun(noun))
+
+
+NO_COUNT_NOUNS = {"other", "more", "less", "few", "many", "some", "all", "each", "time"}
+
+
+def _age(span, found: Found) -> bool:
+    # A bare whole number set off by commas after a name is an age.
+    doc = span.doc
+    if not (found.value.is_integer() and 0 < found.value < 120) or span.start < 2:
+        return False
+    before, name = doc[span.start - 1], doc[span.start - 2]
+    after = doc[span.end] if span.end < len(doc) else None
+    return before.text == "," and name.pos_ == "PROPN" and name.text[:1].isupper() \
+        and (after is None or after.text in (",", ".", ";", ")"))
 
 
 def counted_noun(noun) -> str:

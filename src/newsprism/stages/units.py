@@ -21,7 +21,8 @@ LOWER_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "rmb": "CNY", "jpy": "J
                "cad": "CAD", "aud": "AUD", "chf": "CHF", "inr": "INR", "mxn": "MXN", "nzd": "NZD"}
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH",
            "₩": "KRW", "₪": "ILS", "₺": "TRY", "₦": "NGN", "₱": "PHP", "₡": "CRC", "₾": "GEL",
-           "₭": "LAK", "₿": "BTC", "元": "CNY", "ரூ": "LKR", "zł": "PLN", "Rs": "INR", "Rs.": "INR"}
+           "₭": "LAK", "₿": "BTC", "元": "CNY", "ரூ": "LKR", "zł": "PLN", "Rs": "INR", "Rs.": "INR",
+           "RM": "MYR"}
 # Letters before "$" that say whose dollar it is (lower-cased, dots dropped).
 DOLLAR_PREFIXES = {"us": "USD", "usd": "USD", "a": "AUD", "au": "AUD", "aud": "AUD", "c": "CAD",
                    "ca": "CAD", "cad": "CAD", "nz": "NZD", "nzd": "NZD", "hk": "HKD", "hkd": "HKD",
@@ -103,22 +104,26 @@ MEASURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "°": (("°", "º", "˚"), (r"deg(?:ree)?s?\.?",)),
     "rad": (("rad",), (r"radians?",)), "turn": ((), (r"turns?",)),
     "km/h": (("km/h", "kph", "kmph", "km/hr", "kmh"), (r"kilomet(?:re|er)s? (?:per|an) hour",)),
-    "mph": (("mph",), (r"miles? (?:per|an) hour",)), "m/s": (("m/s",), ()),
+    "mph": (("mph", "(?:m\\.p\\.h)\\.?"), (r"miles? (?:per|an) hour",)), "m/s": (("m/s",), ()),
     "kn": (("kn", "kt", "kts"), (r"knots?",)),
     "min": (("min", "mins"), (r"minutes?",)), "h": (("h", "hr", "hrs"), (r"hours?",)),
     "day": ((), (r"days?",)), "week": (("wk", "wks"), (r"weeks?",)), "month": (("mo",), (r"months?",)),
     "year": (("yr", "yrs", "yo", "y.o."), (r"years?", r"annum")), "decade": ((), (r"decades?",)),
-    "century": ((), (r"centur(?:y|ies)",)),
+    "century": ((), (r"centur(?:y|ies)",)),  # both read as years (YEARS_IN)
     "Btu": (("Btu", "BTU"), (r"british thermal units?",)), "kcal": (("kcal",), (r"(?:kilo)?calories?",)),
-    "hp": (("hp",), (r"horsepower",)), "lb·ft": (("lb-ft", "lb·ft", "lb ft"), (r"pound[- ]f[oe]{2}t",)),
+    "hp": (("hp", "bhp", "HP"), (r"(?:brake )?horsepower",)),
+    "lb·ft": (("lb-ft", "lb·ft", "lb ft"), (r"pound[- ]f[oe]{2}t",)),
     "N·m": (("Nm", "N·m", "N m"), (r"newton[- ]met(?:re|er)s?",)),
     "dB": (("dB",), (r"decibels?",)), "ppm": (("ppm",), (r"parts? per million",)),
     "Mbit/s": (("Mbps", "Mbit/s"), ()), "kbit/s": (("kbps", "kbit/s"), ()), "Gbit/s": (("Gbps",), ()),
-    "percent": (("%", "pct"), (r"per ?cent", r"percent(?:age)?")),
+    "percent": (("%", "pct", "pc(?![\\w.])"), (r"per ?cent", r"percent(?:age)?")),
+    "penny": (("p(?![\\w.])",), ()),  # "96.5p"
     "percentage_point": (("pp", "ppt"), (r"percentage[- ]points?",)),
     "basis_point": (("bp", "bps"), (r"basis points?",)), "point": ((), (r"points?",)),
     "count": ((), (r"times",)),  # "3 times": a number of occurrences
 }
+# Units a reader compares in years: "two decades" is 20 years.
+YEARS_IN = {"decade": 10, "century": 100}
 # Words that only ever count what something is "per": "$98 a share", "$5 per head".
 PER_WORDS = {"share": "share", "shares": "share", "capita": "capita", "person": "person", "head": "person",
              "dozen": "dozen", "annum": "year", "people": "person", "persons": "person"}
@@ -166,7 +171,22 @@ def _escape_symbol(symbol: str) -> str:
     return symbol if "(?" in symbol else re.escape(symbol)
 
 
-SYMBOL_RE = _alternation([_escape_symbol(s) for symbols, _ in UNITS.values() for s in symbols])
+def _caseless() -> dict[str, str]:
+    # Symbols of three letters or more (and "km", "kg", "cm") whose lower-case form names one unit
+    # only, so that "Ghz", "KM" and "MPH" read as written by the careless; "MB"/"Mb" stay apart.
+    units: dict[str, set[str]] = {}
+    for unit, (symbols, _) in UNITS.items():
+        for symbol in symbols:
+            if "(?" not in symbol and "\\" not in symbol and symbol.isascii() and symbol.isalpha():
+                units.setdefault(symbol.lower(), set()).add(unit)
+    words = {"sec", "secs", "rad", "tbs", "ppt", "bit"}  # "SEC", "RAD", "PPT" are names
+    return {low: found.pop() for low, found in units.items()
+            if len(found) == 1 and (len(low) >= 3 or low in ("km", "kg", "cm")) and low not in words}
+
+
+CASELESS = _caseless()
+SYMBOL_RE = _alternation([_escape_symbol(s) for symbols, _ in UNITS.values() for s in symbols]
+                         + [f"(?i:{re.escape(low)})" for low in CASELESS])
 NAME_RE = _alternation([n for _, names in UNITS.values() for n in names]
                        + [n for names in CURRENCY_NAMES.values() for n in names] + [r"pounds?"],
                        re.IGNORECASE)
@@ -181,8 +201,9 @@ _NAME_LOOKUP = [(re.compile(p), unit) for unit, patterns in CURRENCY_NAMES.items
 
 @lru_cache(maxsize=4096)
 def unit_of_symbol(symbol: str) -> str | None:
-    """The canonical unit of a symbol exactly as written ("km", "MB", "°C"), or None."""
-    return next((unit for pattern, unit in _SYMBOL_LOOKUP if pattern.fullmatch(symbol)), None)
+    """The canonical unit of a symbol as written ("km", "MB", "°C"; "Ghz" for "GHz"), or None."""
+    found = next((unit for pattern, unit in _SYMBOL_LOOKUP if pattern.fullmatch(symbol)), None)
+    return found or CASELESS.get(symbol.lower())
 
 
 @lru_cache(maxsize=4096)
@@ -254,7 +275,8 @@ _CODE = "|".join(sorted(ISO_CODES | {"RMB"}) + list(LOWER_CODES))
 _SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 CURRENCY_BEFORE = re.compile(
     rf"(?:(?<![A-Za-z])(?P<who>US|U\.S\.|A|AU|C|CA|NZ|HK|S|Mex|R|NT|us|u\.s\.?|usd|aud|cad|nzd|mxn|hk|hkd|c)\s?"
-    rf"(?P<dollar>\$)|(?P<sym>{_SYMBOL})|(?<![A-Za-z])(?P<mega>M)?(?P<code>{_CODE})"
+    rf"(?P<dollar>\$)|(?P<dollar_first>\$)(?P<whose>US|A|AU|C|CA|NZ|HK|S|NT)|(?P<sym>{_SYMBOL})"
+    rf"|(?<![A-Za-z])(?P<mega>M)?(?P<code>{_CODE})"
     rf"|(?<![A-Za-z])(?P<word>dollar|euro))\s?$")
 CURRENCY_AFTER = re.compile(rf"\s?(?:(?P<sym>{_SYMBOL})|(?P<mega>M)?(?P<code>{_CODE})(?![A-Za-z]))")
 _GAP = r"(?:\s*-\s*|\s+|(?=[^\w\s]))?"  # "10-gallon", "30 - year", "5 km", "20%"
@@ -263,7 +285,7 @@ UNIT_AFTER = re.compile(
     rf"(?:(?P<name>(?i:{NAME_RE.pattern}))(?![A-Za-z])|(?P<symbol>{SYMBOL_RE.pattern})(?![A-Za-z]|-\d))"
     rf"(?(bracket)[)\]}}>])(?P<exp>\^?[23](?![\d/])|[²³]|\s(?:squared|cubed)\b)?")
 PER_AFTER = re.compile(r"(?:\s*/\s*|\s+per\s+|(?:\s+|\s*-\s*)an?(?:\s+|\s*-\s*))"
-                       r"(?P<unit>[A-Za-zµ°]+\^?[23²³]?)(?![\w])")
+                       r"(?P<unit>(?:(?:square|sq\.?|cubic)\s+)?[A-Za-zµ°]+\^?[23²³]?)(?![\w])")
 _NOT_PER = re.compile(r"\s+(?:earlier|ago|later|before|after|or so|and|from)\b", re.I)
 OF_GDP = re.compile(r"\s+of\s+(?:(?:their|its|the|our|his|her|a|an|total|national|annual|combined|"
                     r"\w+[’']s)\s+)*(?:GDP|gross domestic product|economic output)\b", re.I)
@@ -278,6 +300,8 @@ def currency_before(text: str, start: int, floor: int = 0) -> tuple[int, str, fl
         return None
     if match["dollar"]:
         code = DOLLAR_PREFIXES.get(match["who"].lower().replace(".", ""), "USD")
+    elif match["dollar_first"]:
+        code = DOLLAR_PREFIXES[match["whose"].lower()]  # "$US12m", "$A15m"
     elif match["sym"]:
         code = SYMBOLS[match["sym"]]
     elif match["word"]:
@@ -298,6 +322,10 @@ COUNTED_AFTER = re.compile(
     r"applications|claims|animals|birds|trees|bottles|units|items|packages|parcels|calls|tickets)\b")
 
 
+# "20m of its users" counts millions: metres are seldom "of its" anything.
+SHARE_OF = re.compile(r"\s+of\s+(?:its|their|our|your|his|her|those|these|whom|which)\b", re.I)
+
+
 def scale_after(text: str, end: int, money: bool, words: bool = False) -> tuple[int, float] | None:
     """(where it ends, factor) of a scale written after a number: "billion", "bn", "5m" with money."""
     match = SCALE_RE.match(text, end)
@@ -306,7 +334,8 @@ def scale_after(text: str, end: int, money: bool, words: bool = False) -> tuple[
     letter = match[2]
     # "5m" alone is five metres and "8B" eight bytes; "$5m", "5m euros", "5m people" are millions.
     if letter and letter not in "kKM" and not (money or unit_after(text, match.end()) is not None
-                                               or (letter == "m" and COUNTED_AFTER.match(text, match.end()))):
+                                               or (letter == "m" and COUNTED_AFTER.match(text, match.end()))
+                                               or (letter == "m" and SHARE_OF.match(text, match.end()))):
         return None
     return match.end(), SCALES[(match[1] or letter).lower()]
 
@@ -335,14 +364,27 @@ def _unit_of(match: re.Match[str], text: str, money: bool) -> str | None:
     return unit
 
 
+TIMES = {"year", "month", "week", "day", "h", "min", "s", "decade", "century"}
+NOT_DENOMINATORS = {"cent", "se", "the", "a", "an", "few", "lot", "bit", "little", "number", "total", "piece",
+                    "record", "new", "further", "small", "big", "huge"}
+RATE_END = re.compile(r"\s*(?:[,.;:)]|$|(?:and|or|for|in|on|at|from|to|with)\b)")
+
+
 def per_after(text: str, end: int, unit: str | None) -> tuple[int, str] | None:
     """(where it ends, compound unit) for "$98 a share", "500,000 barrels a day", "km/h"."""
     match = PER_AFTER.match(text, end)
-    if not match or _NOT_PER.match(text, match.end()):
+    if not match:
         return None
-    below = PER_WORDS.get(match["unit"].lower()) or canonical_unit(match["unit"])
+    word = match["unit"]
+    below = PER_WORDS.get(word.lower()) or canonical_unit(word)
     by_article = "/" not in match.group() and "per" not in match.group()
+    # Any plain noun after "per" ("points per game"), or after "a" with money ("$1,000 a pill").
+    if not below and word.isalpha() and word.islower() and word not in NOT_DENOMINATORS and (
+            not by_article or unit in CURRENCIES and RATE_END.match(text, match.end())):
+        below, by_article = (word[:-1] if re.search(r"[^s]s$", word) else word), False
     if not below or below == POUND or below in CURRENCIES or (by_article and below not in DENOMINATORS):
         return None
+    if below in TIMES and _NOT_PER.match(text, match.end()):
+        return None  # "38 cents a year earlier": a time, not a rate
     compound = f"{unit or 'count'}/{below}"
     return match.end(), COMPOUNDS.get(compound, compound)
