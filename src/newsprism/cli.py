@@ -609,7 +609,7 @@ def evaluate_polnear_command(path, split, limit, baseline):
 @click.option("--baseline/--no-baseline", default=True, show_default=True,
               help="Also score quantulum3 (needs the eval extra).")
 @click.option("--news", "datasets", type=click.Path(exists=True, file_okay=False),
-              help="Also score our 220 hand-labelled news sentences: the shared datasets folder.")
+              help="Also score our 420 hand-labelled news sentences: the shared datasets folder.")
 def evaluate_quantities_command(path, baseline, datasets):
     """Quantities against the quantulum3 and CQE sets: value F1 and value+unit F1; with --news,
     also on real news sentences labelled by hand (their texts read from the datasets folder)."""

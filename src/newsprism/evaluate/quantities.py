@@ -109,12 +109,17 @@ def gold_quantity(value, unit: str | None, optional: bool = False) -> GoldQuanti
 NEWS_SET = Path(__file__).parent / "data" / "quantities_news.json"
 
 
-def load_news_set(datasets: str | Path, path: str | Path = NEWS_SET) -> list[GoldSentence]:
-    """Our hand-labelled news sentences, their texts read from the shared datasets folder."""
+NEWS_PARTS = {"news dev (hand-labelled)": "sentences", "news check (hand-labelled, never tuned on)": "check"}
+
+
+def load_news_set(datasets: str | Path, path: str | Path = NEWS_SET,
+                  part: str = "sentences") -> list[GoldSentence]:
+    """Our hand-labelled news sentences (`part`: "sentences", the development set, or "check"),
+    their texts read from the shared datasets folder."""
     datasets, labels = Path(datasets), json.loads(Path(path).read_text(encoding="utf-8"))
     texts: dict[tuple[str, str | None], str] = {}
     sentences = []
-    for item in labels["sentences"]:
+    for item in labels.get(part, []):
         key = (item["path"], item.get("doc"))
         if key not in texts:
             texts.update(_source_texts(datasets, item["path"]))
@@ -238,9 +243,9 @@ def evaluate_quantities(root: str | Path, predict: Predictor,
     for name, sentences in load_sets(root).items():
         results[name] = score_set(sentences, predict([s.text for s in sentences]))
     results["overall"] = sum(results.values(), QuantityScores())
-    if news is not None:
-        sentences = load_news_set(news)
-        results["news (hand-labelled)"] = score_set(sentences, predict([s.text for s in sentences]))
+    for name, part in NEWS_PARTS.items() if news is not None else ():
+        sentences = load_news_set(news, part=part)
+        results[name] = score_set(sentences, predict([s.text for s in sentences]))
     return results
 
 

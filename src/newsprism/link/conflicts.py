@@ -232,6 +232,13 @@ SET_WORDS = frozenset({"other", "first", "last", "second", "third", "previous", 
 VAGUE = re.compile(r"^(?:some |several |many )?(hundreds|thousands|dozens|scores|millions|tens)\b",
                    re.IGNORECASE)
 AGE = re.compile(r"-year-old\b|\baged?\b", re.IGNORECASE)
+
+
+def is_age(quantity) -> bool:
+    """An age: "28-year-old", "aged 66", or a bare number the stage read as years ("Smith, 66,")."""
+    return bool(AGE.search(quantity.text)) or quantity.unit == "year" and quantity.text.strip().isdigit()
+
+
 AGE_RATIO = 1.25  # ages further apart are two people's ("23-year-old" vs "59-year-old")
 # Counts of the parts of one group, told apart by a capitalised word ("one Australian and one
 # English climber"); a list of different things ("14 rifles, 31 magazines and 923 rounds") is not.
@@ -262,7 +269,7 @@ def different_measures(sides: list[list[Measure]]) -> bool:
            or LISTED_BEFORE.search(m.article.text[max(0, m.quantity.start - 30):m.quantity.start])
            for m in measures):
         return True  # "one Australian and one English climber": parts of a total
-    ages = [m.quantity.value for m in measures if AGE.search(m.quantity.text)]
+    ages = [m.quantity.value for m in measures if is_age(m.quantity)]
     return len(ages) == len(measures) and max(ages) > AGE_RATIO * min(ages)
 
 
@@ -297,7 +304,7 @@ def numeric_confidence(sides: list[list[Measure]], score: float) -> tuple[float,
     elif None in units:
         confidence -= 0.2
         reasons.append("one figure has a unit, another none")
-    if units & PERIODS and not all(AGE.search(m.quantity.text) for s in sides for m in s):
+    if units & PERIODS and not all(is_age(m.quantity) for s in sides for m in s):
         confidence -= 0.3
         reasons.append("a count of times or periods, which reports give for different spans")
     if score < LOOSE_MATCH:

@@ -22,8 +22,10 @@ from .textspans import doc_text
 
 # --- numbers in digits and in words --------------------------------------------------------------
 
+# Thousands and decimals, also as tokenised text spaces them ("$500, 000", "0. 07 percent"): a group
+# after a spaced comma or point must start with 0, which no list item or new sentence does.
 _DIGITS = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)"
-           r"|\d+)(?:\.\d+)?|\.\d+")
+           r"|\d{1,3}(?:, 0\d\d)+(?!\d)|\d+)(?:\.\d+|\. 0\d*)?|\.\d+")
 _TIMES_TEN = r"\s?[x×*]\s?(?:10(?:(?:\^|\*\*)[-−]?\d+|[-−]\d+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|2(?:\^|\*\*)\d+)"
 FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16}  # usual ones; "9/11", "7/7" are dates
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
@@ -56,7 +58,10 @@ HALF_UNIT_RE = re.compile(rf"\b(?:an?\s+)?half(?:\s+an?(?=\s)|(?=-))(?=[\s-](?:{
                           re.I)
 COUPLE_RE = re.compile(r"\ba\s+couple\s+of(?=\s)", re.I)
 _COUNT = rf"(?:{'|'.join(_SMALL[1:])}|\d{{1,4}})"
-ONE_IN_RE = re.compile(rf"\b({_COUNT})\s+(?:out\s+of|in)\s+({_COUNT})\b", re.I)  # "one in three voters"
+# "one in three voters", "2 out of 10": found from the middle words, which are fast to look for.
+SHARE_MIDDLE = re.compile(r"\s(?:out\s+of|in)\s+", re.I)
+SHARE_PART = re.compile(rf"\b({_COUNT})$", re.I)
+SHARE_WHOLE = re.compile(rf"({_COUNT})\b", re.I)
 FOLD_RE = re.compile(rf"\b({_COUNT}|hundred|thousand)[- ]?fold\b", re.I)  # "sixfold", "a 10-fold rise"
 ARTICLE_RE = re.compile(rf"\b(an?)(?=[ ](?:{U.NAME_RE.pattern[3:-1]})\b)", re.I)  # "a gallon of"
 
@@ -141,14 +146,14 @@ ADDRESS_RE = re.compile(  # web addresses
 MAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Dates, versions, years, decades and times; the look-ahead only saves time.
 BLOCKED_RE = re.compile(
-    rf"(?=\d|['’]\d|(?i:\b{_MONTH}\s+\d))(?:"
+    rf"(?=\d|['‘’]\d|(?i:\b{_MONTH}\s+\d))(?:"
     rf"(?i:(?<![\d.,]){_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?!\w)(?:,?\s+\d{{4}})?"  # dates
     rf"|\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b{_MORE_DAYS}(?:,?\s+\d{{4}})?)"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+(?:\.\d+){2,}\b"  # versions
     r"|\b(?:1[89]|20)\d\d\s?[-–/]\s?(?:(?:1[89]|20)\d\d|\d\d)\b(?!\s?%)"  # years, decades
     r"|\b\d{1,3}\s?(?:-to-|[-–])\s?\d{1,3}(?=\s+(?:vote|decision|ruling|margin|majority|win|victory"
     r"|defeat|loss|lead|record|count|tally|split|score)\b)"  # tallies and scores
-    r"|(?:\b(?:1[0-9]|20)|['’])?\d0['’]?s\b"
+    r"|(?:\b(?:1[0-9]|20)|['’])?\d0['’]?s\b|(?<!\w)['‘’]\d\d\b(?!['’]|\s?%)"  # decades, "in '08"
     r"|(?i:\b\d{1,2}(?::\d\d){1,2}(?:\s?[ap]\.?m\b\.?)?"  # times
     r"|(?<![\d.])\d{1,2}(?:\.\d\d)?\s?(?:[ap]\.m\.|[ap]m\b)"
     r"|\b\d{1,2}\s?(?:GMT|UTC|CET|CEST|EST|EDT|PST|BST|MSK)\b|\b[0-2]\d{3}\s?(?:GMT|UTC|hrs|hours)\b))")
@@ -210,7 +215,8 @@ def number_candidates(text: str) -> list[Candidate]:
               if not ORDINAL_BEFORE.search(text, max(0, m.start() - 12), m.start())]
     found += [(m.start(), m.end(), 2.0, "words") for m in COUPLE_RE.finditer(text)]
     found += _shares(text)
-    found += [(m.start(), m.end(), _count_value(m[1]), "fold") for m in FOLD_RE.finditer(text)]
+    if "fold" in text:
+        found += [(m.start(), m.end(), _count_value(m[1]), "fold") for m in FOLD_RE.finditer(text)]
     found += _word_numbers(text)
     found.sort(key=lambda f: (f[0], -f[1]))
     kept: list[Candidate] = []
@@ -227,10 +233,14 @@ def _count_value(written: str) -> float | None:
 def _shares(text: str) -> list[Candidate]:
     # "one in three voters", "2 out of 10": a fraction, unless a unit follows ("5 in 10 days").
     found = []
-    for match in ONE_IN_RE.finditer(text):
-        part, whole = _count_value(match[1]), _count_value(match[2])
-        if part and whole and part < whole <= 1000 and U.unit_after(text, match.end()) is None:
-            found.append((match.start(), match.end(), part / whole, "words"))
+    for middle in SHARE_MIDDLE.finditer(text):
+        part = SHARE_PART.search(text, max(0, middle.start() - 10), middle.start())
+        whole = SHARE_WHOLE.match(text, middle.end())
+        if not (part and whole):
+            continue
+        low, high = _count_value(part[1]), _count_value(whole[1])
+        if low and high and low < high <= 1000 and U.unit_after(text, whole.end()) is None:
+            found.append((part.start(), whole.end(), low / high, "words"))
     return found
 
 
@@ -250,6 +260,10 @@ def _word_numbers(text: str) -> list[Candidate]:
 
 AGE_END = re.compile(r"\s*(?:[,.;:)!?]|$|(?:in|on|this|last|next|and|but|when|before|after|is|was|the|that"
                      r"|years?)\b)")
+FEET_AFTER = re.compile(r"['’′](?=\s?\d{1,2}(?:[\"”″]|''))")
+FEET_BEFORE = re.compile(r"\d['’′]\s?$")
+INCHES_AFTER = re.compile(r"[\"”″]")
+DECADE_AFTER = re.compile(r"\s+(?:decade|century)\b", re.I)  # "a decade ago": ten years
 MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.I)
 
 
@@ -272,7 +286,7 @@ def read_atom(text: str, candidate: Candidate, floor: int = 0) -> Found | None:
     atom = _fraction_words(text, atom) if kind == "words" else atom
     if kind == "article":
         atom = _with_unit(text, atom)
-        return atom if atom.unit in U.ARTICLE_UNITS else None
+        return atom if atom.unit in U.ARTICLE_UNITS or DECADE_AFTER.match(text, end) else None
     if kind == "vague" and (of := re.match(r"[\"”’']?\s+of(?=\s)", text[end:end + 5])):
         counted = _with_unit(text, replace(atom, end=end + of.end()))  # "tens of billions of dollars"
         return counted if counted.unit else atom
@@ -311,6 +325,12 @@ def _fraction_words(text: str, atom: Found) -> Found:
 
 
 def _with_unit(text: str, atom: Found) -> Found:
+    if atom.unit is None and not atom.words:  # a height: 5’2”, 6' 1"
+        if feet := FEET_AFTER.match(text, atom.end):
+            return replace(atom, end=feet.end(), unit="ft")
+        inches = INCHES_AFTER.match(text, atom.end)
+        if inches and FEET_BEFORE.search(text, max(0, atom.start - 4), atom.start):
+            return replace(atom, end=inches.end(), unit="in")
     money = atom.unit in U.CURRENCIES
     after = U.unit_after(text, atom.end, money or atom.scale > 1)
     if after and _inch_is_quote(text, atom, after):
@@ -352,7 +372,9 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.I)
 CHANGE_WORDS = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increased?|increasing|grew|grow[sn]?|growing|climb\w*|jump\w*|fell"
     r"|fall(?:s|en|ing)?|drop\w*|declin\w*|decreas\w*|cut|reduc\w*|went|go(?:ne|es)?|mov\w+|chang\w+|slid"
-    r"|shr[au]nk|rais\w+|lower\w*|boost\w*)\b", re.I)
+    r"|shr[au]nk|rais\w+|lower\w*|boost\w*|gain(?:s|ed)?|add(?:s|ed)|lost|los(?:es|ing)|slipped|slips|shed"
+    r"|advanc\w+|surg\w+|soar\w+|tumbl\w+|plung\w+|slump\w+|sank|sink\w*|edged (?:up|down|higher|lower))\b",
+    re.I)
 
 
 def merge_atoms(text: str, atoms: list[Found]) -> list[Found]:
@@ -441,6 +463,8 @@ def _cents(text: str, whole: Found, part: Found) -> Found | None:
     return replace(whole, end=part.end, value=whole.value + part.value / 100)
 
 
+ADDRESS_AT = re.compile(r"\bat\s+$", re.I)
+ADDRESS_NUMBER = re.compile(r"\d+\s+[NSEW]\.?(?:\s|$)")  # "at 200 W. Main"
 BOUND_PREFIX = re.compile(r"\b(?:sub|under|over|near)-$", re.I)  # "sub-500 sq ft"
 ONE_ON_ONE = re.compile(r"(\w+)-on-\1\b", re.I)
 
@@ -449,9 +473,10 @@ def keep_text(text: str, found: Found) -> bool:
     """False for numbers that are parts of names, ids, years or list markers."""
     before, after = text[max(0, found.start - 40):found.start], text[found.end:found.end + 2]
     glued = re.search(r"[A-Za-z][-−–]?$|\d/$|\d[.,+]$", before) and not BOUND_PREFIX.search(before)
-    if glued or re.match(r"[A-Za-z0-9]|/\d", after) or ONE_ON_ONE.match(text, found.start):
+    feet = found.unit == "ft" and text[found.end - 1] in "'’′"  # 5’2”
+    if glued or re.match(r"[A-Za-z0-9]|/\d", after) and not feet or ONE_ON_ONE.match(text, found.start):
         return False
-    if ADDRESS_AT.search(before) and re.fullmatch(r"\d+\s+[NSEW]\.?", text[found.start:found.end]):
+    if ADDRESS_AT.search(before) and ADDRESS_NUMBER.match(text, found.start):
         return False  # "at 200 W. Main": an address, not 200 watts
     if found.unit is not None:
         return True
@@ -589,8 +614,7 @@ def keep_parsed(text: str, span, found: Found) -> bool:
     if previous is not None and not previous.is_sent_start and (
             previous.pos_ == "PROPN" and previous.text[:1].isupper() or MIXED_CASE.match(previous.text)):
         return False  # "Formula One", "iPhone 11"
-    if STREET.match(text, found.end) or ADDRESS_AT.search(text, max(0, found.start - 4), found.start) \
-            and DIRECTION.match(text, found.end):
+    if STREET.match(text, found.end) or SHIRT.match(text, found.end):
         return False
     last = span[-1]
     if last.lower_ == "one":  # "one of them", "no one": kept only when it counts a noun
@@ -598,9 +622,8 @@ def keep_parsed(text: str, span, found: Found) -> bool:
     return True
 
 
+SHIRT = re.compile(r"\s+(?:shirt|jersey)\b", re.I)  # "the 23 jersey" is a name
 MIXED_CASE = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "eBay"
-ADDRESS_AT = re.compile(r"\bat\s+$", re.I)
-DIRECTION = re.compile(r"\s+[NSEW]\.?(?:\s|$)")  # "at 200 W. Main"
 
 
 
@@ -630,7 +653,7 @@ def _counted(text: str, span, found: Found) -> Found:
         noun = None
     if noun is None or noun.lemma_.lower() in NO_COUNT_NOUNS:
         return found
-    return replace(found, unit=counted_noun(noun))
+    return replace(found, unit=counted_noun(noun, span.end))
 
 
 NO_COUNT_NOUNS = {"other", "more", "less", "few", "many", "some", "all", "each", "time"}
@@ -647,10 +670,11 @@ def _age(span, found: Found) -> bool:
         and (after is None or after.text in (",", ".", ";", ")"))
 
 
-def counted_noun(noun) -> str:
-    """The singular of a counted noun with the nouns compounded with it: "fighter jet", "troop"."""
+def counted_noun(noun, after: int = 0) -> str:
+    """The singular of a counted noun with the nouns compounded with it: "fighter jet", "troop"
+    (not those before token `after`: the "m" of "400m devices" is the number's)."""
     compounds = [c.lower_ for c in noun.children
-                 if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN"]
+                 if c.dep_ == "compound" and after <= c.i < noun.i and c.pos_ == "NOUN"]
     lemma = noun.lemma_.lower()
     return " ".join([*compounds, U.PER_WORDS.get(lemma, lemma)])
 
