@@ -6,11 +6,11 @@ import random
 
 import pytest
 
-from newsprism.link.conflicts import SHOWN_CONFIDENCE, find_conflicts
+from newsprism.link.conflicts import SHOWN_CONFIDENCE, find_conflicts, is_age
 from newsprism.link.identity import is_office, office_key, role_before, role_claims, role_key, same_office
 from newsprism.link.places import COUNTRY, Place, figure_places, places_differ
 from newsprism.link.temporal import event_frame, events, sentence_parser
-from newsprism.model import Analysis, Article, Timex
+from newsprism.model import Analysis, Article, Quantity, Timex
 from newsprism.pipeline import analyze_articles
 
 
@@ -494,3 +494,14 @@ def test_an_organisation_named_before_a_title_is_whose_office_it_is():
     office, _ = office_key("Port Authority chief", frozenset({"org:port authority"}))
     assert office.owner == "port authority" and is_office(office)
     assert office_key("Finance Minister", frozenset({"org:finance ministry"}))[0].owner == ""
+
+
+@pytest.mark.parametrize("text, unit, age", [
+    ("66", "year", True),  # "Smith, 66, said": the stage read it as years
+    ("28-year-old", "year", True),
+    ("aged 40", "year", True),
+    ("66", None, False),
+    ("3 years", "year", False),
+])
+def test_ages_written_or_read_as_years(text, unit, age):
+    assert is_age(Quantity(id="q", article_id="a", start=0, end=len(text), text=text, value=1.0, unit=unit)) is age
