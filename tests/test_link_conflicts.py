@@ -504,4 +504,5 @@ def test_an_organisation_named_before_a_title_is_whose_office_it_is():
     ("3 years", "year", False),
 ])
 def test_ages_written_or_read_as_years(text, unit, age):
-    assert is_age(Quantity(id="q", article_id="a", start=0, end=len(text), text=text, value=1.0, unit=unit)) is age
+    quantity = Quantity(id="q", article_id="a", start=0, end=len(text), text=text, value=1.0, unit=unit)
+    assert is_age(quantity) is age
