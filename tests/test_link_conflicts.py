@@ -7,9 +7,10 @@ import random
 import pytest
 
 from newsprism.link.conflicts import SHOWN_CONFIDENCE, find_conflicts, is_age
+from newsprism.link.context import sentence_parser
 from newsprism.link.identity import is_office, office_key, role_before, role_claims, role_key, same_office
 from newsprism.link.places import COUNTRY, Place, figure_places, places_differ
-from newsprism.link.temporal import event_frame, events, sentence_parser
+from newsprism.link.temporal import event_frame, events
 from newsprism.model import Analysis, Article, Quantity, Timex
 from newsprism.pipeline import analyze_articles
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
@@ -68,6 +69,24 @@ def content_stems(text: str) -> list[str]:
 def sentence_parser():
     """The spaCy pipeline the settings name, loaded once, to parse single sentences."""
     return nlp.load(load_settings().spacy_model)
+
+
+PARSED_KEPT = 4096  # parsed sentences kept for the run: a figure's sentence is read again per group
+_parsed: OrderedDict[str, object] = OrderedDict()
+
+
+def parse_sentences(sentences: Sequence[str]) -> list:
+    """The parse of each sentence, in order; a sentence parsed earlier in the run is not parsed again."""
+    new = list(dict.fromkeys(s for s in sentences if s not in _parsed))
+    for sentence, doc in zip(new, sentence_parser().pipe(new), strict=True):
+        _parsed[sentence] = doc
+    found = []
+    for sentence in sentences:
+        _parsed.move_to_end(sentence)
+        found.append(_parsed[sentence])
+    while len(_parsed) > max(PARSED_KEPT, len(sentences)):
+        _parsed.popitem(last=False)
+    return found
 
 
 def sentence_span(text: str, start: int, end: int) -> Span:

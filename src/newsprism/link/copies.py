@@ -12,10 +12,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from ..model import Article
+
+if TYPE_CHECKING:  # datasketch (and the scipy it imports) loads only when copies are sought
+    from datasketch import MinHash
 
 COPY_JACCARD = 0.8
 CANDIDATE_JACCARD = 0.5  # the index finds pairs near COPY_JACCARD too, which the estimate then decides
@@ -26,9 +28,11 @@ UNKNOWN_OUTLET = "(unknown source)"  # articles without a source are one unknown
 
 def find_copies(articles: Sequence[Article]) -> dict[str, str]:
     """Copy article id -> id of the earliest article it copies."""
+    from datasketch import MinHashLSH
+
     ordered = sorted(articles, key=lambda a: (a.published or "9999", a.id))
     rank = {a.id: n for n, a in enumerate(ordered)}
-    index = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=PERMUTATIONS)  # candidates, then checked
+    index = MinHashLSH(num_perm=PERMUTATIONS, params=_bands())  # candidates, then checked
     sketches: dict[str, MinHash] = {}
     original: dict[str, str] = {}
     for article in ordered:
@@ -44,9 +48,21 @@ def find_copies(articles: Sequence[Article]) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _bands() -> tuple[int, int]:
+    """The index's bands and rows for CANDIDATE_JACCARD, worked out once a run: datasketch
+    finds them by numeric integration, which took a third of linking a fresh store."""
+    from datasketch import MinHashLSH
+
+    index = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=PERMUTATIONS)
+    return index.b, index.r
+
+
+@functools.lru_cache(maxsize=1)
 def _empty() -> MinHash:
     """An empty sketch whose hash permutations every sketch copies (drawing them is most of
     a sketch's cost)."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=PERMUTATIONS, seed=7)
 
 

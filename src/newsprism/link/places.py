@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .context import phrase_tokens, sentence_parser, sentence_span, stem
+from .context import parse_sentences, phrase_tokens, sentence_span, stem
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Nouns that make a place a part of a country ("Turkana county", "the Lviv region").
@@ -54,7 +54,7 @@ def figures_places(figures: Sequence[tuple[str, int, int]]) -> list[frozenset[Pl
     """The places qualifying each number (text, start, end), their sentences parsed in one batch."""
     sentences = [sentence_span(text, start, end) for text, start, end in figures]
     texts = [text[left:right] for (text, _, _), (left, right) in zip(figures, sentences, strict=True)]
-    docs = sentence_parser().pipe(texts)
+    docs = parse_sentences(texts)
     return [_places(doc, start - left, end - left)
             for doc, (_, start, end), (left, _) in zip(docs, figures, sentences, strict=True)]
 

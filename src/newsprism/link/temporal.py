@@ -22,10 +22,10 @@ from .context import (
     body_sentence_span,
     make_conflict,
     nearby_pairs,
+    parse_sentences,
     phrase_tokens,
     publication_days,
     published,
-    sentence_parser,
     side,
     stem,
     window_stems,
@@ -225,7 +225,7 @@ def event_frames(found: Sequence[Event]) -> dict[tuple[str, int], Frame]:
     sentences = sorted({e.sentence for e in unique.values()})
     if not sentences:
         return {}
-    docs = dict(zip(sentences, sentence_parser().pipe(sentences), strict=True))
+    docs = dict(zip(sentences, parse_sentences(sentences), strict=True))
     return {key: event_frame(docs[e.sentence], e.timex.start - e.sentence_start,
                              e.timex.end - e.sentence_start) for key, e in unique.items()}
 
