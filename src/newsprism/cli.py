@@ -336,8 +336,7 @@ def _entity_line(record: dict) -> str:
 def _claim_line(record: dict) -> str:
     scope = record["scope"]
     scope = f" [{scope['from'] or '…'} – {scope['to'] or '…'}]" if scope else ""
-    unit = f" {record['unit']}" if record["unit"] else ""
-    return (f"{record['change']} {record['value']:,.6g}{unit}{scope}  «{record['text']}»  "
+    return (f"{record['display']}{scope}  «{record['text']}»  "
             f"{record['subject'] or '-'}  ({record['article_id']}@{record['start']})")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..model import Article
 from ..store import Store
 from .export import statement_record
+from .numbers import readable
 from .story import story_view
 from .timeline import sentence_around
 
@@ -129,18 +130,8 @@ def safe_id(article_id: str) -> str:
 
 
 def quantity_label(record: dict) -> str:
-    """A quantity's value as a reader wants it: the stated text, the parsed value and unit."""
-    unit = f" {record['unit']}" if record.get("unit") else ""
-    change = "" if record.get("change") in (None, "=") else f"{record['change']} "
-    return f"{change}{human_number(record['value'])}{unit}"
-
-
-def human_number(value: float) -> str:
-    """A number as a reporter writes it: 498 million, 1.2 billion, 4,300, 0.25."""
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            return f"{value / size:,.4g} {word}"
-    return f"{value:,.6g}"
+    """A quantity's value as a reader writes it ("more than $700 billion", "two-thirds")."""
+    return readable(record["value"], record.get("unit"), record.get("change"))
 
 
 def quoted(text: str) -> str:

@@ -13,6 +13,7 @@ from typing import IO
 from .. import __version__
 from ..model import Article, Conflict, Entity, Mention, Quantity, Statement, Story
 from ..store import Store
+from .numbers import readable
 
 SCHEMA_VERSION = 5
 # Record lists in the order they appear in the export; later steps fill the empty ones.
@@ -122,9 +123,10 @@ def conflict_records(store: Store, conflicts: Iterable[Conflict],
 
 
 def quantity_record(q: Quantity) -> dict:
-    """One quantity's export form: its scope as {"from", "to"}."""
+    """One quantity's export form: its scope as {"from", "to"}, and how a reader writes it."""
     record = q.as_dict()
     record["scope"] = None if q.scope is None else {"from": q.scope[0], "to": q.scope[1]}
+    record["display"] = readable(q.value, q.unit, q.change)
     return record
 
 
