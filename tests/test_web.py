@@ -123,8 +123,11 @@ def test_article_page_highlights_statements_numbers_and_dates(client, ids):
 def test_entity_page_lists_what_they_said(client, ids):
     data = client.get(f"/entities/{ids['entity']}.json").json()
     assert data["entity"]["name"] == "Lena Okafor"
-    assert data["pagination"]["total"] == 4
-    assert {s["article_id"] for s in data["statements"]} == {"herald-bridge", "valley-bridge"}
+    # Four statements, each carried by both outlets: two utterances of two versions each.
+    assert data["pagination"]["total"] == 2
+    versions = [v for u in data["utterances"] for v in u["versions"]]
+    assert len(versions) == 4 and all(u["outlets"] == 2 for u in data["utterances"])
+    assert {v["article_id"] for v in versions} == {"herald-bridge", "valley-bridge"}
 
 
 def test_search_links_hits_to_their_story(client, ids):

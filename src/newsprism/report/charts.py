@@ -61,6 +61,36 @@ def coverage_chart(counts: list[tuple[str, int]]) -> str:
     return _svg(height, "Articles per outlet", parts)
 
 
+SERIES_HEIGHT = 160
+
+
+def series_chart(points: list[tuple[str, float, str]], title: str) -> str:
+    """Figures over time (ISO date, value, label), as a line with a dot per figure."""
+    if len(points) < 2:
+        return ""
+    days = [date.fromisoformat(d[:10]) for d, _, _ in points]
+    values = [v for _, v, _ in points]
+    first, span = min(days), max((max(days) - min(days)).days, 1)
+    low, high = min(0.0, min(values)), max(values) or 1.0
+    plot_x, plot_y = WIDTH - 90, SERIES_HEIGHT - 50
+
+    def xy(day: date, value: float) -> tuple[float, float]:
+        height = (value - low) / ((high - low) or 1)
+        return 60 + plot_x * (day - first).days / span, 10 + plot_y * (1 - height)
+
+    placed = [xy(day, value) for day, value in zip(days, values, strict=True)]
+    parts = [f'<line x1="60" x2="{WIDTH - 30}" y1="{10 + plot_y}" y2="{10 + plot_y}" class="lane"/>',
+             f'<polyline fill="none" stroke="{PALETTE[0]}" stroke-width="2" '
+             f'points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in placed)}"/>']
+    parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{PALETTE[1]}"><title>{escape(d)}: '
+              f'{escape(label)}</title></circle>'
+              for (x, y), (d, _, label) in zip(placed, points, strict=True)]
+    parts += [f'<text x="60" y="{SERIES_HEIGHT - 18}">{first:%d %b %Y}</text>',
+              f'<text x="{WIDTH - 30}" y="{SERIES_HEIGHT - 18}" text-anchor="end">'
+              f'{max(days):%d %b %Y}</text>']
+    return _svg(SERIES_HEIGHT, title, parts)
+
+
 def _svg(height: int, title: str, parts: list[str]) -> str:
     return (f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
             f'role="img" aria-label="{escape(title)}">'

@@ -136,5 +136,22 @@ class Store(Protocol):
     def drop_empty_stories(self) -> int:
         """Remove stories left with no article; how many went."""
 
+    # One speaker across the store (store/speakers.py, shared by both backends).
+
+    def count_utterances(self, entity_id: str, where=None) -> int:
+        """How many utterances (statement groups, or lone statements) of a speaker a filter keeps."""
+
+    def speaker_utterances(self, entity_id: str, where=None, limit: int = 20, offset: int = 0) -> list:
+        """One page of a speaker's utterances, earliest first, each with every outlet's version."""
+
+    def speaker_figures(self, entity_id: str, limit: int = 500) -> list:
+        """The numbers inside a speaker's statements, with publication date and source."""
+
+    def entity_story_ids(self, entity_id: str, limit: int = 200) -> list[str]:
+        """The stories that name an entity, the most recently published first."""
+
+    def entity_spans(self, entity_id: str, article_ids: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """Where an entity is named or speaks in some articles."""
+
     def close(self) -> None:
         """Release the connection."""

@@ -24,12 +24,13 @@ from .common import ArticleWrites
 from .entity_links import EntityTables
 from .pg_migrations import SEARCH_CONFIG, apply_migrations
 from .postgres_links import PostgresLinkTables
+from .speakers import SpeakerQueries
 
 PAGE = 1000  # articles fetched a round trip, so that iterating over a large store streams
 CONNECT_TIMEOUT = 10  # seconds, unless the URL sets connect_timeout
 
 
-class PostgresStore(ArticleWrites, PostgresLinkTables, EntityTables):
+class PostgresStore(ArticleWrites, PostgresLinkTables, EntityTables, SpeakerQueries):
     """A Store in a PostgreSQL database, named by a postgresql:// URL; its tables live in the
     first schema of the connection's search_path."""
 

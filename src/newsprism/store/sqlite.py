@@ -16,10 +16,11 @@ from .base import SearchHit
 from .common import ArticleWrites
 from .entity_links import EntityTables
 from .migrations import apply_migrations
+from .speakers import SpeakerQueries
 from .sqlite_links import LinkTables
 
 
-class SQLiteStore(ArticleWrites, LinkTables, EntityTables):
+class SQLiteStore(ArticleWrites, LinkTables, EntityTables, SpeakerQueries):
     """A Store in one SQLite file (or in memory with ':memory:')."""
 
     def __init__(self, path: str | Path = ":memory:"):

@@ -25,6 +25,7 @@ from ..errors import NotFound
 from ..link.conflicts import SHOWN_CONFIDENCE
 from ..stages.entities import ENTITY_TYPES
 from ..store import Store, existing_store, open_store
+from ..store.speakers import SpeakerFilter
 from . import views
 from .highlight import Mark, highlight
 
@@ -92,6 +93,12 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
         return views.Page(page, size)
 
     Paging = Annotated[views.Page, Depends(paging)]
+    StoryFilter = Annotated[str, Query(max_length=200, description="Only statements of this story.")]
+    KindFilter = Annotated[str, Query(pattern="^(|direct|indirect|mixed|unmarked)$",
+                                      description="Only statements of this kind.")]
+    OutletFilter = Annotated[str, Query(max_length=200, description="Only this outlet's reports.")]
+    SinceFilter = Annotated[str, Query(pattern=DATE_PATTERN, description="Reports from this date (ISO).")]
+    UntilFilter = Annotated[str, Query(pattern=DATE_PATTERN, description="Reports up to this date (ISO).")]
     ShowAll = Annotated[bool, Query(description="Also the less certain conflicts (by default only those of "
                                                 f"confidence {SHOWN_CONFIDENCE} or more).")]
 
@@ -166,8 +173,10 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
 
     @app.get("/entities/{entity_id}", include_in_schema=False, summary="One entity")
     @app.get("/entities/{entity_id}.json", responses=not_found_response("entity"), summary="One entity")
-    def entity(request: Request, entity_id: str, page: Paging) -> Response:
-        return render(request, "entity.html", views.entity_detail(stores(), entity_id, page))
+    def entity(request: Request, entity_id: str, page: Paging, story: StoryFilter = "", kind: KindFilter = "",
+               outlet: OutletFilter = "", since: SinceFilter = "", until: UntilFilter = "") -> Response:
+        where = SpeakerFilter(story or None, kind or None, outlet or None, since or None, until or None)
+        return render(request, "entity.html", views.entity_detail(stores(), entity_id, page, where))
 
     @app.get("/conflicts", include_in_schema=False, summary="Conflicts between outlets")
     @app.get("/conflicts.json", summary="Conflicts between outlets")
@@ -175,6 +184,9 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
         return render(request, "conflicts.html", views.conflicts_list(stores(), page, all))
 
     return app
+
+
+DATE_PATTERN = r"^(|\d{4}(-\d{2}(-\d{2})?)?)$"
 
 
 def not_found_response(what: str) -> dict:

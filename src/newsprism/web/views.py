@@ -16,12 +16,13 @@ from ..report.export import (
     entity_record,
     quantity_record,
     statement_record,
-    statement_records,
     story_record,
 )
+from ..report.speaker import speaker_view
 from ..report.story import story_view
 from ..report.timeline import sentence_around
 from ..store import Store
+from ..store.speakers import SpeakerFilter
 
 MAX_PAGE_SIZE = 200
 MAX_PAGE = 1_000_000  # a larger page number is a mistake (and overflows the database's integers)
@@ -113,17 +114,14 @@ def entities_list(store: Store, query: str, type_: str | None, page: Page) -> di
             "pagination": page.info(len(shown))}
 
 
-def entity_detail(store: Store, entity_id: str, page: Page) -> dict:
-    """One entity (raises NotFound): its aliases and roles, and a page of what it said."""
-    entity = store.get_entity(entity_id)
-    said = [s for s in store.iter_statements(speaker=entity.name) if s.speaker_entity_id == entity.id]
-    records = list(statement_records(store, page.take(said)))
-    titles = {a: store.get_article(a) for a in {r["article_id"] for r in records}}
-    for record in records:
-        article = titles[record["article_id"]]
-        record["article"] = {"title": article.title, "source": article.source,
-                             "published": article.published}
-    return {"entity": entity.as_dict(), "statements": records, "pagination": page.info(len(said))}
+def entity_detail(store: Store, entity_id: str, page: Page, where: SpeakerFilter | None = None) -> dict:
+    """One entity's speaker page (raises NotFound): names, roles, mention counts, a page of what
+    it said grouped by utterance (filtered by story, kind, outlet and dates), its figures over
+    time and the conflicts it is part of."""
+    view = speaker_view(store, entity_id, where, page.size, page.offset)
+    _add_evidence_context(store, view["conflicts"])
+    view["pagination"] = page.info(view.pop("total"))
+    return view
 
 
 def conflicts_list(store: Store, page: Page, show_all: bool = False) -> dict:
