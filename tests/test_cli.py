@@ -248,3 +248,53 @@ def test_a_progress_bar_counts_done_out_of_total_on_a_terminal(capsys):
     assert progress.bar.desc.startswith("linking: stories")
     progress.close()
     assert progress.bar is None
+
+
+def _two_outlets(write):
+    write("in/feed.jsonl", "".join(json.dumps(row) + "\n" for row in (
+        {"id": "herald", "source": "Harbour Herald", "published": "2025-04-08",
+         "text": "Bridge cost\nTransport Minister Lena Okafor said on Monday that the new bridge in Dunmore "
+                 "would cost €320 million.\n“We will open it before winter,” Okafor told reporters.\n"},
+        {"id": "valley", "source": "Valley News", "published": "2025-04-09",
+         "text": "Minister on bridge\nTransport Minister Lena Okafor said on Monday that the Dunmore bridge "
+                 "would cost €350 million.\n“We will surely open it before winter,” Okafor told "
+                 "reporters.\n"})))
+
+
+def test_speaker_shows_each_utterance_with_every_outlets_words(run, write):
+    _two_outlets(write)
+    assert run("analyze", "in").exit_code == 0
+    page = run("speaker", "okafor").output
+    assert page.startswith("Lena Okafor (PERSON)  person:lena-okafor")
+    assert "2 outlet(s), first 2025-04-08" in page
+    assert "«“We will [surely] open it before winter,”»" in page  # the word one outlet added
+    assert "disputed: c:" in page  # the cost the two outlets give differently
+    assert "FIGURE" in page and "€320 million" in page and "€350 million" in page
+    view = json.loads(run("speaker", "Lena Okafor", "--json").output)
+    assert view["entity"]["id"] == "person:lena-okafor" and view["total"] == len(view["utterances"])
+    only_valley = json.loads(run("speaker", "okafor", "--outlet", "Valley News", "--json").output)
+    assert {v["article"]["source"] for u in only_valley["utterances"] for v in u["versions"]
+            if v["by_speaker"] and v["article_id"] == "valley"} == {"Valley News"}
+    missing = run("speaker", "Okafur")
+    assert missing.exit_code == 0 and missing.stdout == ""
+    assert "no person or organisation named like 'Okafur'; did you mean 'Lena Okafor'" in missing.output
+    assert run("speaker", "okafor", "--since", "April").exit_code == 2
+
+
+def test_listing_filters_keep_what_they_name(run, write):
+    _two_outlets(write)
+    assert run("analyze", "in").exit_code == 0
+    def listed(*args):
+        return [json.loads(line) for line in run(*args, "--json").output.splitlines()]
+
+    herald = listed("quotes", "--outlet", "Harbour Herald")
+    assert herald and {q["article_id"] for q in herald} == {"herald"}
+    direct = listed("quotes", "--kind", "direct")
+    assert direct and {q["kind"] for q in direct} == {"direct"}
+    later = listed("claims", "--since", "2025-04-09")
+    assert [c["display"] for c in later if c["unit"] == "EUR"] == ["€350 million"]
+    earlier = listed("timeline", "--until", "2025-04-08")
+    assert {t["article_id"] for t in earlier} <= {"herald"}
+    none = run("quotes", "--since", "2030-01-01")
+    assert none.stdout == "" and "no statement matches these filters" in none.output
+    assert run("claims", "--story", "no-such-story").exit_code != 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from contextlib import contextmanager
@@ -21,16 +22,76 @@ from .pipeline import RunReport, analyze_paths, ingest_paths
 from .report.briefing import day_span
 from .report.export import conflict_records, entity_record, quantity_record, statement_records, story_record
 from .report.export import export as export_store
+from .report.speaker import speaker_view
 from .report.story import story_view
+from .report.text import render_speaker
 from .report.timeline import build_timeline
 from .stages.entities import ENTITY_TYPES
 from .store import existing_store, open_store
+from .store.speakers import SpeakerFilter
 
 db_option = click.option("--db", envvar="NEWSPRISM_DB", default=None,
                          help="Store: a SQLite path, sqlite:///PATH or postgresql://URL "
                               "[default: ./newsprism.db].")
 DATASETS = "../shared/datasets"  # where the gold data sits beside a checkout
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+STATEMENT_KINDS = ("direct", "unmarked", "indirect", "mixed")
+
+
+def _iso_day(ctx, param, value):
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise click.BadParameter(f"{value!r} is no date: write YYYY-MM-DD")
+    return value
+
+
+_ARTICLE_OPTIONS = (
+    click.option("--story", "story_id", default=None, help="Only this story."),
+    click.option("--outlet", default=None, help="Only this outlet's reports (its source, exactly)."),
+    click.option("--since", default=None, callback=_iso_day, help="Reports from this day (YYYY-MM-DD)."),
+    click.option("--until", default=None, callback=_iso_day, help="Reports up to this day (YYYY-MM-DD)."))
+
+
+class ArticleFilter:
+    """Keeps the records of articles in one story, of one outlet, published within dates."""
+
+    def __init__(self, store, story_id=None, outlet=None, since=None, until=None) -> None:
+        if story_id is not None:
+            store.get_story(story_id)  # an unknown story is an error, not an empty list
+        self.store, self.story_id, self.outlet, self.since, self.until = store, story_id, outlet, since, until
+        self.active = any(v is not None for v in (story_id, outlet, since, until))
+        self._kept: dict[str, bool] = {}
+
+    def keeps(self, article_id: str) -> bool:
+        """Whether the filter keeps what this article states."""
+        if not self.active:
+            return True
+        if article_id not in self._kept:
+            article = self.store.get_article(article_id)
+            day = (article.published or "")[:10]
+            self._kept[article_id] = (
+                (self.story_id is None or self.store.story_of(article_id) == self.story_id)
+                and (self.outlet is None or article.source == self.outlet)
+                and (self.since is None or bool(day) and day >= self.since)
+                and (self.until is None or bool(day) and day[:len(self.until)] <= self.until))
+        return self._kept[article_id]
+
+
+def _filter_options(command):
+    """--story, --kind, --outlet, --since and --until, for the commands that list statements."""
+    for option in reversed((
+            _ARTICLE_OPTIONS[0],
+            click.option("--kind", default=None, type=click.Choice(STATEMENT_KINDS),
+                         help="Only statements of this kind."),
+            *_ARTICLE_OPTIONS[1:])):
+        command = option(command)
+    return command
+
+
+def _article_filter_options(command):
+    """--story, --outlet, --since and --until, for the commands that list what articles state."""
+    for option in reversed(_ARTICLE_OPTIONS):
+        command = option(command)
+    return command
 
 
 class NewsprismGroup(click.Group):
@@ -349,11 +410,18 @@ def _timeline_line(record: dict) -> str:
 @db_option
 @click.option("--speaker", default=None, help="Only statements whose speaker's name or alias holds this.")
 @click.option("--article", "article_id", default=None, help="Only statements of this article.")
+@_filter_options
 @json_option
-def quotes(db, speaker, article_id, as_json):
+def quotes(db, speaker, article_id, story_id, kind, outlet, since, until, as_json):
     """Who said what: every statement with its speaker, kind and content."""
     with store_for(db) as store:
-        records = list(statement_records(store, store.iter_statements(article_id, speaker)))
+        kept = ArticleFilter(store, story_id, outlet, since, until)
+        said = (s for s in store.iter_statements(article_id, speaker)
+                if (kind is None or s.kind == kind) and kept.keeps(s.article_id))
+        records = list(statement_records(store, said))
+        if not records and (kept.active or kind):
+            click.echo("no statement matches these filters", err=True)
+            return
         emit(records, as_json, _statement_line)
         if not records:
             click.echo(_why_no_statements(store, db, speaker, article_id), err=True)
@@ -400,11 +468,14 @@ def entities(db, type_, story_id, as_json):
 @db_option
 @click.option("--subject", default=None, help="Only quantities whose subject holds this text.")
 @click.option("--article", "article_id", default=None, help="Only quantities of this article.")
+@_article_filter_options
 @json_option
-def claims(db, subject, article_id, as_json):
+def claims(db, subject, article_id, story_id, outlet, since, until, as_json):
     """What was claimed: every number with its value, unit, change, subject and time scope."""
     with store_for(db) as store:
-        emit((quantity_record(q) for q in store.iter_quantities(article_id, subject)), as_json, _claim_line)
+        kept = ArticleFilter(store, story_id, outlet, since, until)
+        found = (q for q in store.iter_quantities(article_id, subject) if kept.keeps(q.article_id))
+        emit((quantity_record(q) for q in found), as_json, _claim_line)
 
 
 def _story_line(record: dict) -> str:
@@ -524,11 +595,13 @@ def report(db, story_ids, fmt, output, show_all):
 @cli.command()
 @db_option
 @click.option("--article", "article_id", default=None, help="Only this article's dates.")
+@_article_filter_options
 @json_option
-def timeline(db, article_id, as_json):
+def timeline(db, article_id, story_id, outlet, since, until, as_json):
     """Dated events and statements in date order, each with its sentence and article."""
     with store_for(db) as store:
-        entries = build_timeline(store, article_id)
+        kept = ArticleFilter(store, story_id, outlet, since, until)
+        entries = [e for e in build_timeline(store, article_id) if kept.keeps(e.article_id)]
     emit((e.as_dict() for e in entries), as_json, _timeline_line)
 
 
@@ -731,6 +804,49 @@ def train_cues(path, split, limit, output, context_model):
         write_model(model, target.with_name(MODEL_FILE))
         click.echo(f"wrote {target.with_name(MODEL_FILE)}: {len(model['weights'])} weights, "
                    f"threshold {model['threshold']}")
+
+
+@cli.command()
+@click.argument("name")
+@db_option
+@_filter_options
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Utterances a page.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many utterances first.")
+@json_option
+def speaker(name, db, story_id, kind, outlet, since, until, limit, offset, as_json):
+    """Everything one person said across the store: utterances (every outlet's wording, earliest
+    first), roles over time, names, the figures they stated, and the conflicts they are part of.
+    NAME is a name, an alias or an entity id."""
+    with store_for(db) as store:
+        entity, hint = find_speaker(store, name)
+        if entity is None:
+            click.echo(hint, err=True)
+            return
+        where = SpeakerFilter(story_id, kind, outlet, since, until)
+        view = speaker_view(store, entity.id, where, limit, offset)
+    if as_json:
+        click.echo(json.dumps(view, ensure_ascii=False))
+        return
+    click.echo(render_speaker(view, offset))
+
+
+def find_speaker(store, name: str):
+    """The entity a name, alias or id names (the most mentioned of several), or None and why."""
+    try:
+        return store.get_entity(name), ""
+    except NewsprismError:
+        pass
+    wanted = name.casefold().strip()
+    entities = list(store.iter_entities())
+    for match in (lambda n: n.casefold() == wanted, lambda n: wanted in n.casefold()):
+        found = [e for e in entities if any(match(n) for n in (e.name, *e.aliases))]
+        if found:
+            return min(found, key=lambda e: e.type != "PERSON"), ""
+    names = sorted({e.name for e in entities})
+    close = [n for n, score, _ in process.extract(name, names, scorer=fuzz.WRatio, limit=3)
+             if score >= DID_YOU_MEAN]
+    hint = f"; did you mean {', '.join(repr(n) for n in close)}?" if close else ""
+    return None, f"no person or organisation named like {name!r}{hint}"
 
 
 @cli.command()

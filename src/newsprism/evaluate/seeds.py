@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..link import link_store
 from ..pipeline import analyze_paths
+from ..report.speaker import speaker_view
 from ..store import SQLiteStore
 from .conflicts import side_touches
 from .quantities import SEED_QUANTITIES, missing_seed_quantities
@@ -158,6 +159,34 @@ def linking_checks(store) -> list[Check]:
         groups = {_group_at(store, seed, at) for seed, at in members}
         checks.append(Check(f"one statement group for {', '.join(f'{s[:3]}@{a}' for s, a in members)}",
                             len(groups) == 1 and None not in groups, f"groups {sorted(map(str, groups))}"))
+    return checks + speaker_checks(store)
+
+
+def speaker_checks(store) -> list[Check]:
+    """The speaker pages: Rutte's groups the quote two outlets carried and lists his figures in
+    date order; Hegseth's shows the identity conflict with Huckabee."""
+    people = {e.name: e.id for e in store.iter_entities("PERSON")}
+    checks = []
+    rutte = speaker_view(store, people["Mark Rutte"], limit=10_000) if "Mark Rutte" in people else {}
+    for members in SEED_GROUPS:
+        carried = [u for u in rutte.get("utterances", [])
+                   if {(v["article_id"], v["content"]["start"] <= at < v["content"]["end"])
+                       for v in u["versions"] for seed, at in members if v["article_id"] == seed}
+                   >= {(seed, True) for seed, _ in members}]
+        where = ", ".join(f"{s[:3]}@{a}" for s, a in members)
+        checks.append(Check(f"Rutte's page: one utterance for {where}", bool(carried),
+                            f"{len(carried)} utterance(s)"))
+    figures = [c for c in rutte.get("claims", []) if c["unit"] == "USD"]
+    texts = [c["text"] for c in figures]
+    dated = [c["published"] for c in figures if c["published"]]
+    checks.append(Check("Rutte's claim history: $640 billion and $700 billion, dated ones in order",
+                        any("640" in t for t in texts) and any("700" in t for t in texts)
+                        and dated == sorted(dated), "; ".join(texts)))
+    hegseth = speaker_view(store, people["Pete Hegseth"]) if "Pete Hegseth" in people else {"conflicts": []}
+    found = [c["summary"] for c in hegseth["conflicts"]
+             if c["kind"] == "identity" and "Huckabee" in c["summary"]]
+    checks.append(Check("Hegseth's page shows the identity conflict with Huckabee", bool(found),
+                        found[0] if found else "not found"))
     return checks
 
 

@@ -24,6 +24,7 @@ from .context import (
     interval,
     nearby_pairs,
     outlet,
+    publication_days,
     publication_order,
     published,
     sentence_span,
@@ -48,14 +49,33 @@ class Utterance:
     bigrams: frozenset[tuple[str, str]]
     stems: frozenset[str]
     speaker: frozenset[str]
+    figures: tuple[tuple[str, float], ...] = ()  # (unit, value) of the numbers it states
 
 
-def utterance(article: Article, statement: Statement) -> Utterance:
-    """The comparable form of one statement."""
+def utterance(article: Article, statement: Statement, quantities: Sequence[Quantity] = ()) -> Utterance:
+    """The comparable form of one statement (`quantities`: its article's, to find its figures)."""
     tokens = [w.lower() for w, _, _ in words(article.span_text(*statement.content))]
+    start, end = statement.content
+    figures = tuple((q.unit or "", q.value) for q in quantities if start <= q.start and q.end <= end)
     return Utterance(article, statement, frozenset(zip(tokens, tokens[1:], strict=False)),
                      frozenset(content_stems(article.span_text(*statement.content))),
-                     name_tokens(statement.speaker_name))
+                     name_tokens(statement.speaker_name), figures)
+
+
+FIGURE_TOLERANCE = 0.02  # relative difference under which two figures of one unit are one
+NEW_FIGURE_DAYS = 3  # reports this many days apart with other figures tell a new statement
+
+
+def figures_differ(a: Utterance, b: Utterance) -> bool:
+    """True when the two state a figure of one unit and none of those figures agree: "would cost
+    €320 million" in April and "will now cost €410 million" in May are two statements, however
+    alike their words. (Two outlets' reports of one statement that disagree on its figure stay
+    one utterance: that disagreement is a conflict.)"""
+    for unit in {u for u, _ in a.figures} & {u for u, _ in b.figures}:
+        ours, theirs = [v for u, v in a.figures if u == unit], [v for u, v in b.figures if u == unit]
+        if not any(math.isclose(x, y, rel_tol=FIGURE_TOLERANCE) for x in ours for y in theirs):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8192)
@@ -91,16 +111,23 @@ def same_utterance(a: Utterance, b: Utterance, weight: dict[str, float] | None =
 
 def align_statements(items: Sequence[Item]) -> dict[str, str]:
     """Group id of every statement reported by two or more articles (statement id -> group id)."""
-    utterances = [utterance(article, s) for article, analysis in items for s in analysis.statements]
+    utterances = [utterance(article, s, analysis.quantities) for article, analysis in items
+                  for s in analysis.statements]
     weight = rarity([u.stems for u in utterances])
     groups = UnionFind([u.statement.id for u in utterances])
     order = publication_order(items)
     place = {items[i][0].id: n for n, i in enumerate(order)}
+    days = publication_days(items)
     for a, b in _candidate_pairs(utterances, place):
-        if same_utterance(a, b, weight):
+        if same_utterance(a, b, weight) and not (figures_differ(a, b) and _apart(days, a, b)):
             groups.union(a.statement.id, b.statement.id)
     article_of = {u.statement.id: u.article.id for u in utterances}
     return group_ids(groups, article_of, "g")
+
+
+def _apart(days: dict, a: Utterance, b: Utterance) -> bool:
+    first, second = days.get(a.article.id), days.get(b.article.id)
+    return first is not None and second is not None and abs((first - second).days) >= NEW_FIGURE_DAYS
 
 
 def rarity(bags: Sequence[frozenset[str]]) -> dict[str, float]:

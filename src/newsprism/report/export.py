@@ -7,6 +7,7 @@ with a bump of SCHEMA_VERSION and a note in docs/export-format.md.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -19,6 +20,8 @@ SCHEMA_VERSION = 5
 # Record lists in the order they appear in the export; later steps fill the empty ones.
 SECTIONS = ("articles", "entities", "mentions", "statements", "quantities", "timexes", "stories", "groups",
             "conflicts")
+VAGUE = re.compile(r"(?:some |several )?(?:dozens|tens|hundreds|thousands|millions|billions|trillions)\b",
+                   re.I)
 TEXT_CACHE = 64  # article texts a conflict export keeps at once
 # The `record` tag of each section's lines in JSON Lines.
 RECORD_KINDS = {"articles": "article", "entities": "entity", "mentions": "mention", "statements": "statement",
@@ -126,7 +129,9 @@ def quantity_record(q: Quantity) -> dict:
     """One quantity's export form: its scope as {"from", "to"}, and how a reader writes it."""
     record = q.as_dict()
     record["scope"] = None if q.scope is None else {"from": q.scope[0], "to": q.scope[1]}
-    record["display"] = readable(q.value, q.unit, q.change)
+    vague = VAGUE.match(q.text)  # "tens of billions of dollars" is at least ten billion
+    record["display"] = (f"at least {readable(q.value, q.unit)}" if vague
+                         else readable(q.value, q.unit, q.change))
     return record
 
 
