@@ -320,3 +320,29 @@ def test_entities_index_searches_names_and_facets_types(client):
     page = client.get("/entities", params={"q": "<script>x</script>"})
     assert page.status_code == 200 and "<script>x" not in page.text and "No entity is named like" in page.text
     assert client.get("/entities.json", params={"type": "people"}).status_code == 422
+
+
+def test_an_article_marks_its_disputed_number_and_links_its_conflict(client, ids):
+    data = client.get(f"/articles/{ids['article']}.json").json()
+    disputed = [d for d in data["disputes"] if d["kind"] == "numeric"]
+    assert disputed and all(d["story_id"] == ids["story"] for d in disputed)
+    money = next(q for q in data["quantities"] if q["unit"] == "EUR")
+    assert money["display"] == "€320 million" and money["conflict_ids"] == [disputed[0]["conflict_id"]]
+    html = client.get(f"/articles/{ids['article']}").text
+    assert 'mark class="hl disputed numeric"' in html
+    assert f'href="/stories/{ids["story"]}#{disputed[0]["conflict_id"]}"' in html
+    story = client.get(f"/stories/{ids['story']}").text
+    assert f'id="{disputed[0]["conflict_id"]}"' in story  # the link lands on the conflict
+
+
+def test_the_speaker_page_filters_and_pages(client, ids):
+    base = f"/entities/{ids['entity']}"
+    herald = client.get(f"{base}.json", params={"outlet": "Harbour Herald"}).json()
+    assert herald["filters"] == {"outlet": "Harbour Herald"} and herald["pagination"]["total"] == 2
+    one = client.get(f"{base}.json", params={"size": 1}).json()
+    assert len(one["utterances"]) == 1 and one["pagination"]["has_next"]
+    empty = client.get(base, params={"since": "2030-01-01"})
+    assert empty.status_code == 200 and "No statement by Lena Okafor matches these filters" in empty.text
+    assert client.get(base, params={"kind": "shouted"}).status_code == 422
+    assert client.get(base, params={"since": "April"}).status_code == 422
+    assert client.get("/entities/person:nobody").status_code == 404

@@ -212,9 +212,10 @@ def highlighted_article(data: dict):
         marks.append(Mark(s["content"]["start"], s["content"]["end"], f"statement {s['kind']}",
                           id=s["id"], title=f"{who} ({s['kind']})"))
     for q in data["quantities"]:
-        unit = f" {q['unit']}" if q["unit"] else ""
-        marks.append(Mark(q["start"], q["end"], "quantity", id=q["id"],
-                          title=f"{q['change']} {q['value']:,.6g}{unit}"))
+        marks.append(Mark(q["start"], q["end"], "quantity", id=q["id"], title=q["display"]))
+    for d in data["disputes"]:
+        marks.append(Mark(d["start"], d["end"], f"disputed {d['kind']}",
+                          title=f"disputed ({d['status']}): {d['summary']}"))
     for t in data["timexes"]:
         marks.append(Mark(t["start"], t["end"], "timex", title=f"{t['type']} {t['value']}"))
     return highlight(data["article"]["text"], marks)

@@ -89,14 +89,39 @@ def article_detail(store: Store, article_id: str) -> dict:
     """One article (raises NotFound): its text, story, and everything found in it."""
     article = store.get_article(article_id)
     analysis = store.analysis_of(article_id)
+    story_id = store.story_of(article_id)
+    disputes = article_disputes(store, article_id, story_id)
+    quantities = [quantity_record(q) for q in analysis.quantities]
+    for q in quantities:
+        q["conflict_ids"] = sorted({d["conflict_id"] for d in disputes
+                                    if d["start"] < q["end"] and q["start"] < d["end"]})
     return {
         "article": article_record(article),
-        "story_id": store.story_of(article_id),
+        "story_id": story_id,
         "entities": [e.as_dict() for e in analysis.entities],
         "statements": [statement_record(s, article.text) for s in analysis.statements],
-        "quantities": [quantity_record(q) for q in analysis.quantities],
+        "quantities": quantities,
         "timexes": [t.as_dict() for t in analysis.timexes],
+        "disputes": disputes,
     }
+
+
+def article_disputes(store: Store, article_id: str, story_id: str | None) -> list[dict]:
+    """The spans of an article that conflicts rest on (a disputed number, name or date), each
+    with its conflict; in text order."""
+    if story_id is None:
+        return []
+    found = []
+    for conflict in store.iter_conflicts(story_id):
+        for side in conflict.sides:
+            for evidence in side.evidence:
+                if evidence.article_id == article_id:
+                    found.append({"conflict_id": conflict.id, "kind": conflict.kind,
+                                  "status": conflict.status, "confidence": conflict.confidence,
+                                  "summary": conflict.summary, "value": side.value,
+                                  "shown": conflict.confidence >= SHOWN_CONFIDENCE,
+                                  "start": evidence.start, "end": evidence.end, "story_id": story_id})
+    return sorted(found, key=lambda d: (d["start"], d["end"], d["conflict_id"]))
 
 
 def entities_list(store: Store, query: str, type_: str | None, page: Page) -> dict:
