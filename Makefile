@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.db
 SHARED ?= ../shared
 
-.PHONY: install install-browser demo test test-postgres lint evaluate bench clean
+.PHONY: install install-browser demo test test-postgres lint evaluate bench screenshots clean
 
 install: $(STAMP)
 
@@ -26,6 +26,10 @@ install-browser:
 			     "package as an administrator (sudo apt-get install chromium), then run make test again." >&2; \
 			exit 1; }; \
 	fi
+
+# The pictures under docs/screenshots/, taken by the browser tests from the example corpus.
+screenshots: install install-browser
+	NEWSPRISM_SCREENSHOTS=docs $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_browser.py -k screenshots
 
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -163,6 +163,43 @@ def test_markup_in_an_article_renders_as_inert_text(page, xss_server):
     assert only_local_requests(page, xss_server)
 
 
+def test_speaker_page_groups_utterances_filters_and_charts_figures(page, corpus_server):
+    page.goto(corpus_server.url + "/entities/person:helena-varga")
+    utterances = page.locator("ol.utterances > li.utterance")
+    assert utterances.count() >= 5
+    # The utterance two outlets carried shows both wordings, the words one changed marked.
+    carried = utterances.filter(has_text="2 outlet(s)")
+    assert carried.count() >= 1 and carried.first.locator("ul.versions > li").count() == 2
+    assert carried.first.locator("mark.diff").count() >= 1
+    assert page.locator("figure.chart svg circle").count() >= 3  # her figures over time
+    assert page.locator("table.claims tbody tr").count() >= 3
+    page.select_option("select[name=kind]", "direct")
+    page.locator("form.filters button").click()
+    page.wait_for_url(re.compile(r"kind=direct"))
+    kinds = page.locator("ul.versions span.badge").all_inner_texts()
+    assert kinds and set(kinds) == {"direct"}
+    assert only_local_requests(page, corpus_server)
+
+
+def test_an_article_marks_the_number_another_outlet_disputes(page, corpus_server):
+    page.goto(corpus_server.url + "/articles/dockside-daily-port-strike")
+    assert page.locator(".article-text mark.hl.disputed").count() >= 1
+    link = page.locator("#disputes a.disputed").first
+    target = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    page.wait_for_url(re.compile(r"/stories/story-"))
+    assert page.locator(f"article.conflict[id='{target}']").is_visible()
+
+
+def test_index_facets_filter_the_list(page, corpus_server):
+    page.goto(corpus_server.url + "/entities")
+    everything = page.locator("table.entities tbody tr").count()
+    page.locator("p.facets a", has_text="PERSON").click()
+    page.wait_for_url(re.compile(r"type=PERSON"))
+    people = page.locator("table.entities tbody tr span.badge").all_inner_texts()
+    assert people and set(people) == {"PERSON"} and len(people) <= everything
+
+
 def test_screenshots_of_the_main_pages(page, corpus_server, tmp_path):
     # The README's pictures are refreshed only on request, so a test run leaves the tree clean.
     shots = SCREENSHOTS if os.environ.get("NEWSPRISM_SCREENSHOTS") == "docs" else tmp_path
@@ -176,5 +213,9 @@ def test_screenshots_of_the_main_pages(page, corpus_server, tmp_path):
     page.screenshot(path=shots / "article.png", full_page=True)
     page.goto(corpus_server.url + "/conflicts")
     page.screenshot(path=shots / "conflicts.png", full_page=True)
-    for name in ("stories", "story", "article", "conflicts"):
+    page.goto(corpus_server.url + "/entities/person:helena-varga")
+    page.screenshot(path=shots / "speaker.png", full_page=True)
+    page.goto(corpus_server.url + "/articles/dockside-daily-port-strike")
+    page.screenshot(path=shots / "disputed.png", full_page=True)
+    for name in ("stories", "story", "article", "conflicts", "speaker", "disputed"):
         assert (shots / f"{name}.png").stat().st_size > 10_000, name
