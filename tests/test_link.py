@@ -125,6 +125,10 @@ def test_story_view_lists_articles_groups_and_timeline(linked):
     view = story_view(store, store.story_of("ferry-a"))
     assert [a["id"] for a in view["articles"]] == ["ferry-a", "ferry-b"]
     assert view["statements"][0]["speaker"] == "Ingrid Solberg"
+    # A statement no other outlet carried is listed too, with its outlet.
+    grouped = {v["id"] for g in view["statements"] for v in g["versions"]}
+    assert view["single_statements"] and all(s["id"] not in grouped and s["group_id"] is None
+                                             for s in view["single_statements"])
     assert any(e["date"] == "2025-11-04" for e in view["timeline"])
 
 
@@ -132,7 +136,7 @@ def test_a_window_of_the_story_view_is_that_slice_of_the_whole_view(linked):
     store, _ = linked
     story_id = store.story_of("ferry-a")
     whole = story_view(store, story_id)
-    sections = ("statements", "claims", "conflicts", "timeline")
+    sections = ("statements", "single_statements", "claims", "conflicts", "timeline")
     expected = {"articles": 2, "conflicts_hidden": 0, **{name: len(whole[name]) for name in sections}}
     assert whole["counts"] == expected
     assert len(whole["timeline"]) >= 2

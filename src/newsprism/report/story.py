@@ -12,7 +12,8 @@ from .timeline import placeable, timeline_entry, timeline_order
 
 def story_view(store: Store, story_id: str, window: tuple[int, int] | None = None,
                show_all: bool = False) -> dict:
-    """Everything newsprism knows about one story, as JSON-ready data. With a window (offset,
+    """Everything newsprism knows about one story, as JSON-ready data: statements several
+    outlets carry (with their corroboration) and those only one carried. With a window (offset,
     size) the statements, claims, conflicts and timeline hold only that slice of themselves,
     and only what the slice shows is read and built; `counts` gives every section's length.
     Conflicts less sure than SHOWN_CONFIDENCE are left out unless `show_all`; `counts` gives
@@ -21,8 +22,10 @@ def story_view(store: Store, story_id: str, window: tuple[int, int] | None = Non
     articles = {a: store.get_article(a) for a in story.article_ids}
     texts = {a.id: a.text for a in articles.values()}
     groups = list(store.iter_groups(story_id))
+    said = {a: list(store.iter_statements(article_id=a)) for a in story.article_ids}
     sections = {
         "statements": _by_corroboration(g for g in groups if g["kind"] == "statement"),
+        "single_statements": [s for a in story.article_ids for s in said[a] if s.group_id is None],
         "claims": _by_corroboration(g for g in groups if g["kind"] == "quantity"),
         "conflicts": list(store.iter_conflicts(story_id, min_confidence=0 if show_all else SHOWN_CONFIDENCE)),
         "timeline": _story_dates(store, story.article_ids),
@@ -33,9 +36,6 @@ def story_view(store: Store, story_id: str, window: tuple[int, int] | None = Non
     if window is not None:
         offset, size = window
         sections = {name: items[offset:offset + size] for name, items in sections.items()}
-    shown = {a for g in sections["statements"] for a in g["article_ids"]} | {
-        t.article_id for t in sections["timeline"]}
-    said = {a: list(store.iter_statements(article_id=a)) for a in story.article_ids if a in shown}
     event_of = {a: n for n, event in enumerate(story.events, 1) for a in event.article_ids}
     return {
         **story_record(story),
@@ -43,6 +43,9 @@ def story_view(store: Store, story_id: str, window: tuple[int, int] | None = Non
                       "published_inferred": a.published_inferred, "title": a.title,
                       "event": event_of.get(a.id)} for a in articles.values()],
         "statements": _statement_groups(sections["statements"], articles, said),
+        "single_statements": [{**statement_record(st, texts[st.article_id]),
+                               "source": articles[st.article_id].source}
+                              for st in sections["single_statements"]],
         "claims": _quantity_groups(store, sections["claims"]),
         "conflicts": list(conflict_records(store, sections["conflicts"], texts)),
         "timeline": [timeline_entry(store, t, texts, said).as_dict() for t in sections["timeline"]],
