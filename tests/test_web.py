@@ -203,8 +203,13 @@ def test_openapi_lists_the_json_routes_with_their_404s_and_leaves_the_html_pages
     paths = client.get("/openapi.json").json()["paths"]
     assert set(paths) == {"/stories.json", "/search.json", "/stories/{story_id}.json",
                           "/articles/{article_id}.json", "/entities.json", "/entities/{entity_id}.json",
-                          "/conflicts.json"}
+                          "/conflicts.json", "/statements.json", "/statements.csv", "/claims.json",
+                          "/claims.csv", "/articles.json", "/articles.csv"}
     assert all(set(operations) == {"get"} for operations in paths.values())
+    for path, operations in paths.items():  # every route with parameters documents its 422
+        if operations["get"].get("parameters"):
+            assert "422" in operations["get"]["responses"], path
+    assert "text/csv" in paths["/claims.csv"]["get"]["responses"]["200"]["content"]
     for path in ("/stories/{story_id}.json", "/articles/{article_id}.json", "/entities/{entity_id}.json"):
         assert "404" in paths[path]["get"]["responses"], path
     parameters = {p["name"] for p in paths["/stories.json"]["get"]["parameters"]}
@@ -346,3 +351,43 @@ def test_the_speaker_page_filters_and_pages(client, ids):
     assert client.get(base, params={"kind": "shouted"}).status_code == 422
     assert client.get(base, params={"since": "April"}).status_code == 422
     assert client.get("/entities/person:nobody").status_code == 404
+
+
+def test_statement_index_pages_filters_and_facets(client, ids):
+    data = client.get("/statements.json", params={"size": 2}).json()
+    assert len(data["rows"]) == 2 and data["pagination"]["has_next"]
+    kinds = {f["value"]: f["count"] for f in data["facets"]["kind"]}
+    assert sum(kinds.values()) >= 4 and data["facet_sample"] >= 1000
+    speaker = {f["value"]: f["label"] for f in data["facets"]["speaker"]}
+    assert speaker[ids["entity"]] == "Lena Okafor"
+    hers = client.get("/statements.json", params={"speaker": ids["entity"], "size": 50}).json()["rows"]
+    assert hers and {r["speaker"]["entity_id"] for r in hers} == {ids["entity"]}
+    herald = client.get("/statements.json", params={"outlet": "Harbour Herald", "size": 50}).json()["rows"]
+    assert herald and {r["article"]["source"] for r in herald} == {"Harbour Herald"}
+    direct = client.get("/statements.json", params={"kind": "direct", "size": 50}).json()["rows"]
+    assert direct and {r["kind"] for r in direct} == {"direct"}
+    assert all(r["content"]["text"] for r in direct)
+    none = client.get("/statements", params={"since": "2030-01-01"})
+    assert none.status_code == 200 and "Nothing matches these filters" in none.text
+
+
+def test_claim_index_sorts_by_value_and_filters_by_unit(client):
+    euros = client.get("/claims.json", params={"unit": "EUR", "sort": "largest", "size": 50}).json()["rows"]
+    assert [r["display"] for r in euros][:2] == ["€350 million", "€320 million"]
+    assert {r["unit"] for r in euros} == {"EUR"} and all(r["article"]["source"] for r in euros)
+    small = client.get("/claims.json", params={"unit": "EUR", "max": 330e6, "size": 50}).json()["rows"]
+    assert [r["value"] for r in small] == [320e6]
+    assert client.get("/claims.json", params={"min": "lots"}).status_code == 422
+    assert client.get("/claims.json", params={"sort": "random"}).status_code == 422
+
+
+def test_article_index_and_csv_export(client):
+    rows = client.get("/articles.json", params={"size": 50}).json()["rows"]
+    assert [r["published"] for r in rows] == sorted((r["published"] for r in rows), reverse=True)
+    oldest = client.get("/articles.json", params={"sort": "oldest", "size": 1}).json()["rows"][0]
+    assert oldest["published"] == min(r["published"] for r in rows)
+    response = client.get("/claims.csv", params={"unit": "EUR"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    lines = response.text.splitlines()
+    assert lines[0].startswith("id,article_id,published,outlet") and len(lines) == 3
+    assert "€320 million" in response.text and "Harbour Herald" in response.text

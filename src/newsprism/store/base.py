@@ -153,5 +153,14 @@ class Store(Protocol):
     def entity_spans(self, entity_id: str, article_ids: list[str]) -> dict[str, list[tuple[int, int]]]:
         """Where an entity is named or speaks in some articles."""
 
+    # The browsable indexes (store/indexes.py, shared by both backends).
+
+    def index_rows(self, index: str, where, sort: str = "newest", limit: int = 20,
+                   offset: int = 0) -> list[dict]:
+        """One page of the statements, claims or articles index."""
+
+    def index_facets(self, index: str, where) -> dict[str, list[tuple[str, int]]]:
+        """Facet counts of an index over its newest rows the filter keeps."""
+
     def close(self) -> None:
         """Release the connection."""

@@ -187,9 +187,15 @@ def m007_conflict_confidence(conn: sqlite3.Connection) -> None:
          "ALTER TABLE story_articles ADD COLUMN copy_of TEXT")
 
 
+def m008_indexes(conn: sqlite3.Connection) -> None:
+    """Publication order for the index pages (newest first) and units for the claims index."""
+    _run(conn, "CREATE INDEX articles_published ON articles(published)",
+         "CREATE INDEX quantities_unit ON quantities(unit)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_articles, m002_analysis, m003_claims, m004_links, m005_events, m006_entity_links,
-    m007_conflict_confidence)
+    m007_conflict_confidence, m008_indexes)
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:

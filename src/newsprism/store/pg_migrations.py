@@ -156,9 +156,15 @@ def m007_conflict_confidence(conn: psycopg.Connection) -> None:
     conn.execute("ALTER TABLE story_articles ADD COLUMN copy_of text")
 
 
+def m008_indexes(conn: psycopg.Connection) -> None:
+    """Publication order for the index pages (newest first) and units for the claims index."""
+    conn.execute("CREATE INDEX articles_published ON articles (published)")
+    conn.execute("CREATE INDEX quantities_unit ON quantities (unit)")
+
+
 MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
                                                                 m004_links, m005_events, m006_entity_links,
-                                                                m007_conflict_confidence)
+                                                                m007_conflict_confidence, m008_indexes)
 
 
 def apply_migrations(conn: psycopg.Connection) -> list[str]:

@@ -22,6 +22,7 @@ from . import records
 from .base import SearchHit
 from .common import ArticleWrites
 from .entity_links import EntityTables
+from .indexes import IndexQueries
 from .pg_migrations import SEARCH_CONFIG, apply_migrations
 from .postgres_links import PostgresLinkTables
 from .speakers import SpeakerQueries
@@ -30,7 +31,7 @@ PAGE = 1000  # articles fetched a round trip, so that iterating over a large sto
 CONNECT_TIMEOUT = 10  # seconds, unless the URL sets connect_timeout
 
 
-class PostgresStore(ArticleWrites, PostgresLinkTables, EntityTables, SpeakerQueries):
+class PostgresStore(ArticleWrites, PostgresLinkTables, EntityTables, SpeakerQueries, IndexQueries):
     """A Store in a PostgreSQL database, named by a postgresql:// URL; its tables live in the
     first schema of the connection's search_path."""
 

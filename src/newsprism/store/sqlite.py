@@ -15,12 +15,13 @@ from . import records
 from .base import SearchHit
 from .common import ArticleWrites
 from .entity_links import EntityTables
+from .indexes import IndexQueries
 from .migrations import apply_migrations
 from .speakers import SpeakerQueries
 from .sqlite_links import LinkTables
 
 
-class SQLiteStore(ArticleWrites, LinkTables, EntityTables, SpeakerQueries):
+class SQLiteStore(ArticleWrites, LinkTables, EntityTables, SpeakerQueries, IndexQueries):
     """A Store in one SQLite file (or in memory with ':memory:')."""
 
     def __init__(self, path: str | Path = ":memory:"):

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
@@ -25,6 +25,7 @@ from ..errors import NotFound
 from ..link.conflicts import SHOWN_CONFIDENCE
 from ..stages.entities import ENTITY_TYPES
 from ..store import Store, existing_store, open_store
+from ..store.indexes import IndexFilter
 from ..store.speakers import SpeakerFilter
 from . import views
 from .highlight import Mark, highlight
@@ -178,6 +179,45 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
         where = SpeakerFilter(story or None, kind or None, outlet or None, since or None, until or None)
         return render(request, "entity.html", views.entity_detail(stores(), entity_id, page, where))
 
+    def index_filter(story: StoryFilter = "", outlet: OutletFilter = "", since: SinceFilter = "",
+                     until: UntilFilter = "",
+                     speaker: Annotated[str, Query(max_length=200, description="Statements: this speaker's "
+                                                   "entity id.")] = "",
+                     kind: KindFilter = "",
+                     unit: Annotated[str, Query(max_length=50, description="Claims: this unit (USD, percent, "
+                                                "troop...).")] = "",
+                     subject: Annotated[str, Query(max_length=200, description="Claims: part of the "
+                                                   "subject.")] = "",
+                     min: Annotated[float | None, Query(description="Claims: values from this one.",
+                                                        ge=-1e300, le=1e300)] = None,
+                     max: Annotated[float | None, Query(description="Claims: values up to this one.",
+                                                        ge=-1e300, le=1e300)] = None) -> IndexFilter:
+        return IndexFilter(story or None, outlet or None, since or None, until or None, speaker or None,
+                           kind or None, unit or None, subject or None, min, max)
+
+    Filters = Annotated[IndexFilter, Depends(index_filter)]
+    Sort = Annotated[str, Query(pattern="^(newest|oldest|largest|smallest)$",
+                                description="Order: newest or oldest report first; claims also largest or "
+                                            "smallest value first.")]
+
+    def index_route(index: str, title: str) -> None:
+        @app.get(f"/{index}", include_in_schema=False, summary=title)
+        @app.get(f"/{index}.json", summary=title)
+        def listing(request: Request, page: Paging, where: Filters, sort: Sort = "newest") -> Response:
+            data = views.index_page(stores(), index, where, sort, page)
+            return render(request, "index.html", {**data, "title": title})
+
+        @app.get(f"/{index}.csv", summary=f"{title}: every row the filters keep, as CSV",
+                 response_class=StreamingResponse,
+                 responses={200: {"content": {"text/csv": {}}, "description": "CSV with a header row."}})
+        def export(where: Filters, sort: Sort = "newest") -> StreamingResponse:
+            return StreamingResponse(views.index_csv(stores(), index, where, sort), media_type="text/csv",
+                                     headers={"Content-Disposition": f'attachment; filename="{index}.csv"'})
+
+    index_route("statements", "Statements: who said what, newest first")
+    index_route("claims", "Claims: the figures stated, newest first")
+    index_route("articles", "Articles, newest first")
+
     @app.get("/conflicts", include_in_schema=False, summary="Conflicts between outlets")
     @app.get("/conflicts.json", summary="Conflicts between outlets")
     def conflicts(request: Request, page: Paging, all: ShowAll = False) -> Response:
@@ -229,8 +269,16 @@ def _page_context(request: Request) -> dict:
     def page_url(number: int) -> str:
         return request.url.path + "?" + urlencode({**params, "page": number})
 
+    def url_with(name: str, value) -> str:
+        """This page with one filter set (or dropped, for an empty value), from its first page."""
+        changed = {k: v for k, v in params.items() if k not in (name, "page")}
+        if value not in (None, ""):
+            changed[name] = value
+        return request.url.path + ("?" + urlencode(changed) if changed else "")
+
     return {"path": request.url.path, "json_url": f"{request.url.path}.json{query}",
-            "page_url": page_url, "query": params.get("q", "")}
+            "csv_url": f"{request.url.path}.csv{query}", "page_url": page_url, "url_with": url_with,
+            "params": params, "query": params.get("q", "")}
 
 
 def _snippet(snippet: str) -> Markup:

@@ -7,8 +7,11 @@ twin always agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import csv
+import io
+from dataclasses import asdict, dataclass
 
+from ..errors import NotFound
 from ..link.conflicts import SHOWN_CONFIDENCE
 from ..report.export import (
     article_record,
@@ -21,7 +24,8 @@ from ..report.export import (
 from ..report.speaker import speaker_view
 from ..report.story import story_view
 from ..report.timeline import sentence_around
-from ..store import Store
+from ..store import Store, records
+from ..store.indexes import FACET_SAMPLE, IndexFilter
 from ..store.speakers import SpeakerFilter
 
 MAX_PAGE_SIZE = 200
@@ -181,3 +185,81 @@ def _cached(store: Store, articles: dict, article_id: str):
     if article_id not in articles:
         articles[article_id] = store.get_article(article_id)
     return articles[article_id]
+
+
+# --- the indexes: statements, claims, articles ------------------------------------------------
+
+INDEXES = ("statements", "claims", "articles")
+
+
+def index_page(store: Store, index: str, where: IndexFilter, sort: str, page: Page) -> dict:
+    """One page of an index with its facets (counted over the newest rows the filters keep)."""
+    rows = store.index_rows(index, where, sort, page.size + 1, page.offset)
+    facets = {name: [{"value": v, "label": _facet_label(store, name, v), "count": n} for v, n in values]
+              for name, values in store.index_facets(index, where).items()}
+    return {"index": index, "rows": [index_record(index, r) for r in rows[:page.size]], "facets": facets,
+            "facet_sample": FACET_SAMPLE, "sort": sort,
+            "filters": {k: v for k, v in asdict(where).items() if v is not None},
+            "pagination": page.info(None, has_next=len(rows) > page.size)}
+
+
+def _facet_label(store: Store, facet: str, value: str) -> str:
+    if facet != "speaker":
+        return value
+    try:
+        return store.get_entity(value).name
+    except NotFound:
+        return value
+
+
+def index_record(index: str, row: dict) -> dict:
+    """One index row as the JSON shows it: the record and its article's metadata."""
+    article = {"id": row["a_id"], "title": row["a_title"], "source": row["a_source"],
+               "published": row["a_published"], "story_id": row["a_story"]}
+    if index == "statements":
+        speaker = ({"entity_id": row["speaker_entity_id"], "name": row["speaker_name"]}
+                   if row["speaker_entity_id"] or row["speaker_name"] else None)
+        return {"id": row["id"], "article_id": row["article_id"], "kind": row["kind"], "speaker": speaker,
+                "content": {"start": row["content_start"], "end": row["content_end"], "text": row["content"]},
+                "group_id": row["group_id"], "article": article}
+    if index == "claims":
+        return {**quantity_record(records.quantity(row)), "article": article}
+    return {**article, "published_inferred": bool(row["published_inferred"])}
+
+
+CSV_COLUMNS = {
+    "statements": ("id", "article_id", "published", "outlet", "story_id", "kind", "speaker", "speaker_id",
+                   "text", "group_id"),
+    "claims": ("id", "article_id", "published", "outlet", "story_id", "text", "display", "value", "unit",
+               "change", "subject", "group_id"),
+    "articles": ("id", "published", "outlet", "story_id", "title"),
+}
+EXPORT_BATCH = 5_000
+
+
+def csv_row(index: str, record: dict) -> tuple:
+    """The CSV columns of one index record."""
+    article = record.get("article", record)
+    common = {"published": article["published"], "outlet": article["source"], "story_id": article["story_id"]}
+    speaker = record.get("speaker") or {}
+    values = {**record, **common, "speaker": speaker.get("name"), "speaker_id": speaker.get("entity_id"),
+              "text": (record["content"]["text"] if index == "statements" else record.get("text"))}
+    return tuple(values.get(column) for column in CSV_COLUMNS[index])
+
+
+def index_csv(store: Store, index: str, where: IndexFilter, sort: str):
+    """Every row the filters keep, as CSV text in chunks (the header first)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS[index])
+    offset = 0
+    while True:
+        rows = store.index_rows(index, where, sort, EXPORT_BATCH, offset)
+        for row in rows:
+            writer.writerow(csv_row(index, index_record(index, row)))
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+        if len(rows) < EXPORT_BATCH:
+            return
+        offset += EXPORT_BATCH

@@ -1,0 +1,103 @@
+"""The browsable indexes of a store (statements, claims, articles): one page at a time, newest
+first or in another order, filtered, with facet counts. The same SQL for both backends (`?`
+placeholders; the PostgreSQL store's `_query` turns them into its own).
+
+Pages walk articles in publication order through `articles_published` and stop once a page is
+full, so the first pages of a 100,000-article store answer without reading it all. Facets are
+counted over the newest FACET_SAMPLE rows the filters keep, and say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FACET_SAMPLE = 20_000  # rows, newest first, that facet counts are taken over
+FACET_VALUES = 15  # values listed a facet, the most frequent first
+
+
+@dataclass(frozen=True, slots=True)
+class IndexFilter:
+    """What an index page keeps; a field left None keeps everything."""
+
+    story_id: str | None = None
+    outlet: str | None = None
+    since: str | None = None  # publication date, ISO, inclusive
+    until: str | None = None
+    speaker: str | None = None  # an entity id (statements)
+    kind: str | None = None  # a statement kind (statements)
+    unit: str | None = None  # a canonical unit (claims)
+    subject: str | None = None  # part of a claim's subject (claims)
+    min_value: float | None = None  # claims
+    max_value: float | None = None
+
+
+# Per index: its rows (alias x), the join to articles a, and its columns.
+_FROM = {
+    "statements": "statements x JOIN articles a ON a.id = x.article_id",
+    "claims": "quantities x JOIN articles a ON a.id = x.article_id",
+    "articles": "articles a",
+}
+_COLUMNS = {
+    "statements": ("x.id, x.article_id, x.kind, x.speaker_entity_id, x.speaker_name, x.group_id, "
+                   "x.content_start, x.content_end, "
+                   "substr(a.text, x.content_start + 1, x.content_end - x.content_start) AS content"),
+    "claims": ("x.id, x.article_id, x.start_char, x.end_char, x.text, x.value, x.unit, x.change, x.subject, "
+               "x.scope_from, x.scope_to, x.group_id"),
+    "articles": "a.id, a.title, a.published_inferred",
+}
+# Facets per index: name -> the column counted.
+FACETS = {
+    "statements": {"kind": "x.kind", "outlet": "a.source", "speaker": "x.speaker_entity_id"},
+    "claims": {"unit": "x.unit", "outlet": "a.source"},
+    "articles": {"outlet": "a.source"},
+}
+SORTS = {
+    "newest": "coalesce(a.published, '') DESC, a.pk DESC",
+    "oldest": "coalesce(a.published, '9999') ASC, a.pk ASC",
+}
+CLAIM_SORTS = {"largest": "x.value DESC, x.id", "smallest": "x.value ASC, x.id"}
+
+
+def _where(index: str, f: IndexFilter) -> tuple[str, list]:
+    terms = [
+        ("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)", f.story_id),
+        ("a.source = ?", f.outlet), ("substr(a.published, 1, 10) >= ?", f.since),
+        ("substr(a.published, 1, 10) <= ?", f.until)]
+    if index == "statements":
+        terms += [("x.speaker_entity_id = ?", f.speaker), ("x.kind = ?", f.kind)]
+    if index == "claims":
+        subject = f"%{f.subject.lower()}%" if f.subject else None
+        terms += [("x.unit = ?", f.unit), ("lower(x.subject) LIKE ?", subject),
+                  ("x.value >= ?", f.min_value), ("x.value <= ?", f.max_value)]
+    used = [(sql, value) for sql, value in terms if value is not None]
+    return ("WHERE " + " AND ".join(sql for sql, _ in used) if used else ""), [value for _, value in used]
+
+
+class IndexQueries:
+    """Index pages and facets, over a backend's `_query(sql, params)`."""
+
+    def index_rows(self, index: str, where: IndexFilter, sort: str = "newest", limit: int = 20,
+                   offset: int = 0) -> list[dict]:
+        """One page of an index ("statements", "claims" or "articles") as plain dicts, each with
+        its article's source, title, publication date and story."""
+        clause, params = _where(index, where)
+        order = CLAIM_SORTS.get(sort) if index == "claims" else None
+        rows = self._query(
+            f"SELECT {_COLUMNS[index]}, a.id AS a_id, a.source AS a_source, a.title AS a_title, "
+            f"a.published AS a_published, (SELECT story_id FROM story_articles WHERE article_id = a.id) "
+            f"AS a_story FROM {_FROM[index]} {clause} ORDER BY {order or SORTS.get(sort, SORTS['newest'])} "
+            "LIMIT ? OFFSET ?", (*params, limit, offset))
+        return [dict(row) for row in rows]
+
+    def index_facets(self, index: str, where: IndexFilter) -> dict[str, list[tuple[str, int]]]:
+        """Per facet, its most frequent values with their counts among the newest FACET_SAMPLE
+        rows the filter keeps."""
+        clause, params = _where(index, where)
+        facets = {}
+        for name, column in FACETS[index].items():
+            rows = self._query(
+                f"SELECT v, count(*) AS n FROM (SELECT {column} AS v FROM {_FROM[index]} {clause} "
+                f"ORDER BY {SORTS['newest']} LIMIT ?) t WHERE v IS NOT NULL GROUP BY v "
+                "ORDER BY count(*) DESC, v LIMIT ?", (*params, FACET_SAMPLE, FACET_VALUES))
+            facets[name] = [(row["v"], int(row["n"])) for row in rows]
+        return facets
