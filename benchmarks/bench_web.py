@@ -96,9 +96,17 @@ def page_paths(client: TestClient) -> dict[str, str]:
         entities = client.get(f"/articles/{article}.json").json()["entities"]
         if entities:
             break
+    speaker = client.get("/statements.json", params={"size": 1}).json()["facets"]["speaker"][0]["value"]
     return {"stories list": "/stories", "a story": f"/stories/{story['id']}",
             "an article": f"/articles/{article}", "an entity": f"/entities/{entities[0]['id']}",
-            "conflicts": "/conflicts", "search": f"/search?q={quote(SEARCH)}"}
+            "the most quoted speaker": f"/entities/{quote(speaker)}", "conflicts": "/conflicts",
+            "search": f"/search?q={quote(SEARCH)}", "entities index": "/entities",
+            "statements index": "/statements",
+            "statements, one kind, page 5": "/statements?kind=direct&page=5",
+            "statements of one speaker": f"/statements?speaker={quote(speaker)}",
+            "claims index, largest first": "/claims?unit=EUR&sort=largest",
+            "claims index, one subject": "/claims?subject=cost", "articles index": "/articles",
+            "articles index, oldest first": "/articles?sort=oldest"}
 
 
 def time_page(client: TestClient, path: str, requests: int) -> list[float]:

@@ -21,6 +21,7 @@ from .numbers import readable
 CONFLICT_STORIES = 200  # the most recent stories naming the speaker searched for their conflicts
 FIGURES = 500  # the most recent figures of the speaker read for the claim history
 SERIES_POINTS = 3  # a series of this many dated figures or more gets a chart
+SHOWN_VERSIONS = 12  # versions of one utterance shown, the earliest first; the rest are counted
 _WORD = re.compile(r"\S+")
 CHANGES = ("up", "down")
 
@@ -69,7 +70,7 @@ def _utterance(store: Store, versions: list[Version], entity_id: str) -> dict:
     first = versions[0]
     texts: dict[str, str] = {}
     records = []
-    for version in versions:
+    for version in versions[:SHOWN_VERSIONS]:
         text = texts.get(version.statement.article_id)
         if text is None:
             text = texts[version.statement.article_id] = store.get_article(version.statement.article_id).text
@@ -83,7 +84,7 @@ def _utterance(store: Store, versions: list[Version], entity_id: str) -> dict:
         record["diff"] = differences(base, record["content"]["text"])
     outlets = {v.source or v.statement.article_id for v in versions}
     return {"id": first.statement.group_id or first.statement.id, "first_published": first.published,
-            "outlets": len(outlets), "versions": records}
+            "outlets": len(outlets), "versions": records, "more_versions": len(versions) - len(records)}
 
 
 def differences(base: str, other: str) -> list[dict]:

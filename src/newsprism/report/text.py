@@ -64,6 +64,8 @@ def render_speaker(view: dict, offset: int = 0) -> str:
             lines.append(f"    {article['source'] or '-'}, {_day(article['published'])}, "
                          f"{version['article_id']}@{version['content']['start']} [{version['kind']}]")
             lines.append(f"      «{cut(_marked(version['diff']), WIDTH)}»")
+        if utterance["more_versions"]:
+            lines.append(f"    and {utterance['more_versions']} more report(s) of it")
     if view["claims"]:
         lines.append(f"\nFigures ({len(view['claims'])})")
         rows = [(_day(c["published"]), _figure(c), c["text"], c["subject"] or "-", c["source"] or "-")

@@ -162,5 +162,8 @@ class Store(Protocol):
     def index_facets(self, index: str, where) -> dict[str, list[tuple[str, int]]]:
         """Facet counts of an index over its newest rows the filter keeps."""
 
+    def refresh_statistics(self) -> None:
+        """Refresh what the database's query planner knows of the tables (after large writes)."""
+
     def close(self) -> None:
         """Release the connection."""

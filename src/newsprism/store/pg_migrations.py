@@ -158,7 +158,7 @@ def m007_conflict_confidence(conn: psycopg.Connection) -> None:
 
 def m008_indexes(conn: psycopg.Connection) -> None:
     """Publication order for the index pages (newest first) and units for the claims index."""
-    conn.execute("CREATE INDEX articles_published ON articles (published)")
+    conn.execute("CREATE INDEX articles_published ON articles (published DESC NULLS LAST, pk DESC)")
     conn.execute("CREATE INDEX quantities_unit ON quantities (unit)")
 
 

@@ -240,6 +240,10 @@ class PostgresStore(ArticleWrites, PostgresLinkTables, EntityTables, SpeakerQuer
             f"count(analysis_version) AS analysed, {counts} FROM articles").fetchone()
         return dict(row)
 
+    def refresh_statistics(self) -> None:
+        """Refresh the planner's statistics (autovacuum does it too, but later)."""
+        self._sql("ANALYZE")
+
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
