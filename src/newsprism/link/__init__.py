@@ -65,6 +65,7 @@ def link_store(store: Store, params: StoryParams | None = None,
             report.stories += 1
             step("linking: groups and conflicts", n, len(changed))
         store.drop_empty_stories()
+    store.refresh_entity_counts()  # the entity index pages by mention count
     store.refresh_statistics()  # the index pages need them to walk articles newest first
     return report
 

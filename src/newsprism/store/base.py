@@ -162,6 +162,16 @@ class Store(Protocol):
     def index_facets(self, index: str, where) -> dict[str, list[tuple[str, int]]]:
         """Facet counts of an index over its newest rows the filter keeps."""
 
+    def refresh_entity_counts(self) -> None:
+        """Recount every entity's mentions (linking does, after resolving)."""
+
+    def entity_index(self, query: str = "", type_: str | None = None, limit: int = 20,
+                     offset: int = 0) -> list[str]:
+        """Ids of a page of named entities, most mentioned first, matching a name or alias."""
+
+    def entity_type_counts(self, query: str = "") -> dict[str, int]:
+        """How many named entities of each type match a name or alias."""
+
     def refresh_statistics(self) -> None:
         """Refresh what the database's query planner knows of the tables (after large writes)."""
 

@@ -99,6 +99,39 @@ class EntityTables:
         row = self._query("SELECT new_id FROM entity_redirects WHERE old_id = ?", (entity_id,)).fetchone()
         return row["new_id"] if row else None
 
+    def refresh_entity_counts(self) -> None:
+        """Recount every entity's mentions (after linking has merged and rewritten them)."""
+        self._query("UPDATE entities SET mentions = (SELECT count(*) FROM mentions m "
+                    "WHERE m.entity_id = entities.id)")
+
+    def entity_index(self, query: str = "", type_: str | None = None, limit: int = 20,
+                     offset: int = 0) -> list[str]:
+        """Ids of a page of the named entities, most mentioned first, of one type or all, whose
+        name or an alias holds `query` (case-insensitive)."""
+        where, params = self._entity_where(query, type_)
+        rows = self._query(f"SELECT e.id FROM entities e WHERE e.mentions > 0{where} "
+                           "ORDER BY e.mentions DESC, e.id LIMIT ? OFFSET ?", (*params, limit, offset))
+        return [row["id"] for row in rows]
+
+    def entity_type_counts(self, query: str = "") -> dict[str, int]:
+        """How many named entities of each type hold `query` in a name or alias."""
+        where, params = self._entity_where(query, None)
+        rows = self._query(f"SELECT e.type, count(*) AS n FROM entities e WHERE e.mentions > 0{where} "
+                           "GROUP BY e.type ORDER BY e.type", params)
+        return {row["type"]: int(row["n"]) for row in rows}
+
+    @staticmethod
+    def _entity_where(query: str, type_: str | None) -> tuple[str, list]:
+        where, params = "", []
+        if type_:
+            where, params = " AND e.type = ?", [type_]
+        if query.strip():
+            needle = f"%{query.strip().lower()}%"
+            where += (" AND (lower(e.name) LIKE ? OR e.id IN (SELECT entity_id FROM mentions "
+                      "WHERE kind = 'name' AND lower(text) LIKE ?))")
+            params += [needle, needle]
+        return where, params
+
     def entity_profile(self, entity_id: str) -> dict:
         """An entity's mention and article counts and its roles, each with the article and the
         date (publication) where it was stated, earliest first."""

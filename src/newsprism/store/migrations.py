@@ -193,9 +193,16 @@ def m008_indexes(conn: sqlite3.Connection) -> None:
          "CREATE INDEX quantities_unit ON quantities(unit)")
 
 
+def m009_entity_counts(conn: sqlite3.Connection) -> None:
+    """Each entity's mention count, kept by linking, so the entity index pages from an index."""
+    _run(conn, "ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0",
+         "UPDATE entities SET mentions = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id)",
+         "CREATE INDEX entities_mentions ON entities(mentions DESC, id)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_articles, m002_analysis, m003_claims, m004_links, m005_events, m006_entity_links,
-    m007_conflict_confidence, m008_indexes)
+    m007_conflict_confidence, m008_indexes, m009_entity_counts)
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:

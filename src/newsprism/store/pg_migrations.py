@@ -162,9 +162,18 @@ def m008_indexes(conn: psycopg.Connection) -> None:
     conn.execute("CREATE INDEX quantities_unit ON quantities (unit)")
 
 
+def m009_entity_counts(conn: psycopg.Connection) -> None:
+    """Each entity's mention count, kept by linking, so the entity index pages from an index."""
+    conn.execute("ALTER TABLE entities ADD COLUMN mentions integer NOT NULL DEFAULT 0")
+    conn.execute("UPDATE entities SET mentions = "
+                 "(SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id)")
+    conn.execute("CREATE INDEX entities_mentions ON entities (mentions DESC, id)")
+
+
 MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
                                                                 m004_links, m005_events, m006_entity_links,
-                                                                m007_conflict_confidence, m008_indexes)
+                                                                m007_conflict_confidence, m008_indexes,
+                                                                m009_entity_counts)
 
 
 def apply_migrations(conn: psycopg.Connection) -> list[str]:

@@ -131,16 +131,12 @@ def article_disputes(store: Store, article_id: str, story_id: str | None) -> lis
 def entities_list(store: Store, query: str, type_: str | None, page: Page) -> dict:
     """One page of the store's entities whose name or an alias holds `query`, of one type or
     all, most mentioned first, with how many of each type match (the facets)."""
-    needle = query.casefold().strip()
-    matching = [e for e in store.iter_entities()
-                if not needle or any(needle in name.casefold() for name in (e.name, *e.aliases))]
-    facets: dict[str, int] = {}
-    for e in matching:
-        facets[e.type] = facets.get(e.type, 0) + 1
-    shown = [e for e in matching if type_ is None or e.type == type_]
-    records = [entity_record(store, e) for e in page.take(shown)]
-    return {"entities": records, "query": query, "type": type_, "facets": dict(sorted(facets.items())),
-            "pagination": page.info(len(shown))}
+    facets = store.entity_type_counts(query)
+    ids = store.entity_index(query, type_, page.size + 1, page.offset)
+    records = [entity_record(store, store.get_entity(i)) for i in ids[:page.size]]
+    total = facets.get(type_, 0) if type_ else sum(facets.values())
+    return {"entities": records, "query": query, "type": type_, "facets": facets,
+            "pagination": page.info(total, has_next=len(ids) > page.size)}
 
 
 def entity_detail(store: Store, entity_id: str, page: Page, where: SpeakerFilter | None = None) -> dict:
