@@ -229,3 +229,24 @@ def test_date_article_marks_and_resolves(nlp):
     assert {t.text: t.value for t in timexes}["14 February"] == "2025-02-14"
     dated = Article(id="d", text=text, published="2025-02-20")
     assert date_article(nlp(text), dated)[0] is dated
+
+
+TRIGGER_TEXTS = [
+    "On 2025-03-12T10:30 and on 3/12/2025 the Q3 figures came out, as in fiscal Q2 2024.",
+    "Last Monday, March 3, the board met; on the 5th of May 2024 it met again, in June 2023 too.",
+    "In nineteen ninety-six and two thousand and four, in the 1990s and the late '80s, the 21st century.",
+    "The third quarter, the same period a year ago, the first half of 2024, next year, the year-end.",
+    "Three weeks ago, two days later, this weekend, tonight, yesterday morning, this spring.",
+    "For the past three years, for months, a year-long inquiry, twice a week, every Tuesday, daily.",
+    "On Christmas Eve and Thanksgiving, at 3 p.m. EST and at noon, now and recently, in the future.",
+]
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_rule_triggers_never_change_what_the_scan_finds(text, monkeypatch):
+    from newsprism.stages import timegrammar
+
+    with_triggers = [(c.rule, c.start, c.end) for c in timegrammar.scan(text)]
+    monkeypatch.setattr(timegrammar, "TRIGGERS", {})
+    assert with_triggers == [(c.rule, c.start, c.end) for c in timegrammar.scan(text)]
+    assert with_triggers  # each text has expressions for the rules to find
