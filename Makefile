@@ -38,6 +38,7 @@ demo: install
 	$(BIN)/newsprism quotes --db $(DEMO_DB) | head -n 24
 	$(BIN)/newsprism stories --db $(DEMO_DB)
 	$(BIN)/newsprism conflicts --db $(DEMO_DB)
+	$(BIN)/newsprism speaker Varga --db $(DEMO_DB) --limit 3
 	$(BIN)/newsprism report --db $(DEMO_DB) --format html -o briefing.html
 	@echo "Briefing written to briefing.html: open it in a browser (file://$(CURDIR)/briefing.html)."
 	@echo "To explore the stories in the web UI: $(BIN)/newsprism serve --db $(DEMO_DB)"
