@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..link.conflicts import SHOWN_CONFIDENCE
 from ..store import Store
+from ..store.indexes import IndexFilter
 from .export import conflict_records, quantity_record, statement_record, story_record
 from .timeline import placeable, timeline_entry, timeline_order
 
@@ -22,20 +23,25 @@ def story_view(store: Store, story_id: str, window: tuple[int, int] | None = Non
     articles = {a: store.get_article(a) for a in story.article_ids}
     texts = {a.id: a.text for a in articles.values()}
     groups = list(store.iter_groups(story_id))
-    said = {a: list(store.iter_statements(article_id=a)) for a in story.article_ids}
+    alone = IndexFilter(story_id=story_id, alone=True)
     sections = {
         "statements": _by_corroboration(g for g in groups if g["kind"] == "statement"),
-        "single_statements": [s for a in story.article_ids for s in said[a] if s.group_id is None],
         "claims": _by_corroboration(g for g in groups if g["kind"] == "quantity"),
         "conflicts": list(store.iter_conflicts(story_id, min_confidence=0 if show_all else SHOWN_CONFIDENCE)),
         "timeline": _story_dates(store, story.article_ids),
     }
-    counts = {"articles": len(articles), **{name: len(items) for name, items in sections.items()}}
+    counts = {"articles": len(articles), **{name: len(items) for name, items in sections.items()},
+              "single_statements": store.count_rows("statements", alone)}
     every = counts["conflicts"] if show_all else sum(1 for _ in store.iter_conflicts(story_id))
     counts["conflicts_hidden"] = every - counts["conflicts"]
+    offset, size = window if window is not None else (0, counts["single_statements"])
     if window is not None:
-        offset, size = window
         sections = {name: items[offset:offset + size] for name, items in sections.items()}
+    single = store.index_rows("statements", alone, "oldest", size, offset) if size else []
+    shown = {a for g in sections["statements"] for a in g["article_ids"]} | {
+        t.article_id for t in sections["timeline"]} | {row["article_id"] for row in single}
+    said = {a: list(store.iter_statements(article_id=a)) for a in story.article_ids if a in shown}
+    by_id = {st.id: st for statements in said.values() for st in statements}
     event_of = {a: n for n, event in enumerate(story.events, 1) for a in event.article_ids}
     return {
         **story_record(story),
@@ -43,9 +49,8 @@ def story_view(store: Store, story_id: str, window: tuple[int, int] | None = Non
                       "published_inferred": a.published_inferred, "title": a.title,
                       "event": event_of.get(a.id)} for a in articles.values()],
         "statements": _statement_groups(sections["statements"], articles, said),
-        "single_statements": [{**statement_record(st, texts[st.article_id]),
-                               "source": articles[st.article_id].source}
-                              for st in sections["single_statements"]],
+        "single_statements": [{**statement_record(by_id[row["id"]], texts[row["article_id"]]),
+                               "source": row["a_source"]} for row in single if row["id"] in by_id],
         "claims": _quantity_groups(store, sections["claims"]),
         "conflicts": list(conflict_records(store, sections["conflicts"], texts)),
         "timeline": [timeline_entry(store, t, texts, said).as_dict() for t in sections["timeline"]],

@@ -29,6 +29,7 @@ class IndexFilter:
     subject: str | None = None  # part of a claim's subject (claims)
     min_value: float | None = None  # claims
     max_value: float | None = None
+    alone: bool | None = None  # statements: only those no other outlet carried (in no group)
 
 
 # Per index: its rows (alias x), the join to articles a, and its columns.
@@ -60,7 +61,8 @@ CLAIM_SORTS = {"largest": "x.value DESC, x.id", "smallest": "x.value ASC, x.id"}
 
 
 def _where(index: str, f: IndexFilter) -> tuple[str, list]:
-    terms = [
+    """The WHERE clause of a filter and its parameters: a condition only for each field given."""
+    terms: list[tuple[str, object]] = [
         ("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)", f.story_id),
         ("a.source = ?", f.outlet), ("substr(a.published, 1, 10) >= ?", f.since),
         ("substr(a.published, 1, 10) <= ?", f.until)]
@@ -71,7 +73,10 @@ def _where(index: str, f: IndexFilter) -> tuple[str, list]:
         terms += [("x.unit = ?", f.unit), ("lower(x.subject) LIKE ?", subject),
                   ("x.value >= ?", f.min_value), ("x.value <= ?", f.max_value)]
     used = [(sql, value) for sql, value in terms if value is not None]
-    return ("WHERE " + " AND ".join(sql for sql, _ in used) if used else ""), [value for _, value in used]
+    conditions = [sql for sql, _ in used]
+    if index == "statements" and f.alone:
+        conditions.append("x.group_id IS NULL")
+    return ("WHERE " + " AND ".join(conditions) if conditions else ""), [value for _, value in used]
 
 
 class IndexQueries:
@@ -89,6 +94,11 @@ class IndexQueries:
             f"AS a_story FROM {_FROM[index]} {clause} ORDER BY {order or SORTS.get(sort, SORTS['newest'])} "
             "LIMIT ? OFFSET ?", (*params, limit, offset))
         return [dict(row) for row in rows]
+
+    def count_rows(self, index: str, where: IndexFilter) -> int:
+        """How many rows of an index the filter keeps (for filters that keep few: a story's)."""
+        clause, params = _where(index, where)
+        return int(self._query(f"SELECT count(*) AS n FROM {_FROM[index]} {clause}", params).fetchone()["n"])
 
     def index_facets(self, index: str, where: IndexFilter) -> dict[str, list[tuple[str, int]]]:
         """Per facet, its most frequent values with their counts among the newest FACET_SAMPLE

@@ -194,10 +194,13 @@ def m008_indexes(conn: sqlite3.Connection) -> None:
 
 
 def m009_entity_counts(conn: sqlite3.Connection) -> None:
-    """Each entity's mention count, kept by linking, so the entity index pages from an index."""
+    """Each entity's mention count, kept by linking, so the entity index pages from an index;
+    claims by value, within a unit or across all."""
     _run(conn, "ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0",
          "UPDATE entities SET mentions = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id)",
-         "CREATE INDEX entities_mentions ON entities(mentions DESC, id)")
+         "CREATE INDEX entities_mentions ON entities(mentions DESC, id)",
+         "CREATE INDEX quantities_unit_value ON quantities(unit, value)",
+         "CREATE INDEX quantities_value ON quantities(value)")
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (

@@ -163,11 +163,14 @@ def m008_indexes(conn: psycopg.Connection) -> None:
 
 
 def m009_entity_counts(conn: psycopg.Connection) -> None:
-    """Each entity's mention count, kept by linking, so the entity index pages from an index."""
+    """Each entity's mention count, kept by linking, so the entity index pages from an index;
+    claims by value, within a unit or across all."""
     conn.execute("ALTER TABLE entities ADD COLUMN mentions integer NOT NULL DEFAULT 0")
     conn.execute("UPDATE entities SET mentions = "
                  "(SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id)")
     conn.execute("CREATE INDEX entities_mentions ON entities (mentions DESC, id)")
+    conn.execute("CREATE INDEX quantities_unit_value ON quantities (unit, value)")
+    conn.execute("CREATE INDEX quantities_value ON quantities (value)")
 
 
 MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
