@@ -4,14 +4,14 @@ placeholders; the PostgreSQL store's `_query` turns them into its own).
 
 Pages walk articles in publication order through `articles_published` and stop once a page is
 full, so the first pages of a 100,000-article store answer without reading it all. Facets are
-counted over the newest FACET_SAMPLE rows the filters keep, and say so.
+counted over the FACET_SAMPLE rows the filters keep that were stored last, and say so.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-FACET_SAMPLE = 5_000  # rows, newest first, that facet counts are taken over
+FACET_SAMPLE = 5_000  # rows, the latest stored, that facet counts are taken over
 FACET_VALUES = 15  # values listed a facet, the most frequent first
 
 
@@ -57,7 +57,10 @@ SORTS = {
     "newest": "a.published DESC NULLS LAST, a.pk DESC",
     "oldest": "a.published ASC NULLS LAST, a.pk ASC",
 }
-CLAIM_SORTS = {"largest": "x.value DESC, x.id", "smallest": "x.value ASC, x.id"}
+# Within one value, the latest stored first: the (unit, value) index holds that order too.
+CLAIM_SORTS = {"largest": "x.value DESC, x.pk DESC", "smallest": "x.value ASC, x.pk ASC"}
+# The rows facets are counted over: the latest stored, which every index can walk backwards.
+_LATEST = {"statements": "x.pk DESC", "claims": "x.pk DESC", "articles": "a.pk DESC"}
 
 
 def _where(index: str, f: IndexFilter) -> tuple[str, list]:
@@ -101,14 +104,14 @@ class IndexQueries:
         return int(self._query(f"SELECT count(*) AS n FROM {_FROM[index]} {clause}", params).fetchone()["n"])
 
     def index_facets(self, index: str, where: IndexFilter) -> dict[str, list[tuple[str, int]]]:
-        """Per facet, its most frequent values with their counts among the newest FACET_SAMPLE
-        rows the filter keeps."""
+        """Per facet, its most frequent values with their counts among the FACET_SAMPLE rows
+        the filter keeps that were stored last."""
         clause, params = _where(index, where)
         facets = {}
         for name, column in FACETS[index].items():
             rows = self._query(
                 f"SELECT v, count(*) AS n FROM (SELECT {column} AS v FROM {_FROM[index]} {clause} "
-                f"ORDER BY {SORTS['newest']} LIMIT ?) t WHERE v IS NOT NULL GROUP BY v "
+                f"ORDER BY {_LATEST[index]} LIMIT ?) t WHERE v IS NOT NULL GROUP BY v "
                 "ORDER BY count(*) DESC, v LIMIT ?", (*params, FACET_SAMPLE, FACET_VALUES))
             facets[name] = [(row["v"], int(row["n"])) for row in rows]
         return facets
