@@ -151,3 +151,17 @@ def _export(store) -> str:
     out = io.StringIO()
     export(store, out, "json")
     return out.getvalue()
+
+
+def test_a_page_of_the_story_view_shows_a_few_versions_of_a_group_and_counts_the_rest(linked, monkeypatch):
+    from newsprism.report import story as story_module
+
+    store, _ = linked
+    story_id = store.story_of("ferry-a")
+    whole = story_view(store, story_id)
+    group = next(g for g in whole["statements"] if len(g["versions"]) >= 2)
+    monkeypatch.setattr(story_module, "SHOWN_VERSIONS", 1)
+    paged = story_view(store, story_id, window=(0, 50))
+    same = next(g for g in paged["statements"] if g["id"] == group["id"])
+    assert len(same["versions"]) == 1 and same["more_versions"] == len(group["versions"]) - 1
+    assert group["more_versions"] == 0  # the whole view (CLI, briefing) shows every version

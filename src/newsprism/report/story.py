@@ -10,6 +10,8 @@ from ..store.indexes import IndexFilter
 from .export import conflict_records, quantity_record, statement_record, story_record
 from .timeline import placeable, timeline_entry, timeline_order
 
+SHOWN_VERSIONS = 12  # versions of one aligned statement or figure shown; the rest are counted
+
 
 def story_view(store: Store, story_id: str, window: tuple[int, int] | None = None,
                show_all: bool = False) -> dict:
@@ -38,8 +40,8 @@ def story_view(store: Store, story_id: str, window: tuple[int, int] | None = Non
     if window is not None:
         sections = {name: items[offset:offset + size] for name, items in sections.items()}
     single = store.index_rows("statements", alone, "oldest", size, offset) if size else []
-    shown = {a for g in sections["statements"] for a in g["article_ids"]} | {
-        t.article_id for t in sections["timeline"]} | {row["article_id"] for row in single}
+    cap = SHOWN_VERSIONS if window is not None else None  # a page shows a few versions of a group
+    shown = {t.article_id for t in sections["timeline"]} | {row["article_id"] for row in single}
     said = {a: list(store.iter_statements(article_id=a)) for a in story.article_ids if a in shown}
     by_id = {st.id: st for statements in said.values() for st in statements}
     event_of = {a: n for n, event in enumerate(story.events, 1) for a in event.article_ids}
@@ -48,10 +50,10 @@ def story_view(store: Store, story_id: str, window: tuple[int, int] | None = Non
         "articles": [{"id": a.id, "source": a.source, "published": a.published,
                       "published_inferred": a.published_inferred, "title": a.title,
                       "event": event_of.get(a.id)} for a in articles.values()],
-        "statements": _statement_groups(sections["statements"], articles, said),
+        "statements": _statement_groups(store, sections["statements"], articles, cap),
         "single_statements": [{**statement_record(by_id[row["id"]], texts[row["article_id"]]),
                                "source": row["a_source"]} for row in single if row["id"] in by_id],
-        "claims": _quantity_groups(store, sections["claims"]),
+        "claims": _quantity_groups(store, sections["claims"], cap),
         "conflicts": list(conflict_records(store, sections["conflicts"], texts)),
         "timeline": [timeline_entry(store, t, texts, said).as_dict() for t in sections["timeline"]],
         "counts": counts,
@@ -67,14 +69,16 @@ def _story_dates(store: Store, article_ids) -> list:
     return sorted((t for a in article_ids for t in placeable(store, a)), key=timeline_order)
 
 
-def _statement_groups(groups: list[dict], articles: dict, said: dict[str, list]) -> list[dict]:
-    """Aligned statements, each with every outlet's version."""
-    members = {s.id: s for a in said for s in said[a]}
+def _statement_groups(store: Store, groups: list[dict], articles: dict, cap: int | None) -> list[dict]:
+    """Aligned statements, each with its outlets' versions (the first `cap`, the rest counted)."""
+    kept = {g["id"]: g["member_ids"][:cap] for g in groups}
+    members = store.statements_by_id([m for ids in kept.values() for m in ids])
     views = []
     for group in groups:
         versions = [statement_record(members[m], articles[members[m].article_id].text)
-                    for m in group["member_ids"] if m in members]
-        views.append({**group, "speaker": _speaker(versions), "versions": versions})
+                    for m in kept[group["id"]] if m in members]
+        views.append({**group, "speaker": _speaker(versions), "versions": versions,
+                      "more_versions": len(group["member_ids"]) - len(versions)})
     return views
 
 
@@ -83,9 +87,10 @@ def _speaker(versions: list[dict]) -> str | None:
     return max(sorted(set(names)), key=names.count) if names else None
 
 
-def _quantity_groups(store: Store, groups: list[dict]) -> list[dict]:
-    """Numbers stated by several articles, each with every version."""
-    shown = sorted({a for g in groups for a in g["article_ids"]})
-    members = {q.id: q for a in shown for q in store.iter_quantities(article_id=a)}
-    return [{**group, "versions": [quantity_record(members[m]) for m in group["member_ids"] if m in members]}
-            for group in groups]
+def _quantity_groups(store: Store, groups: list[dict], cap: int | None) -> list[dict]:
+    """Numbers stated by several articles, each with its versions (the first `cap`, the rest
+    counted)."""
+    kept = {g["id"]: g["member_ids"][:cap] for g in groups}
+    members = store.quantities_by_id([m for ids in kept.values() for m in ids])
+    return [{**group, "versions": [quantity_record(members[m]) for m in kept[group["id"]] if m in members],
+             "more_versions": len(group["member_ids"]) - len(kept[group["id"]])} for group in groups]

@@ -160,7 +160,16 @@ class Store(Protocol):
         """One page of the statements, claims or articles index."""
 
     def index_facets(self, index: str, where) -> dict[str, list[tuple[str, int]]]:
-        """Facet counts of an index over its newest rows the filter keeps."""
+        """Facet counts of an index over the rows the filter keeps stored last."""
+
+    def count_rows(self, index: str, where) -> int:
+        """How many rows of an index a filter keeps."""
+
+    def statements_by_id(self, ids: Sequence[str]) -> dict[str, Statement]:
+        """Stored statements by id."""
+
+    def quantities_by_id(self, ids: Sequence[str]) -> dict[str, Quantity]:
+        """Stored quantities by id."""
 
     def refresh_entity_counts(self) -> None:
         """Recount every entity's mentions (linking does, after resolving)."""

@@ -9,7 +9,11 @@ counted over the FACET_SAMPLE rows the filters keep that were stored last, and s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from ..model import Quantity, Statement
+from . import records
 
 FACET_SAMPLE = 5_000  # rows, the latest stored, that facet counts are taken over
 FACET_VALUES = 15  # values listed a facet, the most frequent first
@@ -115,3 +119,19 @@ class IndexQueries:
                 "ORDER BY count(*) DESC, v LIMIT ?", (*params, FACET_SAMPLE, FACET_VALUES))
             facets[name] = [(row["v"], int(row["n"])) for row in rows]
         return facets
+
+    def statements_by_id(self, ids: Sequence[str]) -> dict[str, Statement]:
+        """The stored statements with these ids (those that exist), by id."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        return {row["id"]: records.statement(row)
+                for row in self._query(f"SELECT * FROM statements WHERE id IN ({marks})", tuple(ids))}
+
+    def quantities_by_id(self, ids: Sequence[str]) -> dict[str, Quantity]:
+        """The stored quantities with these ids (those that exist), by id."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        return {row["id"]: records.quantity(row)
+                for row in self._query(f"SELECT * FROM quantities WHERE id IN ({marks})", tuple(ids))}
