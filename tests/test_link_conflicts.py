@@ -72,6 +72,21 @@ def test_different_periods_are_a_scope_conflict():
     assert conflict.status == "scope"
 
 
+def test_a_figure_since_an_event_is_a_scope_note_beside_the_contradiction_since_a_year():
+    since_2016 = TRAM_A
+    more = TRAM_B
+    since_mayor = article("tram-c", "2025-03-12",
+                          "Graz has invested about €480 million in its tram network since Mayor Elke Kahr "
+                          "took office, the transport office said. The depot will hold 40 trams.")
+    conflicts = [c for c in conflicts_of(since_2016, more, since_mayor) if c.kind == "numeric"]
+    statuses = {c.status: c for c in conflicts}
+    assert set(statuses) == {"contradiction", "scope"}, [c.summary for c in conflicts]
+    contradiction = sides_text(statuses["contradiction"], [since_2016, more, since_mayor])
+    assert {"€420 million"} in contradiction and {"more than €480 million"} in contradiction
+    note = sides_text(statuses["scope"], [since_2016, more, since_mayor])
+    assert {"about €480 million"} in note  # the figure since the mayor took office stands apart
+
+
 def test_a_later_higher_toll_is_a_revision():
     first = article("quake-a", "2025-10-02",
                     "An earthquake in eastern Turkey has killed at least 9 people, the disaster agency "

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..model import Article, Quantity, Statement
 from .context import (
     PAIR_WINDOW,
+    STOPWORDS,
     Item,
     UnionFind,
     content_stems,
@@ -205,6 +206,10 @@ CASUALTIES = {"kill": "dead", "dead": "dead", "death": "dead", "die": "dead", "d
 # Units that count people: a casualty count names its event ("killed", "death toll") more
 # often than its unit, so two such counts of one casualty kind are one measure unit or no unit.
 PEOPLE = frozenset({None, "person", "people"})
+# Words news uses for one measure in turn ("military expenditure", "defence spending"): each
+# also counts as its concept, so paraphrases of a measure share context.
+CONCEPTS = {"spend": "#spend", "spent": "#spend", "expenditure": "#spend", "outlay": "#spend",
+            "military": "#defense", "defense": "#defense", "armament": "#defense"}
 KIND_WEIGHT = 3  # a shared casualty kind weighs like a word repeated three times near the number
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -238,6 +243,7 @@ def measure(item: Item, quantity: Quantity) -> Measure:
     near = window_stems(article, quantity.start, quantity.end, NEAR)
     stems.update(near)
     stems.update(set(content_stems(quantity.subject or "")) - set(stems))
+    stems.update({CONCEPTS[s]: stems[s] for s in list(stems) if s in CONCEPTS})
     kinds = _kinds(article, quantity, near)
     # The event a count is of is a strong word for what it measures, wherever in the sentence it is.
     stems.update({f"#{k}": KIND_WEIGHT if k in kinds else 1 for k in casualty_kinds(stems) | kinds})
@@ -288,10 +294,27 @@ def scope_of(item: Item, quantity: Quantity) -> tuple[str, object] | None:
             return "since", interval(start)[0] if interval(start) else start
         span = interval(start), interval(end)
         return ("in", (span[0][0], span[1][1])) if all(span) else None
-    return _nearby_scope(article, analysis, quantity)
+    return _nearby_scope(article, analysis, quantity) or _event_scope(article, quantity)
+
+
+def _event_scope(article: Article, quantity: Quantity) -> tuple[str, object] | None:
+    """("since", "after: ...") for a figure counted since an event its clause names."""
+    # A scraped line break may fall inside the clause: read on to the sentence's full stop.
+    after = re.split(r"[.!?](?=\s)", article.text[quantity.end:quantity.end + 150], maxsplit=1)[0]
+    match = SINCE_EVENT.search(after)
+    if not match or re.search(r"[;:]", after[:match.start()]):
+        return None
+    found = [stem(w) for w, _, _ in words(match[1]) if w.lower() not in STOPWORDS]
+    return "since", "after: " + " ".join(w for w in found if w not in EVENT_TITLES)
 
 
 SINCE = re.compile(r"\bsince\b[^,.;]{0,15}$")
+# "since former President Donald Trump took office", "since the invasion began": a time told by
+# an event, not a date, after the figure in its clause.
+EVENT_TITLES = frozenset({"former", "president", "prime", "minister", "mr", "mrs", "ms", "then"})
+SINCE_EVENT = re.compile(r"\bsince\s+((?:[\w’'.-]+\s+){1,7}?(?:took|became|began|started|came|invaded"
+                         r"|launched|entered|won|joined|ended|broke|signed)\b(?:\s+(?:office|power|out))?)",
+                         re.I)
 DURING = re.compile(r"\b(in|during|for)\b[^,.;]{0,25}$")
 
 
@@ -322,6 +345,10 @@ def scopes_differ(a: Measure, b: Measure) -> bool:
     if not a.scope or not b.scope or a.scope[0] != b.scope[0]:
         return False
     if a.scope[0] == "since":
+        events = [str(x.scope[1]).removeprefix("after: ").split() for x in (a, b)
+                  if str(x.scope[1]).startswith("after: ")]
+        if len(events) == 2:  # two events told alike ("Trump took office") are one time
+            return not set(events[0]) & set(events[1])
         return a.scope[1] != b.scope[1]
     (a_start, a_end), (b_start, b_end) = a.scope[1], b.scope[1]
     return a_end < b_start or b_end < a_start

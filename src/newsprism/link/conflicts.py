@@ -82,10 +82,38 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
     order = [article.id for article, _ in items]
     compared = {frozenset((order[i], order[j])) for i, j in nearby_pairs(items)}
     for members, score in measure_groups(matches, compared):
-        sides = value_sides(_own_figures([measures[m] for m in members]))
+        main, others = scope_classes(_own_figures([measures[m] for m in members]))
+        sides = value_sides(main)
         if len(sides) >= 2 and not different_measures(sides) and (status := numeric_status(sides, items)):
             found.append(_numeric_conflict(sides, status, score))
+        for other in others:  # a figure for another period: a scope note beside the nearest figure
+            nearest = min(sides or [main], key=lambda s: abs(s[0].quantity.value - other[0].quantity.value))
+            note = [other, nearest]
+            if len({m.article.id for s in note for m in s}) >= 2 and not different_measures(note, False):
+                conflict = _numeric_conflict(note, "scope", score)
+                if conflict.confidence >= NOTE_FLOOR:
+                    found.append(conflict)
     return found
+
+
+def scope_classes(measures: list[Measure]) -> tuple[list[Measure], list[list[Measure]]]:
+    """The measures of one group split by the time they cover: the class most articles state
+    (with every measure whose time is not said) and the others, each a time of its own ("since
+    2014" against "since Trump took office")."""
+    classes: list[list[Measure]] = []
+    for m in sorted(measures, key=lambda m: (m.scope is None, m.article.id, m.quantity.start)):
+        if m.scope is None:
+            continue
+        home = next((c for c in classes if not scopes_differ(c[0], m)), None)
+        if home is None:
+            classes.append([m])
+        else:
+            home.append(m)
+    if len(classes) <= 1:
+        return measures, []
+    classes.sort(key=lambda c: (-len({m.article.id for m in c}), c[0].article.id))
+    unscoped = [m for m in measures if m.scope is None]
+    return classes[0] + unscoped, classes[1:]
 
 
 GROUP_LINKS = 0.5  # share of two groups' cross pairs (in different articles) that must match to join
@@ -249,9 +277,10 @@ SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$"
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of (the )?$", re.IGNORECASE)
 
 
-def different_measures(sides: list[list[Measure]]) -> bool:
+def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     """Sides that cannot state one figure: a vague plural ("hundreds"), counts of sets told apart
-    by a word like "other" or "last", ages of differently named people."""
+    by a word like "other" or "last", ages of differently named people; with `lists`, also a
+    count of a list against one of its parts ("passengers and crew" against "passengers")."""
     measures = [m for s in sides for m in s]
     if any(VAGUE.match(m.quantity.text) for m in measures):
         return True
@@ -259,7 +288,7 @@ def different_measures(sides: list[list[Measure]]) -> bool:
             for m in measures if m.quantity.subject}
     if len(sets) > 1:
         return True
-    if len({" and " in m.quantity.subject for m in measures if m.quantity.subject}) > 1:
+    if lists and len({" and " in m.quantity.subject for m in measures if m.quantity.subject}) > 1:
         return True  # "passengers and crew" is not "passengers"
     if any(PARTITIVE.search(m.article.text[max(0, m.quantity.start - 20):m.quantity.start])
            or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):m.quantity.start])
@@ -276,6 +305,7 @@ def different_measures(sides: list[list[Measure]]) -> bool:
 # How sure a numeric conflict is, from NUMERIC_BASE down: each reason takes its share off.
 NUMERIC_BASE = 0.9
 SCOPE_PENALTY = 0.3  # a scope note is shown by default only where nothing else makes it doubtful
+NOTE_FLOOR = 0.3  # a scope note beside a group's figures less sure than this is not worth printing
 # Units that count repetitions or spans of time: reports give them for different things.
 PERIODS = frozenset({"time", "year", "season", "game", "match", "point", "minute", "hour", "h", "day",
                      "week", "month", "round", "term", "decade"})
