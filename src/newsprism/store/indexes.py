@@ -122,16 +122,15 @@ class IndexQueries:
 
     def statements_by_id(self, ids: Sequence[str]) -> dict[str, Statement]:
         """The stored statements with these ids (those that exist), by id."""
-        if not ids:
-            return {}
-        marks = ", ".join("?" for _ in ids)
-        return {row["id"]: records.statement(row)
-                for row in self._query(f"SELECT * FROM statements WHERE id IN ({marks})", tuple(ids))}
+        return self._rows_by_id("statements", ids, records.statement)
 
     def quantities_by_id(self, ids: Sequence[str]) -> dict[str, Quantity]:
         """The stored quantities with these ids (those that exist), by id."""
+        return self._rows_by_id("quantities", ids, records.quantity)
+
+    def _rows_by_id(self, table: str, ids: Sequence[str], read) -> dict:
         if not ids:
             return {}
         marks = ", ".join("?" for _ in ids)
-        return {row["id"]: records.quantity(row)
-                for row in self._query(f"SELECT * FROM quantities WHERE id IN ({marks})", tuple(ids))}
+        return {row["id"]: read(row) for row in self._query(f"SELECT * FROM {table} WHERE id IN ({marks})",
+                                                             tuple(ids))}
