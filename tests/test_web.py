@@ -391,3 +391,15 @@ def test_article_index_and_csv_export(client):
     lines = response.text.splitlines()
     assert lines[0].startswith("id,article_id,published,outlet") and len(lines) == 3
     assert "€320 million" in response.text and "Harbour Herald" in response.text
+
+
+def test_csv_cells_that_look_like_formulas_stay_text():
+    from newsprism.web.views import csv_row
+
+    record = {"id": "a:s1", "article_id": "a", "kind": "direct", "speaker": None, "group_id": None,
+              "content": {"start": 0, "end": 9, "text": "=HYPERLINK(\"http://x\")"},
+              "article": {"published": "2025-01-01", "source": "@outlet", "story_id": None}}
+    row = dict(zip(("id", "article_id", "published", "outlet", "story_id", "kind", "speaker", "speaker_id",
+                    "text", "group_id"), csv_row("statements", record), strict=True))
+    assert row["text"] == "'=HYPERLINK(\"http://x\")" and row["outlet"] == "'@outlet"
+    assert row["id"] == "a:s1" and row["published"] == "2025-01-01"

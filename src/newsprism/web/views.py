@@ -240,7 +240,14 @@ def csv_row(index: str, record: dict) -> tuple:
     speaker = record.get("speaker") or {}
     values = {**record, **common, "speaker": speaker.get("name"), "speaker_id": speaker.get("entity_id"),
               "text": (record["content"]["text"] if index == "statements" else record.get("text"))}
-    return tuple(values.get(column) for column in CSV_COLUMNS[index])
+    return tuple(_inert(values.get(column)) for column in CSV_COLUMNS[index])
+
+
+def _inert(value):
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def index_csv(store: Store, index: str, where: IndexFilter, sort: str):
