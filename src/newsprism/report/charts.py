@@ -64,28 +64,34 @@ def coverage_chart(counts: list[tuple[str, int]]) -> str:
 SERIES_HEIGHT = 160
 
 
-def series_chart(points: list[tuple[str, float, str]], title: str) -> str:
-    """Figures over time (ISO date, value, label), as a line with a dot per figure."""
+def series_chart(points: list[tuple[str, float, str]], title: str,
+                 labels: tuple[str, str] = ("", "")) -> str:
+    """Figures over time (ISO date, value, label), as a line with a dot per figure; `labels`
+    name the top and the bottom of the value axis."""
     if len(points) < 2:
         return ""
     days = [date.fromisoformat(d[:10]) for d, _, _ in points]
     values = [v for _, v, _ in points]
     first, span = min(days), max((max(days) - min(days)).days, 1)
     low, high = min(0.0, min(values)), max(values) or 1.0
-    plot_x, plot_y = WIDTH - 90, SERIES_HEIGHT - 50
+    left = 110  # room for the value axis' labels
+    plot_x, plot_y = WIDTH - left - 30, SERIES_HEIGHT - 50
 
     def xy(day: date, value: float) -> tuple[float, float]:
         height = (value - low) / ((high - low) or 1)
-        return 60 + plot_x * (day - first).days / span, 10 + plot_y * (1 - height)
+        return left + plot_x * (day - first).days / span, 10 + plot_y * (1 - height)
 
     placed = [xy(day, value) for day, value in zip(days, values, strict=True)]
-    parts = [f'<line x1="60" x2="{WIDTH - 30}" y1="{10 + plot_y}" y2="{10 + plot_y}" class="lane"/>',
+    parts = [f'<line x1="{left}" x2="{WIDTH - 30}" y1="{10 + plot_y}" y2="{10 + plot_y}" class="lane"/>',
              f'<polyline fill="none" stroke="{PALETTE[0]}" stroke-width="2" '
              f'points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in placed)}"/>']
     parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{PALETTE[1]}"><title>{escape(d)}: '
               f'{escape(label)}</title></circle>'
               for (x, y), (d, _, label) in zip(placed, points, strict=True)]
-    parts += [f'<text x="60" y="{SERIES_HEIGHT - 18}">{first:%d %b %Y}</text>',
+    top, bottom = xy(first, high)[1], xy(first, low)[1]
+    parts += [f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(_short(label, 16))}</text>'
+              for y, label in ((top, labels[0]), (bottom, labels[1]))]
+    parts += [f'<text x="{left}" y="{SERIES_HEIGHT - 18}">{first:%d %b %Y}</text>',
               f'<text x="{WIDTH - 30}" y="{SERIES_HEIGHT - 18}" text-anchor="end">'
               f'{max(days):%d %b %Y}</text>']
     return _svg(SERIES_HEIGHT, title, parts)

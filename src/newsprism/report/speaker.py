@@ -123,9 +123,11 @@ def claim_history(store: Store, entity_id: str) -> dict:
     for unit in dict.fromkeys(c["unit"] for c in claims if c["unit"]):
         points = [c for c in claims if c["unit"] == unit and c["published"]]
         if len(points) >= SERIES_POINTS:
+            values = [p["value"] for p in points]
+            axis = (readable(max(values) or 1.0, unit), readable(min(0.0, min(values)), unit))
             charts.append({"unit": unit, "svg": series_chart(
                 [(p["published"][:10], p["value"], p["display"]) for p in points],
-                f"Figures in {readable(1, unit).removeprefix('1 ').strip() or unit} over time")})
+                f"Figures in {readable(1, unit).removeprefix('1 ').strip() or unit} over time", axis)})
     return {"claims": claims, "charts": charts}
 
 
