@@ -35,7 +35,7 @@ NUMBER_RE = re.compile(  # the look-ahead only saves time: every number starts w
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion"
-_WORD = rf"(?:{'|'.join(_SMALL)}|{_SCALE_WORDS})"
+_WORD = rf"(?:{'|'.join(_SMALL)}|{_SCALE_WORDS}|dozen)"  # "a dozen", "two dozen"
 WORDS_RE = re.compile(rf"\b(?:an?\s+(?={_SCALE_WORDS}|dozen))?{_WORD}"
                       rf"(?:(?:\s*[-,&]\s*|\s+(?:and\s+)?){_WORD}\b)*(?:\s+dozen)?\b", re.I)
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
