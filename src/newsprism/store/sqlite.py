@@ -252,9 +252,11 @@ class SQLiteStore(ArticleWrites, LinkTables, EntityTables, SpeakerQueries, Index
 
     def refresh_statistics(self) -> None:
         """Sample the tables for the query planner (SQLite plans the index pages well only with
-        them), approximately: a few hundred rows an index."""
+        them): a first sampling of a few hundred rows an index, then SQLite's own check, which
+        samples again only the tables that changed much."""
         self.conn.execute("PRAGMA analysis_limit = 400")
-        self.conn.execute("ANALYZE")
+        sampled = self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
+        self.conn.execute("PRAGMA optimize" if sampled else "ANALYZE")
 
     def close(self) -> None:
         """Close the connection."""
