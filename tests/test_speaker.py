@@ -114,3 +114,13 @@ def test_role_history_names_each_role_once_with_its_span():
     assert role_history(roles) == [
         {"role": "Minister", "first": "2025-04-08", "last": "2025-05-20", "article_ids": ["b", "a"]},
         {"role": "Mayor", "first": None, "last": None, "article_ids": ["c"]}]
+
+
+def test_a_subjects_figures_over_time_get_a_chart(store):
+    from newsprism.store.indexes import IndexFilter
+    from newsprism.web.views import subject_chart
+
+    chart = subject_chart(store, IndexFilter(unit="EUR", subject="bridge"))
+    assert chart.startswith("<svg") and chart.count("<circle") == 3 and "€410 million" in chart
+    assert subject_chart(store, IndexFilter(unit="EUR")) == ""  # no subject: no history to draw
+    assert subject_chart(store, IndexFilter(unit="EUR", subject="tunnel")) == ""  # nothing stated

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 
 from ..errors import NotFound
 from ..link.conflicts import SHOWN_CONFIDENCE
+from ..report.charts import series_chart
 from ..report.export import (
     article_record,
     conflict_records,
@@ -21,7 +22,8 @@ from ..report.export import (
     statement_record,
     story_record,
 )
-from ..report.speaker import speaker_view
+from ..report.numbers import readable
+from ..report.speaker import SERIES_POINTS, speaker_view
 from ..report.story import story_view
 from ..report.timeline import sentence_around
 from ..store import Store, records
@@ -196,7 +198,26 @@ def index_page(store: Store, index: str, where: IndexFilter, sort: str, page: Pa
     return {"index": index, "rows": [index_record(index, r) for r in rows[:page.size]], "facets": facets,
             "facet_sample": FACET_SAMPLE, "sort": sort,
             "filters": {k: v for k, v in asdict(where).items() if v is not None},
+            "chart": subject_chart(store, where) if index == "claims" else "",
             "pagination": page.info(None, has_next=len(rows) > page.size)}
+
+
+HISTORY_FIGURES = 500  # figures of a subject a history chart is drawn from, the earliest first
+
+
+def subject_chart(store: Store, where: IndexFilter) -> str:
+    """The history of one subject's figures in one unit (both filtered for), as an SVG chart
+    of the dated ones, where there are SERIES_POINTS or more; else no chart."""
+    if not (where.subject and where.unit):
+        return ""
+    rows = [r for r in store.index_rows("claims", where, "oldest", HISTORY_FIGURES, 0) if r["a_published"]]
+    if len(rows) < SERIES_POINTS:
+        return ""
+    values = [r["value"] for r in rows]
+    axis = (readable(max(values) or 1.0, where.unit), readable(min(0.0, min(values)), where.unit))
+    return series_chart([(r["a_published"][:10], r["value"], f"{readable(r['value'], r['unit'], r['change'])}"
+                          f" ({r['a_source'] or r['a_id']})") for r in rows],
+                        f"{where.subject}: figures over time", axis)
 
 
 def _facet_label(store: Store, facet: str, value: str) -> str:
