@@ -40,8 +40,9 @@ def test_ingest_list_show_search_export(run, write, store_url):
     assert result.exit_code == 0, result.output
     assert "2 read, 2 added, 0 already stored" in result.output
 
-    listing = run("articles", "--db", store_url).output.splitlines()
-    assert listing == ["f1\t-\tCoast\t-", "tram\t-\t-\tTram line to open"]
+    listing = [line.split() for line in run("articles", "--db", store_url).output.splitlines()]
+    assert listing == [["ID", "PUBLISHED", "OUTLET", "TITLE"], ["f1", "-", "Coast", "-"],
+                       ["tram", "-", "-", "Tram", "line", "to", "open"]]
     assert "The council said the tram" in run("show", "tram", "--db", store_url).output
     assert run("search", "ferry", "--db", store_url).output.startswith("f1\t")
 
@@ -54,7 +55,7 @@ def test_reingest_is_idempotent(run, write):
     run("ingest", "in")
     again = run("ingest", "in")
     assert "1 read, 0 added, 1 already stored" in again.output
-    assert len(run("articles").output.splitlines()) == 1
+    assert len(run("articles").output.splitlines()) == 2  # the header and the one article
 
 
 def test_some_failures_exit_1_with_count_and_keep_the_rest(run, write):
@@ -66,7 +67,7 @@ def test_some_failures_exit_1_with_count_and_keep_the_rest(run, write):
     assert "bad.jsonl:line 2: invalid JSON" in result.output
     assert "empty.txt: no text" in result.output
     assert "2 input(s) failed" in result.output
-    assert len(run("articles", "--db", "x.db").output.splitlines()) == 2
+    assert len(run("articles", "--db", "x.db").output.splitlines()) == 3  # a header, two articles
 
 
 def test_usage_errors_exit_2(run):
@@ -210,7 +211,8 @@ def test_text_output_marks_inferred_publication_dates(run, write):
     write("in/a.txt", "date 2025-03-12\nBridge repairs\nThe city said on Monday that repairs would start.\n")
     write("in/b.txt", "Bridge repairs\nOn March 14, 2025, the city said that repairs would start.\n")
     assert run("analyze", "in").exit_code == 0
-    lines = dict(line.split("\t")[:2] for line in run("articles").stdout.splitlines())
+    rows = run("articles").stdout.splitlines()[1:]
+    lines = {row[:30].strip(): row[32:55].strip() for row in rows}
     assert lines == {"a": "2025-03-12", "b": "2025-03-14 (inferred)"}
 
 
@@ -298,3 +300,14 @@ def test_listing_filters_keep_what_they_name(run, write):
     none = run("quotes", "--since", "2030-01-01")
     assert none.stdout == "" and "no statement matches these filters" in none.output
     assert run("claims", "--story", "no-such-story").exit_code != 0
+
+
+def test_the_article_list_is_a_table_with_a_header_and_cut_cells(run, write):
+    long_title = "A very long title " * 6
+    write("in/feed.jsonl", json.dumps({"id": "x1", "source": "The Continental Courier of Antwerp",
+                                       "text": f"{long_title}\nBody text.\n", "title": long_title}) + "\n")
+    assert run("ingest", "in").exit_code == 0
+    header, row = run("articles").stdout.splitlines()
+    assert header.split() == ["ID", "PUBLISHED", "OUTLET", "TITLE"]
+    assert "The Continental Couri…" in row and row.endswith("…") and len(row) < len(long_title) + 80
+    assert header.index("OUTLET") == row.index("The Continental")  # columns line up

@@ -24,7 +24,7 @@ from .report.export import conflict_records, entity_record, quantity_record, sta
 from .report.export import export as export_store
 from .report.speaker import speaker_view
 from .report.story import story_view
-from .report.text import render_speaker
+from .report.text import cut, render_speaker
 from .report.timeline import build_timeline
 from .stages.entities import ENTITY_TYPES
 from .store import existing_store, open_store
@@ -309,14 +309,27 @@ def link(db):
 def articles(db, limit, offset, as_json):
     """List the stored articles: id, publication date, source and title."""
     with store_for(db) as store:
-        for article in store.iter_articles(limit, offset):
+        for n, article in enumerate(store.iter_articles(limit, offset)):
             if as_json:
                 row = {k: getattr(article, k) for k in ("id", "published", "published_inferred", "source",
                                                         "title", "url")}
                 click.echo(json.dumps(row, ensure_ascii=False))
-            else:
-                click.echo("\t".join([article.id, date_text(article.published, article.published_inferred),
-                                      article.source or "-", article.title or "-"]))
+                continue
+            if n == 0:
+                click.echo(fixed_row(ARTICLE_COLUMNS, [name.upper() for name, _ in ARTICLE_COLUMNS]))
+            day = date_text(article.published, article.published_inferred)
+            cells = [article.id, day, article.source or "-", article.title or "-"]
+            click.echo(fixed_row(ARTICLE_COLUMNS, cells))
+
+
+# The `articles` table, streamed: fixed column widths (the last column takes what is left).
+ARTICLE_COLUMNS = (("id", 30), ("published", 23), ("outlet", 22), ("title", 60))
+
+
+def fixed_row(columns, cells) -> str:
+    """One line of a streamed table: each cell cut to its column with an ellipsis, padded."""
+    parts = [cut(str(cell), width).ljust(width) for (_, width), cell in zip(columns, cells, strict=True)]
+    return "  ".join(parts).rstrip()
 
 
 def date_text(published: str | None, inferred: bool = False) -> str:
