@@ -208,6 +208,8 @@ def _shipped_models() -> tuple[CueModel | None, CueModel | None]:
 
 def find_report(token, quotes: list[Quoted], table: CueTable | None = None) -> Candidate | None:
     """The statement a token reports as a cue ("said", "according to"), if it is one."""
+    if token.pos_ != "VERB" and token.lower_ not in ("according", "in"):
+        return None  # only verbs, "according to" and a sentence's first "in" report (cheap test first)
     if inside_quote(token.idx, quotes):
         return None  # a report inside someone's quote belongs to their statement
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
