@@ -451,6 +451,8 @@ def test_a_date_list_leaves_a_count_after_it():
     ("There are 30 flats for sale and 12 for rent.", 12, "flat"),
     ("A gunman killed one person and injured two others.", 2, None),
     ("He was away for a couple of days.", 2, "day"),
+    ("The list has at least four dozen questions.", 48, "question"),
+    ("Pirates still hold about a dozen ships.", 12, "ship"),
 ])
 def test_counts_and_ages_read_from_the_parse(parse, text, value, unit):
     found = [q for q in parse(text) if q.value == value]

@@ -633,12 +633,14 @@ def _counted(text: str, span, found: Found) -> Found:
         return found
     if _age(span, found):
         return replace(found, unit="year")  # "Raj Chohan, 59, was killed"
-    last, head = span[-1], span[-1].head
-    people = head.pos_ == "PROPN" and (head.tag_ == "NNPS" or head.ent_type_ == "NORP")  # "Ukrainians"
+    last = span[-1]
+    # The number's last word, or the word it hangs on ("four" of "four dozen questions").
+    counter = next((t for t in (last, span.root) if t.dep_ in ("nummod", "quantmod", "compound")
+                    and t.head.i >= span.end and (t.head.pos_ == "NOUN" or _people_word(t.head))), None)
+    head = last.head
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    if last.dep_ in ("nummod", "quantmod", "compound") and (head.pos_ == "NOUN" or people) \
-            and head.i > last.i:
-        noun = head
+    if counter is not None:
+        noun = counter.head
     elif following is not None and U.COUNTED_AFTER.match(text, found.end):  # "2m homes", however parsed
         noun = following
     elif last.dep_ == "conj" and head.pos_ == "NOUN" and head.i < last.i \
@@ -654,6 +656,10 @@ def _counted(text: str, span, found: Found) -> Found:
     if noun is None or noun.lemma_.lower() in NO_COUNT_NOUNS:
         return found
     return replace(found, unit=counted_noun(noun, span.end))
+
+
+def _people_word(token) -> bool:
+    return token.pos_ == "PROPN" and (token.tag_ == "NNPS" or token.ent_type_ == "NORP")  # "Ukrainians"
 
 
 NO_COUNT_NOUNS = {"other", "more", "less", "few", "many", "some", "all", "each", "time"}
