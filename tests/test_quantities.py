@@ -415,6 +415,8 @@ def test_falling_ends_are_two_shares_not_a_range(text):
     ("He drank half a litre of vodka.", 0.5, "l"),
     ("The oven took half an hour to heat.", 0.5, "h"),
     ("The building went up a half-century ago.", 50, "year"),
+    ("She lived a mile and a half away.", 1.5, "mi"),
+    ("The talks lasted two hours and a half.", 2.5, "h"),
     ("The firm paid $1,000 a pill for the drug.", 1000, "USD/pill"),
     ("Buyers pay about $1,200 per square foot downtown.", 1200, "USD/ft2"),
     ("He averaged five points per game last season.", 5, "point/game"),

@@ -258,6 +258,7 @@ def _word_numbers(text: str) -> list[Candidate]:
     return found
 
 
+UNIT_AND_HALF = re.compile(r"\s+and\s+an?\s+half\b(?!\s+(?:of|times)\b)", re.I)
 AGE_END = re.compile(r"\s*(?:[,.;:)!?]|$|(?:in|on|this|last|next|and|but|when|before|after|is|was|the|that"
                      r"|years?)\b)")
 FEET_AFTER = re.compile(r"['’′](?=\s?\d{1,2}(?:[\"”″]|''))")
@@ -345,6 +346,8 @@ def _with_unit(text: str, atom: Found) -> Found:
         atom = replace(atom, end=per[0], unit=per[1]) if per else atom
     if atom.unit == "percent" and (gdp := U.OF_GDP.match(text, atom.end)):
         atom = replace(atom, end=gdp.end(), unit="percent_of_gdp")
+    if atom.unit and atom.scale == 1 and (half := UNIT_AND_HALF.match(text, atom.end)):
+        atom = replace(atom, end=half.end(), value=atom.value + 0.5)  # "a mile and a half"
     if atom.unit in U.YEARS_IN:  # "two decades": 20 years
         atom = replace(atom, value=atom.value * U.YEARS_IN[atom.unit], unit="year")
     if atom.unit in ("year", "month", "week", "day") and (old := U.AGE_AFTER.match(text, atom.end)):
