@@ -11,7 +11,7 @@ from newsprism.model import Article
 from newsprism.pipeline import analyze_article
 from newsprism.report.speaker import differences, role_history, speaker_view
 from newsprism.store import open_store
-from newsprism.store.speakers import SpeakerFilter
+from newsprism.store.indexes import IndexFilter
 
 # One minister, two outlets on one day (the cost differs: a conflict; the quote is carried by
 # both), and a later report where she gives a new cost herself.
@@ -62,16 +62,20 @@ def test_one_utterance_carried_by_two_outlets_is_one_group_earliest_first(store,
 
 
 def test_filters_keep_what_they_name(store, okafor):
-    only_coast = speaker_view(store, okafor, SpeakerFilter(outlet="Coast Daily"))
+    only_coast = speaker_view(store, okafor, IndexFilter(outlet="Coast Daily"))
     assert only_coast["total"] == 1 and "410" in _texts(only_coast)[0][0]
-    may = speaker_view(store, okafor, SpeakerFilter(since="2025-05-01"))
+    may = speaker_view(store, okafor, IndexFilter(since="2025-05-01"))
     assert may["total"] == 1
-    april = speaker_view(store, okafor, SpeakerFilter(until="2025-04-30"))
+    april = speaker_view(store, okafor, IndexFilter(until="2025-04-30"))
     assert april["total"] == speaker_view(store, okafor)["total"] - 1
-    contradictory = SpeakerFilter(since="2026-01-01", until="2025-01-01")
+    # A month or a year as the end keeps all of it: up to "2025-04" keeps 8 April.
+    assert speaker_view(store, okafor, IndexFilter(until="2025-04"))["total"] == april["total"]
+    whole_year = speaker_view(store, okafor, IndexFilter(until="2025"))
+    assert whole_year["total"] == speaker_view(store, okafor)["total"]
+    contradictory = IndexFilter(since="2026-01-01", until="2025-01-01")
     assert speaker_view(store, okafor, contradictory)["utterances"] == []
-    assert speaker_view(store, okafor, SpeakerFilter(kind="no-such-kind"))["total"] == 0
-    assert speaker_view(store, okafor, SpeakerFilter(story_id="no-such-story"))["total"] == 0
+    assert speaker_view(store, okafor, IndexFilter(kind="no-such-kind"))["total"] == 0
+    assert speaker_view(store, okafor, IndexFilter(story_id="no-such-story"))["total"] == 0
 
 
 def test_pages_read_a_slice(store, okafor):

@@ -28,7 +28,7 @@ from .report.text import cut, render_speaker
 from .report.timeline import build_timeline
 from .stages.entities import ENTITY_TYPES
 from .store import existing_store, open_store
-from .store.speakers import SpeakerFilter
+from .store.indexes import IndexFilter
 
 db_option = click.option("--db", envvar="NEWSPRISM_DB", default=None,
                          help="Store: a SQLite path, sqlite:///PATH or postgresql://URL "
@@ -835,7 +835,7 @@ def speaker(name, db, story_id, kind, outlet, since, until, limit, offset, as_js
         if entity is None:
             click.echo(hint, err=True)
             return
-        where = SpeakerFilter(story_id, kind, outlet, since, until)
+        where = IndexFilter(story_id=story_id, outlet=outlet, since=since, until=until, kind=kind)
         view = speaker_view(store, entity.id, where, limit, offset)
     if as_json:
         click.echo(json.dumps(view, ensure_ascii=False))

@@ -13,7 +13,8 @@ from dataclasses import asdict
 
 from ..model import Conflict, Entity
 from ..store import Store
-from ..store.speakers import SpeakerFilter, Version
+from ..store.indexes import IndexFilter
+from ..store.speakers import Version
 from .charts import series_chart
 from .export import conflict_records, entity_record, quantity_record, statement_record
 from .numbers import readable
@@ -26,11 +27,11 @@ _WORD = re.compile(r"\S+")
 CHANGES = ("up", "down")
 
 
-def speaker_view(store: Store, entity_id: str, where: SpeakerFilter | None = None, limit: int = 20,
+def speaker_view(store: Store, entity_id: str, where: IndexFilter | None = None, limit: int = 20,
                  offset: int = 0) -> dict:
     """The speaker page (raises NotFound for an unknown entity): a page of utterances, the claim
     history, roles, names, mention counts and conflicts."""
-    entity, where = store.get_entity(entity_id), where or SpeakerFilter()
+    entity, where = store.get_entity(entity_id), where or IndexFilter()
     total = store.count_utterances(entity.id, where)
     utterances = [_utterance(store, versions, entity.id) for versions in
                   store.speaker_utterances(entity.id, where, limit, offset)]

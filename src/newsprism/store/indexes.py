@@ -37,7 +37,7 @@ class IndexFilter:
 
 
 # Per index: its rows (alias x), the join to articles a, and its columns.
-_FROM = {
+INDEX_FROM = {
     "statements": "statements x JOIN articles a ON a.id = x.article_id",
     "claims": "quantities x JOIN articles a ON a.id = x.article_id",
     "articles": "articles a",
@@ -67,12 +67,13 @@ CLAIM_SORTS = {"largest": "x.value DESC, x.pk DESC", "smallest": "x.value ASC, x
 _LATEST = {"statements": "x.pk DESC", "claims": "x.pk DESC", "articles": "a.pk DESC"}
 
 
-def _where(index: str, f: IndexFilter) -> tuple[str, list]:
-    """The WHERE clause of a filter and its parameters: a condition only for each field given."""
+def index_where(index: str, f: IndexFilter) -> tuple[str, list]:
+    """The WHERE clause of a filter over an index's rows (`x`, joined to articles `a`) and its
+    parameters: a condition only for each field given."""
     terms: list[tuple[str, object]] = [
         ("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)", f.story_id),
         ("a.source = ?", f.outlet), ("substr(a.published, 1, 10) >= ?", f.since),
-        ("substr(a.published, 1, 10) <= ?", f.until)]
+        ("substr(a.published, 1, 10) <= ?", _last_day(f.until))]
     if index == "statements":
         terms += [("x.speaker_entity_id = ?", f.speaker), ("x.kind = ?", f.kind)]
     if index == "claims":
@@ -86,6 +87,14 @@ def _where(index: str, f: IndexFilter) -> tuple[str, list]:
     return ("WHERE " + " AND ".join(conditions) if conditions else ""), [value for _, value in used]
 
 
+def _last_day(until: str | None) -> str | None:
+    """An ISO date, year or month as the last day it covers, for string comparison: up to
+    "2025-04" keeps the reports of 15 April 2025 ("2025-04-31" is no date, but sorts after all)."""
+    if until is None or len(until) >= 10:
+        return until
+    return until + ("-12-31" if len(until) == 4 else "-31")
+
+
 class IndexQueries:
     """Index pages and facets, over a backend's `_query(sql, params)`."""
 
@@ -93,28 +102,30 @@ class IndexQueries:
                    offset: int = 0) -> list[dict]:
         """One page of an index ("statements", "claims" or "articles") as plain dicts, each with
         its article's source, title, publication date and story."""
-        clause, params = _where(index, where)
+        clause, params = index_where(index, where)
         order = CLAIM_SORTS.get(sort) if index == "claims" else None
         rows = self._query(
             f"SELECT {_COLUMNS[index]}, a.id AS a_id, a.source AS a_source, a.title AS a_title, "
             f"a.published AS a_published, (SELECT story_id FROM story_articles WHERE article_id = a.id) "
-            f"AS a_story FROM {_FROM[index]} {clause} ORDER BY {order or SORTS.get(sort, SORTS['newest'])} "
-            "LIMIT ? OFFSET ?", (*params, limit, offset))
+            f"AS a_story FROM {INDEX_FROM[index]} {clause} "
+            f"ORDER BY {order or SORTS.get(sort, SORTS['newest'])} LIMIT ? OFFSET ?",
+            (*params, limit, offset))
         return [dict(row) for row in rows]
 
     def count_rows(self, index: str, where: IndexFilter) -> int:
         """How many rows of an index the filter keeps (for filters that keep few: a story's)."""
-        clause, params = _where(index, where)
-        return int(self._query(f"SELECT count(*) AS n FROM {_FROM[index]} {clause}", params).fetchone()["n"])
+        clause, params = index_where(index, where)
+        row = self._query(f"SELECT count(*) AS n FROM {INDEX_FROM[index]} {clause}", params).fetchone()
+        return int(row["n"])
 
     def index_facets(self, index: str, where: IndexFilter) -> dict[str, list[tuple[str, int]]]:
         """Per facet, its most frequent values with their counts among the FACET_SAMPLE rows
         the filter keeps that were stored last."""
-        clause, params = _where(index, where)
+        clause, params = index_where(index, where)
         facets = {}
         for name, column in FACETS[index].items():
             rows = self._query(
-                f"SELECT v, count(*) AS n FROM (SELECT {column} AS v FROM {_FROM[index]} {clause} "
+                f"SELECT v, count(*) AS n FROM (SELECT {column} AS v FROM {INDEX_FROM[index]} {clause} "
                 f"ORDER BY {_LATEST[index]} LIMIT ?) t WHERE v IS NOT NULL GROUP BY v "
                 "ORDER BY count(*) DESC, v LIMIT ?", (*params, FACET_SAMPLE, FACET_VALUES))
             facets[name] = [(row["v"], int(row["n"])) for row in rows]

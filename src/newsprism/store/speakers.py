@@ -8,33 +8,16 @@ time, so a speaker with thousands of statements never loads them all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Quantity, Statement
 from . import records
+from .indexes import INDEX_FROM, IndexFilter, index_where
 
 
-@dataclass(frozen=True, slots=True)
-class SpeakerFilter:
-    """Which of a speaker's statements to list: all of them when every field is None."""
-
-    story_id: str | None = None
-    kind: str | None = None
-    outlet: str | None = None  # the article's source, exactly
-    since: str | None = None  # publication date, ISO, inclusive
-    until: str | None = None  # publication date, ISO, inclusive
-
-    def sql(self) -> tuple[str, list]:
-        """The filter as AND-ed conditions on statements `s`, articles `a` (and story_articles `sa`)."""
-        terms = [("sa.story_id = ?", self.story_id), ("s.kind = ?", self.kind), ("a.source = ?", self.outlet),
-                 ("substr(a.published, 1, 10) >= ?", self.since),
-                 ("substr(a.published, 1, 10) <= ?", self.until)]
-        used = [(sql, value) for sql, value in terms if value is not None]
-        return "".join(f" AND {sql}" for sql, _ in used), [value for _, value in used]
-
-
-_SAID = ("FROM statements s JOIN articles a ON a.id = s.article_id "
-         "LEFT JOIN story_articles sa ON sa.article_id = s.article_id WHERE s.speaker_entity_id = ?")
+def _said(entity_id: str, where: IndexFilter | None) -> tuple[str, list]:
+    """The statements index's WHERE clause for one speaker's statements the filter keeps."""
+    return index_where("statements", replace(where or IndexFilter(), speaker=entity_id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,22 +34,23 @@ class Version:
 class SpeakerQueries:
     """A speaker's utterances and figures, over a backend's `_query(sql, params)`."""
 
-    def count_utterances(self, entity_id: str, where: SpeakerFilter | None = None) -> int:
-        """How many utterances of the speaker the filter keeps."""
-        extra, params = (where or SpeakerFilter()).sql()
-        row = self._query(f"SELECT count(DISTINCT coalesce(s.group_id, s.id)) AS n {_SAID}{extra}",
-                          (entity_id, *params)).fetchone()
+    def count_utterances(self, entity_id: str, where: IndexFilter | None = None) -> int:
+        """How many utterances of the speaker the filter (story, kind, outlet, dates) keeps."""
+        clause, params = _said(entity_id, where)
+        row = self._query(f"SELECT count(DISTINCT coalesce(x.group_id, x.id)) AS n "
+                          f"FROM {INDEX_FROM['statements']} {clause}", params).fetchone()
         return int(row["n"])
 
-    def speaker_utterances(self, entity_id: str, where: SpeakerFilter | None = None, limit: int = 20,
+    def speaker_utterances(self, entity_id: str, where: IndexFilter | None = None, limit: int = 20,
                            offset: int = 0) -> list[list[Version]]:
         """One page of the speaker's utterances, earliest report first; each utterance is every
         outlet's version of it (a version by another speaker name included), earliest first."""
-        extra, params = (where or SpeakerFilter()).sql()
+        clause, params = _said(entity_id, where)
         keys = [row["u"] for row in self._query(
-            f"SELECT coalesce(s.group_id, s.id) AS u, min(coalesce(a.published, '9999')) AS first_seen, "
-            f"min(a.pk) AS first_pk {_SAID}{extra} GROUP BY coalesce(s.group_id, s.id) "
-            "ORDER BY first_seen, first_pk, u LIMIT ? OFFSET ?", (entity_id, *params, limit, offset))]
+            f"SELECT coalesce(x.group_id, x.id) AS u, min(coalesce(a.published, '9999')) AS first_seen, "
+            f"min(a.pk) AS first_pk FROM {INDEX_FROM['statements']} {clause} "
+            "GROUP BY coalesce(x.group_id, x.id) ORDER BY first_seen, first_pk, u LIMIT ? OFFSET ?",
+            (*params, limit, offset))]
         if not keys:
             return []
         marks = ", ".join("?" for _ in keys)

@@ -26,7 +26,6 @@ from ..link.conflicts import SHOWN_CONFIDENCE
 from ..stages.entities import ENTITY_TYPES
 from ..store import Store, existing_store, open_store
 from ..store.indexes import IndexFilter
-from ..store.speakers import SpeakerFilter
 from . import views
 from .highlight import Mark, highlight
 
@@ -176,7 +175,8 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
     @app.get("/entities/{entity_id}.json", responses=not_found_response("entity"), summary="One entity")
     def entity(request: Request, entity_id: str, page: Paging, story: StoryFilter = "", kind: KindFilter = "",
                outlet: OutletFilter = "", since: SinceFilter = "", until: UntilFilter = "") -> Response:
-        where = SpeakerFilter(story or None, kind or None, outlet or None, since or None, until or None)
+        where = IndexFilter(story_id=story or None, outlet=outlet or None, since=since or None,
+                            until=until or None, kind=kind or None)
         return render(request, "entity.html", views.entity_detail(stores(), entity_id, page, where))
 
     def index_filter(story: StoryFilter = "", outlet: OutletFilter = "", since: SinceFilter = "",

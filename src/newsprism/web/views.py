@@ -28,7 +28,6 @@ from ..report.story import story_view
 from ..report.timeline import sentence_around
 from ..store import Store, records
 from ..store.indexes import FACET_SAMPLE, IndexFilter
-from ..store.speakers import SpeakerFilter
 
 MAX_PAGE_SIZE = 200
 MAX_PAGE = 1_000_000  # a larger page number is a mistake (and overflows the database's integers)
@@ -141,7 +140,7 @@ def entities_list(store: Store, query: str, type_: str | None, page: Page) -> di
             "pagination": page.info(total, has_next=len(ids) > page.size)}
 
 
-def entity_detail(store: Store, entity_id: str, page: Page, where: SpeakerFilter | None = None) -> dict:
+def entity_detail(store: Store, entity_id: str, page: Page, where: IndexFilter | None = None) -> dict:
     """One entity's speaker page (raises NotFound): names, roles, mention counts, a page of what
     it said grouped by utterance (filtered by story, kind, outlet and dates), its figures over
     time and the conflicts it is part of."""
