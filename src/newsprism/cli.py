@@ -24,7 +24,7 @@ from .report.export import conflict_records, entity_record, quantity_record, sta
 from .report.export import export as export_store
 from .report.speaker import speaker_view
 from .report.story import story_view
-from .report.text import cut, render_speaker
+from .report.text import fixed_row, render_speaker
 from .report.timeline import build_timeline
 from .stages.entities import ENTITY_TYPES
 from .store import existing_store, open_store
@@ -324,12 +324,6 @@ def articles(db, limit, offset, as_json):
 
 # The `articles` table, streamed: fixed column widths (the last column takes what is left).
 ARTICLE_COLUMNS = (("id", 30), ("published", 23), ("outlet", 22), ("title", 60))
-
-
-def fixed_row(columns, cells) -> str:
-    """One line of a streamed table: each cell cut to its column with an ellipsis, padded."""
-    parts = [cut(str(cell), width).ljust(width) for (_, width), cell in zip(columns, cells, strict=True)]
-    return "  ".join(parts).rstrip()
 
 
 def date_text(published: str | None, inferred: bool = False) -> str:

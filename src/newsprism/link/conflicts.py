@@ -260,13 +260,6 @@ SET_WORDS = frozenset({"other", "first", "last", "second", "third", "previous", 
 VAGUE = re.compile(r"^(?:some |several |many )?(hundreds|thousands|dozens|scores|millions|tens)\b",
                    re.IGNORECASE)
 AGE = re.compile(r"-year-old\b|\baged?\b", re.IGNORECASE)
-
-
-def is_age(quantity) -> bool:
-    """An age: "28-year-old", "aged 66", or a bare number the stage read as years ("Smith, 66,")."""
-    return bool(AGE.search(quantity.text)) or quantity.unit == "year" and quantity.text.strip().isdigit()
-
-
 AGE_RATIO = 1.25  # ages further apart are two people's ("23-year-old" vs "59-year-old")
 # Counts of the parts of one group, told apart by a capitalised word ("one Australian and one
 # English climber"); a list of different things ("14 rifles, 31 magazines and 923 rounds") is not.
@@ -275,6 +268,11 @@ LISTED = re.compile(rf"^(\s+[A-Z][a-z]+){{1,2}}\s+and\s+{_NUMBER}\b")
 LISTED_BEFORE = re.compile(rf"\b{_NUMBER}(\s+[A-Z][a-z]+){{1,2}}\s+and\s+$")
 SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$", re.IGNORECASE)
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of (the )?$", re.IGNORECASE)
+
+
+def is_age(quantity) -> bool:
+    """An age: "28-year-old", "aged 66", or a bare number the stage read as years ("Smith, 66,")."""
+    return bool(AGE.search(quantity.text)) or quantity.unit == "year" and quantity.text.strip().isdigit()
 
 
 def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:

@@ -122,14 +122,22 @@ def claim_history(store: Store, entity_id: str) -> dict:
                                 "published": earlier["published"]}
     charts = []
     for unit in dict.fromkeys(c["unit"] for c in claims if c["unit"]):
-        points = [c for c in claims if c["unit"] == unit and c["published"]]
-        if len(points) >= SERIES_POINTS:
-            values = [p["value"] for p in points]
-            axis = (readable(max(values) or 1.0, unit), readable(min(0.0, min(values)), unit))
-            charts.append({"unit": unit, "svg": series_chart(
-                [(p["published"][:10], p["value"], p["display"]) for p in points],
-                f"Figures in {readable(1, unit).removeprefix('1 ').strip() or unit} over time", axis)})
+        title = f"Figures in {readable(1, unit).removeprefix('1 ').strip() or unit} over time"
+        svg = history_chart([(c["published"], c["value"], c["display"]) for c in claims
+                             if c["unit"] == unit and c["published"]], unit, title)
+        if svg:
+            charts.append({"unit": unit, "svg": svg})
     return {"claims": claims, "charts": charts}
+
+
+def history_chart(points: list[tuple[str, float, str]], unit: str, title: str) -> str:
+    """Dated figures of one unit (date, value, label), earliest first, as an SVG chart with its
+    value axis named, where there are SERIES_POINTS of them or more; else no chart."""
+    if len(points) < SERIES_POINTS:
+        return ""
+    values = [value for _, value, _ in points]
+    axis = (readable(max(values) or 1.0, unit), readable(min(0.0, min(values)), unit))
+    return series_chart([(day[:10], value, label) for day, value, label in points], title, axis)
 
 
 def _same_measure(a: dict, b: dict) -> bool:

@@ -23,6 +23,13 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequenc
     return "\n".join(lines)
 
 
+def fixed_row(columns: Sequence[tuple[str, int]], cells: Sequence) -> str:
+    """One line of a streamed table (`columns`: name and width): each cell cut to its width with
+    an ellipsis and padded, so the rows line up without reading them all first."""
+    parts = [cut(str(cell), width).ljust(width) for (_, width), cell in zip(columns, cells, strict=True)]
+    return "  ".join(parts).rstrip()
+
+
 def _day(value: str | None) -> str:
     return value[:10] if value else "undated"
 

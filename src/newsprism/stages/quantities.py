@@ -434,7 +434,6 @@ def _change_then_level(text: str, low: Found, high: Found) -> bool:
     return bool(low.unit) and (bool(high.unit) or high.scale == 1)
 
 
-
 def _year_and_words(text: str, low: Found, high: Found) -> bool:
     # "in 2017 to one count": a year is no end of a range in words.
     return low.words != high.words and any(
@@ -627,7 +626,6 @@ def keep_parsed(text: str, span, found: Found) -> bool:
 
 SHIRT = re.compile(r"\s+(?:shirt|jersey)\b", re.I)  # "the 23 jersey" is a name
 MIXED_CASE = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "eBay"
-
 
 
 def _counted(text: str, span, found: Found) -> Found:

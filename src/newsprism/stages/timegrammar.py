@@ -200,10 +200,10 @@ class Candidate:
 # lack most of them, and one plain search is far cheaper than a rule's). Checked against the
 # full search on TempEval-3 and every article of the shared datasets.
 _UNITS = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur"
+_MONTH_STARTS = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 TRIGGERS: dict[str, re.Pattern[str]] = {name: re.compile(pattern, flags) for name, pattern, flags in (
     ("iso", r"\d-\d", 0), ("numeric", r"\d/", 0), ("quarter_code", r"[QH][1-4]", 0),
-    ("month_day", r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", 0),
-    ("month", r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", 0),
+    ("month_day", _MONTH_STARTS, 0), ("month", _MONTH_STARTS, 0),
     ("year_words", r"nineteen|thousand", re.I), ("decade", r"0'?s|ties", re.I), ("century", r"century", re.I),
     ("quarter", r"quarter", re.I), ("quarter_ref", r"quarter|period", re.I), ("half", r"half", re.I),
     ("rel_unit", r"year|month|week|quarter|decade|century", re.I), ("year_ref", r"year", re.I),

@@ -333,9 +333,8 @@ def scale_after(text: str, end: int, money: bool, words: bool = False) -> tuple[
         return None
     letter = match[2]
     # "5m" alone is five metres and "8B" eight bytes; "$5m", "5m euros", "5m people" are millions.
-    if letter and letter not in "kKM" and not (money or unit_after(text, match.end()) is not None
-                                               or (letter == "m" and COUNTED_AFTER.match(text, match.end()))
-                                               or (letter == "m" and SHARE_OF.match(text, match.end()))):
+    counted = letter == "m" and (COUNTED_AFTER.match(text, match.end()) or SHARE_OF.match(text, match.end()))
+    if letter and letter not in "kKM" and not (money or unit_after(text, match.end()) is not None or counted):
         return None
     return match.end(), SCALES[(match[1] or letter).lower()]
 

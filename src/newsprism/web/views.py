@@ -13,7 +13,6 @@ from dataclasses import asdict, dataclass
 
 from ..errors import NotFound
 from ..link.conflicts import SHOWN_CONFIDENCE
-from ..report.charts import series_chart
 from ..report.export import (
     article_record,
     conflict_records,
@@ -23,7 +22,7 @@ from ..report.export import (
     story_record,
 )
 from ..report.numbers import readable
-from ..report.speaker import SERIES_POINTS, speaker_view
+from ..report.speaker import history_chart, speaker_view
 from ..report.story import story_view
 from ..report.timeline import sentence_around
 from ..store import Store, records
@@ -206,17 +205,13 @@ HISTORY_FIGURES = 500  # figures of a subject a history chart is drawn from, the
 
 def subject_chart(store: Store, where: IndexFilter) -> str:
     """The history of one subject's figures in one unit (both filtered for), as an SVG chart
-    of the dated ones, where there are SERIES_POINTS or more; else no chart."""
+    of the dated ones (see `history_chart`); no chart without both filters."""
     if not (where.subject and where.unit):
         return ""
-    rows = [r for r in store.index_rows("claims", where, "oldest", HISTORY_FIGURES, 0) if r["a_published"]]
-    if len(rows) < SERIES_POINTS:
-        return ""
-    values = [r["value"] for r in rows]
-    axis = (readable(max(values) or 1.0, where.unit), readable(min(0.0, min(values)), where.unit))
-    return series_chart([(r["a_published"][:10], r["value"], f"{readable(r['value'], r['unit'], r['change'])}"
-                          f" ({r['a_source'] or r['a_id']})") for r in rows],
-                        f"{where.subject}: figures over time", axis)
+    rows = store.index_rows("claims", where, "oldest", HISTORY_FIGURES, 0)
+    return history_chart([(r["a_published"], r["value"], f"{readable(r['value'], r['unit'], r['change'])} "
+                           f"({r['a_source'] or r['a_id']})") for r in rows if r["a_published"]],
+                         where.unit, f"{where.subject}: figures over time")
 
 
 def _facet_label(store: Store, facet: str, value: str) -> str:
