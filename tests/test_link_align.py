@@ -196,3 +196,36 @@ def test_in_a_large_story_each_article_is_compared_with_its_neighbours_in_time_o
     assert len(pairs) == 100 * 5 - 15  # each article with the next 5, fewer at the end
     small = items[:6]
     assert nearby_pairs(small, window=5) == [(i, j) for i in range(6) for j in range(i + 1, 6)]
+
+
+def test_a_chain_of_agreeing_pairs_keeps_apart_values_that_do_not_agree():
+    # "$80 million" fits both its neighbours by rounding, but "nearly $80 million" rules out $82 million.
+    deal = "The forward signed a five-year deal worth {} with the club in the summer."
+    items = [item(name, name.title(), deal.format(figure), quantities=[(figure, value, "USD", "deal")])
+             for name, figure, value in (("nearly", "nearly $80 million", 8e7), ("round", "$80 million", 8e7),
+                                         ("exact", "$82 million", 8.2e7))]
+    groups = align_quantities(items)
+    assert groups.get("nearly:q0") != groups.get("exact:q0")
+    assert "nearly:q0" in groups  # it still corroborates the round figure
+
+
+def test_figures_in_feet_and_metres_are_compared_as_one_length():
+    fall = "The climber fell {} down an icy gully near the hut on Saturday, police said."
+    feet = item("feet", "Feet", fall.format("about 2,000ft"), quantities=[("about 2,000ft", 2000.0, "ft")])
+    metres = item("metres", "Metres", fall.format("about 600 metres"),
+                  quantities=[("about 600 metres", 600.0, "m")])
+    more = item("more", "More", fall.format("some 900 metres"), quantities=[("some 900 metres", 900.0, "m")])
+    groups = align_quantities([feet, metres])
+    assert groups["feet:q0"] == groups["metres:q0"]
+    assert align_quantities([feet, more]) == {}
+    assert one_measure([feet, more])["feet:q0"] == one_measure([feet, more])["more:q0"]
+
+
+def test_a_mile_may_be_a_nautical_mile():
+    distance = "The warship was {} from the cargo ship when it picked up the distress call."
+    miles = item("miles", "Miles", distance.format("some 13 miles"),
+                 quantities=[("some 13 miles", 13.0, "mi")])
+    km = item("km", "Km", distance.format("about 24km"), quantities=[("about 24km", 24.0, "km")])
+    far = item("far", "Far", distance.format("about 40km"), quantities=[("about 40km", 40.0, "km")])
+    assert align_quantities([miles, km])["miles:q0"] == align_quantities([miles, km])["km:q0"]
+    assert align_quantities([miles, far]) == {}

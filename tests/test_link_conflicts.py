@@ -522,3 +522,28 @@ def test_an_organisation_named_before_a_title_is_whose_office_it_is():
 def test_ages_written_or_read_as_years(text, unit, age):
     quantity = Quantity(id="q", article_id="a", start=0, end=len(text), text=text, value=1.0, unit=unit)
     assert is_age(quantity) is age
+
+
+def test_a_fall_to_a_death_is_a_length_not_a_casualty_count():
+    from newsprism.link.align import measure
+
+    text = "One of the party slipped on the ice and fell some 700 metres to his death."
+    start = text.index("some 700 metres")
+    quantity = Quantity("fall:q0", "fall", start, start + 15, "some 700 metres", 700.0, "m", "~")
+    fall = measure((Article("fall", text), Analysis("fall", "test", quantities=(quantity,))), quantity)
+    assert fall.kinds == frozenset() and "#dead" not in fall.stems
+    count = Quantity("toll:q0", "fall", 0, 3, "One", 1.0, None)
+    toll = measure((Article("fall", text), Analysis("fall", "test", quantities=(count,))), count)
+    assert "#dead" in toll.stems
+
+
+def test_units_of_one_dimension_convert_to_its_base():
+    from newsprism.stages.units import in_base_unit
+
+    assert in_base_unit("ft") == ("m", 0.3048, 0.3048)
+    assert in_base_unit("km")[:2] == ("m", 1000.0)
+    assert in_base_unit("Mt")[:2] == ("kg", 1e9)
+    assert in_base_unit("mph")[0] == in_base_unit("km/h")[0] == "m/s"
+    low, high = in_base_unit("mi")[1:]
+    assert low < high == 1852.0
+    assert in_base_unit("USD") is None and in_base_unit("°C") is None and in_base_unit(None) is None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Article, Quantity, Statement
+from ..stages.units import in_base_unit
 from .context import (
     PAIR_WINDOW,
     STOPWORDS,
@@ -225,6 +226,7 @@ class Measure:
     unit: str | None = None  # the quantity's unit, lower case
     unit_head: str | None = None  # the stem of the unit's last word ("driver" of "train driver")
     norm: float = 0.0  # the length of the stems vector
+    value: float = 0.0  # the quantity's value, in its dimension's base unit where it has one (feet as metres)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,14 +246,19 @@ def measure(item: Item, quantity: Quantity) -> Measure:
     stems.update(near)
     stems.update(set(content_stems(quantity.subject or "")) - set(stems))
     stems.update({CONCEPTS[s]: stems[s] for s in list(stems) if s in CONCEPTS})
-    kinds = _kinds(article, quantity, near)
-    # The event a count is of is a strong word for what it measures, wherever in the sentence it is.
-    stems.update({f"#{k}": KIND_WEIGHT if k in kinds else 1 for k in casualty_kinds(stems) | kinds})
+    base = in_base_unit(quantity.unit)
+    # A length or a weight is no casualty count, whatever the sentence says ("fell 700 metres to
+    # his death"); a count's event is a strong word for what it measures, wherever it is said.
+    kinds = frozenset() if base else _kinds(article, quantity, near)
+    if not base:
+        stems.update({f"#{k}": KIND_WEIGHT if k in kinds else 1 for k in casualty_kinds(stems) | kinds})
     left, right = sentence_span(article.text, quantity.start, quantity.end)
-    unit = quantity.unit.lower() if quantity.unit else None
-    return Measure(article, quantity, stems, scope_of(item, quantity), tolerance(quantity),
+    unit, low, high = base or (quantity.unit.lower() if quantity.unit else None, 1.0, 1.0)
+    # A unit of two possible sizes gives the value between them, its tolerance reaching both.
+    spread = (high - low) / 2 * abs(quantity.value)
+    return Measure(article, quantity, stems, scope_of(item, quantity), high * tolerance(quantity) + spread,
                    article.text[left:right], kinds, unit, stem(unit.split()[-1]) if unit else None,
-                   math.sqrt(sum(c * c for c in stems.values())))
+                   math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value)
 
 
 # A count that is part of another one next to it: "12 injured, two seriously", "including three children".
@@ -379,7 +386,7 @@ def values_agree(a: Measure, b: Measure) -> bool:
     """Whether two values are the same number once rounding is allowed for, and no bound of one
     excludes the other: "nearly $80 million" is not "$82 million", "at least four dozen" not
     "almost four dozen"."""
-    if abs(a.quantity.value - b.quantity.value) > max(a.tolerance, b.tolerance):
+    if abs(a.value - b.value) > max(a.tolerance, b.tolerance):
         return False
     return not (_bound_excludes(a, b) or _bound_excludes(b, a))
 
@@ -401,7 +408,7 @@ def _bound_excludes(a: Measure, b: Measure) -> bool:
     """Whether a's bound leaves out b's value: below X against more than X, or against X itself
     when b is a bound the other way."""
     bound_a, bound_b = _bound(a), _bound(b)
-    x, y = a.quantity.value, b.quantity.value
+    x, y = a.value, b.value
     if bound_a == "<":
         return y > x if bound_b == "=" else bound_b == ">" and y >= x
     if bound_a == ">":
@@ -482,8 +489,28 @@ def align_quantities(items: Sequence[Item], matches: Sequence[MeasureMatch] | No
     already). Two values that differ beyond rounding are no corroboration of each other: they
     are a conflict, so a pair is shown one way only."""
     groups = UnionFind()
+    measures = {}
     for m in measure_matches(items) if matches is None else matches:
         if not scopes_differ(m.a, m.b) and values_agree(m.a, m.b):  # else a conflict, never both
             groups.union(m.a.quantity.id, m.b.quantity.id)
+            measures.update({m.a.quantity.id: m.a, m.b.quantity.id: m.b})
+    # A chain of agreeing pairs may join values that do not agree ("nearly $80 million", "$80
+    # million", "$82 million"): a group holds only values that all agree, as a conflict's side does.
+    consistent = UnionFind()
+    for members in groups.groups():
+        for part in agreeing_sides([measures[q] for q in members]):
+            for m in part[1:]:
+                consistent.union(part[0].quantity.id, m.quantity.id)
     article_of = {q.id: a.id for a, an in items for q in an.quantities}
-    return group_ids(groups, article_of, "g")
+    return group_ids(consistent, article_of, "g")
+
+
+def agreeing_sides(measures: Sequence[Measure]) -> list[list[Measure]]:
+    """The measures split, smallest value first, into runs whose values all agree with each other."""
+    sides: list[list[Measure]] = []
+    for m in sorted(measures, key=lambda m: (m.value, m.quantity.id)):
+        if sides and all(values_agree(m, other) for other in sides[-1]):
+            sides[-1].append(m)
+        else:
+            sides.append([m])
+    return sides

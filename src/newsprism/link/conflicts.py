@@ -18,7 +18,14 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from ..model import Conflict, Evidence
-from .align import Measure, MeasureMatch, casualties, measure_matches, scopes_differ, values_agree
+from .align import (
+    Measure,
+    MeasureMatch,
+    agreeing_sides,
+    casualties,
+    measure_matches,
+    scopes_differ,
+)
 from .context import (
     Item,
     make_conflict,
@@ -87,7 +94,7 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
         if len(sides) >= 2 and not different_measures(sides) and (status := numeric_status(sides, items)):
             found.append(_numeric_conflict(sides, status, score))
         for other in others:  # a figure for another period: a scope note beside the nearest figure
-            nearest = min(sides or [main], key=lambda s: abs(s[0].quantity.value - other[0].quantity.value))
+            nearest = min(sides or [main], key=lambda s: abs(s[0].value - other[0].value))
             note = [other, nearest]
             if len({m.article.id for s in note for m in s}) >= 2 and not different_measures(note, False):
                 conflict = _numeric_conflict(note, "scope", score)
@@ -156,14 +163,9 @@ def _own_figures(measures: list[Measure]) -> list[Measure]:
 
 
 def value_sides(measures: list[Measure]) -> list[list[Measure]]:
-    """The measures split into sides whose values agree, smallest value first."""
-    ordered = sorted(measures, key=lambda m: (m.quantity.value, m.quantity.id))
-    sides: list[list[Measure]] = []
-    for m in ordered:
-        if sides and any(values_agree(m, other) for other in sides[-1]):
-            sides[-1].append(m)
-        else:
-            sides.append([m])
+    """The measures split into sides whose values all agree, smallest value first (none when
+    they come from one article)."""
+    sides = agreeing_sides(measures)
     articles = [{m.article.id for m in s} for s in sides]
     return sides if len(set().union(*articles)) >= 2 else []
 
@@ -174,7 +176,7 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     scopes, and a contradiction needs values close enough to be two reports of one figure. A
     revision needs the text's word for it ("rose to", "revised") or a casualty toll that grows
     from the earlier reports to the later ones."""
-    values = [abs(s[0].quantity.value) for s in sides]
+    values = [abs(s[0].value) for s in sides]
     if not min(values) or max(values) / min(values) > MAGNITUDE:
         return None
     if any(scopes_differ(a, b) for x, y in combinations(sides, 2) for a in x for b in y):
@@ -184,7 +186,7 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
         return "scope"  # a toll counted "so far" is still the one toll
     earliest, latest = _time_order(sides, publication_days(items))
     if earliest is not None:
-        growing = shared_kind and latest[0].quantity.value > earliest[0].quantity.value
+        growing = shared_kind and latest[0].value > earliest[0].value
         if growing or any(REVISED.search(m.sentence) for m in latest):
             return "revision"
     return "contradiction" if max(values) / min(values) <= FAR_RATIO else None
@@ -314,7 +316,7 @@ LOOSE_MATCH = 0.4  # mean context similarity under which the sides may be differ
 def numeric_confidence(sides: list[list[Measure]], score: float) -> tuple[float, tuple[str, ...]]:
     """A numeric conflict's confidence and the reasons it is not higher."""
     confidence, reasons = NUMERIC_BASE, []
-    values = [abs(s[0].quantity.value) for s in sides]
+    values = [abs(s[0].value) for s in sides]
     ratio = max(values) / min(values) if min(values) else FAR_RATIO
     if ratio > PLAUSIBLE_RATIO and not (len(sides) == 2 and max(values) <= SMALL_COUNT):
         confidence -= 0.15 if ratio <= 2 else 0.35

@@ -387,3 +387,47 @@ def per_after(text: str, end: int, unit: str | None) -> tuple[int, str] | None:
         return None  # "38 cents a year earlier": a time, not a rate
     compound = f"{unit or 'count'}/{below}"
     return match.end(), COMPOUNDS.get(compound, compound)
+
+
+# --- conversion --------------------------------------------------------------------------------------
+
+# Units of one dimension that news gives in turn ("2,000ft (609 metres)"), as the size of each in
+# the dimension's base unit. Temperatures are left out: their scales have different zeros.
+_FACTORS = {
+    "m": {"m": 1.0, "mi": 1609.344, "ft": 0.3048, "in": 0.0254, "yd": 0.9144, "nmi": 1852.0},
+    "kg": {"g": 1e-3, "t": 1e3, "ton": 907.18474, "lb": 0.45359237, "oz": 0.028349523125, "st": 6.35029318},
+    "l": {"l": 1.0, "gal": 3.785411784, "bbl": 158.987294928, "pt": 0.473176473, "qt": 0.946352946,
+          "m3": 1e3, "ml": 1e-3},
+    "m2": {"m2": 1.0, "km2": 1e6, "mi2": 2589988.110336, "ft2": 0.09290304, "acre": 4046.8564224,
+           "ha": 1e4},
+    "m/s": {"m/s": 1.0, "km/h": 1 / 3.6, "mph": 0.44704, "kn": 1852 / 3600},
+}
+_SCALE_OF = {letter: 10.0 ** power for letter, power in
+             (("k", 3), ("M", 6), ("G", 9), ("T", 12), ("c", -2), ("m", -3), ("µ", -6), ("n", -9), ("d", -1))}
+
+
+def _conversions() -> dict[str, tuple[str, float]]:
+    table = {unit: (base, factor) for base, units in _FACTORS.items() for unit, factor in units.items()}
+    for symbol, base in (("m", "m"), ("g", "kg"), ("l", "l"), ("t", "kg")):
+        factor = table[symbol][1]
+        for letter, scale in _SCALE_OF.items():
+            if letter + symbol in UNITS:
+                table.setdefault(letter + symbol, (base, factor * scale))
+    return table
+
+
+CONVERSIONS = _conversions()
+
+
+# "Miles" at sea are nautical miles, and news often leaves out the word: a mile is either size.
+AMBIGUOUS = {"mi": 1852.0}
+
+
+def in_base_unit(unit: str | None) -> tuple[str, float, float] | None:
+    """(base unit, smallest and largest size of one `unit` in it) for units of length, mass,
+    volume, area and speed: "ft" is ("m", 0.3048, 0.3048), "mi" ("m", 1609.344, 1852.0) as it
+    may be a nautical mile; None for any other unit."""
+    if not unit or unit not in CONVERSIONS:
+        return None
+    base, factor = CONVERSIONS[unit]
+    return base, factor, AMBIGUOUS.get(unit, factor)
