@@ -229,3 +229,13 @@ def test_a_mile_may_be_a_nautical_mile():
     far = item("far", "Far", distance.format("about 40km"), quantities=[("about 40km", 40.0, "km")])
     assert align_quantities([miles, km])["miles:q0"] == align_quantities([miles, km])["km:q0"]
     assert align_quantities([miles, far]) == {}
+
+
+def test_counted_things_named_in_turn_are_one_unit():
+    held = "Pirates still hold {} and more than 300 crew members for ransom off the Somali coast."
+    vessels = item("vessels", "Vessels", held.format("14 foreign vessels"),
+                   quantities=[("14 foreign vessels", 14.0, "vessel", "foreign vessels")])
+    ships = item("ships", "Ships", held.format("14 ships"), quantities=[("14 ships", 14.0, "ship", "ships")])
+    boats = item("boats", "Boats", held.format("14 boats"), quantities=[("14 boats", 14.0, "boat", "boats")])
+    assert align_quantities([vessels, ships])["vessels:q0"] == align_quantities([vessels, ships])["ships:q0"]
+    assert align_quantities([vessels, boats]) == {}

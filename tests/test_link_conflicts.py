@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from newsprism.link.conflicts import SHOWN_CONFIDENCE, find_conflicts, is_age
+from newsprism.link.conflicts import SHOWN_CONFIDENCE, find_conflicts, is_age, is_list
 from newsprism.link.context import sentence_parser
 from newsprism.link.identity import is_office, office_key, role_before, role_claims, role_key, same_office
 from newsprism.link.places import COUNTRY, Place, figure_places, places_differ
@@ -547,3 +547,8 @@ def test_units_of_one_dimension_convert_to_its_base():
     low, high = in_base_unit("mi")[1:]
     assert low < high == 1852.0
     assert in_base_unit("USD") is None and in_base_unit("°C") is None and in_base_unit(None) is None
+
+
+def test_a_list_of_counted_things_is_told_from_a_phrase_joined_on():
+    assert is_list("passengers and crew") and is_list("men and women")
+    assert not is_list("ships and on the Somali coast") and not is_list("hijacked ships")

@@ -210,7 +210,12 @@ PEOPLE = frozenset({None, "person", "people"})
 # Words news uses for one measure in turn ("military expenditure", "defence spending"): each
 # also counts as its concept, so paraphrases of a measure share context.
 CONCEPTS = {"spend": "#spend", "spent": "#spend", "expenditure": "#spend", "outlay": "#spend",
-            "military": "#defense", "defense": "#defense", "armament": "#defense"}
+            "military": "#defense", "defense": "#defense", "armament": "#defense",
+            "vessel": "#ship", "ship": "#ship", "docker": "#dock", "dock": "#dock",
+            "troop": "#soldier", "soldier": "#soldier"}
+# Counted things news names in turn ("14 foreign vessels", "a dozen ships"; "3,000 dockers", "8,000
+# dock workers"): the unit's head word as the one they are compared by.
+COUNTED = {"vessel": "ship", "docker": "worker", "troop": "soldier"}
 KIND_WEIGHT = 3  # a shared casualty kind weighs like a word repeated three times near the number
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -257,8 +262,16 @@ def measure(item: Item, quantity: Quantity) -> Measure:
     # A unit of two possible sizes gives the value between them, its tolerance reaching both.
     spread = (high - low) / 2 * abs(quantity.value)
     return Measure(article, quantity, stems, scope_of(item, quantity), high * tolerance(quantity) + spread,
-                   article.text[left:right], kinds, unit, stem(unit.split()[-1]) if unit else None,
+                   article.text[left:right], kinds, unit, _counted(unit),
                    math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value)
+
+
+def _counted(unit: str | None) -> str | None:
+    """The stem of a unit's head word, a synonym folded ("vessels" and "ships" are both "ship")."""
+    if not unit:
+        return None
+    head = stem(unit.split()[-1])
+    return COUNTED.get(head, head)
 
 
 # A count that is part of another one next to it: "12 injured, two seriously", "including three children".

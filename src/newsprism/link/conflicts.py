@@ -27,6 +27,7 @@ from .align import (
     scopes_differ,
 )
 from .context import (
+    STOPWORDS,
     Item,
     make_conflict,
     nearby_pairs,
@@ -277,6 +278,15 @@ def is_age(quantity) -> bool:
     return bool(AGE.search(quantity.text)) or quantity.unit == "year" and quantity.text.strip().isdigit()
 
 
+LIST_AND = re.compile(r"\band\s+(\w+)")
+
+
+def is_list(subject: str) -> bool:
+    """Whether what a figure counts is a list of things ("passengers and crew"), not one thing with
+    a phrase joined on ("ships and on the Somali coast")."""
+    return any(m[1].lower() not in STOPWORDS for m in LIST_AND.finditer(subject))
+
+
 def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     """Sides that cannot state one figure: a vague plural ("hundreds"), counts of sets told apart
     by a word like "other" or "last", ages of differently named people; with `lists`, also a
@@ -288,7 +298,7 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
             for m in measures if m.quantity.subject}
     if len(sets) > 1:
         return True
-    if lists and len({" and " in m.quantity.subject for m in measures if m.quantity.subject}) > 1:
+    if lists and len({is_list(m.quantity.subject) for m in measures if m.quantity.subject}) > 1:
         return True  # "passengers and crew" is not "passengers"
     if any(PARTITIVE.search(m.article.text[max(0, m.quantity.start - 20):m.quantity.start])
            or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):m.quantity.start])
