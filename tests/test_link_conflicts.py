@@ -8,7 +8,15 @@ import pytest
 
 from newsprism.link.conflicts import SHOWN_CONFIDENCE, find_conflicts, is_age, is_list
 from newsprism.link.context import sentence_parser
-from newsprism.link.identity import is_office, office_key, role_before, role_claims, role_key, same_office
+from newsprism.link.identity import (
+    is_office,
+    office_key,
+    rank_before,
+    role_before,
+    role_claims,
+    role_key,
+    same_office,
+)
 from newsprism.link.places import COUNTRY, Place, figure_places, places_differ
 from newsprism.link.temporal import event_frame, events
 from newsprism.model import Analysis, Article, Quantity, Timex
@@ -552,3 +560,25 @@ def test_units_of_one_dimension_convert_to_its_base():
 def test_a_list_of_counted_things_is_told_from_a_phrase_joined_on():
     assert is_list("passengers and crew") and is_list("men and women")
     assert not is_list("ships and on the Somali coast") and not is_list("hijacked ships")
+
+
+@pytest.mark.parametrize("lead, rank", [
+    ("navy spokesman Commander ", "commander"), ("said. Commodore ", "commodore"),
+    ("by Lt. Col. ", "lieutenant colonel"),
+    ("the Navy Capt. ", "captain"), ("Rear Adm. ", "rear admiral"), ("Attorney General ", None),
+    ("Inspector General ", None), ("General Manager ", None), ("the mayor ", None)])
+def test_a_rank_before_a_name(lead, rank):
+    assert rank_before(lead) == rank
+
+
+def test_one_person_given_two_ranks_is_an_identity_conflict():
+    first = article("rank-a", "2025-11-13", "The warship repelled the pirates as they tried to board the "
+                    "tanker, navy spokesman Commander Nirad Sinha said on Thursday.")
+    second = article("rank-b", "2025-11-13", '"We fired in self-defence," Commodore Nirad Sinha, a navy '
+                     "spokesman, told reporters after the pirates tried to board the tanker.")
+    longer = article("rank-c", "2025-11-13", "The warship repelled the pirates as they tried to board the "
+                     "tanker, navy spokesman Lieutenant Commander Nirad Sinha said on Thursday.")
+    conflict = only(conflicts_of(first, second), "identity")
+    assert "Nirad Sinha" in conflict.summary
+    assert [s.value for s in conflict.sides] == ["Commander", "Commodore"]
+    assert [c for c in conflicts_of(first, longer) if c.kind == "identity"] == []

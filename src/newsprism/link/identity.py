@@ -323,7 +323,7 @@ def identity_conflicts(items: Sequence[Item]) -> list[Conflict]:
     per_article = _owners_filled([role_claims(item, known) for item in items])
     near = nearby_pairs(items)
     return (_two_people_one_office(per_article, near) + _former_and_serving(per_article, near)
-            + spelling_conflicts(items))
+            + spelling_conflicts(items) + rank_conflicts(items))
 
 
 SPELLING_SIMILAR = 80  # rapidfuzz ratio of two surnames that are one name spelled two ways
@@ -363,6 +363,78 @@ def _spelled_apart(a: str, b: str) -> bool:
         return False
     x, y = last_a.lower(), last_b.lower()
     return x.endswith(y) or y.endswith(x) or fuzz.ratio(x, y) >= SPELLING_SIMILAR
+
+
+# Military and police ranks, written before a name ("Commander Nirad Sinha", "Capt. Lee"): a
+# person has one at a time, so reports of one event that give two disagree.
+RANKS = frozenset({"private", "corporal", "sergeant", "lieutenant", "captain", "major", "colonel", "general",
+                   "brigadier", "commander", "commodore", "admiral", "ensign", "inspector", "superintendent",
+                   "constable", "marshal", "commandant", "chief"})
+RANK_ABBREVIATIONS = {"lt": "lieutenant", "capt": "captain", "cpt": "captain", "col": "colonel",
+                      "gen": "general", "sgt": "sergeant", "cmdr": "commander", "cdr": "commander",
+                      "adm": "admiral", "maj": "major", "cpl": "corporal", "pvt": "private", "brig": "brigadier",
+                      "insp": "inspector", "supt": "superintendent", "cmdre": "commodore"}
+# Words that make a rank of several words ("Rear Admiral", "Lieutenant Colonel", "Detective Inspector").
+RANK_PARTS = frozenset({"rear", "vice", "first", "second", "staff", "master", "detective", "flight",
+                        "wing", "group", "squadron", "petty", "warrant", "chief"}) | RANKS
+TITLE_BEFORE = re.compile(r"((?:[A-Z][A-Za-z]*\.?\s+){1,4})$")
+OFFICE_RANKS = frozenset({"inspector general"})  # an office, not a rank
+RANK_BASE = 0.75  # one person given two ranks by reports of one event
+
+
+def rank_before(text: str) -> str | None:
+    """The rank written right before a name, normalised ("Lt. Col." is "lieutenant colonel"), or
+    None: also when the rank word ends a longer title ("Attorney General", "Inspector General")."""
+    found = TITLE_BEFORE.search(text)
+    if not found:
+        return None
+    words = [RANK_ABBREVIATIONS.get(w.strip(".").lower(), w.strip(".").lower()) for w in found[1].split()]
+    if words[-1] not in RANKS:
+        return None
+    rank = [words.pop()]
+    while words and words[-1] in RANK_PARTS:
+        rank.insert(0, words.pop())
+    rank = " ".join(rank)
+    if rank in OFFICE_RANKS or (words and words[-1] not in {"navy", "army", "police", "air", "force"}):
+        return None
+    return rank
+
+
+def rank_conflicts(items: Sequence[Item]) -> list[Conflict]:
+    """One person given two ranks by reports of one event ("Commander Nirad Sinha" / "Commodore
+    Nirad Sinha"). A rank and its longer form ("Colonel", "Lieutenant Colonel": the short one is
+    how the long one is addressed) agree."""
+    ranks: dict[str, dict[str, list[Evidence]]] = {}  # full name -> rank -> evidence
+    for article, analysis in items:
+        people = {e.id: e.name for e in analysis.entities if e.type == "PERSON" and len(e.name.split()) >= 2}
+        for m in analysis.mentions:
+            if m.kind != "name" or m.entity_id not in people or len(m.text.split()) < 2:
+                continue
+            lead = article.text[max(0, m.start - 40):m.start]
+            rank = rank_before(lead) if "\n" not in lead[-3:] else None
+            if rank:
+                start = m.start - len(lead) + TITLE_BEFORE.search(lead).start()
+                ranks.setdefault(people[m.entity_id], {}).setdefault(rank, []).append(
+                    Evidence(article.id, start, m.end))
+    found = {}
+    for person, given in sorted(ranks.items()):
+        names = sorted(given)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                x, y = given[a], given[b]
+                if a.split()[-1] == b.split()[-1] or _articles(x) == _articles(y):
+                    continue
+                parts = [f"{rank.title()} ({outlets_text(r for r, _ in items if r.id in _articles(ev))})"
+                         for rank, ev in ((a, x), (b, y))]
+                summary = f"{person}'s rank: {' vs '.join(parts)}"
+                conflict = make_conflict("identity", "contradiction", summary,
+                                         [side(a.title(), x), side(b.title(), y)], RANK_BASE)
+                found[conflict.id] = conflict
+    return list(found.values())
+
+
+def _articles(evidence: list[Evidence]) -> set[str]:
+    return {e.article_id for e in evidence}
 
 
 def _owners_filled(per_article: list[list[RoleClaim]]) -> list[list[RoleClaim]]:
@@ -492,5 +564,5 @@ def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int
     return list(found.values())
 
 
-__all__ = ["Office", "RoleClaim", "identity_conflicts", "office_key", "role_before", "role_claims",
-           "role_key", "spelling_conflicts"]
+__all__ = ["Office", "RoleClaim", "identity_conflicts", "office_key", "rank_before", "rank_conflicts",
+           "role_before", "role_claims", "role_key", "spelling_conflicts"]
