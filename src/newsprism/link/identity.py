@@ -372,8 +372,9 @@ RANKS = frozenset({"private", "corporal", "sergeant", "lieutenant", "captain", "
                    "constable", "marshal", "commandant", "chief"})
 RANK_ABBREVIATIONS = {"lt": "lieutenant", "capt": "captain", "cpt": "captain", "col": "colonel",
                       "gen": "general", "sgt": "sergeant", "cmdr": "commander", "cdr": "commander",
-                      "adm": "admiral", "maj": "major", "cpl": "corporal", "pvt": "private", "brig": "brigadier",
-                      "insp": "inspector", "supt": "superintendent", "cmdre": "commodore"}
+                      "adm": "admiral", "maj": "major", "cpl": "corporal", "pvt": "private",
+                      "brig": "brigadier", "insp": "inspector", "supt": "superintendent",
+                      "cmdre": "commodore"}
 # Words that make a rank of several words ("Rear Admiral", "Lieutenant Colonel", "Detective Inspector").
 RANK_PARTS = frozenset({"rear", "vice", "first", "second", "staff", "master", "detective", "flight",
                         "wing", "group", "squadron", "petty", "warrant", "chief"}) | RANKS
