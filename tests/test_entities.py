@@ -158,3 +158,40 @@ def test_a_group_named_after_a_person_is_an_organisation_beside_the_person(headl
     assert group.type == "ORG"
     assert mentions_of(headlines, "person:obama", "name") == ["Obama"]
     assert mentions_of(headlines, "org:obama-administration") == ["Obama administration"]
+
+
+MISSED = (
+    "CHARGERS' WILLIAMS ARRESTED ON SUSPICION OF DUI\n"
+    "Chargers defensive tackle Jamal Williams was arrested on suspicion of drunken driving, police said "
+    "Saturday.\nConstable Tim Fanning allege the recently- fired man opened fire at a Vancouver office "
+    "Friday.\n"
+    "Fanning said the gunman entered the party.\n"
+    "Hugh Jackman and Ellen DeGeneres were at the gala. Having Jackman host certainly fits the show, "
+    "and the Academy loves DeGeneres."
+)
+
+
+@pytest.fixture(scope="module")
+def missed():
+    return entities_of(MISSED)
+
+
+def test_an_organisation_named_before_a_persons_role_is_an_entity(missed):
+    assert missed.clusters["org:chargers"].type == "ORG"
+    starts = sorted(m.start for m in missed.mentions if m.entity_id == "org:chargers")
+    assert starts[0] == 0  # the all-caps headline's "CHARGERS'" too
+    assert MISSED.index("Chargers defensive") in starts
+
+
+def test_a_given_name_before_a_surname_found_again_is_part_of_the_mention(missed):
+    fanning = [c for c in missed.clusters.values() if c.type == "PERSON" and "Fanning" in c.name]
+    assert len(fanning) == 1
+    texts = mentions_of(missed, fanning[0].id, "name")
+    assert "Tim Fanning" in texts and "Fanning" in texts
+
+
+def test_a_verb_before_a_name_is_no_part_of_it_and_inner_capitals_are_capitals(missed):
+    names = {c.name for c in missed.clusters.values() if c.type == "PERSON"}
+    assert not any(n.startswith("Having") for n in names)
+    assert mentions_of(missed, "person:hugh-jackman", "name").count("Jackman") == 1
+    assert mentions_of(missed, "person:ellen-degeneres", "name").count("DeGeneres") == 1

@@ -34,6 +34,7 @@ ROLE_NOUNS = {
     "councilor", "chairperson", "administrator", "strategist", "aide", "host", "anchor",
     "pope", "prince", "princess", "vice", "sheriff", "inspector", "officer", "editor", "master",
     "marshal", "rapporteur", "ombudsman", "superintendent", "dean", "rector", "bishop", "cardinal",
+    "quarterback", "qb", "cfo", "coo", "cto", "gm",
 }
 TITLE_ABBREVIATIONS = {"gov.", "sen.", "rep.", "gen.", "lt.", "col.", "adm.", "pres.", "sgt.", "capt."}
 _ROLE_STOP = {"det", "punct", "cc", "prep", "case", "nummod", "appos", "acl", "relcl"}
@@ -260,7 +261,12 @@ def _name_tokens(span) -> list:
 
 def _find_name_tokens(span) -> list:
     tokens = [t for t in span if any(c.isalpha() for c in t.text) and t.lower_ not in {"'s", "’s"}]
-    tokens = _cut_to_name(tokens, _title_word)
+    # A verb before a name is no part of it: "Having Jackman host the show" tagged whole.
+    tokens = _cut_to_name(tokens, lambda t: _title_word(t) or t.tag_.startswith("VB"))
+    # A title inside the span ends what comes before it: "Colts QB Andrew Luck" is Andrew Luck.
+    inner = [i for i, t in enumerate(tokens[:-1]) if i and _title_word(t) and t.text[:1].isupper()]
+    if inner:
+        tokens = tokens[inner[-1] + 1:]
     if tokens and tokens[-1].lower_ in BUILDING_WORDS:
         return []  # "Trump Tower" is a building, not a person
     if _pair_of_names(span):
@@ -503,11 +509,30 @@ def _collect_roles(index: EntityIndex, ent) -> None:
                 cluster.roles.append((role, span.start_char, span.end_char))
                 index.mentions.append(Mention(index.article_id, cluster.id, span.start_char,
                                               span.end_char, span.text, "role"))
+    _owner_before(index, ent)
     start = _described_from(ent)
     if start < ent.start:  # "President Trump", "defensive tackle Jamal Williams" as one mention
         begin, end = ent.doc[start].idx, ent.end_char
         index.mentions.append(Mention(index.article_id, cluster.id, begin, end,
                                       doc_text(ent.doc)[begin:end], "titled"))
+
+
+def _owner_before(index: EntityIndex, ent) -> None:
+    """An organisation the tagger missed, named before what a person is: "Chargers" in "Chargers
+    defensive tackle Jamal Williams" (a team, a company, a force) becomes an entity of its own."""
+    doc, start = ent.doc, _modifiers_start(ent)
+    owner = []
+    for token in doc[start:ent.start]:
+        if not (token.is_alpha and token.text[:1].isupper() and _other_name(token)) or token.ent_type_ \
+                or token.i in index.by_token or _title_word(token):
+            break
+        owner.append(token)
+    generic = {"fire", "army", "navy", "federal", "national", "county", "state"} | GENERIC_HEADS
+    if len(owner) == 1 and owner[0].lower_ in generic:
+        return  # "Police Chief Ann Berg": whose police the text does not say
+    after = doc[owner[-1].i + 1] if owner else None
+    if after is not None and after.i < ent.start and (_title_word(after) or after.is_lower):
+        _add_other(index, doc[owner[0].i:owner[-1].i + 1], "ORG")
 
 
 def _described_from(ent) -> int:
@@ -536,11 +561,13 @@ def _propagate_names(index: EntityIndex, doc) -> None:
     the article wrote, the last word of a longer name: "Colts" for "Indianapolis Colts"),
     outside the names and dates already found, is a mention of it. A sentence's first word is
     left alone when the article writes it in lower case too ("People" / "people")."""
-    surnames, names = {}, {}
+    surnames, names, lone = {}, {}, {}
     for cluster in list(index.clusters.values()):
         if cluster.type == "PERSON":
             if " " in cluster.name:
                 surnames.setdefault(cluster.name.split()[-1], []).append(cluster)
+            else:
+                lone[cluster.name] = cluster
             continue
         forms = {cluster.name, *cluster.aliases}
         words = cluster.name.split()
@@ -549,27 +576,46 @@ def _propagate_names(index: EntityIndex, doc) -> None:
         for form in forms:
             if form and form[0].isupper():
                 names.setdefault(form.split()[0], {}).setdefault(form, set()).add(cluster.id)
+    for name, cluster in lone.items():  # a person the article names by one word only ("Fanning")
+        surnames.setdefault(name, [cluster])
     text = doc_text(doc)
     for token in doc:
-        capitalised = token.is_title or token.is_upper
+        capitalised = token.text[:1].isupper()  # "DeGeneres", "McCain" are no title case
         if token.i in index.by_token or not capitalised or token.ent_type_ in NOT_NAMES:
             continue
         if token.is_sent_start and token.lower_ in _lowercase_words(doc):
             continue
-        people = surnames.get(token.text)
+        # An all-caps headline writes names in capitals: "CHARGERS' WILLIAMS ARRESTED".
+        word = token.text.title() if token.is_upper and len(token) > 2 else token.text
+        people = surnames.get(word)
         if people and len(people) == 1:
-            _mention(index, people[0], doc[token.i:token.i + 1], "name")
+            _mention(index, people[0], doc[_given_name_start(index, token):token.i + 1], "name")
             continue
-        for form, ids in sorted(names.get(token.text, {}).items(), key=lambda item: -len(item[0])):
+        for form, ids in sorted(names.get(word, {}).items(), key=lambda item: -len(item[0])):
             span = _span_at(doc, text, token, form)
-            if len(ids) == 1 and span is not None and not any(t.i in index.by_token for t in span):
-                _mention(index, index.clusters[next(iter(ids))], span, "name")
+            # "Chargers" is the name of one entity and the last word of another ("San Diego
+            # Chargers"): the one it names goes first.
+            exact = [i for i in ids if index.clusters[i].name == form]
+            ident = next(iter(ids)) if len(ids) == 1 else exact[0] if len(exact) == 1 else None
+            if ident and span is not None and not any(t.i in index.by_token for t in span):
+                _mention(index, index.clusters[ident], span, "name")
                 break
 
 
+def _given_name_start(index: EntityIndex, surname) -> int:
+    """Where a name found again starts: at a given name right before the surname ("Constable
+    [Tim] Fanning"), else at the surname."""
+    before = surname.doc[surname.i - 1] if surname.i else None
+    if (before is not None and before.is_title and before.pos_ == "PROPN" and not before.ent_type_
+            and before.i not in index.by_token and before.lower_ in first_name_genders()):
+        return before.i
+    return surname.i
+
+
 def _span_at(doc, text: str, token, form: str):
-    """The tokens from `token` that spell `form`, if they do, ending on a token's end."""
-    if text[token.idx:token.idx + len(form)] != form:
+    """The tokens from `token` that spell `form` (in capitals too), if they do, ending on a token's end."""
+    written = text[token.idx:token.idx + len(form)]
+    if written != form and not (written.isupper() and written == form.upper()):
         return None
     end = token.idx + len(form)
     span = doc.char_span(token.idx, end)
