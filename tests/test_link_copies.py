@@ -24,3 +24,18 @@ def test_short_texts_and_different_reports_are_no_copies():
     rewritten = article("b", "Container traffic at the northern terminal grew 12 percent in 2024, the port "
                         "authority reported, thanks to West African routes and a crane added in March.")
     assert find_copies([article("a", REPORT), rewritten]) == {}
+
+
+def test_a_large_story_finds_the_same_copies_through_its_sketches():
+    import random
+
+    from newsprism.link import copies
+
+    rng = random.Random(3)
+    words = REPORT.split()
+    reports = [article(f"own{n}", " ".join(rng.sample(words, len(words)))) for n in range(copies.EXACT_UP_TO)]
+    first = article("wire", "Port traffic rises\n" + REPORT, "2025-03-03", "Wire")
+    copy = article("paper", REPORT, "2025-03-04", "Daily")
+    small, large = [first, copy, *reports[:3]], [first, copy, *reports]
+    assert len(large) > copies.EXACT_UP_TO >= len(small)
+    assert find_copies(small) == find_copies(large) == {"paper": "wire"}

@@ -7,9 +7,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import feedparser
-import lxml.html
-
 from ..errors import InputError
 from ..model import Article
 from .files import MARKUP_FACTOR, check_text, looks_binary, read_capped, stable_id
@@ -19,6 +16,8 @@ _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquo
 
 def read_feed_file(path: Path, limit_chars: int, encoding: str = "") -> Iterator[Article | InputError]:
     """Yield each entry of an RSS/Atom feed as an article, or the problem with it."""
+    import feedparser  # loaded with the first feed read: most runs read none
+
     data = read_capped(path, limit_chars * MARKUP_FACTOR)
     if looks_binary(data):
         raise InputError(path, "looks like a binary file, not a feed")
@@ -63,6 +62,8 @@ def html_fragment_text(fragment: str) -> str:
     """Plain text of an HTML fragment, one line per block element."""
     if "<" not in fragment:
         return fragment.strip()
+    import lxml.html
+
     root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     for element in root.iter(*_BLOCKS):
         element.tail = "\n" + (element.tail or "")

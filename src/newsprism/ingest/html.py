@@ -6,8 +6,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import trafilatura
-
 from ..errors import InputError
 from ..model import Article
 from .files import MARKUP_FACTOR, check_text, decode, looks_binary, normalize_date, read_capped
@@ -31,6 +29,8 @@ def html_to_article(data: bytes, ident: str, path, limit_chars: int, url: str | 
     declared = _META_CHARSET.search(data[:4096])
     markup = decode(data, path, encoding, declared.group(1).decode("ascii") if declared else None,
                     where)
+    import trafilatura  # loaded with the first page read: most runs read no HTML
+
     try:
         doc = trafilatura.bare_extraction(markup, url=url, with_metadata=True,
                                           include_comments=False)

@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from ..errors import InputError
 from ..model import Article
 from .files import MARKUP_FACTOR, stable_id
@@ -18,6 +15,9 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def read_warc_file(path: Path, limit_chars: int, encoding: str = "") -> Iterator[Article | InputError]:
     """Yield an article for each HTML response record; other records are passed over."""
+    from warcio.archiveiterator import ArchiveIterator  # loaded with the first archive read
+    from warcio.exceptions import ArchiveLoadFailed
+
     number = 0
     try:
         with path.open("rb") as fh:

@@ -183,14 +183,19 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     if any(scopes_differ(a, b) for x, y in combinations(sides, 2) for a in x for b in y):
         return "scope"
     shared_kind = frozenset.intersection(*(casualties(m) for s in sides for m in s))
-    if _places_differ(sides) or (not shared_kind and _totals_differ(sides)):
+    if not shared_kind and _totals_differ(sides):
         return "scope"  # a toll counted "so far" is still the one toll
+    status = None
     earliest, latest = _time_order(sides, publication_days(items))
     if earliest is not None:
         growing = shared_kind and latest[0].value > earliest[0].value
         if growing or any(REVISED.search(m.sentence) for m in latest):
-            return "revision"
-    return "contradiction" if max(values) / min(values) <= FAR_RATIO else None
+            status = "revision"
+    if status is None and max(values) / min(values) <= FAR_RATIO:
+        status = "contradiction"
+    # Places come last: they need the sentences parsed, and values too far apart to be one
+    # figure are no conflict wherever they apply.
+    return "scope" if status and _places_differ(sides) else status
 
 
 def _places_differ(sides: list[list[Measure]]) -> bool:

@@ -2,9 +2,9 @@
 
 A syndicated wire report, or the same report posted again without its title line, is no second
 outlet confirming the first: corroboration counts it once. Two articles are copies when the
-Jaccard similarity of their word shingles (runs of SHINGLE words), estimated by MinHash
-(`datasketch`), is at least COPY_JACCARD; each copy points at the earliest article it copies
-(by publication date, then id), whose outlet it counts as.
+Jaccard similarity of their word shingles (runs of SHINGLE words) is at least COPY_JACCARD:
+exact in a small story, estimated by MinHash (`datasketch`) in a large one; each copy points
+at the earliest article it copies (by publication date, then id), whose outlet it counts as.
 """
 
 from __future__ import annotations
@@ -28,10 +28,12 @@ UNKNOWN_OUTLET = "(unknown source)"  # articles without a source are one unknown
 
 def find_copies(articles: Sequence[Article]) -> dict[str, str]:
     """Copy article id -> id of the earliest article it copies."""
-    from datasketch import MinHashLSH
-
     ordered = sorted(articles, key=lambda a: (a.published or "9999", a.id))
     rank = {a.id: n for n, a in enumerate(ordered)}
+    if len(ordered) <= EXACT_UP_TO:
+        return _exact_copies(ordered, rank)
+    from datasketch import MinHashLSH
+
     index = MinHashLSH(num_perm=PERMUTATIONS, params=_bands())  # candidates, then checked
     sketches: dict[str, MinHash] = {}
     original: dict[str, str] = {}
@@ -45,6 +47,35 @@ def find_copies(articles: Sequence[Article]) -> dict[str, str]:
         index.insert(article.id, sketch)
         sketches[article.id] = sketch
     return original
+
+
+# A story this small is compared pair by pair on its exact shingle sets: cheaper than sketching
+# it (and than loading datasketch, which imports scipy), and exact.
+EXACT_UP_TO = 30
+
+
+def _exact_copies(ordered: list[Article], rank: dict[str, int]) -> dict[str, str]:
+    shingles: dict[str, frozenset[str]] = {}
+    original: dict[str, str] = {}
+    for article in ordered:
+        mine = _shingles(article.text)
+        if mine is None or article.id in shingles:
+            continue
+        near = [k for k, theirs in shingles.items()
+                if len(mine & theirs) >= COPY_JACCARD * len(mine | theirs)]
+        if near:
+            original[article.id] = min((original.get(k, k) for k in near), key=rank.__getitem__)
+        shingles[article.id] = mine
+    return original
+
+
+@functools.lru_cache(maxsize=4096)
+def _shingles(text: str) -> frozenset[str] | None:
+    """A text's word shingles, or None for a text too short to tell a copy from a common phrase."""
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < 2 * SHINGLE:
+        return None
+    return frozenset(" ".join(words[n:n + SHINGLE]) for n in range(len(words) - SHINGLE + 1))
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,11 +100,11 @@ def _empty() -> MinHash:
 @functools.lru_cache(maxsize=4096)
 def _sketch(text: str) -> MinHash | None:
     """A text's MinHash over its word shingles, once a text for the run."""
-    words = re.findall(r"\w+", text.lower())
-    if len(words) < 2 * SHINGLE:
-        return None  # too short to tell a copy from a common phrase
+    shingles = _shingles(text)
+    if shingles is None:
+        return None
     sketch = _empty().copy()
-    sketch.update_batch([" ".join(words[n:n + SHINGLE]).encode() for n in range(len(words) - SHINGLE + 1)])
+    sketch.update_batch([shingle.encode() for shingle in sorted(shingles)])
     return sketch
 
 
