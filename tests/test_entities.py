@@ -195,3 +195,14 @@ def test_a_verb_before_a_name_is_no_part_of_it_and_inner_capitals_are_capitals(m
     assert not any(n.startswith("Having") for n in names)
     assert mentions_of(missed, "person:hugh-jackman", "name").count("Jackman") == 1
     assert mentions_of(missed, "person:ellen-degeneres", "name").count("DeGeneres") == 1
+
+
+def test_a_big_city_the_tagger_took_for_a_person_is_a_place():
+    from newsprism.stages.entities import city_names
+
+    assert {"Kyiv", "Moscow", "Houston"} <= city_names() and "Rutte" not in city_names()
+    index = entities_of("Mark Rutte said it would be better for Kyiv's allies not to reveal all their "
+                        "trump cards. Whitney Houston sang at the gala, and Houston said she was tired.")
+    kinds = {c.name: c.type for c in index.clusters.values()}
+    assert kinds.get("Kyiv") == "GPE" and kinds["Mark Rutte"] == "PERSON"
+    assert kinds["Whitney Houston"] == "PERSON" and "Houston" not in kinds  # her surname, not the city

@@ -388,17 +388,34 @@ def emit(records, as_json: bool, line) -> None:
         click.echo(json.dumps(record, ensure_ascii=False) if as_json else line(record))
 
 
+def emit_table(records, as_json: bool, columns: tuple[tuple[str, int], ...], cells) -> None:
+    """Print dict records one JSON object a line, or as a streamed table with a header line
+    (`columns`: name and width; `cells(record)`: the row's cells)."""
+    for n, record in enumerate(records):
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        if n == 0:
+            click.echo(fixed_row(columns, [name.upper() for name, _ in columns]))
+        click.echo(fixed_row(columns, cells(record)))
+
+
 def _statement_line(record: dict) -> str:
     who = (record["speaker"] or {}).get("name") or "(unattributed)"
     return (f"{who} [{record['kind']}] {record['article_id']}@{record['content']['start']}\n"
             f"    {' '.join(record['content']['text'].split())}")
 
 
-def _entity_line(record: dict) -> str:
-    roles = f"  roles: {'; '.join(record['role_names'])}" if record["role_names"] else ""
-    counts = f"{record['mentions']} mention(s) in {record['articles']} article(s)"
-    return (f"{record['id']}\t{record['name']}\t{record['type']}\t{counts}\t"
-            f"{', '.join(record['aliases'])}{roles}")
+# The `entities` and `stories` tables: fixed column widths (the last column takes what is left).
+ENTITY_COLUMNS = (("id", 32), ("name", 26), ("type", 6), ("mentions", 8), ("articles", 8),
+                  ("names and roles", 60))
+STORY_COLUMNS = (("id", 18), ("articles", 8), ("dates", 36), ("title and who is in it", 80))
+
+
+def _entity_cells(record: dict) -> list:
+    roles = f"; roles: {'; '.join(record['role_names'])}" if record["role_names"] else ""
+    return [record["id"], record["name"], record["type"], record["mentions"], record["articles"],
+            f"{', '.join(record['aliases'])}{roles}"]
 
 
 def _claim_line(record: dict) -> str:
@@ -468,7 +485,7 @@ def entities(db, type_, story_id, as_json):
         if story_id is not None:
             store.get_story(story_id)  # an unknown story is an error, not an empty list
         found = store.iter_entities(type_, story_id)  # the choice comes back as written above
-        emit((entity_record(store, e) for e in found), as_json, _entity_line)
+        emit_table((entity_record(store, e) for e in found), as_json, ENTITY_COLUMNS, _entity_cells)
 
 
 @cli.command()
@@ -485,12 +502,22 @@ def claims(db, subject, article_id, story_id, outlet, since, until, as_json):
         emit((quantity_record(q) for q in found), as_json, _claim_line)
 
 
-def _story_line(record: dict) -> str:
+def _story_span(record: dict) -> str:
     span = " – ".join(d for d in (record["start"], record["end"]) if d) or "undated"
     if len(record["events"]) > 1:
         span += f" ({len(record['events'])} events)"
-    return (f"{record['id']}\t{len(record['article_ids'])} article(s)\t{span}\t{record['title']}"
-            + (f"\n    {', '.join(record['entities'])}" if record["entities"] else ""))
+    return span
+
+
+def _story_line(record: dict) -> str:
+    count = len(record["article_ids"])
+    head = f"{record['id']}  {count} article(s)  {_story_span(record)}  {record['title']}"
+    return head + (f"\n    {', '.join(record['entities'])}" if record["entities"] else "")
+
+
+def _story_cells(record: dict) -> list:
+    who = f" ({', '.join(record['entities'])})" if record["entities"] else ""
+    return [record["id"], len(record["article_ids"]), _story_span(record), f"{record['title']}{who}"]
 
 
 def _conflict_line(record: dict) -> str:
@@ -513,7 +540,8 @@ def _conflict_line(record: dict) -> str:
 def stories(db, limit, offset, as_json):
     """Stories: articles about the same event, the most covered first."""
     with store_for(db) as store:
-        emit((story_record(s) for s in store.iter_stories(limit, offset)), as_json, _story_line)
+        emit_table((story_record(s) for s in store.iter_stories(limit, offset)), as_json, STORY_COLUMNS,
+                   _story_cells)
 
 
 @cli.command()

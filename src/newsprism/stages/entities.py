@@ -152,6 +152,9 @@ def find_entities(doc, article_id: str) -> EntityIndex:
     for ent in doc.ents:
         if ent.label_ in ENTITY_TYPES - {"PERSON"} and ent.start not in person_starts:
             _add_other(index, ent, ent.label_)
+        elif ent.label_ == "PERSON" and ent.start not in person_starts and _name_tokens(ent) \
+                and _city_taken_for_person(ent):
+            _add_other(index, ent, "GPE")
         elif ent.label_ == "PERSON" and ent[-1].lower_ in BUILDING_WORDS:
             _add_other(index, ent, "FAC")  # "Trump Tower", "Carter Center"
     for ent in people:
@@ -231,8 +234,10 @@ def _vote(index: EntityIndex, entity_id: str, gender: str) -> None:
 def _people(doc) -> list:
     """PERSON entities, plus names the tagger labelled otherwise but the text shows are people:
     one right after a title ("Commissioner Helena Varga" tagged ORG), or one sharing its
-    surname with a person named elsewhere in the article ("Varga" beside "Mrs Varga")."""
+    surname with a person named elsewhere in the article ("Varga" beside "Mrs Varga"). A city
+    the tagger took for a person is left out (see `_city_taken_for_person`)."""
     tagged = [ent for ent in doc.ents if ent.label_ == "PERSON" and _name_tokens(ent)]
+    tagged = [ent for ent in tagged if not _city_taken_for_person(ent)]
     surnames = {_name_tokens(ent)[-1].lower_ for ent in tagged}
     people = list(tagged)
     for ent in doc.ents:
@@ -248,6 +253,28 @@ def _people(doc) -> list:
             people.append(ent)
             surnames.add(_name_tokens(ent)[-1].lower_)
     return people
+
+
+@functools.cache
+def city_names() -> frozenset[str]:
+    """The world's capitals and cities of a million people or more (stages/data/cities.json,
+    written by scripts/make-cities from GeoNames)."""
+    data = json.loads(resources.files(__package__).joinpath("data/cities.json").read_text("utf-8"))
+    return frozenset(data["names"])
+
+
+def _city_taken_for_person(ent) -> bool:
+    """A lone word tagged a person that is a big city's name ("Kyiv's allies"), with no title
+    before it and no longer name of the article that starts or ends with it ("Whitney Houston"
+    ... "Houston", "Paris Hilton" ... "Paris")."""
+    words = _name_tokens(ent)
+    if len(words) != 1 or words[0].text not in city_names() or _title_before(ent) is not None:
+        return False
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is not None and before.lower_.rstrip(".") in HONORIFICS:
+        return False
+    named = [e for e in ent.doc.ents if len(e) > 1 and e.label_ in {"PERSON", "ORG", "NORP"}]
+    return not any(e[-1].text == words[0].text or e[0].text == words[0].text for e in named)
 
 
 def _name_tokens(span) -> list:
