@@ -546,7 +546,10 @@ def _collect_roles(index: EntityIndex, ent) -> None:
 
 def _owner_before(index: EntityIndex, ent) -> None:
     """An organisation the tagger missed, named before what a person is: "Chargers" in "Chargers
-    defensive tackle Jamal Williams" (a team, a company, a force) becomes an entity of its own."""
+    defensive tackle Jamal Williams" (a team, a company, a force) becomes an entity of its own.
+    Not a place's people ("Troy police"), not the end of a longer name ("Hall of Fame coach"), and
+    not a sentence's first word the article never capitalises inside a sentence, unless it is a
+    plural it never writes in lower case ("Chargers", not "Defense attorney")."""
     doc, start = ent.doc, _modifiers_start(ent)
     owner = []
     for token in doc[start:ent.start]:
@@ -554,12 +557,28 @@ def _owner_before(index: EntityIndex, ent) -> None:
                 or token.i in index.by_token or _title_word(token):
             break
         owner.append(token)
-    generic = {"fire", "army", "navy", "federal", "national", "county", "state"} | GENERIC_HEADS
-    if len(owner) == 1 and owner[0].lower_ in generic:
+    if not owner or (len(owner) == 1 and owner[0].lower_ in OWNER_GENERIC):
         return  # "Police Chief Ann Berg": whose police the text does not say
-    after = doc[owner[-1].i + 1] if owner else None
-    if after is not None and after.i < ent.start and (_title_word(after) or after.is_lower):
-        _add_other(index, doc[owner[0].i:owner[-1].i + 1], "ORG")
+    first, after = owner[0], doc[owner[-1].i + 1]
+    if first.i and doc[first.i - 1].lower_ in NAME_CONNECTORS or after.lower_ in PLACE_PEOPLE:
+        return
+    if first.is_sent_start and not _capitalised_inside(first) and (
+            first.lower_ in _lowercase_words(doc) or not first.lower_.endswith("s")):
+        return  # a team's name ("Chargers") may start every line it is on; "Defense attorney" may not
+    # What follows is a description in lower case ("defensive tackle") or a role's abbreviation
+    # ("QB", "CEO"); a capitalised title is a title of its own ("Prime Minister").
+    if after.i < ent.start and (after.is_lower or after.is_upper and _title_word(after)):
+        _add_other(index, doc[first.i:owner[-1].i + 1], "ORG")
+
+
+OWNER_GENERIC = frozenset({"fire", "army", "navy", "federal", "national", "county", "state"}) | GENERIC_HEADS
+# Words after a place that make the people of it: "Troy police", "a Troy resident".
+PLACE_PEOPLE = frozenset({"police", "resident", "residents", "native", "natives", "county", "city", "area"})
+
+
+def _capitalised_inside(token) -> bool:
+    """Whether the article writes the word capitalised somewhere other than a sentence's start."""
+    return any(t.text == token.text and not t.is_sent_start for t in token.doc if t.i != token.i)
 
 
 def _described_from(ent) -> int:
