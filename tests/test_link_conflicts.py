@@ -582,3 +582,32 @@ def test_one_person_given_two_ranks_is_an_identity_conflict():
     assert "Nirad Sinha" in conflict.summary
     assert [s.value for s in conflict.sides] == ["Commander", "Commodore"]
     assert [c for c in conflicts_of(first, longer) if c.kind == "identity"] == []
+
+
+def test_shares_from_two_polls_are_no_conflict_and_one_polls_are():
+    def poll(ident, pollster, share):
+        return article(ident, "2016-02-18", f"A new {pollster} poll of likely voters in Iowa shows Senator "
+                       f"Ann Holt with {share} percent support among Democrats, ahead of her rival.")
+
+    assert [c for c in conflicts_of(poll("p-a", "Fox News", 47), poll("p-b", "Quinnipiac", 56))
+            if c.kind == "numeric"] == []
+    conflict = only(conflicts_of(poll("p-a", "Fox News", 47), poll("p-c", "Fox News", 56)), "numeric")
+    assert {s.value for s in conflict.sides} == {"47 percent", "56 percent"}
+
+
+def test_figures_owned_by_different_people_are_no_conflict():
+    def raised(ident, owner, amount):
+        return article(ident, "2016-02-02", f"{owner} campaign raised more than ${amount} million in "
+                       "January, its finance director said on Monday.")
+
+    holt, brandt = raised("c-a", "Senator Holt's", 21), raised("c-b", "Governor Brandt's", 26)
+    assert [c for c in conflicts_of(holt, brandt) if c.kind == "numeric"] == []
+    assert only(conflicts_of(raised("c-a", "Senator Holt's", 21), raised("c-c", "Holt's", 26)), "numeric")
+
+
+def test_figures_for_different_numbers_of_places_are_no_conflict():
+    first = article("d-a", "2016-03-01", "In all, 865 delegates are at stake on Tuesday in 11 states, party "
+                    "officials said.")
+    second = article("d-b", "2016-03-01", "In all, 691 delegates are at stake on Tuesday in five states, "
+                     "party officials said.")
+    assert [c for c in conflicts_of(first, second) if c.kind == "numeric"] == []

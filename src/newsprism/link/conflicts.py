@@ -32,6 +32,7 @@ from .context import (
     make_conflict,
     nearby_pairs,
     outlets_text,
+    pollsters,
     publication_days,
     sentence_span,
     side,
@@ -275,7 +276,8 @@ _NUMBER = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 LISTED = re.compile(rf"^(\s+[A-Z][a-z]+){{1,2}}\s+and\s+{_NUMBER}\b")
 LISTED_BEFORE = re.compile(rf"\b{_NUMBER}(\s+[A-Z][a-z]+){{1,2}}\s+and\s+$")
 SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$", re.IGNORECASE)
-PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of (the )?$", re.IGNORECASE)
+PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
+                       r"(the |just |only |the only )?$", re.IGNORECASE)
 
 
 def is_age(quantity) -> bool:
@@ -313,8 +315,87 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
            or LISTED_BEFORE.search(m.article.text[max(0, m.quantity.start - 30):m.quantity.start])
            for m in measures):
         return True  # "one Australian and one English climber": parts of a total
+    if _owners_differ(sides) or _different_polls(sides) or _places_counted(sides):
+        return True
     ages = [m.quantity.value for m in measures if is_age(m.quantity)]
     return len(ages) == len(measures) and max(ages) > AGE_RATIO * min(ages)
+
+
+# Places counted as where another figure applies: "865 delegates are at stake in 11 states".
+PLACE_UNITS = frozenset({"state", "country", "nation", "city", "town", "village", "county", "district",
+                         "province", "region", "territory", "continent"})
+_COUNT = r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)"
+IN_PLACES = re.compile(rf"\b(?:in|across|from|among)\s+(?:the\s+)?{_COUNT}\s+(\w+?)s?\b", re.IGNORECASE)
+IN_BEFORE = re.compile(r"\b(?:in|across|from|among)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _places_counted(sides: list[list[Measure]]) -> bool:
+    """Whether the figures are a count of the places another figure applies to ("in five
+    states"), or figures for different numbers of places ("691 delegates in five states" vs
+    "865 delegates in 11 states"): different occasions, not one figure told two ways."""
+    measures = [m for s in sides for m in s]
+    if any(m.unit_head in PLACE_UNITS and IN_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):
+                                                                          m.quantity.start])
+           for m in measures):
+        return True
+    counted = []
+    for s in sides:
+        found = set()
+        for m in s:
+            _, right = sentence_span(m.article.text, m.quantity.start, m.quantity.end)
+            found |= {(match[2].lower(), match[1].lower())
+                      for match in IN_PLACES.finditer(m.article.text[m.quantity.end:right])
+                      if match[2].lower() in PLACE_UNITS}
+        counted.append(found)
+    return all(counted) and all(not (a & b) and {u for u, _ in a} & {u for u, _ in b}
+                                for a, b in combinations(counted, 2))
+
+
+# Whose figure it is, written as a possessive before it: "Bernie Sanders' campaign says it raised".
+POSSESSOR = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:['’]s|(?<=s)['’])(?=\s)")
+
+
+def _owners_differ(sides: list[list[Measure]]) -> bool:
+    """Whether each side's figures are someone's and no two sides name the same one: "Sanders'
+    campaign raised more than $21 million" is not "Trump's campaign raised more than $26 million".
+    The possessive must own what the figures count (a subject one of them was given), not
+    anything before them ("Sunday's landslide" does not own the death toll)."""
+    heads = {m.quantity.subject.split()[-1] for s in sides for m in s if m.quantity.subject}
+    owners = []
+    for s in sides:
+        names = set().union(*(_owners(m, heads) for m in s))
+        if not names:
+            return False
+        owners.append(names)
+    return all(not (a & b) for a, b in combinations(owners, 2))
+
+
+def _owners(m: Measure, heads: set[str]) -> set[str]:
+    if not heads:
+        return set()
+    left, _ = sentence_span(m.article.text, m.quantity.start, m.quantity.end)
+    before = m.article.text[left:m.quantity.start]
+    words = "|".join(map(re.escape, sorted(heads)))
+    owned = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}(?:{words})\b", re.IGNORECASE)
+    return {found[1].split()[-1].lower() for found in POSSESSOR.finditer(before)
+            if owned.match(before, found.end())}
+
+
+# An article that reports a poll; a share of people in it is a survey's answer to one question.
+# ("Survey" alone is as often a statistics office's: "the labour force survey".)
+POLL = re.compile(r"\b(?:polls?|polled|polling|pollsters?|respondents)\b", re.IGNORECASE)
+SHARES = frozenset({"percent", "fraction", "percentage_point"})
+
+
+def _different_polls(sides: list[list[Measure]]) -> bool:
+    """Whether shares of people from polls come from polls the articles do not show to be one:
+    two polls (or two questions of one) give different shares, which no outlet contradicts. Shares
+    are compared only where every side's articles name one pollster in common."""
+    measures = [m for s in sides for m in s]
+    if not all(m.quantity.unit in SHARES and POLL.search(m.article.text) for m in measures):
+        return False
+    named = [frozenset().union(*(pollsters(m.article.text) for m in s)) for s in sides]
+    return not frozenset.intersection(*named)
 
 
 # How sure a numeric conflict is, from NUMERIC_BASE down: each reason takes its share off.

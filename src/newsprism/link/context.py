@@ -267,3 +267,20 @@ def phrase_tokens(token, deps) -> list:
         if child.dep_ in deps:
             found += phrase_tokens(child, deps)
     return found
+
+
+# Who ran a poll: the capitalised words right before "poll" or "survey" ("a Fox News poll", "the
+# AP-GfK Poll", "Quinnipiac University survey").
+POLLSTER = re.compile(r"((?:[A-Z][\w&/.-]*\s+){1,4})(?:[Pp]oll|[Ss]urvey)s?\b")
+NOT_POLLSTERS = frozenset({"the", "a", "an", "new", "latest", "national", "exit", "online", "recent", "poll"})
+
+
+@lru_cache(maxsize=1024)
+def pollsters(text: str) -> frozenset[str]:
+    """The names of the polls a text cites, lower case ("fox news", "ap-gfk", "quinnipiac university")."""
+    found = set()
+    for match in POLLSTER.finditer(text):
+        words = [w for w in match[1].split() if w.lower() not in NOT_POLLSTERS]
+        if words:
+            found.add(" ".join(words).lower())
+    return frozenset(found)

@@ -24,6 +24,7 @@ from .context import (
     nearby_pairs,
     parse_sentences,
     phrase_tokens,
+    pollsters,
     publication_days,
     published,
     side,
@@ -100,7 +101,8 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
     pairs = [(a, b, _similar_events(a, b)) for a, b in pairs]
     frames = event_frames([e for _, _, scored in pairs for _, a, b in scored for e in (a, b)])
     for first, second, scored in pairs:
-        same = [(score, a, b) for score, a, b in scored if same_event(frames[_key(a)], frames[_key(b)])]
+        same = [(score, a, b) for score, a, b in scored
+                if same_event(frames[_key(a)], frames[_key(b)]) and not _two_polls(a, b)]
         for a, b in _one_to_one(same, first, second):
             apart = abs((_day(a.timex.value, b.timex.value) - _day(b.timex.value, a.timex.value)).days)
             unwritten = {a.timex.value[:4] == "XXXX", b.timex.value[:4] == "XXXX"}
@@ -112,6 +114,13 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
                 found.setdefault(key, []).append((earlier, later))
     # Many outlets giving one of two days make one conflict with two sides, not one per pair.
     return [_temporal_conflict(reports, status) for (_, _, status), reports in found.items()]
+
+
+def _two_polls(a: Event, b: Event) -> bool:
+    """Whether the two dates are of polls with different names ("the AP-GfK Poll was conducted
+    Feb. 11-15", "the Fox News poll was conducted February 15-17")."""
+    first, second = pollsters(a.sentence), pollsters(b.sentence)
+    return bool(first and second and not first & second)
 
 
 def _day(value: str, other: str) -> date:
