@@ -206,3 +206,10 @@ def test_a_big_city_the_tagger_took_for_a_person_is_a_place():
     kinds = {c.name: c.type for c in index.clusters.values()}
     assert kinds.get("Kyiv") == "GPE" and kinds["Mark Rutte"] == "PERSON"
     assert kinds["Whitney Houston"] == "PERSON" and "Houston" not in kinds  # her surname, not the city
+
+
+def test_a_possessive_written_with_any_apostrophe_is_no_part_of_the_name():
+    index = entities_of("Donald Trump‘s campaign said on Monday it would appeal. Donald Trump spoke later, "
+                        "and Mark Rutte’s office said nothing.")
+    people = sorted(c.name for c in index.clusters.values() if c.type == "PERSON")
+    assert people == ["Donald Trump", "Mark Rutte"]

@@ -277,6 +277,14 @@ def _city_taken_for_person(ent) -> bool:
     return not any(e[-1].text == words[0].text or e[0].text == words[0].text for e in named)
 
 
+# A possessive ending, with the apostrophes scraped text uses for it ("Trump‘s" too).
+POSSESSIVES = frozenset({"'s", "’s", "‘s", "`s", "´s"})
+
+
+def _without_possessive(text: str) -> str:
+    return text[:-2] if text[-2:].lower() in POSSESSIVES else text
+
+
 def _name_tokens(span) -> list:
     """The words of a span that are a person's name (see `_find_name_tokens`), worked out once."""
     known = span.doc.user_data.setdefault("np_name_tokens", {})
@@ -287,7 +295,7 @@ def _name_tokens(span) -> list:
 
 
 def _find_name_tokens(span) -> list:
-    tokens = [t for t in span if any(c.isalpha() for c in t.text) and t.lower_ not in {"'s", "’s"}]
+    tokens = [t for t in span if any(c.isalpha() for c in t.text) and t.lower_ not in POSSESSIVES]
     # A verb before a name is no part of it: "Having Jackman host the show" tagged whole.
     tokens = _cut_to_name(tokens, lambda t: _title_word(t) or t.tag_.startswith("VB"))
     # A title inside the span ends what comes before it: "Colts QB Andrew Luck" is Andrew Luck.
@@ -306,7 +314,7 @@ def _find_name_tokens(span) -> list:
 def _pair_of_names(span) -> bool:
     """ "Trump-Abe": two capitalised words joined by a hyphen, one of them a person's surname
     named elsewhere in the article."""
-    words = [t for t in span if t.text not in {"'s", "’s"}]
+    words = [t for t in span if t.lower_ not in POSSESSIVES]
     if len(words) != 3 or words[1].text not in {"-", "–"} or not (words[0].is_title and words[2].is_title):
         return False
     surnames = {ent[-1].text for ent in span.doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
@@ -463,8 +471,8 @@ def _expand_single(word: str, position: int, full: dict, honorifics: set[str]) -
 
 def _surface(tokens) -> str:
     """The name as written, from its first word to its last ("Kim Jong-un")."""
-    doc = tokens[0].doc
-    return " ".join(doc_text(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])].split())
+    written = doc_text(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    return _without_possessive(" ".join(written.split()))
 
 
 def _add_other(index: EntityIndex, ent, label: str) -> None:
@@ -472,7 +480,7 @@ def _add_other(index: EntityIndex, ent, label: str) -> None:
     if ent is None:
         return
     text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.IGNORECASE).removesuffix("'s").strip()
-    text = text.removesuffix("’s").strip()
+    text = _without_possessive(text).strip()
     if not text or not any(ch.isalpha() for ch in text):
         return
     cluster = _cluster(index, f"{label.lower()}:{slug(text)}", text, label, ent.start_char)
@@ -514,7 +522,7 @@ def _cluster(index: EntityIndex, ident: str, name: str, kind: str, first: int) -
 
 
 def _mention(index: EntityIndex, cluster: Cluster, span, kind: str) -> None:
-    text = span.text.removesuffix("'s").removesuffix("’s")
+    text = _without_possessive(span.text)
     cluster.aliases.add(text)
     for token in span:
         index.by_token[token.i] = cluster.id
