@@ -611,3 +611,16 @@ def test_figures_for_different_numbers_of_places_are_no_conflict():
     second = article("d-b", "2016-03-01", "In all, 691 delegates are at stake on Tuesday in five states, "
                      "party officials said.")
     assert [c for c in conflicts_of(first, second) if c.kind == "numeric"] == []
+
+
+def test_a_courtesy_title_against_former_is_a_less_sure_conflict():
+    former = article("mayor-a", "2018-04-30", "Rudy Giuliani, the former New York City mayor, joined the "
+                     "president's legal team on Thursday.")
+    titled = article("mayor-b", "2018-05-01", "New York mayor Rudy Giuliani joined the president's legal "
+                     "team on Thursday, the White House said.")
+    conflict = only(conflicts_of(former, titled), "identity")
+    assert conflict.confidence < SHOWN_CONFIDENCE
+    assert any("title before the name" in r for r in conflict.reasons)
+    minister = article("min-a", "2025-02-03", "Former health minister Piotr Zielak criticised the plan.")
+    serving = article("min-b", "2025-02-05", "Health Minister Piotr Zielak defended the plan on Wednesday.")
+    assert only(conflicts_of(minister, serving), "identity").confidence >= SHOWN_CONFIDENCE

@@ -544,6 +544,16 @@ IDENTITY_BASE = 0.85  # two people named in one office by reports of one event
 STATUS_BASE = 0.7  # one person called former and serving by reports of one week
 
 
+# Offices whose title news keeps giving those who held them ("President Clinton", "Governor
+# Schwarzenegger", "Mayor Giuliani"): a bare title before a name is no proof the person serves.
+COURTESY_OFFICES = frozenset({"president", "governor", "mayor", "senator", "ambassador", "judge"})
+
+
+def _title_before_name(claim: RoleClaim) -> bool:
+    """Whether the claim is a title written right before the name ("New York mayor Rudy Giuliani")."""
+    return not re.search(r"[,(]", claim.text) and claim.text.split()[-1][:1].isupper()
+
+
 def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int, int]]) -> list[Conflict]:
     found = {}
     for a, b in _claim_pairs(per_article, near):
@@ -556,6 +566,9 @@ def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int
         former, serving = (a, b) if a.former else (b, a)
         summary = f"{serving.person}: {former.text!r} vs {serving.text!r}"
         reasons = [] if a.day and b.day else ["a publication date is unknown"]
+        if a.office.words <= COURTESY_OFFICES and _title_before_name(serving):
+            reasons.append("a title before the name, which news also gives those who once held the "
+                           "office (\"Mayor Giuliani\")")
         if bool(a.office.owner) != bool(b.office.owner):
             reasons.append("one side names whose office it is, the other does not: perhaps two offices")
         conflict = make_conflict("identity", "contradiction", summary,
