@@ -10,7 +10,8 @@ files. Then, one after the other in this run:
   writes, full-text index, linking), and the same with `--no-link`.
 
 Each is timed as a whole process (start-up and model loading included), best of `--repeat`
-runs. Reports seconds, words/s and the ratio of newsprism's throughput to spaCy's
+rounds; a round runs each process once, in turn, so that a change in the machine's load falls
+on every side alike. Reports seconds, words/s and the ratio of newsprism's throughput to spaCy's
 (target: >= 0.85).
 """
 
@@ -46,7 +47,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--polnear", required=True, help="The PolNeAR folder (../shared/datasets/polnear).")
     parser.add_argument("--articles", type=int, default=150)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     settings = Settings()
     sources = sorted((Path(args.polnear) / "train" / "text").glob("*.txt"))[:args.articles]
@@ -58,24 +59,27 @@ def main() -> None:
             shutil.copy(source, folder / source.name)
         words = sum(len(p.read_text("utf-8").split()) for p in folder.glob("*.txt"))
 
-        def run(label: str, command: list[str], fresh_db: Path | None = None) -> float:
-            best = float("inf")
-            for _ in range(args.repeat):
-                if fresh_db is not None:
-                    for path in fresh_db.parent.glob(fresh_db.name + "*"):
-                        path.unlink()
-                best = min(best, timed(command))
-            print(f"| {label} | {len(sources)} | {words:,} | {best:.1f} | {words / best:,.0f} |", flush=True)
-            return best
-
-        print("| process | articles | words | seconds | words/s |\n|---|---|---|---|---|")
-        spacy_s = run("spaCy alone (`nlp.pipe`)", [sys.executable, "-c", SPACY_ALONE, settings.spacy_model,
-                                                   str(folder), str(settings.batch_size)])
         db = Path(scratch) / "run.db"
-        whole = run("`newsprism analyze --workers 1`", [newsprism, "analyze", str(folder), "--db", str(db),
-                                                        "--workers", "1"], db)
-        no_link = run("`newsprism analyze --workers 1 --no-link`",
-                      [newsprism, "analyze", str(folder), "--db", str(db), "--workers", "1", "--no-link"], db)
+        commands = {
+            "spaCy alone (`nlp.pipe`)": [sys.executable, "-c", SPACY_ALONE, settings.spacy_model, str(folder),
+                                         str(settings.batch_size)],
+            "`newsprism analyze --workers 1`": [newsprism, "analyze", str(folder), "--db", str(db),
+                                                "--workers", "1"],
+            "`newsprism analyze --workers 1 --no-link`": [newsprism, "analyze", str(folder), "--db", str(db),
+                                                          "--workers", "1", "--no-link"],
+        }
+        # Rounds of one run of each, in turn: a change in the machine's load over the minutes the
+        # benchmark takes falls on every side alike, instead of on whichever ran last.
+        best = dict.fromkeys(commands, float("inf"))
+        for _ in range(args.repeat):
+            for label, command in commands.items():
+                for path in db.parent.glob(db.name + "*"):
+                    path.unlink()
+                best[label] = min(best[label], timed(command))
+        print("| process | articles | words | seconds | words/s |\n|---|---|---|---|---|")
+        for label, seconds in best.items():
+            print(f"| {label} | {len(sources)} | {words:,} | {seconds:.1f} | {words / seconds:,.0f} |")
+        spacy_s, whole, no_link = best.values()
     print(f"\nnewsprism against spaCy alone: {spacy_s / whole:.2f} (whole analyze), "
           f"{spacy_s / no_link:.2f} (without linking); target >= 0.85")
 

@@ -140,9 +140,12 @@ HEADLINES = (
 )
 
 
-@pytest.fixture(scope="module")
-def headlines():
-    return entities_of(HEADLINES)
+def analysed_once(text):
+    """A module-wide fixture: the entities of one text, found once."""
+    return pytest.fixture(scope="module")(lambda: entities_of(text))
+
+
+headlines = analysed_once(HEADLINES)
 
 
 def test_lower_case_and_headline_words_are_cut_from_names(headlines):
@@ -171,9 +174,7 @@ MISSED = (
 )
 
 
-@pytest.fixture(scope="module")
-def missed():
-    return entities_of(MISSED)
+missed = analysed_once(MISSED)
 
 
 def test_an_organisation_named_before_a_persons_role_is_an_entity(missed):
