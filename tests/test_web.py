@@ -377,6 +377,10 @@ def test_claim_index_sorts_by_value_and_filters_by_unit(client):
     assert {r["unit"] for r in euros} == {"EUR"} and all(r["article"]["source"] for r in euros)
     small = client.get("/claims.json", params={"unit": "EUR", "max": 330e6, "size": 50}).json()["rows"]
     assert [r["value"] for r in small] == [320e6]
+    speakers = {f["value"]: f["label"] for f in client.get("/claims.json").json()["facets"]["speaker"]}
+    assert speakers["person:lena-okafor"] == "Lena Okafor"
+    hers = client.get("/claims.json", params={"speaker": "person:lena-okafor", "size": 50}).json()["rows"]
+    assert sorted(r["display"] for r in hers) == ["€320 million", "€350 million"]
     assert client.get("/claims.json", params={"min": "lots"}).status_code == 422
     assert client.get("/claims.json", params={"sort": "random"}).status_code == 422
 

@@ -27,7 +27,7 @@ class IndexFilter:
     outlet: str | None = None
     since: str | None = None  # publication date, ISO, inclusive
     until: str | None = None
-    speaker: str | None = None  # an entity id (statements)
+    speaker: str | None = None  # an entity id (statements; claims: the speaker of a statement holding it)
     kind: str | None = None  # a statement kind (statements)
     unit: str | None = None  # a canonical unit (claims)
     subject: str | None = None  # part of a claim's subject (claims)
@@ -50,10 +50,14 @@ _COLUMNS = {
                "x.scope_from, x.scope_to, x.group_id"),
     "articles": "a.id, a.title, a.published_inferred",
 }
+# Who states a claim: the speaker of a statement of its article whose content holds it.
+_HOLDING = ("FROM statements s WHERE s.article_id = x.article_id AND s.content_start <= x.start_char "
+            "AND x.end_char <= s.content_end")
+CLAIM_SPEAKER = f"(SELECT min(s.speaker_entity_id) {_HOLDING})"
 # Facets per index: name -> the column counted.
 FACETS = {
     "statements": {"kind": "x.kind", "outlet": "a.source", "speaker": "x.speaker_entity_id"},
-    "claims": {"unit": "x.unit", "outlet": "a.source"},
+    "claims": {"unit": "x.unit", "outlet": "a.source", "speaker": CLAIM_SPEAKER},
     "articles": {"outlet": "a.source"},
 }
 # Plain column orders, so that both databases walk `articles_published` (undated articles last).
@@ -79,7 +83,8 @@ def index_where(index: str, f: IndexFilter) -> tuple[str, list]:
     if index == "claims":
         subject = f"%{f.subject.lower()}%" if f.subject else None
         terms += [("x.unit = ?", f.unit), ("lower(x.subject) LIKE ?", subject),
-                  ("x.value >= ?", f.min_value), ("x.value <= ?", f.max_value)]
+                  ("x.value >= ?", f.min_value), ("x.value <= ?", f.max_value),
+                  (f"EXISTS (SELECT 1 {_HOLDING} AND s.speaker_entity_id = ?)", f.speaker)]
     used = [(sql, value) for sql, value in terms if value is not None]
     conditions = [sql for sql, _ in used]
     if index == "statements" and f.alone:

@@ -181,8 +181,8 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
 
     def index_filter(story: StoryFilter = "", outlet: OutletFilter = "", since: SinceFilter = "",
                      until: UntilFilter = "",
-                     speaker: Annotated[str, Query(max_length=200, description="Statements: this speaker's "
-                                                   "entity id.")] = "",
+                     speaker: Annotated[str, Query(max_length=200, description="Statements (and claims "
+                                                   "made in statements): this speaker's entity id.")] = "",
                      kind: KindFilter = "",
                      unit: Annotated[str, Query(max_length=50, description="Claims: this unit (USD, percent, "
                                                 "troop...).")] = "",
