@@ -105,7 +105,8 @@ def page_paths(client: TestClient) -> dict[str, str]:
             "statements, one kind, page 5": "/statements?kind=direct&page=5",
             "statements of one speaker": f"/statements?speaker={quote(speaker)}",
             "claims index, largest first": "/claims?unit=EUR&sort=largest",
-            "claims index, one subject": "/claims?subject=cost", "articles index": "/articles",
+            "claims index, one subject": "/claims?subject=cost",
+            "claims of one speaker": f"/claims?speaker={quote(speaker)}", "articles index": "/articles",
             "articles index, oldest first": "/articles?sort=oldest"}
 
 
