@@ -232,6 +232,15 @@ class Measure:
     unit_head: str | None = None  # the stem of the unit's last word ("driver" of "train driver")
     norm: float = 0.0  # the length of the stems vector
     value: float = 0.0  # the quantity's value, in its dimension's base unit where it has one (feet as metres)
+    sentence_start: int = 0  # where `sentence` starts in the article's text
+
+    def before(self) -> str:
+        """The words of the sentence before the figure."""
+        return self.sentence[:max(self.quantity.start - self.sentence_start, 0)]
+
+    def after(self) -> str:
+        """The words of the sentence after the figure."""
+        return self.sentence[self.quantity.end - self.sentence_start:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +272,7 @@ def measure(item: Item, quantity: Quantity) -> Measure:
     spread = (high - low) / 2 * abs(quantity.value)
     return Measure(article, quantity, stems, scope_of(item, quantity), high * tolerance(quantity) + spread,
                    article.text[left:right], kinds, unit, _counted(unit),
-                   math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value)
+                   math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value, left)
 
 
 def _counted(unit: str | None) -> str | None:

@@ -34,7 +34,6 @@ from .context import (
     outlets_text,
     pollsters,
     publication_days,
-    sentence_span,
     side,
 )
 from .identity import identity_conflicts
@@ -245,8 +244,7 @@ def _time_order(sides: list[list[Measure]], days: dict):
 
 
 def _cites_earlier(m: Measure) -> bool:
-    left, _ = sentence_span(m.article.text, m.quantity.start, m.quantity.end)
-    return bool(CITED_EARLIER.search(m.article.text[max(left, m.quantity.start - 60):m.quantity.start]))
+    return bool(CITED_EARLIER.search(m.before()[-60:]))
 
 
 def _numeric_conflict(sides: list[list[Measure]], status: str, score: float) -> Conflict:
@@ -342,9 +340,7 @@ def _places_counted(sides: list[list[Measure]]) -> bool:
     for s in sides:
         found = set()
         for m in s:
-            _, right = sentence_span(m.article.text, m.quantity.start, m.quantity.end)
-            found |= {(match[2].lower(), match[1].lower())
-                      for match in IN_PLACES.finditer(m.article.text[m.quantity.end:right])
+            found |= {(match[2].lower(), match[1].lower()) for match in IN_PLACES.finditer(m.after())
                       if match[2].lower() in PLACE_UNITS}
         counted.append(found)
     return all(counted) and all(not (a & b) and {u for u, _ in a} & {u for u, _ in b}
@@ -360,25 +356,20 @@ def _owners_differ(sides: list[list[Measure]]) -> bool:
     campaign raised more than $21 million" is not "Trump's campaign raised more than $26 million".
     The possessive must own what the figures count (a subject one of them was given), not
     anything before them ("Sunday's landslide" does not own the death toll)."""
-    heads = {m.quantity.subject.split()[-1] for s in sides for m in s if m.quantity.subject}
+    heads = sorted({m.quantity.subject.split()[-1] for s in sides for m in s if m.quantity.subject})
+    if not heads:
+        return False
+    owned = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(map(re.escape, heads))})\b", re.IGNORECASE)
     owners = []
     for s in sides:
-        names = set().union(*(_owners(m, heads) for m in s))
+        names = set()
+        for before in (m.before() for m in s):
+            names |= {found[1].split()[-1].lower() for found in POSSESSOR.finditer(before)
+                      if owned.match(before, found.end())}
         if not names:
             return False
         owners.append(names)
     return all(not (a & b) for a, b in combinations(owners, 2))
-
-
-def _owners(m: Measure, heads: set[str]) -> set[str]:
-    if not heads:
-        return set()
-    left, _ = sentence_span(m.article.text, m.quantity.start, m.quantity.end)
-    before = m.article.text[left:m.quantity.start]
-    words = "|".join(map(re.escape, sorted(heads)))
-    owned = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}(?:{words})\b", re.IGNORECASE)
-    return {found[1].split()[-1].lower() for found in POSSESSOR.finditer(before)
-            if owned.match(before, found.end())}
 
 
 # An article that reports a poll; a share of people in it is a survey's answer to one question.

@@ -30,22 +30,20 @@ def find_copies(articles: Sequence[Article]) -> dict[str, str]:
     """Copy article id -> id of the earliest article it copies."""
     ordered = sorted(articles, key=lambda a: (a.published or "9999", a.id))
     rank = {a.id: n for n, a in enumerate(ordered)}
-    if len(ordered) <= EXACT_UP_TO:
-        return _exact_copies(ordered, rank)
-    from datasketch import MinHashLSH
-
-    index = MinHashLSH(num_perm=PERMUTATIONS, params=_bands())  # candidates, then checked
-    sketches: dict[str, MinHash] = {}
+    exact = len(ordered) <= EXACT_UP_TO
+    index = None if exact else _index()  # candidates, then checked
+    seen: dict[str, frozenset[str] | MinHash] = {}  # article id -> its shingles, or their sketch
     original: dict[str, str] = {}
     for article in ordered:
-        sketch = _sketch(article.text)
-        if sketch is None or article.id in sketches:
+        mine = _shingles(article.text) if exact else _sketch(article.text)
+        if mine is None or article.id in seen:
             continue
-        near = [k for k in index.query(sketch) if sketch.jaccard(sketches[k]) >= COPY_JACCARD]
+        near = [k for k in (seen if index is None else index.query(mine)) if _alike(mine, seen[k])]
         if near:
             original[article.id] = min((original.get(k, k) for k in near), key=rank.__getitem__)
-        index.insert(article.id, sketch)
-        sketches[article.id] = sketch
+        if index is not None:
+            index.insert(article.id, mine)
+        seen[article.id] = mine
     return original
 
 
@@ -54,19 +52,18 @@ def find_copies(articles: Sequence[Article]) -> dict[str, str]:
 EXACT_UP_TO = 30
 
 
-def _exact_copies(ordered: list[Article], rank: dict[str, int]) -> dict[str, str]:
-    shingles: dict[str, frozenset[str]] = {}
-    original: dict[str, str] = {}
-    for article in ordered:
-        mine = _shingles(article.text)
-        if mine is None or article.id in shingles:
-            continue
-        near = [k for k, theirs in shingles.items()
-                if len(mine & theirs) >= COPY_JACCARD * len(mine | theirs)]
-        if near:
-            original[article.id] = min((original.get(k, k) for k in near), key=rank.__getitem__)
-        shingles[article.id] = mine
-    return original
+def _alike(mine: frozenset[str] | MinHash, theirs: frozenset[str] | MinHash) -> bool:
+    """Whether two texts' shingles have a Jaccard similarity of COPY_JACCARD or more: exactly on
+    shingle sets, as estimated on sketches."""
+    if isinstance(mine, frozenset):
+        return len(mine & theirs) >= COPY_JACCARD * len(mine | theirs)
+    return mine.jaccard(theirs) >= COPY_JACCARD
+
+
+def _index():
+    from datasketch import MinHashLSH
+
+    return MinHashLSH(num_perm=PERMUTATIONS, params=_bands())
 
 
 @functools.lru_cache(maxsize=4096)

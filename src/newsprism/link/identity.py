@@ -386,6 +386,12 @@ RANK_BASE = 0.75  # one person given two ranks by reports of one event
 def rank_before(text: str) -> str | None:
     """The rank written right before a name, normalised ("Lt. Col." is "lieutenant colonel"), or
     None: also when the rank word ends a longer title ("Attorney General", "Inspector General")."""
+    found = _rank_at(text)
+    return found[0] if found else None
+
+
+def _rank_at(text: str) -> tuple[str, int] | None:
+    """The rank right before a name (see `rank_before`) and where its words start in `text`."""
     found = TITLE_BEFORE.search(text)
     if not found:
         return None
@@ -398,7 +404,7 @@ def rank_before(text: str) -> str | None:
     rank = " ".join(rank)
     if rank in OFFICE_RANKS or (words and words[-1] not in {"navy", "army", "police", "air", "force"}):
         return None
-    return rank
+    return rank, found.start()
 
 
 def rank_conflicts(items: Sequence[Item]) -> list[Conflict]:
@@ -412,11 +418,11 @@ def rank_conflicts(items: Sequence[Item]) -> list[Conflict]:
             if m.kind != "name" or m.entity_id not in people or len(m.text.split()) < 2:
                 continue
             lead = article.text[max(0, m.start - 40):m.start]
-            rank = rank_before(lead) if "\n" not in lead[-3:] else None
-            if rank:
-                start = m.start - len(lead) + TITLE_BEFORE.search(lead).start()
+            found = _rank_at(lead) if "\n" not in lead[-3:] else None
+            if found:
+                rank, at = found
                 ranks.setdefault(people[m.entity_id], {}).setdefault(rank, []).append(
-                    Evidence(article.id, start, m.end))
+                    Evidence(article.id, m.start - len(lead) + at, m.end))
     found = {}
     for person, given in sorted(ranks.items()):
         names = sorted(given)

@@ -479,8 +479,7 @@ def _add_other(index: EntityIndex, ent, label: str) -> None:
     ent = _without_lower_words(ent)
     if ent is None:
         return
-    text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.IGNORECASE).removesuffix("'s").strip()
-    text = _without_possessive(text).strip()
+    text = _without_possessive(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.IGNORECASE).strip()).strip()
     if not text or not any(ch.isalpha() for ch in text):
         return
     cluster = _cluster(index, f"{label.lower()}:{slug(text)}", text, label, ent.start_char)
