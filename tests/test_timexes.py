@@ -243,10 +243,11 @@ TRIGGER_TEXTS = [
 
 
 @pytest.mark.parametrize("text", TRIGGER_TEXTS)
-def test_rule_triggers_never_change_what_the_scan_finds(text, monkeypatch):
+def test_rule_triggers_and_windows_never_change_what_the_scan_finds(text, monkeypatch):
     from newsprism.stages import timegrammar
 
     with_triggers = [(c.rule, c.start, c.end) for c in timegrammar.scan(text)]
     monkeypatch.setattr(timegrammar, "TRIGGERS", {})
+    monkeypatch.setattr(timegrammar, "WINDOWS", {})
     assert with_triggers == [(c.rule, c.start, c.end) for c in timegrammar.scan(text)]
     assert with_triggers  # each text has expressions for the rules to find

@@ -149,7 +149,13 @@ def find_entities(doc, article_id: str) -> EntityIndex:
     for ent in sorted(people, key=lambda e: e.start):
         _add_person(index, ent, full)
     person_starts = {ent.start for ent in people}
+    teams = _team_names(doc, person_starts)
+    in_team = {i for team in teams for i in range(team.start, team.end)}
+    for team in teams:
+        _mention(index, _cluster(index, f"org:{slug(team.text)}", team.text, "ORG", team.start_char), team, "name")
     for ent in doc.ents:
+        if in_team.intersection(range(ent.start, ent.end)):
+            continue
         if ent.label_ in ENTITY_TYPES - {"PERSON"} and ent.start not in person_starts:
             _add_other(index, ent, ent.label_)
         elif ent.label_ == "PERSON" and ent.start not in person_starts and _name_tokens(ent) \
@@ -163,6 +169,55 @@ def find_entities(doc, article_id: str) -> EntityIndex:
     _gendered_roles(index)
     _pronoun_leanings(index, doc)
     return index
+
+
+# A team's name after its city's: a capitalised plural ("Colts", "Red Sox" is not one) or a
+# number's plural ("76ers", "49ers").
+TEAM_WORD = re.compile(r"(?:[A-Z][a-z]{2,}s|\d+(?:ers|ERS))")
+
+
+def _team_names(doc, person_starts: set[int]) -> list:
+    """Teams and clubs named by their city and a plural, which the tagger splits into a place and
+    something else ("the Indianapolis Colts" as a place and a word, "the Philadelphia 76ers" as a
+    word and a number), as ORG spans; "76ers" alone is one too. The plural is no verb or headline
+    word ("Israel Strikes Gaza") and no nationality or party ("Texas Republicans")."""
+    from spacy.tokens import Span
+
+    labels = {}
+    for ent in doc.ents:
+        for token in ent:
+            labels[token.i] = ent
+    teams = []
+    for token in doc:
+        if not TEAM_WORD.fullmatch(token.text) or token.i in person_starts:
+            continue
+        number = token.text[0].isdigit()
+        own = labels.get(token.i)
+        if not number and ((own is not None and own.label_ in {"NORP", "PERSON"})
+                           or token.tag_.startswith("VB") or _common_word(token) or not token.i):
+            continue
+        place = labels.get(token.i - 1) if token.i else None
+        before = doc[token.i - 1] if token.i else None
+        if place is not None and place.label_ in {"GPE", "LOC"} and place.end == token.i:
+            start = place.start
+        elif number or (place is None and _untagged_name_word(before)):
+            start = token.i  # "76ers", or an untagged "Indianapolis Colts": the city is taken below
+        else:
+            continue
+        while start and start - 1 not in labels and _untagged_name_word(doc[start - 1]):
+            start -= 1  # "Philadelphia" untagged before "76ers"; not "Past" in "Colts Past Jags"
+        while start < token.i and doc[start].is_lower:
+            start += 1
+        if teams and teams[-1].end > start:
+            continue
+        teams.append(Span(doc, start, token.i + 1, label="ORG"))
+    return teams
+
+
+def _untagged_name_word(token) -> bool:
+    """A capitalised proper noun the tagger put in no entity, not on a headline line, where
+    every word is capitalised ("Colts Past Jags")."""
+    return token.tag_ == "NNP" and (token.is_title or token.is_upper) and not _in_headline(token)
 
 
 # Words that say a person is a woman or a man when they name their role ("spokeswoman Ana Diaz").

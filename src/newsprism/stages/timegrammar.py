@@ -217,11 +217,45 @@ TRIGGERS: dict[str, re.Pattern[str]] = {name: re.compile(pattern, flags) for nam
 )}
 
 
+# Rules whose every match holds a word of its anchor, at most `before` characters after the
+# match starts and `after` characters before it ends: only the text around the anchors is
+# searched, not the whole article (a duration's unit, "ago" and its kin, a clock's "p.m.", the
+# "every" of a set).
+# Checked against the full search like TRIGGERS.
+WINDOWS: dict[str, tuple[re.Pattern[str], int, int]] = {name: (re.compile(anchor, re.I), before, after)
+                                                        for name, anchor, before, after in (
+    ("duration", _UNITS, 200, 80),
+    ("set", r"ly\b|once|twice|times|every|each|per", 60, 80),
+    ("ago", r"ago|earlier|later|from\s+now|hence|back", 200, 20),
+    ("clock", r"\d\s*[ap]\.?\s?m\b|\d:[0-5]\d|noon|midnight|midday|o'clock", 80, 100),
+    ("day_word", r"today|yesterday|tomorrow|tonight|morning|afternoon|evening|night", 40, 40),
+)}
+
+
+def _windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """The stretches of text around the anchor's matches, overlapping ones joined."""
+    spans: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _matches(name: str, pattern: re.Pattern[str], text: str):
+    if name in WINDOWS:
+        for start, end in _windows(text, *WINDOWS[name]):
+            yield from pattern.finditer(text, start, end)  # the look-behind still sees before `start`
+    elif name not in TRIGGERS or TRIGGERS[name].search(text):
+        yield from pattern.finditer(text)
+
+
 def scan(text: str) -> list[Candidate]:
     """Every rule's matches in the text, longest first where they overlap, in text order."""
     found = [Candidate(name, m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v})
-             for name, pattern in RULES if name not in TRIGGERS or TRIGGERS[name].search(text)
-             for m in pattern.finditer(text)]
+             for name, pattern in RULES for m in _matches(name, pattern, text)]
     # Longest first; between equally long matches at one place, the earlier rule wins.
     found.sort(key=lambda c: (c.start - c.end, c.start))
     chosen: list[Candidate] = []  # disjoint, kept in text order
