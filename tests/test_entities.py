@@ -218,8 +218,8 @@ def test_a_possessive_written_with_any_apostrophe_is_no_part_of_the_name():
 
 def test_a_team_named_by_its_city_is_one_organisation():
     index = entities_of("The Philadelphia 76ers fired Maurice Cheeks on Saturday. Peyton Manning led the "
-                        "Indianapolis Colts past the Kansas City Chiefs.\nColts Edge Past Jags Again\nThe 76ers lost again, and "
-                        "Texas Republicans met in Austin.")
+                        "Indianapolis Colts past the Kansas City Chiefs.\nColts Edge Past Jags Again\n"
+                        "The 76ers lost again, and Texas Republicans met in Austin.")
     kinds = {c.name: c.type for c in index.clusters.values()}
     assert kinds.get("Philadelphia 76ers") == "ORG" and kinds.get("Indianapolis Colts") == "ORG"
     assert kinds.get("76ers") == "ORG" and "Philadelphia" not in kinds

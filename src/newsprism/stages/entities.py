@@ -152,7 +152,8 @@ def find_entities(doc, article_id: str) -> EntityIndex:
     teams = _team_names(doc, person_starts)
     in_team = {i for team in teams for i in range(team.start, team.end)}
     for team in teams:
-        _mention(index, _cluster(index, f"org:{slug(team.text)}", team.text, "ORG", team.start_char), team, "name")
+        team_cluster = _cluster(index, f"org:{slug(team.text)}", team.text, "ORG", team.start_char)
+        _mention(index, team_cluster, team, "name")
     for ent in doc.ents:
         if in_team.intersection(range(ent.start, ent.end)):
             continue
