@@ -225,3 +225,13 @@ def test_a_team_named_by_its_city_is_one_organisation():
     assert kinds.get("76ers") == "ORG" and "Philadelphia" not in kinds
     assert not any(name.startswith(("Past", "Edge")) for name in kinds)  # headline words
     assert "Texas Republicans" not in kinds and kinds.get("Maurice Cheeks") == "PERSON"
+
+
+def test_a_given_name_the_tagger_left_out_and_a_pronoun_it_took_in():
+    index = entities_of("Trump appeared to refer to Representative Debbie Wasserman Schultz, who chaired "
+                        "the DNC. The base hated Obama. Anything Obama did was bad.")
+    people = {c.name: c for c in index.clusters.values() if c.type == "PERSON"}
+    assert {"Debbie Wasserman Schultz", "Obama"} <= set(people)
+    assert not {"Wasserman Schultz", "Anything Obama"} & set(people)
+    assert [r for r, _, _ in people["Debbie Wasserman Schultz"].roles] == ["Representative"]
+    assert "Anything Obama" not in mentions_of(index, "person:obama", "name")

@@ -172,3 +172,6 @@ def test_a_suffix_or_a_double_surname_finds_its_one_bearer():
     assert chosen["a3", "trump-jr."] == chosen["a4", "donald-jr."] == junior
     assert chosen["a6", "wasserman-schultz"] == chosen["a5", "debbie-wasserman-schultz"]
     assert chosen["a8", "hillary-schultz"] != chosen["a5", "debbie-wasserman-schultz"]
+    # the double surname seen first, in an article of its own
+    chosen, _ = resolve(node("a1", "Wasserman Schultz"), node("a2", "Debbie Wasserman Schultz"))
+    assert chosen["a1", "wasserman-schultz"] == chosen["a2", "debbie-wasserman-schultz"]

@@ -187,6 +187,8 @@ class EntityResolver:
                 # mentions double (what may make them DOMINANCE times as named as the next)
                 if not known or before.bit_length() != entity.mentions.bit_length():
                     self._take_lone(entity, person_name(node.name))
+                if not known:
+                    self._take_double_surname(entity, person_name(node.name))
             elif node.type != PERSON:
                 self._take_tail(entity, node.name)
             chosen[node.article_id, node.local_id] = entity.id
@@ -231,6 +233,18 @@ class EntityResolver:
         found = [e for e in self._in_blocks(f"p:{surname_block(name.last)}") if e.type == PERSON and any(
             p.middle[-1:] == (name.first,) and p.last == name.last for p in e.person_names())]
         return found[0] if len(found) == 1 else None
+
+    def _take_double_surname(self, person: Known, name: PersonName) -> None:
+        """ "Wasserman Schultz", placed before "Debbie Wasserman Schultz" was known, becomes hers
+        once she is the one person of that middle name and surname (see `_double_surname`)."""
+        if not name.middle:
+            return
+        for other in self._in_blocks(f"p:{surname_block(name.last)}"):
+            names = other.person_names() if other is not person and other.type == PERSON else []
+            if names and all(p.first == name.middle[-1] and p.last == name.last and not p.middle
+                             and not is_given_name(p.first) for p in names) \
+                    and self._double_surname(person_name(other.name)) is person:
+                self.merge(other, person)
 
     def _take_lone(self, person: Known, name: PersonName) -> None:
         """A lone surname entity becomes this person's once the store shows it is theirs."""

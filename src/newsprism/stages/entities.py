@@ -292,7 +292,7 @@ def _people(doc) -> list:
     one right after a title ("Commissioner Helena Varga" tagged ORG), or one sharing its
     surname with a person named elsewhere in the article ("Varga" beside "Mrs Varga"). A city
     the tagger took for a person is left out (see `_city_taken_for_person`)."""
-    tagged = [ent for ent in doc.ents if ent.label_ == "PERSON" and _name_tokens(ent)]
+    tagged = [_with_given_name(ent) for ent in doc.ents if ent.label_ == "PERSON" and _name_tokens(ent)]
     tagged = [ent for ent in tagged if not _city_taken_for_person(ent)]
     surnames = {_name_tokens(ent)[-1].lower_ for ent in tagged}
     people = list(tagged)
@@ -309,6 +309,18 @@ def _people(doc) -> list:
             people.append(ent)
             surnames.add(_name_tokens(ent)[-1].lower_)
     return people
+
+
+def _with_given_name(ent):
+    """A person's span with the given name the tagger left before it ("Representative Debbie
+    [Wasserman Schultz]" tagged without "Debbie")."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is None or not (before.is_title and before.pos_ == "PROPN" and not before.ent_type_
+                              and before.lower_ in first_name_genders()):
+        return ent
+    from spacy.tokens import Span
+
+    return Span(ent.doc, ent.start - 1, ent.end, label="PERSON")
 
 
 @functools.cache
@@ -352,8 +364,9 @@ def _name_tokens(span) -> list:
 
 def _find_name_tokens(span) -> list:
     tokens = [t for t in span if any(c.isalpha() for c in t.text) and t.lower_ not in POSSESSIVES]
-    # A verb before a name is no part of it: "Having Jackman host the show" tagged whole.
-    tokens = _cut_to_name(tokens, lambda t: _title_word(t) or t.tag_.startswith("VB"))
+    # A verb or a pronoun before a name is no part of it: "Having Jackman host the show",
+    # "Anything Obama did" tagged whole.
+    tokens = _cut_to_name(tokens, lambda t: _title_word(t) or t.tag_.startswith("VB") or t.pos_ == "PRON")
     # A title inside the span ends what comes before it: "Colts QB Andrew Luck" is Andrew Luck.
     inner = [i for i, t in enumerate(tokens[:-1]) if i and _title_word(t) and t.text[:1].isupper()]
     if inner:
@@ -485,7 +498,8 @@ def _add_person(index: EntityIndex, ent, full: dict) -> None:
     if len(tokens) == 1:
         name = _expand_single(tokens[0].text, ent.start, full, honorifics) or name
     cluster = _cluster(index, f"person:{slug(name)}", name, "PERSON", ent.start_char)
-    _mention(index, cluster, ent.doc[ent.start:tokens[-1].i + 1], "name")  # "Trump" of "Trump Lashes Out"
+    start = tokens[0].i if ent[0].pos_ == "PRON" else ent.start  # not "Anything" of "Anything Obama did"
+    _mention(index, cluster, ent.doc[start:tokens[-1].i + 1], "name")  # "Trump" of "Trump Lashes Out"
     _group_of(index, tokens)
     index.person_mentions.append((ent.start, cluster.id))
     index.genders.setdefault(cluster.id, set()).update(honorifics)
@@ -591,7 +605,7 @@ def _mention(index: EntityIndex, cluster: Cluster, span, kind: str) -> None:
 
 
 def _collect_roles(index: EntityIndex, ent) -> None:
-    cluster = index.clusters[index.by_token[ent.start]]
+    cluster = index.clusters[index.by_token[_name_tokens(ent)[0].i]]
     for span in (_title_before(ent), _appositive(ent)):
         if span is not None:
             role = _role_text(span)
