@@ -44,6 +44,7 @@ SPELLING = {"defence": "defense", "labour": "labor", "programme": "program", "ce
             "metres": "meters", "metre": "meter", "kilometres": "kilometers", "per-cent": "percent"}
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude, stable stem: lower case, one spelling, no possessive, no common suffix."""
     word = word.lower().replace("’", "'")

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -240,13 +241,25 @@ PLURAL_OFFICES = frozenset({"coaches", "ministers", "secretaries", "presidents",
 
 
 def _known_mentions(article: Article, known: Sequence[str], mentions: list[Mention]) -> list[Mention]:
-    """Where the article names a known person that none of its own name mentions covers."""
+    """Where the article names a known person that none of its own name mentions covers, in the
+    order of `known` (longest names first, so that a longer name wins where two start alike)."""
+    pattern = _names_pattern(tuple(known))
+    if pattern is None:
+        return []
     found = []
-    for name in known:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", article.text):
-            if not any(x.start < m.end() and m.start() < x.end for x in mentions + found):
-                found.append(Mention(article.id, f"known:{name}", m.start(), m.end(), name))
-    return found
+    for m in pattern.finditer(article.text):
+        if not any(x.start < m.end() and m.start() < x.end for x in mentions):
+            found.append(Mention(article.id, f"known:{m.group()}", m.start(), m.end(), m.group()))
+    order = {name: i for i, name in enumerate(known)}
+    return sorted(found, key=lambda m: (order[m.text], m.start))
+
+
+@lru_cache(maxsize=16)
+def _names_pattern(known: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for all the names, built once per story rather than once per name and article."""
+    if not known:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(name) for name in known)})(?![\w-])")
 
 
 def _nearest(mentions: list[Mention], entity_id: str, start: int, end: int) -> Mention | None:
