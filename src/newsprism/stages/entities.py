@@ -174,7 +174,7 @@ def find_entities(doc, article_id: str) -> EntityIndex:
 
 # A team's name after its city's: a capitalised plural ("Colts", "Red Sox" is not one) or a
 # number's plural ("76ers", "49ers").
-TEAM_WORD = re.compile(r"(?:[A-Z][a-z]{2,}s|\d+(?:ers|ERS))")
+TEAM_WORDS = re.compile(r"(?<!\w)(?:[A-Z][a-z]{2,}s|\d+(?:ers|ERS))(?!\w)")
 
 
 def _team_names(doc, person_starts: set[int]) -> list:
@@ -189,9 +189,11 @@ def _team_names(doc, person_starts: set[int]) -> list:
         for token in ent:
             labels[token.i] = ent
     teams = []
-    for token in doc:
-        if not TEAM_WORD.fullmatch(token.text) or token.i in person_starts:
+    for found in TEAM_WORDS.finditer(doc_text(doc)):  # far cheaper than a pass over every token
+        span = doc.char_span(found.start(), found.end())
+        if span is None or len(span) != 1 or span.start in person_starts:
             continue
+        token = span[0]
         number = token.text[0].isdigit()
         own = labels.get(token.i)
         if not number and ((own is not None and own.label_ in {"NORP", "PERSON"})
@@ -459,6 +461,7 @@ def _headline_cut(tokens: list) -> list:
     return tokens
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _word_forms(word: str) -> tuple[str, ...]:
     """A word and its stem by the plain English endings ("checks", "checked" -> "check")."""
     stems = [word[:-len(end)] for end in ("ing", "ed", "es", "s", "d") if word.endswith(end)]

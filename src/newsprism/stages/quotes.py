@@ -49,11 +49,25 @@ MAX_SPLIT_GAP_WORDS = 40  # “A,” Graham, a former candidate, told CBS News, 
 WORD = re.compile(r"\w+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
+def _report_cue_positions(doc) -> list[int]:
+    """The tokens `find_report` can take for a cue (verbs, "according", "in"), found from the
+    parse's arrays: a Token object for every word of the article costs more than the test."""
+    from spacy.attrs import LOWER, POS
+    from spacy.parts_of_speech import VERB
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    cues = {strings.add("according"), strings.add("in")}
+    return [i for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
+            if pos == VERB or lower in cues]
+
+
 def extract_statements(doc, entities: EntityIndex, article_id: str,
                        table: CueTable | None = None) -> list[Statement]:
     """Every statement in a parsed article, in text order, with resolved speakers."""
     quotes = find_quoted(doc_text(doc))
-    candidates = [c for c in (find_report(t, quotes, table) for t in doc)
+    candidates = [c for c in (find_report(doc[i], quotes, table) for i in _report_cue_positions(doc))
                   if c is not None and not _document_itself(c.speaker)]
     candidates = _absorb_quotes(candidates, quotes, doc_text(doc))
     candidates = _drop_nested(_credit_outlets(candidates, entities))
