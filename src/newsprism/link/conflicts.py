@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import combinations, permutations
 
 from ..model import Conflict, Evidence
 from .align import (
@@ -35,6 +35,7 @@ from .context import (
     outlets_text,
     pollsters,
     publication_days,
+    sentence_span,
     side,
 )
 from .identity import identity_conflicts
@@ -311,10 +312,43 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
            or LISTED_BEFORE.search(m.article.text[max(0, m.quantity.start - 30):m.quantity.start])
            for m in measures):
         return True  # "one Australian and one English climber": parts of a total
-    if _owners_differ(sides) or _different_polls(sides) or _places_counted(sides):
+    if _owners_differ(sides) or _different_polls(sides) or _places_counted(sides) or _parts_add_up(sides):
         return True
     ages = [m.quantity.value for m in measures if is_age(m.quantity)]
     return len(ages) == len(measures) and max(ages) > AGE_RATIO * min(ages)
+
+
+SMALL_COUNTS = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+COUNT_WORDS = re.compile(rf"\b(?:\d{{1,4}}|{'|'.join(SMALL_COUNTS)})\b", re.IGNORECASE)
+MAX_PART_TOTAL = 1000  # counts of parts and wholes: larger figures add up by chance too often
+
+
+def _parts_add_up(sides: list[list[Measure]]) -> bool:
+    """Two counts where the text around either gives the rest of the larger: a part and its
+    whole, no rival figures ("three boats were captured" against "five pirate boats tried to
+    attack ... two of them managed to flee")."""
+    measures = [m for s in sides for m in s]
+    if any(is_age(m.quantity) or casualties(m) or REVISED.search(m.sentence) for m in measures):
+        return False  # a toll that rose by the rest ("seven more bodies") is revised, not split
+    for part, whole in permutations(sides, 2):
+        rest = whole[0].value - part[0].value
+        if not 2 <= rest < MAX_PART_TOTAL or rest != int(rest):
+            continue  # "one" is too common a word to say anything
+        for m in (*part, *whole):
+            counts = COUNT_WORDS.findall(_around(m))
+            if any(SMALL_COUNTS.get(c.lower(), int(c) if c.isdigit() else -1) == rest for c in counts):
+                return True
+    return False
+
+
+def _around(m: Measure) -> str:
+    """A figure's sentence and the next one, without the figure itself."""
+    text = m.article.text
+    end = m.sentence_start + len(m.sentence)
+    following = sentence_span(text, end + 1, end + 1)[1] if end + 1 < len(text) else end
+    return f"{m.before()} {text[m.quantity.end:max(end, following)]}"
 
 
 # Places counted as where another figure applies: "865 delegates are at stake in 11 states".
