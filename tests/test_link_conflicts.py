@@ -636,10 +636,10 @@ def test_a_courtesy_title_against_former_is_a_less_sure_conflict():
 
 
 def test_a_part_whose_rest_the_text_gives_is_no_rival_count():
-    whole = article("ship-a", "2025-11-11", "Five pirate boats tried to attack the convoy on Thursday. After a "
-                    "brief chase, two of them managed to flee, the navy said.")
-    part = article("ship-b", "2025-11-11", "A warship intercepted three pirate boats that tried to attack the "
-                   "convoy on Thursday, the navy said.")
+    whole = article("ship-a", "2025-11-11", "Five pirate boats tried to attack the convoy on Thursday. "
+                    "After a brief chase, two of them managed to flee, the navy said.")
+    part = article("ship-b", "2025-11-11", "A warship intercepted three pirate boats that tried to attack "
+                   "the convoy on Thursday, the navy said.")
     assert [c for c in conflicts_of(whole, part) if c.kind == "numeric"] == []
     # without the rest, the same two counts are rival figures
     bare = article("ship-c", "2025-11-11", "Five pirate boats tried to attack the convoy on Thursday, "
