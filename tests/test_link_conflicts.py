@@ -620,6 +620,11 @@ def test_figures_for_different_numbers_of_places_are_no_conflict():
     second = article("d-b", "2016-03-01", "In all, 691 delegates are at stake on Tuesday in five states, "
                      "party officials said.")
     assert [c for c in conflicts_of(first, second) if c.kind == "numeric"] == []
+    many = article("t-a", "2025-03-01", "The tariff covers $340 billion of imports from 11 countries, "
+                   "officials said on Monday.")
+    few = article("t-b", "2025-03-01", "The tariff covers $290 billion of imports from five countries, "
+                  "officials said on Monday.")
+    assert [c for c in conflicts_of(many, few) if c.kind == "numeric"] == []
 
 
 def test_a_courtesy_title_against_former_is_a_less_sure_conflict():

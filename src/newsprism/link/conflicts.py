@@ -359,6 +359,12 @@ IN_PLACES = re.compile(rf"\b(?:in|across|from|among)\s+(?:the\s+)?{_COUNT}\s+(\w
 IN_BEFORE = re.compile(r"\b(?:in|across|from|among)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _place_unit(word: str) -> str:
+    """ "countrie" (of "countries", the pattern's "s" taken off) is "country"."""
+    word = word.lower()
+    return word[:-2] + "y" if word.endswith("ie") else word
+
+
 def _places_counted(sides: list[list[Measure]]) -> bool:
     """Whether the figures are a count of the places another figure applies to ("in five
     states"), or figures for different numbers of places ("691 delegates in five states" vs
@@ -372,8 +378,8 @@ def _places_counted(sides: list[list[Measure]]) -> bool:
     for s in sides:
         found = set()
         for m in s:
-            found |= {(match[2].lower(), match[1].lower()) for match in IN_PLACES.finditer(m.after())
-                      if match[2].lower() in PLACE_UNITS}
+            found |= {(unit, match[1].lower()) for match in IN_PLACES.finditer(m.after())
+                      if (unit := _place_unit(match[2])) in PLACE_UNITS}
         counted.append(found)
     return all(counted) and all(not (a & b) and {u for u, _ in a} & {u for u, _ in b}
                                 for a, b in combinations(counted, 2))
