@@ -49,16 +49,17 @@ MAX_SPLIT_GAP_WORDS = 40  # “A,” Graham, a former candidate, told CBS News, 
 WORD = re.compile(r"\w+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
-def _report_cue_positions(doc) -> list[int]:
-    """The tokens `find_report` can take for a cue (verbs, "according", "in"), found from the
-    parse's arrays: a Token object for every word of the article costs more than the test."""
+def _report_cue_positions(doc, verbs_only: bool = False) -> list[int]:
+    """The tokens `find_report` can take for a cue (verbs, "according", "in"; only the verbs
+    with `verbs_only`), found from the parse's arrays: a Token object for every word of the
+    article costs more than the test."""
     from spacy.attrs import LOWER, POS
     from spacy.parts_of_speech import VERB
 
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    cues = {strings.add("according"), strings.add("in")}
+    cues = set() if verbs_only else {strings.add("according"), strings.add("in")}
     return [i for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
             if pos == VERB or lower in cues]
 
@@ -564,8 +565,8 @@ def _writers_reports(doc, taken: list[Candidate], quotes: list[Quoted], table) -
     own, with no named speaker."""
     found: list[Candidate] = []
     table = table or default_table()
-    for token in doc:
-        if token.pos_ != "VERB" or inside_quote(token.idx, quotes):
+    for token in (doc[i] for i in _report_cue_positions(doc, verbs_only=True)):
+        if inside_quote(token.idx, quotes):
             continue
         cand = subject_report(token, table, first_person=True)
         if cand is None or cand.judged or inside_quote(cand.speaker.idx, quotes):
