@@ -404,43 +404,10 @@ def tolerance(quantity: Quantity) -> float:
     return half + 1e-9 * abs(quantity.value)
 
 
-# A vague plural of a scale ("hundreds of", "tens of thousands", "dozens") stands for a range,
-# up to ten times its scale: "hundreds of thousands" is 100,000 to 999,999 (news writes "hundreds"
-# for 150 too), not two million.
-VAGUE_PLURAL = re.compile(r"^(?:some |several |many )?(?:dozens|hundreds|thousands|millions|billions|tens)\b",
-                          re.IGNORECASE)
-VAGUE_SPAN = (1.0, 10.0)
-
-
-def vague_range(m: Measure) -> tuple[float, float] | None:
-    """The range a vague plural stands for; None for any other figure."""
-    if not VAGUE_PLURAL.match(m.quantity.text):
-        return None
-    return VAGUE_SPAN[0] * m.value, VAGUE_SPAN[1] * m.value
-
-
-def _range(m: Measure) -> tuple[float, float]:
-    """The values a figure allows: a vague plural's range, a bound's open side, or the value
-    within rounding."""
-    vague = vague_range(m)
-    if vague is not None:
-        return vague
-    low, high = m.value - m.tolerance, m.value + m.tolerance
-    bound = _bound(m)
-    return (low, math.inf) if bound == ">" else (-math.inf, high) if bound == "<" else (low, high)
-
-
 def values_agree(a: Measure, b: Measure) -> bool:
     """Whether two values are the same number once rounding is allowed for, and no bound of one
     excludes the other: "nearly $80 million" is not "$82 million", "at least four dozen" not
-    "almost four dozen". A vague plural agrees with a figure in its range ("hundreds of
-    thousands" not with "100,000" or "more than 1.8 million"), and with the same plural."""
-    vague_a, vague_b = vague_range(a), vague_range(b)
-    if vague_a is not None or vague_b is not None:
-        if vague_a is not None and vague_b is not None:
-            return vague_a == vague_b
-        (low_a, high_a), (low_b, high_b) = _range(a), _range(b)
-        return low_a < high_b and low_b < high_a
+    "almost four dozen"."""
     if abs(a.value - b.value) > max(a.tolerance, b.tolerance):
         return False
     return not (_bound_excludes(a, b) or _bound_excludes(b, a))

@@ -25,7 +25,6 @@ from .align import (
     casualties,
     measure_matches,
     scopes_differ,
-    vague_range,
 )
 from .context import (
     STOPWORDS,
@@ -179,7 +178,7 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     scopes, and a contradiction needs values close enough to be two reports of one figure. A
     revision needs the text's word for it ("rose to", "revised") or a casualty toll that grows
     from the earlier reports to the later ones."""
-    values = [abs(_nearest(s[0], sides)) for s in sides]
+    values = [abs(s[0].value) for s in sides]
     if not min(values) or max(values) / min(values) > MAGNITUDE:
         return None
     if any(scopes_differ(a, b) for x, y in combinations(sides, 2) for a in x for b in y):
@@ -265,6 +264,9 @@ def _numeric_conflict(sides: list[list[Measure]], status: str, score: float) -> 
 # Words before what is counted that make it another set: "other victims", "the last 10 games".
 SET_WORDS = frozenset({"other", "first", "last", "second", "third", "previous", "next", "remaining",
                        "additional", "former", "earlier", "final"})
+# A side written as a vague plural is no figure to contradict ("hundreds of migrants").
+VAGUE = re.compile(r"^(?:some |several |many )?(hundreds|thousands|dozens|scores|millions|tens)\b",
+                   re.IGNORECASE)
 AGE = re.compile(r"-year-old\b|\baged?\b", re.IGNORECASE)
 AGE_RATIO = 1.25  # ages further apart are two people's ("23-year-old" vs "59-year-old")
 # Counts of the parts of one group, told apart by a capitalised word ("one Australian and one
@@ -296,8 +298,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     by a word like "other" or "last", ages of differently named people; with `lists`, also a
     count of a list against one of its parts ("passengers and crew" against "passengers")."""
     measures = [m for s in sides for m in s]
-    if sum(any(vague_range(m) is not None for m in s) for s in sides) > 1:
-        return True  # "hundreds" against "thousands": no figure to contradict
+    if any(VAGUE.match(m.quantity.text) for m in measures):
+        return True
     sets = {frozenset(w for w in (m.quantity.subject or "").lower().split() if w in SET_WORDS)
             for m in measures if m.quantity.subject}
     if len(sets) > 1:
@@ -438,20 +440,10 @@ SMALL_COUNT = 20  # small counts differ by whole units ("two boats" vs "three"):
 LOOSE_MATCH = 0.4  # mean context similarity under which the sides may be different measures
 
 
-def _nearest(m: Measure, sides: list[list[Measure]]) -> float:
-    """A side's value, or for a vague plural the end of its range nearest the other sides."""
-    vague = vague_range(m)
-    if vague is None:
-        return m.value
-    others = [s[0].value for s in sides if vague_range(s[0]) is None]
-    middle = sum(others) / len(others) if others else m.value
-    return min(max(middle, vague[0]), vague[1])
-
-
 def numeric_confidence(sides: list[list[Measure]], score: float) -> tuple[float, tuple[str, ...]]:
     """A numeric conflict's confidence and the reasons it is not higher."""
     confidence, reasons = NUMERIC_BASE, []
-    values = [abs(_nearest(s[0], sides)) for s in sides]
+    values = [abs(s[0].value) for s in sides]
     ratio = max(values) / min(values) if min(values) else FAR_RATIO
     if ratio > PLAUSIBLE_RATIO and not (len(sides) == 2 and max(values) <= SMALL_COUNT):
         confidence -= 0.15 if ratio <= 2 else 0.35
