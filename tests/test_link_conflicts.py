@@ -641,3 +641,20 @@ def test_a_part_whose_rest_the_text_gives_is_no_rival_count():
     bare = article("ship-c", "2025-11-11", "Five pirate boats tried to attack the convoy on Thursday, "
                    "the navy said.")
     assert only(conflicts_of(bare, part), "numeric").status == "contradiction"
+
+
+def test_one_name_written_two_ways_is_no_conflict():
+    greek = article("gr-a", "2010-05-05", "Greek President Karolos Papoulias called for calm on Wednesday.")
+    latin = article("gr-b", "2010-05-05", "Greek President Carolos Papoulias called for calm on Wednesday.")
+    assert [c for c in conflicts_of(greek, latin) if c.kind == "identity"] == []
+    drew = article("nfl-a", "2008-12-19", "Running back Maurice Jones-Drew scored twice on Thursday.")
+    short = article("nfl-b", "2008-12-19", "Running back Maurice Drew scored twice on Thursday.")
+    assert [c for c in conflicts_of(drew, short) if c.kind == "identity"] == []
+
+
+def test_one_doubt_about_the_measure_hides_a_numeric_conflict():
+    counted = article("l-a", "2025-03-03", "The ministry said 120 soldiers crossed the border on Monday.")
+    bare = article("l-b", "2025-03-03", "As for the soldiers, the ministry said 150 crossed the border on Monday.")
+    conflict = only(conflicts_of(counted, bare), "numeric")
+    assert conflict.reasons == ("one figure has a unit, another none",)
+    assert conflict.confidence < SHOWN_CONFIDENCE

@@ -375,6 +375,8 @@ def _spelled_apart(a: str, b: str) -> bool:
     if first_a != first_b or last_a == last_b or min(len(last_a), len(last_b)) < MIN_SURNAME:
         return False
     x, y = last_a.lower(), last_b.lower()
+    if x.rstrip("s") == y.rstrip("s") or x.endswith("-" + y) or y.endswith("-" + x):
+        return False  # a plural ("Deep Throats"), a double surname's last part ("Jones-Drew", "Drew")
     return x.endswith(y) or y.endswith(x) or fuzz.ratio(x, y) >= SPELLING_SIMILAR
 
 
@@ -506,6 +508,17 @@ def _same_person(a: RoleClaim, b: RoleClaim) -> bool:
     return bool(same_speaker(name_tokens(a.person), name_tokens(b.person)))
 
 
+GIVEN_SIMILAR = 80  # rapidfuzz ratio of two spellings of one given name ("Heydar", "Heidar")
+
+
+def _given_name_spellings(a: RoleClaim, b: RoleClaim) -> bool:
+    """One person whose given name is transliterated two ways ("Karolos" and "Carolos Papoulias",
+    "Heydar" and "Heidar Alishvandi"): the same surname and given names spelled almost alike."""
+    x, y = a.person.split(), b.person.split()
+    return (len(x) == len(y) >= 2 and x[-1] == y[-1] and x[:-1] != y[:-1]
+            and fuzz.ratio(" ".join(x[:-1]).lower(), " ".join(y[:-1]).lower()) >= GIVEN_SIMILAR)
+
+
 def _within(a: RoleClaim, b: RoleClaim, days: int) -> bool:
     return a.day is None or b.day is None or abs((a.day - b.day).days) <= days
 
@@ -526,7 +539,7 @@ def _two_people_one_office(per_article: list[list[RoleClaim]], near: list[tuple[
     for a, b in _claim_pairs(serving, near):
         office = a.office
         if (a.article.id == b.article.id or (office, a.person, b.person) in seen
-                or not same_office(a.office, b.office) or _same_person(a, b)
+                or not same_office(a.office, b.office) or _same_person(a, b) or _given_name_spellings(a, b)
                 or not _within(a, b, SAME_WINDOW_DAYS) or _shared_in_one_article(a, b, by_article)):
             continue
         seen.add((office, a.person, b.person))  # the sides hold every such claim already
