@@ -654,7 +654,8 @@ def test_one_name_written_two_ways_is_no_conflict():
 
 def test_one_doubt_about_the_measure_hides_a_numeric_conflict():
     counted = article("l-a", "2025-03-03", "The ministry said 120 soldiers crossed the border on Monday.")
-    bare = article("l-b", "2025-03-03", "As for the soldiers, the ministry said 150 crossed the border on Monday.")
+    bare = article("l-b", "2025-03-03", "As for the soldiers, the ministry said 150 crossed the border "
+                   "on Monday.")
     conflict = only(conflicts_of(counted, bare), "numeric")
     assert conflict.reasons == ("one figure has a unit, another none",)
     assert conflict.confidence < SHOWN_CONFIDENCE
