@@ -659,3 +659,13 @@ def test_one_doubt_about_the_measure_hides_a_numeric_conflict():
     conflict = only(conflicts_of(counted, bare), "numeric")
     assert conflict.reasons == ("one figure has a unit, another none",)
     assert conflict.confidence < SHOWN_CONFIDENCE
+
+
+def test_a_count_of_times_is_no_toll_and_a_less_sure_conflict():
+    earlier = article("arr-a", "2013-03-12", "Police said the teenager had been arrested three times on "
+                      "charges of grand larceny.")
+    later = article("arr-b", "2013-03-14", "Police said the teenager had been arrested four times on "
+                    "charges of grand larceny.")
+    conflict = only(conflicts_of(earlier, later), "numeric")
+    assert conflict.status == "contradiction"  # not a toll that grew
+    assert conflict.confidence < SHOWN_CONFIDENCE

@@ -189,7 +189,7 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     status = None
     earliest, latest = _time_order(sides, publication_days(items))
     if earliest is not None:
-        growing = shared_kind and latest[0].value > earliest[0].value
+        growing = shared_kind and latest[0].value > earliest[0].value and not _periods(sides)
         if growing or any(REVISED.search(m.sentence) for m in latest):
             status = "revision"
     if status is None and max(values) / min(values) <= FAR_RATIO:
@@ -434,7 +434,7 @@ NUMERIC_BASE = 0.9
 SCOPE_PENALTY = 0.3  # a scope note is shown by default only where nothing else makes it doubtful
 NOTE_FLOOR = 0.3  # a scope note beside a group's figures less sure than this is not worth printing
 # Units that count repetitions or spans of time: reports give them for different things.
-PERIODS = frozenset({"time", "year", "season", "game", "match", "point", "minute", "hour", "h", "day",
+PERIODS = frozenset({"time", "count", "year", "season", "game", "match", "point", "minute", "hour", "h", "day",
                      "week", "month", "round", "term", "decade"})
 SMALL_COUNT = 20  # small counts differ by whole units ("two boats" vs "three"): no ratio penalty
 LOOSE_MATCH = 0.4  # mean context similarity under which the sides may be different measures
@@ -442,6 +442,11 @@ LOOSE_MATCH = 0.4  # mean context similarity under which the sides may be differ
 # after the rules were written, 25 of the 26 shown with one of them were false (other players'
 # statistics, other guns, other occasions).
 LOOSE_PENALTY = 0.3
+
+
+def _periods(sides: list[list[Measure]]) -> bool:
+    """Whether a side counts times or periods ("arrested three times"): a toll counts people."""
+    return any(m.quantity.unit in PERIODS for s in sides for m in s)
 
 
 def numeric_confidence(sides: list[list[Measure]], score: float) -> tuple[float, tuple[str, ...]]:
