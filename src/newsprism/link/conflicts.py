@@ -434,8 +434,8 @@ NUMERIC_BASE = 0.9
 SCOPE_PENALTY = 0.3  # a scope note is shown by default only where nothing else makes it doubtful
 NOTE_FLOOR = 0.3  # a scope note beside a group's figures less sure than this is not worth printing
 # Units that count repetitions or spans of time: reports give them for different things.
-PERIODS = frozenset({"time", "count", "year", "season", "game", "match", "point", "minute", "hour", "h", "day",
-                     "week", "month", "round", "term", "decade"})
+PERIODS = frozenset({"time", "count", "year", "season", "game", "match", "point", "minute", "hour", "h",
+                     "day", "week", "month", "round", "term", "decade"})
 SMALL_COUNT = 20  # small counts differ by whole units ("two boats" vs "three"): no ratio penalty
 LOOSE_MATCH = 0.4  # mean context similarity under which the sides may be different measures
 # Either doubt alone hides a numeric conflict (0.9 - 0.3 < SHOWN_CONFIDENCE): on ECB+ train, read
