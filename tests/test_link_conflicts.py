@@ -669,3 +669,13 @@ def test_a_count_of_times_is_no_toll_and_a_less_sure_conflict():
     conflict = only(conflicts_of(earlier, later), "numeric")
     assert conflict.status == "contradiction"  # not a toll that grew
     assert conflict.confidence < SHOWN_CONFIDENCE
+
+
+def test_a_game_statistic_is_a_less_sure_conflict():
+    one = article("s-a", "2008-12-19", "Hansbrough finished with 20 points and nine rebounds in the win "
+                  "on Saturday.")
+    other = article("s-b", "2008-12-19", "Hansbrough finished with 20 points and 12 rebounds in the win on "
+                    "Saturday.")
+    conflict = only(conflicts_of(one, other), "numeric")
+    assert conflict.confidence < SHOWN_CONFIDENCE
+    assert any("game statistic" in reason for reason in conflict.reasons)

@@ -436,6 +436,11 @@ NOTE_FLOOR = 0.3  # a scope note beside a group's figures less sure than this is
 # Units that count repetitions or spans of time: reports give them for different things.
 PERIODS = frozenset({"time", "count", "year", "season", "game", "match", "point", "minute", "hour", "h",
                      "day", "week", "month", "round", "term", "decade"})
+# Box-score units: reports give them for different players, games and seasons, and read on ECB+
+# train nearly every conflict between them was of that kind.
+STATISTICS = frozenset({"yd", "yard", "rebound", "touchdown", "td", "carry", "assist", "homer",
+                        "home run", "strikeout", "inning", "interception", "reception", "sack",
+                        "three-pointer", "board", "catch", "block", "pass"})
 SMALL_COUNT = 20  # small counts differ by whole units ("two boats" vs "three"): no ratio penalty
 LOOSE_MATCH = 0.4  # mean context similarity under which the sides may be different measures
 # Either doubt alone hides a numeric conflict (0.9 - 0.3 < SHOWN_CONFIDENCE): on ECB+ train, read
@@ -473,6 +478,9 @@ def numeric_confidence(sides: list[list[Measure]], score: float) -> tuple[float,
     if units & PERIODS and not all(is_age(m.quantity) for s in sides for m in s):
         confidence -= 0.3
         reasons.append("a count of times or periods, which reports give for different spans")
+    elif units & STATISTICS:
+        confidence -= 0.3
+        reasons.append("a game statistic, which reports give for different players and games")
     if score < LOOSE_MATCH:
         confidence -= LOOSE_PENALTY
         reasons.append("the sentences around the figures are only loosely alike")
