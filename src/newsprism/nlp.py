@@ -27,13 +27,12 @@ def newline_boundaries(doc):
     text = doc.text
     for token in _after_line_breaks(doc, text):
         before = doc[token.i - 1]
-        if "\n" in before.text or "\n" in before.whitespace_:
-            if _wrapped(text, token.idx) and _continues(doc, token):
-                token.is_sent_start = False
-                if before.is_space:
-                    before.is_sent_start = False
-            else:
-                token.is_sent_start = True
+        if _wrapped(text, token.idx) and _continues(doc, token):
+            token.is_sent_start = False
+            if before.is_space:
+                before.is_sent_start = False
+        else:
+            token.is_sent_start = True
     return doc
 
 
@@ -264,9 +263,10 @@ class ArrayLemmatizer:
 
         if not len(doc):
             return doc
-        lemmas = doc.to_array([LEMMA])
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
         overwrite, known, strings = self.lemmatizer.overwrite, self.known, doc.vocab.strings
-        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
             if lemma and not overwrite:
                 continue
             key = (orth, pos, morph)

@@ -475,7 +475,7 @@ def numeric_confidence(sides: list[list[Measure]], score: float) -> tuple[float,
     elif None in units:
         confidence -= LOOSE_PENALTY
         reasons.append("one figure has a unit, another none")
-    if units & PERIODS and not all(is_age(m.quantity) for s in sides for m in s):
+    if _periods(sides) and not all(is_age(m.quantity) for s in sides for m in s):
         confidence -= 0.3
         reasons.append("a count of times or periods, which reports give for different spans")
     elif units & STATISTICS:

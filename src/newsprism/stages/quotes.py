@@ -49,6 +49,7 @@ MAX_SPLIT_GAP_WORDS = 40  # “A,” Graham, a former candidate, told CBS News, 
 WORD = re.compile(r"\w+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
+
 def _report_cue_positions(doc, verbs_only: bool = False) -> list[int]:
     """The tokens `find_report` can take for a cue (verbs, "according", "in"; only the verbs
     with `verbs_only`), found from the parse's arrays: a Token object for every word of the

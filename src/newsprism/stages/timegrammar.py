@@ -212,24 +212,20 @@ TRIGGERS: dict[str, re.Pattern[str]] = {name: re.compile(pattern, flags) for nam
     ("day_word", r"today|yesterday|tomorrow|tonight|morning|afternoon|evening|night", re.I),
     ("weekday", r"Mon|Tue|Wed|Thu|Fri|Sat|Sun", 0), ("season", r"spring|summer|fall|autumn|winter", re.I),
     ("duration", _UNITS, re.I), ("duration_vague", _UNITS, re.I), ("duration_adj", r"long", re.I),
+    ("set", r"ly\b|once|twice|times|every|each|per", re.I),
+    ("clock", r"\d\s*[ap]\.?\s?m\b|\d:[0-5]\d|noon|midnight|midday|o'clock", re.I),
     ("holiday", r"Christmas|New Year|Halloween|Independence|July|Fourth|Valentine|Thanksgiving|Election"
                 r"|Easter|Labor|Memorial", 0),
 )}
 
 
-# Rules whose every match holds a word of its anchor, at most `before` characters after the
-# match starts and `after` characters before it ends: only the text around the anchors is
-# searched, not the whole article (a duration's unit, "ago" and its kin, a clock's "p.m.", the
-# "every" of a set).
-# Checked against the full search like TRIGGERS.
-WINDOWS: dict[str, tuple[re.Pattern[str], int, int]] = {name: (re.compile(anchor, re.I), before, after)
-                                                        for name, anchor, before, after in (
-    ("duration", _UNITS, 200, 80),
-    ("set", r"ly\b|once|twice|times|every|each|per", 60, 80),
-    ("ago", r"ago|earlier|later|from\s+now|hence|back", 200, 20),
-    ("clock", r"\d\s*[ap]\.?\s?m\b|\d:[0-5]\d|noon|midnight|midday|o'clock", 80, 100),
-    ("day_word", r"today|yesterday|tomorrow|tonight|morning|afternoon|evening|night", 40, 40),
-)}
+# Rules whose trigger words stand within a bound of every match: at most `before` characters
+# after the match starts and `after` characters before it ends. Only the text around the
+# triggers is searched, not the whole article (a duration's unit, "ago" and its kin, a clock's
+# "p.m.", the "every" of a set). Checked against the full search like TRIGGERS.
+WINDOWS: dict[str, tuple[int, int]] = {
+    "duration": (200, 80), "set": (60, 80), "ago": (200, 20), "clock": (80, 100), "day_word": (40, 40),
+}
 
 
 def _windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
@@ -246,7 +242,7 @@ def _windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> lis
 
 def _matches(name: str, pattern: re.Pattern[str], text: str):
     if name in WINDOWS:
-        for start, end in _windows(text, *WINDOWS[name]):
+        for start, end in _windows(text, TRIGGERS[name], *WINDOWS[name]):
             yield from pattern.finditer(text, start, end)  # the look-behind still sees before `start`
     elif name not in TRIGGERS or TRIGGERS[name].search(text):
         yield from pattern.finditer(text)
