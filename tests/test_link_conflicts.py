@@ -18,7 +18,7 @@ from newsprism.link.identity import (
     same_office,
 )
 from newsprism.link.places import COUNTRY, Place, figure_places, places_differ
-from newsprism.link.temporal import event_frame, events
+from newsprism.link.temporal import event_frame, events, same_event
 from newsprism.model import Analysis, Article, Quantity, Timex
 from newsprism.pipeline import analyze_articles
 
@@ -679,3 +679,73 @@ def test_a_game_statistic_is_a_less_sure_conflict():
     conflict = only(conflicts_of(one, other), "numeric")
     assert conflict.confidence < SHOWN_CONFIDENCE
     assert any("game statistic" in reason for reason in conflict.reasons)
+
+
+@pytest.mark.parametrize("words", ["had 548 rushing yards this season", "blocked {} shots in the semifinal"])
+def test_a_statistic_named_by_what_it_counts_is_less_sure(words):
+    one = article("st-a", "2008-12-19", f"Thomas {words.format('two')} against Tampa on Sunday, the team said.")
+    other = article("st-b", "2008-12-19", f"Thomas {words.replace('548', '498').format('six')} against Tampa "
+                    "on Sunday, the team said.")
+    conflict = only(conflicts_of(one, other), "numeric")
+    assert any("game statistic" in reason for reason in conflict.reasons)
+
+
+def test_a_lower_bound_below_a_value_is_no_conflict():
+    crowd = "{} fans packed the arena in Omaha to watch the Bluejays beat Wichita State on Saturday."
+    above = article("f-a", "2013-03-10", crowd.format("More than 6,000"))
+    about = article("f-b", "2013-03-10", crowd.format("Approximately 7,000"))
+    exact = article("f-c", "2013-03-10", crowd.format("Some 5,000"))
+    assert [c for c in conflicts_of(above, about) if c.kind == "numeric"] == []
+    # the bound leaves out a value below it: that is a conflict
+    conflict = only(conflicts_of(above, exact), "numeric")
+    assert {s.value for s in conflict.sides} == {"More than 6,000", "Some 5,000"}
+
+
+def test_ages_given_next_to_two_names_are_two_peoples():
+    trial = ("The trial of the two men accused of killing Zurana Horton began on Thursday in Brooklyn. "
+             "Prosecutors say {} fired from the rooftop on the orders of his brother.")
+    one = article("ag-a", "2013-04-11", trial.format("Andrew Lopez, 20,"))
+    both = article("ag-b", "2013-04-11", trial.format("the accused, Andrew Lopez, 20 and Jonathan "
+                                                      "Carrasquillo, 24,"))
+    assert [c for c in conflicts_of(one, both) if c.kind == "numeric"] == []
+    misstated = article("ag-c", "2013-04-11", trial.format("Andrew Lopez, 21,"))
+    assert only(conflicts_of(one, misstated), "numeric").status == "contradiction"
+
+
+def test_the_verb_before_a_count_says_who_it_counts():
+    shot = article("k-a", "2010-09-10", "Police said the suspended employee shot three co-workers at the plant "
+                   "on Thursday night, killing two of them.")
+    killed = article("k-b", "2010-09-10", "Police said the suspended employee shot and killed two co-workers "
+                     "at the plant on Thursday night.")
+    wrong = article("k-c", "2010-09-10", "Police said the suspended employee shot and killed three co-workers "
+                    "at the plant on Thursday night.")
+    assert [c for c in conflicts_of(shot, killed) if c.kind == "numeric"] == []
+    conflict = only(conflicts_of(killed, wrong), "numeric")
+    assert {s.value for s in conflict.sides} == {"two", "three"}
+
+
+@pytest.mark.parametrize("attempt", ["convicted of the attempted murder of a guard on {}",
+                                     "tried to kill a guard on {}"])
+def test_an_attempt_is_not_the_deed(attempt):
+    parse = sentence_parser()
+
+    def frame(text, date):
+        doc = parse(text)
+        start = text.index(date)
+        return event_frame(doc, start, start + len(date))
+
+    deed = frame("Orozco was charged with murdering a guard on June 24 outside the jail.", "June 24")
+    tried = frame(f"Orozco was {attempt.format('June 20')} outside the jail.", "June 20")
+    again = frame("Orozco was charged with the murder of a guard on June 20 outside the jail.", "June 20")
+    assert not same_event(deed, tried)
+    assert same_event(deed, again)
+
+
+def test_a_date_an_event_is_scheduled_for_dates_that_event():
+    planned = article("ro-a", "2025-05-02", "The rover reached the test range in Utah on Friday ahead of a "
+                      "landing trial scheduled for May 20, the agency said.")
+    moved = article("ro-b", "2025-05-14", "The landing trial of the rover has been postponed to 3 Jun after a "
+                    "wheel failed in Utah, the agency said on Wednesday.")
+    conflict = only(conflicts_of(planned, moved), "temporal")
+    assert conflict.status == "revision"
+    assert sides_text(conflict, [planned, moved]) == [{"May 20"}, {"3 Jun"}]

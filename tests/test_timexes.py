@@ -47,6 +47,22 @@ def test_next_weekday_and_future_tense_look_ahead(nlp):
     assert found(nlp, "The union planned a strike on Friday.")["Friday"] == ("DATE", "2025-01-17")
 
 
+def test_a_day_before_an_abbreviated_month_needs_no_full_stop(nlp):
+    values = found(nlp, "The vote was held on 23 Oct after a delay. Sun, 15 Sep 2013")
+    assert values["23 Oct"] == ("DATE", "2024-10-23")
+    assert values["15 Sep 2013"] == ("DATE", "2013-09-15")
+    assert "Oct" not in found(nlp, "Doctors at Oct clinic said.")
+
+
+def test_a_day_of_the_month_said_alone_is_the_nearest_such_day(nlp):
+    assert found(nlp, "Staff found the case on the 7th, police said.")["the 7th"] == ("DATE", "2025-01-07")
+    assert found(nlp, "The vote was held on the 28th.")["the 28th"] == ("DATE", "2024-12-28")
+    assert found(nlp, "The shop will reopen on the 20th.")["the 20th"] == ("DATE", "2025-01-20")
+    assert run(nlp, "He lives on the 7th floor.") == []  # only "on the 7th" where the clause goes on
+    assert found(nlp, "It was built on the 7th of the 12 plots.") == {}
+    assert found(nlp, "Staff found the case on the 7th.", published=None) == {}
+
+
 def test_last_weekday_is_strictly_before():
     from datetime import date
 
@@ -234,6 +250,7 @@ def test_date_article_marks_and_resolves(nlp):
 TRIGGER_TEXTS = [
     "On 2025-03-12T10:30 and on 3/12/2025 the Q3 figures came out, as in fiscal Q2 2024.",
     "Last Monday, March 3, the board met; on the 5th of May 2024 it met again, in June 2023 too.",
+    "It was put off to 23 Oct, then to 4 Nov; staff found it on the 7th, and on the 9th floor.",
     "In nineteen ninety-six and two thousand and four, in the 1990s and the late '80s, the 21st century.",
     "The third quarter, the same period a year ago, the first half of 2024, next year, the year-end.",
     "Three weeks ago, two days later, this weekend, tonight, yesterday morning, this spring.",

@@ -293,9 +293,18 @@ def _kinds(article: Article, quantity: Quantity, near: frozenset[str]) -> frozen
     """The casualty counts a number is: named next to it, or for a bare count in the clause before it."""
     if is_part(article, quantity):
         return frozenset()
+    if shooting := SHOT.search(article.text[max(0, quantity.start - 40):quantity.start]):
+        # The verb that takes the count says what it counts: "shot three co-workers, killing two"
+        # is three shot and two dead, whatever else the sentence names.
+        return casualty_kinds([shooting[1].lower()]) if shooting[1] else frozenset({"shot"})
     if quantity.unit or casualty_kinds(near):
         return casualty_kinds(near)
     return casualty_kinds(_lead_stems(article, quantity))
+
+
+# A count of people shot, by the verb just before it; "shot and killed" counts the dead.
+SHOT = re.compile(r"\b(?:shot|shooting|shoots)(?:\s+and\s+(kill|wound|injur)\w*)?\s+"
+                  r"(?:(?:at least|about|nearly|more than|some)\s+)?$", re.IGNORECASE)
 
 
 def is_part(article: Article, quantity: Quantity) -> bool:
@@ -386,9 +395,20 @@ def scopes_differ(a: Measure, b: Measure) -> bool:
 NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
+AGE = re.compile(r"-year-old\b|\baged?\b", re.IGNORECASE)
+
+
+def is_age(quantity: Quantity) -> bool:
+    """An age: "28-year-old", "aged 66", or a bare number the stage read as years ("Smith, 66,")."""
+    return bool(AGE.search(quantity.text)) or quantity.unit == "year" and quantity.text.strip().isdigit()
+
+
 def tolerance(quantity: Quantity) -> float:
-    """Half a unit of the last digit written ("$2 billion" is 1.5 to 2.5 billion), wider for "about"."""
+    """Half a unit of the last digit written ("$2 billion" is 1.5 to 2.5 billion), wider for "about".
+    An age is exact to the year, however round ("Andrew Lopez, 20" is not 24)."""
     m = NUMERAL.search(quantity.text)
+    if is_age(quantity) and quantity.change != "~":
+        return 0.5
     if not m:  # a number in words ("nineteen", "two-thirds") is exact to its last unit
         whole = quantity.value == int(quantity.value)
         return 0.5 if whole and abs(quantity.value) < 100 else 0.05 * abs(quantity.value)
@@ -417,7 +437,7 @@ BELOW = re.compile(r"^(nearly|almost|just under|under|less than|fewer than|up to
 ABOVE = re.compile(r"^(at least|more than|over|above|upwards of|just over)\b", re.IGNORECASE)
 
 
-def _bound(m: Measure) -> str:
+def bound(m: Measure) -> str:
     """ "<" for a value given as an upper bound, ">" for a lower bound, "=" otherwise."""
     if m.quantity.change == "<" or BELOW.match(m.quantity.text):
         return "<"
@@ -429,7 +449,7 @@ def _bound(m: Measure) -> str:
 def _bound_excludes(a: Measure, b: Measure) -> bool:
     """Whether a's bound leaves out b's value: below X against more than X, or against X itself
     when b is a bound the other way."""
-    bound_a, bound_b = _bound(a), _bound(b)
+    bound_a, bound_b = bound(a), bound(b)
     x, y = a.value, b.value
     if bound_a == "<":
         return y > x if bound_b == "=" else bound_b == ">" and y >= x

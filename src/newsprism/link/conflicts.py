@@ -17,12 +17,16 @@ import re
 from collections.abc import Sequence
 from itertools import combinations, permutations
 
+from rapidfuzz import fuzz
+
 from ..model import Conflict, Evidence
 from .align import (
     Measure,
     MeasureMatch,
     agreeing_sides,
+    bound,
     casualties,
+    is_age,
     measure_matches,
     scopes_differ,
 )
@@ -192,11 +196,23 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
         growing = shared_kind and latest[0].value > earliest[0].value and not _periods(sides)
         if growing or any(REVISED.search(m.sentence) for m in latest):
             status = "revision"
-    if status is None and max(values) / min(values) <= FAR_RATIO:
+    if status is None and max(values) / min(values) <= FAR_RATIO and not _bounds_allow(sides):
         status = "contradiction"
     # Places come last: they need the sentences parsed, and values too far apart to be one
     # figure are no conflict wherever they apply.
     return "scope" if status and _places_differ(sides) else status
+
+
+def _bounds_allow(sides: list[list[Measure]]) -> bool:
+    """Whether every two sides' values can both be true, one a bound that keeps the other's plain
+    value: "more than 6,000 fans" and "approximately 7,000", "about 40" and "under 50". Two bounds
+    the same way ("more than $21 million" against "more than $26 million") are rival figures."""
+    for low, high in combinations(sides, 2):  # sides come smallest value first
+        for a in low:
+            for b in high:
+                if not (a.value < b.value and (bound(a), bound(b)) in {(">", "="), ("=", "<")}):
+                    return False
+    return True
 
 
 def _places_differ(sides: list[list[Measure]]) -> bool:
@@ -267,7 +283,6 @@ SET_WORDS = frozenset({"other", "first", "last", "second", "third", "previous", 
 # A side written as a vague plural is no figure to contradict ("hundreds of migrants").
 VAGUE = re.compile(r"^(?:some |several |many )?(hundreds|thousands|dozens|scores|millions|tens)\b",
                    re.IGNORECASE)
-AGE = re.compile(r"-year-old\b|\baged?\b", re.IGNORECASE)
 AGE_RATIO = 1.25  # ages further apart are two people's ("23-year-old" vs "59-year-old")
 # Counts of the parts of one group, told apart by a capitalised word ("one Australian and one
 # English climber"); a list of different things ("14 rifles, 31 magazines and 923 rounds") is not.
@@ -277,11 +292,6 @@ LISTED_BEFORE = re.compile(rf"\b{_NUMBER}(\s+[A-Z][a-z]+){{1,2}}\s+and\s+$")
 SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$", re.IGNORECASE)
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
                        r"(the |just |only |the only )?$", re.IGNORECASE)
-
-
-def is_age(quantity) -> bool:
-    """An age: "28-year-old", "aged 66", or a bare number the stage read as years ("Smith, 66,")."""
-    return bool(AGE.search(quantity.text)) or quantity.unit == "year" and quantity.text.strip().isdigit()
 
 
 LIST_AND = re.compile(r"\band\s+(\w+)")
@@ -317,7 +327,35 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     if _owners_differ(sides) or _different_polls(sides) or _places_counted(sides) or _parts_add_up(sides):
         return True
     ages = [m.quantity.value for m in measures if is_age(m.quantity)]
-    return len(ages) == len(measures) and max(ages) > AGE_RATIO * min(ages)
+    if len(ages) < len(measures):
+        return False
+    return max(ages) > AGE_RATIO * min(ages) or _ages_of_others(sides)
+
+
+# Whose age a figure is: the name just before it ("Andrew Lopez, 20") or just after ("the
+# 20-year-old Andrew Lopez").
+NAME_BEFORE = re.compile(r"([A-Z][\w'’-]+),\s*$")
+NAME_AFTER = re.compile(r"^\s+((?:[a-z][\w-]*\s+){0,2})(?:[A-Z][\w'’.-]*\s+)*([A-Z][\w'’-]+)")
+SAME_NAME = 80  # surnames this alike (rapidfuzz ratio) may be one name spelled two ways
+
+
+def age_owner(m: Measure) -> str | None:
+    """The surname of the person an age belongs to, where the text names one next to it."""
+    text, start, end = m.article.text, m.quantity.start, m.quantity.end
+    if found := NAME_BEFORE.search(text[max(0, start - 40):start]):
+        return found[1].lower()
+    found = NAME_AFTER.match(text[end:end + 60])
+    if found and not set(found[1].split()) & STOPWORDS:
+        return found[2].lower()
+    return None
+
+
+def _ages_of_others(sides: list[list[Measure]]) -> bool:
+    """Whether each side's ages are given next to a name and no two sides' names are alike: "Andrew
+    Lopez, 20" is not "Jonathan Carrasquillo, 24"."""
+    owners = [{o for m in s if (o := age_owner(m))} for s in sides]
+    return all(owners) and not any(fuzz.ratio(a, b) >= SAME_NAME for x, y in combinations(owners, 2)
+                                   for a in x for b in y)
 
 
 SMALL_COUNTS = {word: n for n, word in enumerate(
@@ -440,13 +478,21 @@ PERIODS = frozenset({"time", "count", "year", "season", "game", "match", "point"
 # train nearly every conflict between them was of that kind.
 STATISTICS = frozenset({"yd", "yard", "rebound", "touchdown", "td", "carry", "assist", "homer",
                         "home run", "strikeout", "inning", "interception", "reception", "sack",
-                        "three-pointer", "board", "catch", "block", "pass"})
+                        "three-pointer", "board", "catch", "block", "blocked", "pass", "swat", "steal",
+                        "rushing", "receiving", "passing", "tackle"})
 SMALL_COUNT = 20  # small counts differ by whole units ("two boats" vs "three"): no ratio penalty
 LOOSE_MATCH = 0.4  # mean context similarity under which the sides may be different measures
 # Either doubt alone hides a numeric conflict (0.9 - 0.3 < SHOWN_CONFIDENCE): on ECB+ train, read
 # after the rules were written, 25 of the 26 shown with one of them were false (other players'
 # statistics, other guns, other occasions).
 LOOSE_PENALTY = 0.3
+
+
+def _statistic(m: Measure) -> bool:
+    """Whether a figure is a game statistic by its unit, what it counts or the word before it
+    ("rushing yards", "blocked six shots")."""
+    words = f"{m.before()[-12:]} {m.quantity.unit or ''} {m.quantity.subject or ''}".lower().split()
+    return any(w in STATISTICS or w.endswith("s") and w[:-1] in STATISTICS for w in words)
 
 
 def _periods(sides: list[list[Measure]]) -> bool:
@@ -478,7 +524,7 @@ def numeric_confidence(sides: list[list[Measure]], score: float) -> tuple[float,
     if _periods(sides) and not all(is_age(m.quantity) for s in sides for m in s):
         confidence -= 0.3
         reasons.append("a count of times or periods, which reports give for different spans")
-    elif units & STATISTICS:
+    elif any(_statistic(m) for s in sides for m in s):
         confidence -= 0.3
         reasons.append("a game statistic, which reports give for different players and games")
     if score < LOOSE_MATCH:

@@ -187,7 +187,7 @@ CLAUSE = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "paratax
 REPORTING = frozenset({"say", "tell", "add", "announce", "report", "state", "confirm"})
 # Verbs that carry no event of their own: the event is their object or subject ("hold a vote").
 LIGHT = frozenset({"be", "do", "have", "hold", "take", "make", "give", "stage", "set", "expect", "plan",
-                   "due"})
+                   "due", "schedule"})
 # Verbs that move an event ("the signing has been postponed"): the event is their subject or object.
 MOVING = frozenset({"postpone", "delay", "push", "move", "reschedule", "bring", "put", "defer"})
 # Verbs saying when an event began or ended ("a strike, which began Jan. 14"): the event is what began.
@@ -219,8 +219,14 @@ class Frame:
     words: frozenset[str]
 
 
+ATTEMPT = "attempt"  # the stem that makes an event an attempt at it ("the attempted murder")
+
+
 def same_event(a: Frame, b: Frame) -> bool:
-    """One event head (or synonym) and one more word of their clauses in common."""
+    """One event head (or synonym) and one more word of their clauses in common; an attempt
+    ("the June 20 attempted murder of a man") is not the deed ("murdering the deputy on June 24")."""
+    if (ATTEMPT in a.words | a.heads) != (ATTEMPT in b.words | b.heads):
+        return False
     return bool(a.heads & b.heads) and bool(a.words & b.words)
 
 
@@ -248,10 +254,14 @@ def event_frame(doc, start: int, end: int) -> Frame:
         return Frame(frozenset(), frozenset())
     clause = chain[-1]
     tokens = [chain[0], *(t for t in chain if t.pos_ == "VERB"), *_implied(clause)]
+    if _word(chain[0]) in LIGHT_OR_MOVING and chain[0].dep_ == "acl" and chain[0].head.pos_ == "NOUN":
+        tokens.append(chain[0].head)  # "a launch scheduled for October 9": the launch
     heads = {w for t in tokens if _word(t) not in LIGHT_OR_MOVING for w in _event_words(t)}
     heads = heads or {w for t in tokens for w in _event_words(t)}
     words = {w for t in _participants(clause, tokens) if t.i not in inside and t.pos_ in CONTENT
              and not t.is_stop and t.lemma_.lower() not in REPORTING for w in _event_words(t)}
+    if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in ("try", "attempt"):
+        words.add(ATTEMPT)  # "tried to kill him on June 20"
     return Frame(frozenset(heads), frozenset(words - heads - CALENDAR - {""}))
 
 

@@ -131,6 +131,13 @@ def month_day_date(anchor: date, month: int, day: int, tense: str | None,
     return _pick(anchor, candidates, tense)
 
 
+def day_of_month_date(anchor: date, day: int, tense: str | None) -> date | None:
+    """The month of a day said alone ("on the 7th"): this month's, last month's or next month's,
+    chosen as for a day and month."""
+    months = (add_months(date(anchor.year, anchor.month, 1), step) for step in (-1, 0, 1))
+    return _pick(anchor, [d for m in months if (d := make_date(m.year, m.month, day))], tense)
+
+
 def month_date(anchor: date, month: int, tense: str | None) -> date:
     """The first day of the month said without a year, chosen as for a day and month."""
     candidates = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]

@@ -15,6 +15,7 @@ from .timecalendar import (
     FUTURE,
     PAST,
     add_months,
+    day_of_month_date,
     duration_value,
     easter,
     fmt_day,
@@ -133,6 +134,14 @@ def month_day(c: Candidate, ctx: Context) -> Resolved:
     else:
         tense = _direction_tense(c.group("rel"), ctx.tense)
         found = month_day_date(ctx.anchor, month, day, tense, weekday)
+    return ("DATE", found.isoformat()) if found else None
+
+
+def day_of_month(c: Candidate, ctx: Context) -> Resolved:
+    """For "on the 7th": the nearest such day of a month around publication (none without a date)."""
+    if ctx.anchor is None:
+        return None
+    found = day_of_month_date(ctx.anchor, day_number(c.group("d")), ctx.tense)
     return ("DATE", found.isoformat()) if found else None
 
 

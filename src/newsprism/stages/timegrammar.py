@@ -80,6 +80,8 @@ def _alt(words) -> str:
 # Month and weekday names must be capitalised: "may", "march" and "sun" are common words.
 MONTH_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONTH_ABBR = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+# After a day, an abbreviation needs no full stop: "postponed to 23 Oct".
+MONTH_SHORT = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|(?-i:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+\d))"
 WEEKDAY = (r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
            r"|(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.)")
@@ -115,7 +117,13 @@ PATTERNS = (
     ("iso", r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?"),
     ("numeric", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)"),
     ("month_day", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{REL}\s+)?(?:(?P<m>{MONTH_ANY})\s+(?:the\s+)?(?P<d>{DAY})"
-                  rf"|(?:the\s+)?(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH_ANY}))(?:,?\s+(?P<y>{YEAR}))?"),
+                  rf"|(?:the\s+)?(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH_ANY}|{MONTH_SHORT}\b))"
+                  rf"(?:,?\s+(?P<y>{YEAR}))?"),
+    # A day of the month said alone, only after "on" and before the clause goes on: "found the
+    # case on the 7th," (not "the 7th floor", "the 7th century", "the 7th of the 12 games").
+    ("day_of_month", r"(?<=\bon )the\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
+                     r"(?=\s*[,.;:)]|\s+(?:and|when|after|before|but|at|in|as|while|with|of\s+(?:this|last|next)"
+                     r"\s+month)\b)"),
     ("month", rf"(?:{REL}\s+|{EDGE})?(?P<m>{MONTH_FULL}|{MONTH_ABBR}(?=\s+\d))(?:,?\s+(?:of\s+)?(?P<y>{YEAR})"
               rf"|\s+(?P<yw>{YEAR_WORDS})|\s+(?P<yrel>this|last|next)\s+year)?"),
     ("year", rf"{EDGE}?(?:(?P<fiscal>fiscal|calendar|model)(?:\s+year)?\s+|the\s+year\s+)?(?P<y>{YEAR})"
@@ -203,7 +211,7 @@ _UNITS = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade
 _MONTH_STARTS = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 TRIGGERS: dict[str, re.Pattern[str]] = {name: re.compile(pattern, flags) for name, pattern, flags in (
     ("iso", r"\d-\d", 0), ("numeric", r"\d/", 0), ("quarter_code", r"[QH][1-4]", 0),
-    ("month_day", _MONTH_STARTS, 0), ("month", _MONTH_STARTS, 0),
+    ("month_day", _MONTH_STARTS, 0), ("month", _MONTH_STARTS, 0), ("day_of_month", r"\d(?:st|nd|rd|th)\b", 0),
     ("year_words", r"nineteen|thousand", re.I), ("decade", r"0'?s|ties", re.I), ("century", r"century", re.I),
     ("quarter", r"quarter", re.I), ("quarter_ref", r"quarter|period", re.I), ("half", r"half", re.I),
     ("rel_unit", r"year|month|week|quarter|decade|century", re.I), ("year_ref", r"year", re.I),

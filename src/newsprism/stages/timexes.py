@@ -34,6 +34,7 @@ _FUTURE_LEAD = re.compile(
 
 RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "iso": dates.iso, "numeric": dates.numeric, "month_day": dates.month_day, "month": dates.month,
+    "day_of_month": dates.day_of_month,
     "year": dates.year, "year_words": dates.year_words, "decade": dates.decade, "century": dates.century,
     "quarter": dates.quarter, "quarter_ref": dates.quarter_ref, "quarter_code": dates.quarter_code,
     "half": dates.half,
