@@ -749,3 +749,28 @@ def test_a_date_an_event_is_scheduled_for_dates_that_event():
     conflict = only(conflicts_of(planned, moved), "temporal")
     assert conflict.status == "revision"
     assert sides_text(conflict, [planned, moved]) == [{"May 20"}, {"3 Jun"}]
+
+
+def test_a_serving_title_in_a_headline_is_a_less_sure_status_conflict():
+    former = article("boss-a", "2005-12-19", "Ex-Mafia boss Vincent Gigante dies in prison\nHe died on Monday "
+                     "in a prison hospital.")
+    headline = article("boss-b", "2005-12-19", "Vincent Gigante, Mafia Leader Who Feigned Insanity, Dies at 77\n"
+                       "He died on Monday in a prison hospital.")
+    conflict = only(conflicts_of(former, headline), "identity")
+    assert conflict.confidence < SHOWN_CONFIDENCE
+    assert any("headline" in r for r in conflict.reasons)
+    body = article("boss-c", "2005-12-19", "The first line of the report.\nVincent Gigante, the Mafia leader, "
+                   "died on Monday in a prison hospital.")
+    assert not any("headline" in r for r in only(conflicts_of(former, body), "identity").reasons)
+
+
+@pytest.mark.parametrize("undated, shown", [("port-b", False), (None, True)])
+def test_two_people_in_one_office_with_one_side_undated_is_less_sure(undated, shown):
+    def report(ident, person):
+        published = None if ident == undated else "2025-07-01"
+        return article(ident, published, f"Port of Gdynia director {person} opened the new container terminal "
+                       "on Tuesday and said the port would double its capacity.")
+
+    conflict = only(conflicts_of(report("port-a", "Lena Vogt"), report("port-b", "Lena Brandt")), "identity")
+    assert (conflict.confidence >= SHOWN_CONFIDENCE) is shown
+    assert any("no date" in r for r in conflict.reasons) is not shown

@@ -569,6 +569,11 @@ def _people_conflict(a: RoleClaim, b: RoleClaim, holders: list[list[RoleClaim]])
     elif not a.office.owner or not b.office.owner:
         confidence -= 0.4
         reasons.append("one side names whose office it is, the other does not: perhaps two offices")
+    dated = [{c.day is not None for c in group} for group in holders]
+    if {frozenset(d) for d in dated} == {frozenset({True}), frozenset({False})}:
+        # Offices change hands: only the story's words put an undated report in the same weeks.
+        confidence -= 0.3
+        reasons.append("one side's reports carry no date: perhaps another time")
     return make_conflict("identity", "contradiction", summary, sides, round(confidence, 2), reasons)
 
 
@@ -584,6 +589,19 @@ COURTESY_OFFICES = frozenset({"president", "governor", "mayor", "senator", "amba
 def _title_before_name(claim: RoleClaim) -> bool:
     """Whether the claim is a title written right before the name ("New York mayor Rudy Giuliani")."""
     return not re.search(r"[,(]", claim.text) and claim.text.split()[-1][:1].isupper()
+
+
+# Short words a title-case headline leaves in lower case.
+HEADLINE_SMALL = frozenset({"a", "an", "the", "of", "at", "in", "on", "to", "for", "and", "or", "by", "as", "vs"})
+
+
+def _in_headline(claim: RoleClaim) -> bool:
+    """Whether the claim stands in a title-case headline line ("Vincent Gigante, Mafia Leader Who
+    Feigned Insanity, Dies at 77"): headlines drop words such as "former"."""
+    text, start = claim.article.text, claim.evidence[0].start
+    line = text[text.rfind("\n", 0, start) + 1:text.find("\n", start) % (len(text) + 1)]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in HEADLINE_SMALL]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int, int]]) -> list[Conflict]:
@@ -603,6 +621,8 @@ def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int
                            "office (\"Mayor Giuliani\")")
         if bool(a.office.owner) != bool(b.office.owner):
             reasons.append("one side names whose office it is, the other does not: perhaps two offices")
+        if _in_headline(serving):
+            reasons.append("the serving title is a headline's, and headlines drop \"former\"")
         conflict = make_conflict("identity", "contradiction", summary,
                                  [side(former.text, former.evidence), side(serving.text, serving.evidence)],
                                  round(STATUS_BASE - 0.3 * len(reasons), 2), reasons)
