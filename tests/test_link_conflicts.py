@@ -683,7 +683,8 @@ def test_a_game_statistic_is_a_less_sure_conflict():
 
 @pytest.mark.parametrize("words", ["had 548 rushing yards this season", "blocked {} shots in the semifinal"])
 def test_a_statistic_named_by_what_it_counts_is_less_sure(words):
-    one = article("st-a", "2008-12-19", f"Thomas {words.format('two')} against Tampa on Sunday, the team said.")
+    one = article("st-a", "2008-12-19",
+                  f"Thomas {words.format('two')} against Tampa on Sunday, the team said.")
     other = article("st-b", "2008-12-19", f"Thomas {words.replace('548', '498').format('six')} against Tampa "
                     "on Sunday, the team said.")
     conflict = only(conflicts_of(one, other), "numeric")
@@ -713,11 +714,13 @@ def test_ages_given_next_to_two_names_are_two_peoples():
 
 
 def test_the_verb_before_a_count_says_who_it_counts():
-    shot = article("k-a", "2010-09-10", "Police said the suspended employee shot three co-workers at the plant "
+    shot = article("k-a", "2010-09-10", "Police said the suspended employee shot three co-workers at the "
+                   "plant "
                    "on Thursday night, killing two of them.")
     killed = article("k-b", "2010-09-10", "Police said the suspended employee shot and killed two co-workers "
                      "at the plant on Thursday night.")
-    wrong = article("k-c", "2010-09-10", "Police said the suspended employee shot and killed three co-workers "
+    wrong = article("k-c", "2010-09-10", "Police said the suspended employee shot and killed three "
+                    "co-workers "
                     "at the plant on Thursday night.")
     assert [c for c in conflicts_of(shot, killed) if c.kind == "numeric"] == []
     conflict = only(conflicts_of(killed, wrong), "numeric")
@@ -744,7 +747,8 @@ def test_an_attempt_is_not_the_deed(attempt):
 def test_a_date_an_event_is_scheduled_for_dates_that_event():
     planned = article("ro-a", "2025-05-02", "The rover reached the test range in Utah on Friday ahead of a "
                       "landing trial scheduled for May 20, the agency said.")
-    moved = article("ro-b", "2025-05-14", "The landing trial of the rover has been postponed to 3 Jun after a "
+    moved = article("ro-b", "2025-05-14", "The landing trial of the rover has been postponed to 3 Jun "
+                    "after a "
                     "wheel failed in Utah, the agency said on Wednesday.")
     conflict = only(conflicts_of(planned, moved), "temporal")
     assert conflict.status == "revision"
@@ -752,14 +756,17 @@ def test_a_date_an_event_is_scheduled_for_dates_that_event():
 
 
 def test_a_serving_title_in_a_headline_is_a_less_sure_status_conflict():
-    former = article("boss-a", "2005-12-19", "Ex-Mafia boss Vincent Gigante dies in prison\nHe died on Monday "
+    former = article("boss-a", "2005-12-19", "Ex-Mafia boss Vincent Gigante dies in prison\n"
+                     "He died on Monday "
                      "in a prison hospital.")
-    headline = article("boss-b", "2005-12-19", "Vincent Gigante, Mafia Leader Who Feigned Insanity, Dies at 77\n"
+    headline = article("boss-b", "2005-12-19",
+                       "Vincent Gigante, Mafia Leader Who Feigned Insanity, Dies at 77\n"
                        "He died on Monday in a prison hospital.")
     conflict = only(conflicts_of(former, headline), "identity")
     assert conflict.confidence < SHOWN_CONFIDENCE
     assert any("headline" in r for r in conflict.reasons)
-    body = article("boss-c", "2005-12-19", "The first line of the report.\nVincent Gigante, the Mafia leader, "
+    body = article("boss-c", "2005-12-19", "The first line of the report.\n"
+                   "Vincent Gigante, the Mafia leader, "
                    "died on Monday in a prison hospital.")
     assert not any("headline" in r for r in only(conflicts_of(former, body), "identity").reasons)
 
@@ -768,7 +775,8 @@ def test_a_serving_title_in_a_headline_is_a_less_sure_status_conflict():
 def test_two_people_in_one_office_with_one_side_undated_is_less_sure(undated, shown):
     def report(ident, person):
         published = None if ident == undated else "2025-07-01"
-        return article(ident, published, f"Port of Gdynia director {person} opened the new container terminal "
+        return article(ident, published, f"Port of Gdynia director {person} opened the new container "
+                       "terminal "
                        "on Tuesday and said the port would double its capacity.")
 
     conflict = only(conflicts_of(report("port-a", "Lena Vogt"), report("port-b", "Lena Brandt")), "identity")

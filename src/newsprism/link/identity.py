@@ -592,7 +592,8 @@ def _title_before_name(claim: RoleClaim) -> bool:
 
 
 # Short words a title-case headline leaves in lower case.
-HEADLINE_SMALL = frozenset({"a", "an", "the", "of", "at", "in", "on", "to", "for", "and", "or", "by", "as", "vs"})
+HEADLINE_SMALL = frozenset({"a", "an", "the", "of", "at", "in", "on", "to", "for", "and", "or", "by", "as",
+                            "vs"})
 
 
 def _in_headline(claim: RoleClaim) -> bool:
