@@ -209,6 +209,16 @@ def test_a_big_city_the_tagger_took_for_a_person_is_a_place():
     assert kinds["Whitney Houston"] == "PERSON" and "Houston" not in kinds  # her surname, not the city
 
 
+def test_the_outlet_a_named_person_gave_an_interview_to_is_no_person():
+    index = entities_of("This was stated by NATO Secretary General Mark Rutte in an interview with Bild. "
+                        "Later, Tom Hale spoke in an interview with Jones. Rebecca Jones asked the "
+                        "questions.")
+    kinds = {c.name: c.type for c in index.clusters.values()}
+    assert kinds.get("Bild") == "ORG" and kinds["Mark Rutte"] == "PERSON"
+    # a lone word that is the surname of a person of the article stays hers
+    assert kinds.get("Rebecca Jones") == "PERSON" and kinds.get("Jones") != "ORG"
+
+
 def test_a_possessive_written_with_any_apostrophe_is_no_part_of_the_name():
     index = entities_of("Donald Trump‘s campaign said on Monday it would appeal. Donald Trump spoke later, "
                         "and Mark Rutte’s office said nothing.")

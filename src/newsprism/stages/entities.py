@@ -162,6 +162,8 @@ def find_entities(doc, article_id: str) -> EntityIndex:
         elif ent.label_ == "PERSON" and ent.start not in person_starts and _name_tokens(ent) \
                 and _city_taken_for_person(ent):
             _add_other(index, ent, "GPE")
+        elif ent.label_ == "PERSON" and ent.start not in person_starts and _outlet_taken_for_person(ent):
+            _add_other(index, ent, "ORG")
         elif ent.label_ == "PERSON" and ent[-1].lower_ in BUILDING_WORDS:
             _add_other(index, ent, "FAC")  # "Trump Tower", "Carter Center"
     for ent in people:
@@ -295,7 +297,7 @@ def _people(doc) -> list:
     surname with a person named elsewhere in the article ("Varga" beside "Mrs Varga"). A city
     the tagger took for a person is left out (see `_city_taken_for_person`)."""
     tagged = [_with_given_name(ent) for ent in doc.ents if ent.label_ == "PERSON" and _name_tokens(ent)]
-    tagged = [ent for ent in tagged if not _city_taken_for_person(ent)]
+    tagged = [ent for ent in tagged if not _city_taken_for_person(ent) and not _outlet_taken_for_person(ent)]
     surnames = {_name_tokens(ent)[-1].lower_ for ent in tagged}
     people = list(tagged)
     for ent in doc.ents:
@@ -345,6 +347,20 @@ def _city_taken_for_person(ent) -> bool:
         return False
     named = [e for e in ent.doc.ents if len(e) > 1 and e.label_ in {"PERSON", "ORG", "NORP"}]
     return not any(e[-1].text == words[0].text or e[0].text == words[0].text for e in named)
+
+
+def _outlet_taken_for_person(ent) -> bool:
+    """A lone word tagged a person that is the outlet someone else gave an interview to: "said by
+    Mark Rutte in an interview with Bild". One named person speaks; the one word after "interview
+    with" is where, unless a longer name of the article starts or ends with it."""
+    words = _name_tokens(ent)
+    doc = ent.doc
+    if len(words) != 1 or [t.lower_ for t in doc[max(ent.start - 2, 0):ent.start]] != ["interview", "with"]:
+        return False
+    speakers = [e for e in ent.sent.ents
+                if e.label_ == "PERSON" and len(_name_tokens(e)) > 1 and e.end <= ent.start]
+    named = [e for e in doc.ents if len(e) > 1 and e.label_ == "PERSON"]
+    return bool(speakers) and not any(words[0].text in (e[0].text, e[-1].text) for e in named)
 
 
 # A possessive ending, with the apostrophes scraped text uses for it ("Trump‘s" too).
