@@ -101,6 +101,7 @@ def page_paths(client: TestClient) -> dict[str, str]:
             "an article": f"/articles/{article}", "an entity": f"/entities/{entities[0]['id']}",
             "the most quoted speaker": f"/entities/{quote(speaker)}", "conflicts": "/conflicts",
             "search": f"/search?q={quote(SEARCH)}", "entities index": "/entities",
+            "entities index, by name, page 5": "/entities?sort=name&page=5",
             "statements index": "/statements",
             "statements, one kind, page 5": "/statements?kind=direct&page=5",
             "statements of one speaker": f"/statements?speaker={quote(speaker)}",

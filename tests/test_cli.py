@@ -132,6 +132,19 @@ def test_quotes_and_entities_commands(run, write):
     assert berg.index("Anna Berg") == entities[0].index("NAME")  # the columns line up
 
 
+def test_entities_sorted_by_name(run, write):
+    write("in/a.txt", "Harbour news\nPort director Anna Berg met Zoe Quist on Monday. Quist said the port "
+                      "would reopen. Quist thanked the crew. Quist left on Tuesday, and Quist said the crew "
+                      "would return. Quist waved.\n")
+    assert run("analyze", "in").exit_code == 0
+    ids = [json.loads(line)["id"] for line in
+           run("entities", "--type", "person", "--json").output.splitlines()]
+    named = [json.loads(line)["id"] for line in
+             run("entities", "--type", "person", "--sort", "name", "--json").output.splitlines()]
+    assert ids == ["person:zoe-quist", "person:anna-berg"] and named == ids[::-1]
+    assert run("entities", "--sort", "loudest").exit_code == 2
+
+
 def test_claims_and_timeline_commands(run, write):
     write("in/a.txt", "date 2025-03-12\nBridge repairs\nThe city said on Monday that repairs would cost "
                       "€12 million, more than twice the 2019 estimate.\n")

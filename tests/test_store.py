@@ -193,6 +193,33 @@ def test_entities_most_mentioned_first_then_by_id(store):
     assert [e.id for e in store.iter_entities("ORG")] == []
 
 
+def test_mention_counts_follow_each_analysis_without_linking(store):
+    for ident in ("a1", "a2"):
+        store.add_article(article(ident, ident * 40))
+        store.save_analysis(analysis_for(ident))
+    person = Entity("person:cai-lund", "Cai Lund", "PERSON")
+    lund = Analysis("a1", "1", entities=(person,), mentions=(Mention("a1", person.id, 0, 8, "Cai Lund"),))
+    store.save_analysis(lund)
+    store.save_analysis(lund)  # saved twice: counted once
+    # a1 now names Cai Lund once and no longer Anna Berg; a2 names Anna Berg twice
+    assert store.entity_index() == ["person:anna-berg", "person:cai-lund"]
+    assert store.entity_profile("person:anna-berg")["mentions"] == 2
+    assert store.entity_index(sort="name") == ["person:anna-berg", "person:cai-lund"]
+    store.save_analysis(Analysis("a2", "1"))  # a2 names nobody now
+    assert store.entity_index() == ["person:cai-lund"]
+    link_store(store)  # linking recounts, and agrees
+    assert store.entity_index() == ["person:cai-lund"]
+
+
+def test_the_entity_index_sorts_by_name_whatever_the_case(store):
+    store.add_article(article("a1", "z" * 60))
+    people = [Entity(f"person:{n}", n, "PERSON") for n in ("bo Ek", "Al Ek", "Cy Ek")]
+    mentions = tuple(Mention("a1", p.id, n, n + 1, p.name) for n, p in enumerate(people))
+    store.save_analysis(Analysis("a1", "1", entities=tuple(people), mentions=mentions + mentions[2:] * 2))
+    assert store.entity_index(sort="name") == ["person:Al Ek", "person:bo Ek", "person:Cy Ek"]
+    assert store.entity_index()[0] == "person:Cy Ek"  # the most mentioned
+
+
 def stored_story(store):
     """Three articles, two of them in one story with a group and a conflict."""
     for ident, source in (("b", "Beta"), ("A", None), ("c", "Gamma")):

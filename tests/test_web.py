@@ -3,6 +3,8 @@ JSON, pagination, errors, security headers, the OpenAPI document, and escaping."
 
 from __future__ import annotations
 
+import csv
+import io
 import warnings
 from html.parser import HTMLParser
 
@@ -204,7 +206,7 @@ def test_openapi_lists_the_json_routes_with_their_404s_and_leaves_the_html_pages
     assert set(paths) == {"/stories.json", "/search.json", "/stories/{story_id}.json",
                           "/articles/{article_id}.json", "/entities.json", "/entities/{entity_id}.json",
                           "/conflicts.json", "/statements.json", "/statements.csv", "/claims.json",
-                          "/claims.csv", "/articles.json", "/articles.csv"}
+                          "/claims.csv", "/articles.json", "/articles.csv", "/entities.csv"}
     assert all(set(operations) == {"get"} for operations in paths.values())
     for path, operations in paths.items():  # every route with parameters documents its 422
         if operations["get"].get("parameters"):
@@ -325,6 +327,27 @@ def test_entities_index_searches_names_and_facets_types(client):
     page = client.get("/entities", params={"q": "<script>x</script>"})
     assert page.status_code == 200 and "<script>x" not in page.text and "No entity is named like" in page.text
     assert client.get("/entities.json", params={"type": "people"}).status_code == 422
+
+
+def test_entities_index_sorts_by_name_and_exports_csv(client):
+    by_name = client.get("/entities.json", params={"sort": "name", "size": 100}).json()["entities"]
+    names = [e["name"].lower() for e in by_name]
+    assert len(names) >= 3 and names == sorted(names)
+    mentioned = client.get("/entities.json", params={"size": 100}).json()["entities"]
+    assert [e["mentions"] for e in mentioned] == sorted((e["mentions"] for e in mentioned), reverse=True)
+    assert {e["id"] for e in mentioned} == {e["id"] for e in by_name}
+    assert [e["id"] for e in mentioned] != [e["id"] for e in by_name]  # the two orders differ here
+    assert client.get("/entities.json", params={"sort": "loudest"}).status_code == 422
+    response = client.get("/entities.csv", params={"type": "PERSON", "sort": "name"})
+    assert response.status_code == 200 and "text/csv" in response.headers["content-type"]
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[0] == ["id", "name", "type", "mentions", "articles", "aliases", "roles"]
+    people = [e for e in by_name if e["type"] == "PERSON"]
+    assert [r[0] for r in rows[1:]] == [e["id"] for e in people]
+    okafor = next(r for r in rows if r[0] == "person:lena-okafor")
+    assert okafor[3] == str(next(e["mentions"] for e in people if e["id"] == "person:lena-okafor"))
+    html = client.get("/entities", params={"sort": "name"}).text
+    assert 'aria-current="page">by name' in html and "/entities.csv?sort=name" in html
 
 
 def test_an_article_marks_its_disputed_number_and_links_its_conflict(client, ids):

@@ -14,7 +14,7 @@ EXAMPLES = 30  # per route: enough to reach huge and negative numbers, bounded i
 def test_the_api_answers_every_request_as_its_schema_says(tmp_path):
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(build_store(str(tmp_path / "s.db"))))
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 13  # seven pages, three indexes as JSON and as CSV
+    assert len(operations) == 14  # seven pages, three indexes as JSON and as CSV, the entities as CSV
     for operation in operations:
         @settings(max_examples=EXAMPLES, deadline=None, database=None,
                   suppress_health_check=list(HealthCheck))

@@ -477,14 +477,18 @@ DID_YOU_MEAN = 60  # rapidfuzz WRatio of a speaker's name worth suggesting for a
 @click.option("--type", "type_", default=None, type=click.Choice(sorted(ENTITY_TYPES), case_sensitive=False),
               help="Only this type.")
 @click.option("--story", "story_id", default=None, help="Only entities named in this story.")
+@click.option("--sort", type=click.Choice(["mentions", "name"]), default="mentions", show_default=True,
+              help="Most mentioned first, or by name.")
 @json_option
-def entities(db, type_, story_id, as_json):
-    """People, organisations and places across the store, most mentioned first: one entity per
-    real person (names, roles, mention and article counts)."""
+def entities(db, type_, story_id, sort, as_json):
+    """People, organisations and places across the store, most mentioned first (or by name): one
+    entity per real person (names, roles, mention and article counts)."""
     with store_for(db) as store:
         if story_id is not None:
             store.get_story(story_id)  # an unknown story is an error, not an empty list
         found = store.iter_entities(type_, story_id)  # the choice comes back as written above
+        if sort == "name":
+            found = sorted(found, key=lambda e: (e.name.lower(), e.id))
         emit_table((entity_record(store, e) for e in found), as_json, ENTITY_COLUMNS, _entity_cells)
 
 

@@ -175,8 +175,8 @@ class Store(Protocol):
         """Recount every entity's mentions (linking does, after resolving)."""
 
     def entity_index(self, query: str = "", type_: str | None = None, limit: int = 20,
-                     offset: int = 0) -> list[str]:
-        """Ids of a page of named entities, most mentioned first, matching a name or alias."""
+                     offset: int = 0, sort: str = "mentions") -> list[str]:
+        """Ids of a page of named entities, most mentioned first (or by name), matching a name or alias."""
 
     def entity_type_counts(self, query: str = "") -> dict[str, int]:
         """How many named entities of each type match a name or alias."""

@@ -20,6 +20,8 @@ from . import records
 
 LinkRow = tuple[str, str, str, str, str, int]  # article, local id, entity id, name, type, mentions
 # Where a store-wide entity id is written, table by column.
+# Orders of the entity index, each walked from an index: the most mentioned first, or by name.
+ENTITY_SORTS = {"mentions": "e.mentions DESC, e.id", "name": "lower(e.name), e.id"}
 _ENTITY_COLUMNS = (("mentions", "entity_id"), ("roles", "entity_id"), ("statements", "speaker_entity_id"),
                    ("entity_links", "entity_id"))
 
@@ -105,12 +107,13 @@ class EntityTables:
                     "WHERE m.entity_id = entities.id)")
 
     def entity_index(self, query: str = "", type_: str | None = None, limit: int = 20,
-                     offset: int = 0) -> list[str]:
-        """Ids of a page of the named entities, most mentioned first, of one type or all, whose
-        name or an alias holds `query` (case-insensitive)."""
+                     offset: int = 0, sort: str = "mentions") -> list[str]:
+        """Ids of a page of the named entities, most mentioned first (or by name, `sort="name"`),
+        of one type or all, whose name or an alias holds `query` (case-insensitive)."""
         where, params = self._entity_where(query, type_)
         rows = self._query(f"SELECT e.id FROM entities e WHERE e.mentions > 0{where} "
-                           "ORDER BY e.mentions DESC, e.id LIMIT ? OFFSET ?", (*params, limit, offset))
+                           f"ORDER BY {ENTITY_SORTS.get(sort, ENTITY_SORTS['mentions'])} LIMIT ? OFFSET ?",
+                           (*params, limit, offset))
         return [row["id"] for row in rows]
 
     def entity_type_counts(self, query: str = "") -> dict[str, int]:

@@ -203,9 +203,14 @@ def m009_entity_counts(conn: sqlite3.Connection) -> None:
          "CREATE INDEX quantities_value ON quantities(value)")
 
 
+def m010_entity_names(conn: sqlite3.Connection) -> None:
+    """The entity index in name order (A to Z, case aside) pages from an index too."""
+    _run(conn, "CREATE INDEX entities_name ON entities(lower(name), id)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_articles, m002_analysis, m003_claims, m004_links, m005_events, m006_entity_links,
-    m007_conflict_confidence, m008_indexes, m009_entity_counts)
+    m007_conflict_confidence, m008_indexes, m009_entity_counts, m010_entity_names)
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:

@@ -173,10 +173,15 @@ def m009_entity_counts(conn: psycopg.Connection) -> None:
     conn.execute("CREATE INDEX quantities_value ON quantities (value)")
 
 
+def m010_entity_names(conn: psycopg.Connection) -> None:
+    """The entity index in name order (A to Z, case aside) pages from an index too."""
+    conn.execute("CREATE INDEX entities_name ON entities (lower(name), id)")
+
+
 MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (m001_articles, m002_analysis, m003_claims,
                                                                 m004_links, m005_events, m006_entity_links,
                                                                 m007_conflict_confidence, m008_indexes,
-                                                                m009_entity_counts)
+                                                                m009_entity_counts, m010_entity_names)
 
 
 def apply_migrations(conn: psycopg.Connection) -> list[str]:

@@ -113,6 +113,9 @@ class PostgresStore(ArticleWrites, PostgresLinkTables, EntityTables, SpeakerQuer
             self._sql("UPDATE articles SET published = %s, published_inferred = true "
                       "WHERE id = %s AND (published IS NULL OR published_inferred)",
                       (analysis.inferred_published, article_id))
+        replaced = [(row["entity_id"], row["n"]) for row in self._sql(
+            "SELECT entity_id, count(*) AS n FROM mentions WHERE article_id = %s GROUP BY entity_id",
+            (article_id,))]
         for table in ("statements", "mentions", "roles", "quantities", "timexes", "entity_links"):
             self._sql(f"DELETE FROM {table} WHERE article_id = %s", (article_id,))
         # A re-analysed article is linked again: its story's groups and conflicts are redone.
@@ -123,6 +126,9 @@ class PostgresStore(ArticleWrites, PostgresLinkTables, EntityTables, SpeakerQuer
         for table, columns in _ANALYSIS_COLUMNS.items():
             self._many(f"INSERT INTO {table} ({', '.join(columns)}) "
                        f"VALUES ({', '.join(['%s'] * len(columns))})", rows[table])
+        # Mention counts stay right without linking, so the entity index lists what is analysed.
+        self._many("UPDATE entities SET mentions = mentions + %s WHERE id = %s",
+                   records.mention_count_changes(replaced, rows["mentions"]))
 
     def set_published(self, article_id: str, published: str, inferred: bool = True) -> None:
         """Record a publication date found after ingestion (inferred from text or story)."""

@@ -6,6 +6,7 @@ becomes a record again. JSON columns may come as text (SQLite) or already decode
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..model import (
@@ -100,6 +101,18 @@ def analysis_values(analysis: Analysis) -> dict[str, list[tuple]]:
         "quantities": [quantity_values(q) for q in analysis.quantities],
         "timexes": [(t.article_id, t.start, t.end, t.text, t.type, t.value) for t in analysis.timexes],
     }
+
+
+def mention_count_changes(old: Iterable[tuple[str, int]], mentions: Iterable[tuple]) -> list[tuple[int, str]]:
+    """(change, entity id) for each entity whose mention count an article's new analysis changes:
+    `old` holds (entity id, count) of the mentions it replaces, `mentions` the new rows (entity id
+    second). In entity id order, so that writers lock the rows in one order."""
+    change: Counter[str] = Counter()
+    for entity_id, count in old:
+        change[entity_id] -= count
+    for row in mentions:
+        change[row[1]] += 1
+    return [(change[e], e) for e in sorted(change) if change[e]]
 
 
 def timex(row: Row) -> Timex:

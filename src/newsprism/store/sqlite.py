@@ -97,6 +97,8 @@ class SQLiteStore(ArticleWrites, LinkTables, EntityTables, SpeakerQueries, Index
             self.conn.execute("UPDATE articles SET published = ?, published_inferred = 1 "
                               "WHERE id = ? AND (published IS NULL OR published_inferred = 1)",
                               (analysis.inferred_published, article_id))
+        replaced = self.conn.execute("SELECT entity_id, count(*) FROM mentions WHERE article_id = ? "
+                                     "GROUP BY entity_id", (article_id,)).fetchall()
         for table in ("statements", "mentions", "roles", "quantities", "timexes", "entity_links"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         # A re-analysed article is linked again: its story's groups and conflicts are redone.
@@ -105,6 +107,9 @@ class SQLiteStore(ArticleWrites, LinkTables, EntityTables, SpeakerQueries, Index
         self.conn.executemany("INSERT OR IGNORE INTO entities (id, name, type) VALUES (?, ?, ?)",
                               rows["entities"])
         self.conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows["mentions"])
+        # Mention counts stay right without linking, so the entity index lists what is analysed.
+        self.conn.executemany("UPDATE entities SET mentions = mentions + ? WHERE id = ?",
+                              records.mention_count_changes(replaced, rows["mentions"]))
         self.conn.executemany("INSERT INTO roles VALUES (?, ?, ?, ?, ?)", rows["roles"])
         self.conn.executemany(
             f"INSERT INTO statements ({', '.join(records.STATEMENT_COLUMNS)}) "

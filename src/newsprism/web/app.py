@@ -162,14 +162,26 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
             {**_page_context(request), **data, "text": highlighted_article(data)})
         return HTMLResponse(html, headers={"Vary": "Accept"})
 
+    EntityQuery = Annotated[str, Query(max_length=200, description="Part of a name or alias.")]
+    EntityType = Annotated[str, Query(pattern=f"^(|{'|'.join(sorted(ENTITY_TYPES))})$",
+                                      description="Only this type.")]
+    EntitySort = Annotated[str, Query(pattern="^(mentions|name)$",
+                                      description="Order: most mentioned first, or by name.")]
+
     @app.get("/entities", include_in_schema=False,
              summary="People, organisations and places, most mentioned first")
     @app.get("/entities.json", summary="People, organisations and places, most mentioned first")
-    def entities(request: Request, page: Paging,
-                 q: Annotated[str, Query(max_length=200, description="Part of a name or alias.")] = "",
-                 type: Annotated[str, Query(pattern=f"^(|{'|'.join(sorted(ENTITY_TYPES))})$",
-                                            description="Only this type.")] = "") -> Response:
-        return render(request, "entities.html", views.entities_list(stores(), q, type or None, page))
+    def entities(request: Request, page: Paging, q: EntityQuery = "", type: EntityType = "",
+                 sort: EntitySort = "mentions") -> Response:
+        return render(request, "entities.html", views.entities_list(stores(), q, type or None, page, sort))
+
+    @app.get("/entities.csv", summary="People, organisations and places: every one the filters keep, as CSV",
+             response_class=StreamingResponse,
+             responses={200: {"content": {"text/csv": {}}, "description": "CSV with a header row."}})
+    def entities_export(q: EntityQuery = "", type: EntityType = "",
+                        sort: EntitySort = "mentions") -> StreamingResponse:
+        return StreamingResponse(views.entities_csv(stores(), q, type or None, sort), media_type="text/csv",
+                                 headers={"Content-Disposition": 'attachment; filename="entities.csv"'})
 
     @app.get("/entities/{entity_id}", include_in_schema=False, summary="One entity")
     @app.get("/entities/{entity_id}.json", responses=not_found_response("entity"), summary="One entity")

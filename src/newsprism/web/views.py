@@ -128,15 +128,40 @@ def article_disputes(store: Store, article_id: str, story_id: str | None) -> lis
     return sorted(found, key=lambda d: (d["start"], d["end"], d["conflict_id"]))
 
 
-def entities_list(store: Store, query: str, type_: str | None, page: Page) -> dict:
+def entities_list(store: Store, query: str, type_: str | None, page: Page, sort: str = "mentions") -> dict:
     """One page of the store's entities whose name or an alias holds `query`, of one type or
-    all, most mentioned first, with how many of each type match (the facets)."""
+    all, most mentioned first (or by name), with how many of each type match (the facets)."""
     facets = store.entity_type_counts(query)
-    ids = store.entity_index(query, type_, page.size + 1, page.offset)
+    ids = store.entity_index(query, type_, page.size + 1, page.offset, sort)
     records = [entity_record(store, store.get_entity(i)) for i in ids[:page.size]]
     total = facets.get(type_, 0) if type_ else sum(facets.values())
-    return {"entities": records, "query": query, "type": type_, "facets": facets,
+    return {"entities": records, "query": query, "type": type_, "facets": facets, "sort": sort,
             "pagination": page.info(total, has_next=len(ids) > page.size)}
+
+
+ENTITY_CSV_COLUMNS = ("id", "name", "type", "mentions", "articles", "aliases", "roles")
+
+
+def entities_csv(store: Store, query: str, type_: str | None, sort: str):
+    """Every entity the filters keep, as CSV text in chunks (the header first); names and roles
+    joined by "; "."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(ENTITY_CSV_COLUMNS)
+    offset = 0
+    while True:
+        ids = store.entity_index(query, type_, EXPORT_BATCH, offset, sort)
+        for entity_id in ids:
+            record = entity_record(store, store.get_entity(entity_id))
+            cells = {**record, "aliases": "; ".join(record["aliases"]),
+                     "roles": "; ".join(record["role_names"])}
+            writer.writerow(tuple(_inert(cells[c]) for c in ENTITY_CSV_COLUMNS))
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+        if len(ids) < EXPORT_BATCH:
+            return
+        offset += EXPORT_BATCH
 
 
 def entity_detail(store: Store, entity_id: str, page: Page, where: IndexFilter | None = None) -> dict:
