@@ -198,6 +198,11 @@ def test_index_facets_filter_the_list(page, corpus_server):
     page.wait_for_url(re.compile(r"type=PERSON"))
     people = page.locator("table.entities tbody tr span.badge").all_inner_texts()
     assert people and set(people) == {"PERSON"} and len(people) <= everything
+    page.locator("p.facets a", has_text="by name").click()
+    page.wait_for_url(re.compile(r"sort=name"))
+    names = page.locator("table.entities tbody tr td:first-child a").all_inner_texts()
+    assert len(names) == len(people) and names == sorted(names, key=str.lower)
+    assert "type=PERSON" in page.url  # the order keeps the type chosen
 
 
 def test_screenshots_of_the_main_pages(page, corpus_server, tmp_path):
