@@ -156,6 +156,22 @@ def test_claims_and_timeline_commands(run, write):
     assert "2025-03-10" in [t["date"] for t in timeline]
 
 
+def test_claims_and_timeline_keep_one_kind_of_statement(run, write):
+    write("in/a.txt", "date 2025-03-12\nBridge repairs\nThe city said on Monday that repairs would cost "
+                      "€12 million, more than twice the 2019 estimate. \"We will reopen the bridge on Friday "
+                      "with €3 million more,\" Mayor Lena Holt said.\n")
+    assert run("analyze", "in").exit_code == 0
+
+    def listed(*args):
+        return [json.loads(line) for line in run(*args, "--json").output.splitlines()]
+
+    assert [c["text"] for c in listed("claims", "--kind", "direct")] == ["€3 million"]
+    assert [c["text"] for c in listed("claims", "--kind", "indirect")] == ["€12 million"]
+    assert {t["date"] for t in listed("timeline", "--kind", "direct")} == {"2025-03-14"}
+    assert "2025-03-14" not in {t["date"] for t in listed("timeline", "--kind", "indirect")}
+    assert len(listed("claims")) == 2
+
+
 def test_story_command_lists_a_storys_events(run, write):
     from test_link import FERRY_A, FERRY_B, FERRY_C
 

@@ -76,6 +76,28 @@ class ArticleFilter:
         return self._kept[article_id]
 
 
+class KindFilter:
+    """Keeps what is said in a statement of one kind: a figure inside its content, a dated
+    sentence that holds one."""
+
+    def __init__(self, store, kind: str | None) -> None:
+        self.store, self.kind = store, kind
+        self._statements: dict[str, list] = {}
+
+    def _of(self, article_id: str) -> list:
+        if article_id not in self._statements:
+            self._statements[article_id] = [s for s in self.store.iter_statements(article_id)
+                                            if s.kind == self.kind]
+        return self._statements[article_id]
+
+    def keeps_span(self, article_id: str, start: int, end: int) -> bool:
+        return self.kind is None or any(s.content[0] <= start and end <= s.content[1]
+                                        for s in self._of(article_id))
+
+    def keeps_ids(self, article_id: str, statement_ids) -> bool:
+        return self.kind is None or bool({s.id for s in self._of(article_id)} & set(statement_ids))
+
+
 def _filter_options(command):
     """--story, --kind, --outlet, --since and --until, for the commands that list statements."""
     for option in reversed((
@@ -83,13 +105,6 @@ def _filter_options(command):
             click.option("--kind", default=None, type=click.Choice(STATEMENT_KINDS),
                          help="Only statements of this kind."),
             *_ARTICLE_OPTIONS[1:])):
-        command = option(command)
-    return command
-
-
-def _article_filter_options(command):
-    """--story, --outlet, --since and --until, for the commands that list what articles state."""
-    for option in reversed(_ARTICLE_OPTIONS):
         command = option(command)
     return command
 
@@ -496,13 +511,15 @@ def entities(db, type_, story_id, sort, as_json):
 @db_option
 @click.option("--subject", default=None, help="Only quantities whose subject holds this text.")
 @click.option("--article", "article_id", default=None, help="Only quantities of this article.")
-@_article_filter_options
+@_filter_options
 @json_option
-def claims(db, subject, article_id, story_id, outlet, since, until, as_json):
-    """What was claimed: every number with its value, unit, change, subject and time scope."""
+def claims(db, subject, article_id, story_id, kind, outlet, since, until, as_json):
+    """What was claimed: every number with its value, unit, change, subject and time scope
+    (with --kind, only those stated inside a statement of that kind)."""
     with store_for(db) as store:
-        kept = ArticleFilter(store, story_id, outlet, since, until)
-        found = (q for q in store.iter_quantities(article_id, subject) if kept.keeps(q.article_id))
+        kept, said = ArticleFilter(store, story_id, outlet, since, until), KindFilter(store, kind)
+        found = (q for q in store.iter_quantities(article_id, subject)
+                 if kept.keeps(q.article_id) and said.keeps_span(q.article_id, q.start, q.end))
         emit((quantity_record(q) for q in found), as_json, _claim_line)
 
 
@@ -634,13 +651,15 @@ def report(db, story_ids, fmt, output, show_all):
 @cli.command()
 @db_option
 @click.option("--article", "article_id", default=None, help="Only this article's dates.")
-@_article_filter_options
+@_filter_options
 @json_option
-def timeline(db, article_id, story_id, outlet, since, until, as_json):
-    """Dated events and statements in date order, each with its sentence and article."""
+def timeline(db, article_id, story_id, kind, outlet, since, until, as_json):
+    """Dated events and statements in date order, each with its sentence and article (with
+    --kind, only sentences that hold a statement of that kind)."""
     with store_for(db) as store:
-        kept = ArticleFilter(store, story_id, outlet, since, until)
-        entries = [e for e in build_timeline(store, article_id) if kept.keeps(e.article_id)]
+        kept, said = ArticleFilter(store, story_id, outlet, since, until), KindFilter(store, kind)
+        entries = [e for e in build_timeline(store, article_id)
+                   if kept.keeps(e.article_id) and said.keeps_ids(e.article_id, e.statement_ids)]
     emit((e.as_dict() for e in entries), as_json, _timeline_line)
 
 
