@@ -41,6 +41,9 @@ def test_the_array_ruler_and_lemmatizer_annotate_as_spacys_own_do():
         "That was good, but I think those were better.\n\nThe minister's aides had resigned\n"
         "on Monday, officials said, while others were expected to.",
         "Ms. Varga, 54, told reporters: “We won't give up.” The votes were counted twice.",
+        # the rule lemmatizer's paths: exceptions, rules to known and unknown words, non-letters
+        "The geese were flying higher; the mice ran faster than the oxen. The worst was the blurfing "
+        "of the zorbles, and the 1990s' re-elections went well. She has been swimming since 2010s.",
         "",
     ]
 

@@ -252,11 +252,52 @@ def _tag_map_rule(pattern: dict) -> bool:
 
 class ArrayLemmatizer:
     """spaCy's rule lemmatizer, asked once per word form, part of speech and morphology (the key
-    of its own cache), its answers written back in one call."""
+    of its own cache), its answers written back in one call. Its rules are applied here with the
+    index of known lemmas as a set: spaCy's looks each candidate up in a list (57,528 nouns), which
+    made the first sight of each word form cost a tenth of a millisecond."""
 
     def __init__(self, lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.known: dict[tuple[int, int, int], int] = {}
+        self._indexes: dict[str, frozenset[str]] = {}
+
+    def _index(self, univ_pos: str) -> frozenset[str]:
+        found = self._indexes.get(univ_pos)
+        if found is None:
+            table = self.lemmatizer.lookups.get_table("lemma_index", {})
+            found = self._indexes[univ_pos] = frozenset(table.get(univ_pos, ()))
+        return found
+
+    def lemma(self, token) -> str:
+        """The first lemma spaCy's `Lemmatizer.rule_lemmatize` gives, by the same steps."""
+        lemmatizer = self.lemmatizer
+        univ_pos = token.pos_.lower()
+        if lemmatizer.mode != "rule" or univ_pos in ("", "eol", "space"):
+            return lemmatizer.lemmatize(token)[0]  # spaCy's own, with its warning for a missing tag
+        string = token.text
+        if lemmatizer.is_base_form(token):
+            return string.lower()
+        lookups = lemmatizer.lookups
+        exceptions = lookups.get_table("lemma_exc", {}).get(univ_pos, {})
+        rules = lookups.get_table("lemma_rules", {}).get(univ_pos, {})
+        if not (lookups.get_table("lemma_index", {}).get(univ_pos) or exceptions or rules):
+            return string if univ_pos == "propn" else string.lower()
+        index, lower = self._index(univ_pos), string.lower()
+        forms: list[str] = []
+        unknown: list[str] = []
+        for old, new in rules:
+            if lower.endswith(old) and (form := lower[:len(lower) - len(old)] + new):
+                if form in index:
+                    forms.insert(0, form)
+                elif not form.isalpha():
+                    forms.append(form)
+                else:
+                    unknown.append(form)
+        forms = list(dict.fromkeys(forms))
+        for form in exceptions.get(lower, []):
+            if form not in forms:
+                forms.insert(0, form)
+        return (forms or unknown or [string])[0]
 
     def __call__(self, doc):
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
@@ -272,7 +313,7 @@ class ArrayLemmatizer:
             key = (orth, pos, morph)
             found = known.get(key)
             if found is None:
-                found = known[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                found = known[key] = strings.add(self.lemma(doc[i]))
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas)
         return doc
