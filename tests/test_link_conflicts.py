@@ -782,3 +782,15 @@ def test_two_people_in_one_office_with_one_side_undated_is_less_sure(undated, sh
     conflict = only(conflicts_of(report("port-a", "Lena Vogt"), report("port-b", "Lena Brandt")), "identity")
     assert (conflict.confidence >= SHOWN_CONFIDENCE) is shown
     assert any("no date" in r for r in conflict.reasons) is not shown
+
+
+def test_a_count_the_other_report_gives_as_a_share_of_a_larger_one_is_its_part():
+    vigil = article("v-a", "2013-03-14", "About 200 people attended the vigil on Wednesday night. The gathering "
+                    "became unruly when about half of them splintered off and marched to the precinct.")
+    march = article("v-b", "2013-03-14", "Nearly 100 people set off from the vigil on Wednesday night to march "
+                    "to the precinct.")
+    assert [c for c in conflicts_of(vigil, march) if c.kind == "numeric"] == []
+    # without the share, the same two counts are rival figures
+    unshared = article("v-c", "2013-03-14", "About 200 people attended the vigil on Wednesday night. The "
+                       "gathering became unruly when some of them splintered off and marched to the precinct.")
+    assert only(conflicts_of(unshared, march), "numeric").status == "contradiction"

@@ -365,14 +365,35 @@ COUNT_WORDS = re.compile(rf"\b(?:\d{{1,4}}|{'|'.join(SMALL_COUNTS)})\b", re.IGNO
 MAX_PART_TOTAL = 1000  # counts of parts and wholes: larger figures add up by chance too often
 
 
+# A share of a count named next to it: "about half of them splintered off".
+FRACTION_OF = re.compile(r"\b(half|a\s+third|a\s+quarter|two-thirds|two\s+thirds)\s+of\s+"
+                         r"(?:them|those|the\s+\w+)\b", re.IGNORECASE)
+FRACTION_OF_SHARES = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two-thirds": 2 / 3,
+                      "two thirds": 2 / 3}
+
+
+def _share_of(part: list[Measure], whole: list[Measure]) -> bool:
+    """Whether the text around the larger count gives the smaller as its share: "about 200
+    attended ... about half of them marched" against "nearly 100 marched"."""
+    for m in whole:
+        for found in FRACTION_OF.finditer(_around(m)):
+            share = FRACTION_OF_SHARES[" ".join(found[1].lower().split())] * m.value
+            if abs(share - part[0].value) <= max(part[0].tolerance, 0.1 * part[0].value):
+                return True
+    return False
+
+
 def _parts_add_up(sides: list[list[Measure]]) -> bool:
-    """Two counts where the text around either gives the rest of the larger: a part and its
-    whole, no rival figures ("three boats were captured" against "five pirate boats tried to
-    attack ... two of them managed to flee")."""
+    """Two counts where the text around either gives the rest of the larger, or the larger's
+    around gives the smaller as its share: a part and its whole, no rival figures ("three boats
+    were captured" against "five pirate boats tried to attack ... two of them managed to flee";
+    "about 200 attended ... about half of them marched" against "nearly 100 marched")."""
     measures = [m for s in sides for m in s]
     if any(is_age(m.quantity) or casualties(m) or REVISED.search(m.sentence) for m in measures):
         return False  # a toll that rose by the rest ("seven more bodies") is revised, not split
     for part, whole in permutations(sides, 2):
+        if _share_of(part, whole):
+            return True
         rest = whole[0].value - part[0].value
         if not 2 <= rest < MAX_PART_TOTAL or rest != int(rest):
             continue  # "one" is too common a word to say anything
