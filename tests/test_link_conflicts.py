@@ -785,12 +785,38 @@ def test_two_people_in_one_office_with_one_side_undated_is_less_sure(undated, sh
 
 
 def test_a_count_the_other_report_gives_as_a_share_of_a_larger_one_is_its_part():
-    vigil = article("v-a", "2013-03-14", "About 200 people attended the vigil on Wednesday night. The gathering "
-                    "became unruly when about half of them splintered off and marched to the precinct.")
-    march = article("v-b", "2013-03-14", "Nearly 100 people set off from the vigil on Wednesday night to march "
-                    "to the precinct.")
+    vigil = article("v-a", "2013-03-14", "About 200 people attended the vigil on Wednesday night. The "
+                    "gathering became unruly when about half of them splintered off and marched to the "
+                    "precinct.")
+    march = article("v-b", "2013-03-14", "Nearly 100 people set off from the vigil on Wednesday night to "
+                    "march to the precinct.")
     assert [c for c in conflicts_of(vigil, march) if c.kind == "numeric"] == []
     # without the share, the same two counts are rival figures
     unshared = article("v-c", "2013-03-14", "About 200 people attended the vigil on Wednesday night. The "
-                       "gathering became unruly when some of them splintered off and marched to the precinct.")
+                       "gathering became unruly when some of them splintered off and marched to the "
+                       "precinct.")
     assert only(conflicts_of(unshared, march), "numeric").status == "contradiction"
+
+
+def test_a_contradiction_within_one_outlet_is_less_sure():
+    def results(ident, amount, source):
+        return article(ident, "1989-10-26", f"Third-quarter net income rose to ${amount} million, or 51 "
+                       "cents a share, the company said on Thursday.", source=source)
+
+    apart = only(conflicts_of(results("q-a", 31, "Wire"), results("q-b", 36, "Journal")), "numeric")
+    same = only(conflicts_of(results("q-a", 31, "Journal"), results("q-b", 36, "Journal")), "numeric")
+    assert apart.confidence >= SHOWN_CONFIDENCE > same.confidence
+    assert any("one outlet" in reason for reason in same.reasons)
+
+
+def test_a_raised_offer_is_a_revision_and_a_year_ago_figure_is_none():
+    first = article("o-a", "1989-10-31", "Harbor Group agreed to acquire the jeweler Weisfield's Inc. for $50 a "
+                    "share, the companies said on Tuesday.", source="Journal")
+    raised = article("o-b", "1989-11-02", "Harbor Group raised its price for the jeweler Weisfield's Inc. to "
+                     "$57.50 a share, the companies said on Thursday.", source="Journal")
+    conflict = only(conflicts_of(first, raised), "numeric")
+    assert conflict.status == "revision" and conflict.confidence >= SHOWN_CONFIDENCE
+    year_ago = article("o-c", "1989-11-02", "Harbor Group said it would pay $57.50 a share for the jeweler "
+                       "Weisfield's Inc., up from $40 a year ago, the companies said on Thursday.",
+                       source="Journal")
+    assert only(conflicts_of(first, year_ago), "numeric").status == "contradiction"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import combinations, permutations
 
 from rapidfuzz import fuzz
@@ -53,8 +54,24 @@ def find_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | None
     """Where the articles disagree on a number, an identity or a date, in a stable order
     (`matches`: the items' `measure_matches`, when the caller has them already)."""
     found = numeric_conflicts(items, matches) + identity_conflicts(items) + temporal_conflicts(items)
-    unique = {c.id: c for c in found}
+    sources = {article.id: article.source for article, _ in items}
+    unique = {c.id: _one_outlet_doubt(c, sources) for c in found}
     return sorted(unique.values(), key=conflict_order)
+
+
+ONE_OUTLET_PENALTY = 0.4
+
+
+def _one_outlet_doubt(conflict: Conflict, sources: dict[str, str | None]) -> Conflict:
+    """A contradiction whose every side one known outlet published is a less sure one: an outlet
+    seldom contradicts itself, and its articles that a story holds together are likelier about
+    different events (two companies' quarterly results in one paper). Articles without a source
+    are no evidence either way."""
+    names = {sources.get(e.article_id) for s in conflict.sides for e in s.evidence}
+    if conflict.status != "contradiction" or len(names) != 1 or None in names:
+        return conflict
+    return replace(conflict, confidence=round(max(conflict.confidence - ONE_OUTLET_PENALTY, 0.05), 2),
+                   reasons=(*conflict.reasons, "every side from one outlet: perhaps different events"))
 
 
 def revisions(items: Sequence[Item], matches: Sequence[MeasureMatch] | None = None) -> list[Conflict]:
@@ -76,8 +93,14 @@ def _first_place(conflict: Conflict) -> tuple[str, int]:
 # --- numbers ---------------------------------------------------------------------------------------
 
 # Words with which a later report updates a figure, rather than states a different one.
+# "Up from" a figure of another period ("$31 million, up from $10 million a year ago") compares two
+# periods and revises nothing; "raised its price for Weisfield's to $57.50 a share" does.
 REVISED = re.compile(r"\b(risen|rose to|climbed to|revis\w*|updated?|replac\w*|correct(ed|ion)|first thought|"
-                     r"earlier (estimate|figure)|up from|now stands)\b", re.IGNORECASE)
+                     r"earlier (estimate|figure)|up from(?![^.;]{0,40}\b(a year (ago|earlier)|last year|"
+                     r"the (previous|prior|year-earlier|year-ago) (year|quarter|period)|"
+                     r"year-earlier|year-ago))|now stands|"
+                     r"(raised|lifted|sweetened|boosted|lowered|cut|reduced)\b[^;]{0,80}?\bto(?= [$€£\d]))\b",
+                     re.IGNORECASE)
 MAGNITUDE = 10.0  # values this far apart are different measures, never one figure revised
 # Two reports of one figure are seldom further apart than PLAUSIBLE_RATIO; up to FAR_RATIO they
 # may still be (small counts: "two boats" vs "three"; early tolls: "38 dead" vs "27"), with less
