@@ -810,8 +810,8 @@ def test_a_contradiction_within_one_outlet_is_less_sure():
 
 
 def test_a_raised_offer_is_a_revision_and_a_year_ago_figure_is_none():
-    first = article("o-a", "1989-10-31", "Harbor Group agreed to acquire the jeweler Weisfield's Inc. for $50 a "
-                    "share, the companies said on Tuesday.", source="Journal")
+    first = article("o-a", "1989-10-31", "Harbor Group agreed to acquire the jeweler Weisfield's Inc. for "
+                    "$50 a share, the companies said on Tuesday.", source="Journal")
     raised = article("o-b", "1989-11-02", "Harbor Group raised its price for the jeweler Weisfield's Inc. to "
                      "$57.50 a share, the companies said on Thursday.", source="Journal")
     conflict = only(conflicts_of(first, raised), "numeric")
