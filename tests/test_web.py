@@ -350,6 +350,15 @@ def test_entities_index_sorts_by_name_and_exports_csv(client):
     assert 'aria-current="page">by name' in html and "/entities.csv?sort=name" in html
 
 
+def test_csv_exports_page_through_every_row(client, monkeypatch):
+    from newsprism.web import views
+
+    whole = {path: client.get(path).text for path in ("/entities.csv", "/claims.csv")}
+    monkeypatch.setattr(views, "EXPORT_BATCH", 2)  # many batches, one of them short or empty
+    for path, text in whole.items():
+        assert len(text.splitlines()) > 3 and client.get(path).text == text, path
+
+
 def test_an_article_marks_its_disputed_number_and_links_its_conflict(client, ids):
     data = client.get(f"/articles/{ids['article']}.json").json()
     disputed = [d for d in data["disputes"] if d["kind"] == "numeric"]

@@ -145,23 +145,37 @@ ENTITY_CSV_COLUMNS = ("id", "name", "type", "mentions", "articles", "aliases", "
 def entities_csv(store: Store, query: str, type_: str | None, sort: str):
     """Every entity the filters keep, as CSV text in chunks (the header first); names and roles
     joined by "; "."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(ENTITY_CSV_COLUMNS)
+    def cells(entity_id: str) -> tuple:
+        record = entity_record(store, store.get_entity(entity_id))
+        joined = {**record, "aliases": "; ".join(record["aliases"]), "roles": "; ".join(record["role_names"])}
+        return tuple(_inert(joined[c]) for c in ENTITY_CSV_COLUMNS)
+
+    pages = (map(cells, ids) for ids in _batches(
+        lambda offset: store.entity_index(query, type_, EXPORT_BATCH, offset, sort)))
+    return csv_chunks(ENTITY_CSV_COLUMNS, pages)
+
+
+def _batches(fetch):
+    """The batches `fetch(offset)` gives, EXPORT_BATCH at a time, until one comes back short."""
     offset = 0
     while True:
-        ids = store.entity_index(query, type_, EXPORT_BATCH, offset, sort)
-        for entity_id in ids:
-            record = entity_record(store, store.get_entity(entity_id))
-            cells = {**record, "aliases": "; ".join(record["aliases"]),
-                     "roles": "; ".join(record["role_names"])}
-            writer.writerow(tuple(_inert(cells[c]) for c in ENTITY_CSV_COLUMNS))
+        batch = fetch(offset)
+        yield batch
+        if len(batch) < EXPORT_BATCH:
+            return
+        offset += EXPORT_BATCH
+
+
+def csv_chunks(header, pages):
+    """CSV text, a chunk per page of rows, the header first."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for rows in pages:
+        writer.writerows(rows)
         yield out.getvalue()
         out.seek(0)
         out.truncate()
-        if len(ids) < EXPORT_BATCH:
-            return
-        offset += EXPORT_BATCH
 
 
 def entity_detail(store: Store, entity_id: str, page: Page, where: IndexFilter | None = None) -> dict:
@@ -292,17 +306,6 @@ def _inert(value):
 
 def index_csv(store: Store, index: str, where: IndexFilter, sort: str):
     """Every row the filters keep, as CSV text in chunks (the header first)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS[index])
-    offset = 0
-    while True:
-        rows = store.index_rows(index, where, sort, EXPORT_BATCH, offset)
-        for row in rows:
-            writer.writerow(csv_row(index, index_record(index, row)))
-        yield out.getvalue()
-        out.seek(0)
-        out.truncate()
-        if len(rows) < EXPORT_BATCH:
-            return
-        offset += EXPORT_BATCH
+    pages = ([csv_row(index, index_record(index, row)) for row in rows] for rows in _batches(
+        lambda offset: store.index_rows(index, where, sort, EXPORT_BATCH, offset)))
+    return csv_chunks(CSV_COLUMNS[index], pages)
