@@ -29,6 +29,21 @@ def test_every_format_in_the_corpus_is_read(store):
     assert got == EXPECTED
 
 
+def test_the_planted_disagreements_are_the_conflicts_shown(store):
+    from newsprism.link import link_store
+    from newsprism.link.conflicts import SHOWN_CONFIDENCE
+
+    analyze_paths([CORPUS], store)
+    link_store(store)
+    shown = {(c.kind, c.status, tuple(sorted(s.value for s in c.sides)))
+             for c in store.iter_conflicts() if c.confidence >= SHOWN_CONFIDENCE}
+    assert shown == {  # EXPECTED.md: C1 to C3, and none of the look-alikes
+        ("numeric", "contradiction", ("more than €1.5 billion", "€1.2 billion")),
+        ("identity", "contradiction", ("Joris Maes", "Joris Peeters")),
+        ("numeric", "revision", ("12", "19")),
+    }
+
+
 def test_scraping_debris_is_hidden_from_analysis(store):
     analyze_paths([CORPUS], store)
     article = store.get_article("dockside-daily-port-strike")

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from ..model import Conflict, Evidence
 from .align import (
+    PEOPLE,
     Measure,
     MeasureMatch,
     agreeing_sides,
@@ -291,7 +292,7 @@ def _numeric_conflict(sides: list[list[Measure]], status: str, score: float) -> 
     subject = max((m.quantity.subject or "" for s in sides for m in s), key=len) or "A figure"
     parts = [f"{s[0].quantity.text} ({outlets_text(m.article for m in s)})" for s in sides]
     summary = f"{subject[0].upper()}{subject[1:]}: {' vs '.join(parts)}"
-    confidence, reasons = numeric_confidence(sides, score)
+    confidence, reasons = numeric_confidence(sides, score, status)
     if status == "scope":
         confidence = round(max(confidence - SCOPE_PENALTY, 0.05), 2)
         reasons = (*reasons, "the figures cover different periods, places or occasions: a note")
@@ -532,6 +533,13 @@ LOOSE_MATCH = 0.4  # mean context similarity under which the sides may be differ
 LOOSE_PENALTY = 0.3
 
 
+def _one_toll(sides: list[list[Measure]], units: set) -> bool:
+    """Counts of people of one casualty kind: a toll names its event ("injuring 12 people", "the
+    number of injured rose to 19") more often than its unit, and one that grows from report to
+    report is one toll, unit or none."""
+    return units <= PEOPLE and bool(frozenset.intersection(*(casualties(m) for s in sides for m in s)))
+
+
 def _statistic(m: Measure) -> bool:
     """Whether a figure is a game statistic by its unit, what it counts or the word before it
     ("rushing yards", "blocked six shots")."""
@@ -544,7 +552,8 @@ def _periods(sides: list[list[Measure]]) -> bool:
     return any(m.quantity.unit in PERIODS for s in sides for m in s)
 
 
-def numeric_confidence(sides: list[list[Measure]], score: float) -> tuple[float, tuple[str, ...]]:
+def numeric_confidence(sides: list[list[Measure]], score: float,
+                       status: str = "contradiction") -> tuple[float, tuple[str, ...]]:
     """A numeric conflict's confidence and the reasons it is not higher."""
     confidence, reasons = NUMERIC_BASE, []
     values = [abs(s[0].value) for s in sides]
@@ -562,7 +571,7 @@ def numeric_confidence(sides: list[list[Measure]], score: float) -> tuple[float,
     if units == {None}:
         confidence -= 0.35
         reasons.append("bare numbers, without a unit")
-    elif None in units:
+    elif None in units and not (status == "revision" and _one_toll(sides, units)):
         confidence -= LOOSE_PENALTY
         reasons.append("one figure has a unit, another none")
     if _periods(sides) and not all(is_age(m.quantity) for s in sides for m in s):
