@@ -823,10 +823,10 @@ def test_a_raised_offer_is_a_revision_and_a_year_ago_figure_is_none():
 
 
 def test_a_toll_that_grows_is_one_toll_with_or_without_its_unit():
-    first = article("t-a", "2025-03-14", "A regional train derailed near Barcelos on Friday morning, injuring "
-                    "12 people, emergency services said.")
-    later = article("t-b", "2025-03-15", "The number of injured in Friday's derailment near Barcelos rose to 19, "
-                    "emergency services said.")
+    first = article("t-a", "2025-03-14", "A regional train derailed near Barcelos on Friday morning, "
+                    "injuring 12 people, emergency services said.")
+    later = article("t-b", "2025-03-15", "The number of injured in Friday's derailment near Barcelos rose "
+                    "to 19, emergency services said.")
     conflict = only(conflicts_of(first, later), "numeric")
     assert conflict.status == "revision" and conflict.confidence >= SHOWN_CONFIDENCE
     assert "one figure has a unit, another none" not in conflict.reasons
