@@ -112,11 +112,15 @@ class IndexQueries:
         its article's source, title, publication date and story."""
         clause, params = index_where(index, where)
         order = CLAIM_SORTS.get(sort) if index == "claims" else None
+        if order is None:
+            # An article's rows in their stored order: without a key for the ties, a database may
+            # order them differently from page to page (PostgreSQL does), repeating or losing rows.
+            order = SORTS.get(sort, SORTS["newest"]) + ("" if index == "articles" else ", x.pk")
         rows = self._query(
             f"SELECT {_COLUMNS[index]}, a.id AS a_id, a.source AS a_source, a.title AS a_title, "
             f"a.published AS a_published, (SELECT story_id FROM story_articles WHERE article_id = a.id) "
             f"AS a_story FROM {INDEX_FROM[index]} {clause} "
-            f"ORDER BY {order or SORTS.get(sort, SORTS['newest'])} LIMIT ? OFFSET ?",
+            f"ORDER BY {order} LIMIT ? OFFSET ?",
             (*params, limit, offset))
         return [dict(row) for row in rows]
 
