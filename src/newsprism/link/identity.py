@@ -22,6 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, Evidence, Mention
+from ..stages.textspans import title_case_line
 from .align import name_tokens, same_speaker
 from .context import Item, make_conflict, nearby_pairs, outlets_text, published, side, stem
 
@@ -591,18 +592,10 @@ def _title_before_name(claim: RoleClaim) -> bool:
     return not re.search(r"[,(]", claim.text) and claim.text.split()[-1][:1].isupper()
 
 
-# Short words a title-case headline leaves in lower case.
-HEADLINE_SMALL = frozenset({"a", "an", "the", "of", "at", "in", "on", "to", "for", "and", "or", "by", "as",
-                            "vs"})
-
-
 def _in_headline(claim: RoleClaim) -> bool:
     """Whether the claim stands in a title-case headline line ("Vincent Gigante, Mafia Leader Who
     Feigned Insanity, Dies at 77"): headlines drop words such as "former"."""
-    text, start = claim.article.text, claim.evidence[0].start
-    line = text[text.rfind("\n", 0, start) + 1:text.find("\n", start) % (len(text) + 1)]
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in HEADLINE_SMALL]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return title_case_line(claim.article.text, claim.evidence[0].start)
 
 
 def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int, int]]) -> list[Conflict]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from ..model import Entity, Mention, Role
-from .textspans import doc_text
+from .textspans import doc_text, title_case_line
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Honorifics dropped from names ("Mr Rutte" is Rutte); kept out of roles too.
@@ -490,9 +490,7 @@ def _in_headline(token) -> bool:
     start = text.rfind("\n", 0, token.idx) + 1
     lines = token.doc.user_data.setdefault("np_headline_lines", {})  # line start -> answer
     if start not in lines:
-        end = text.find("\n", token.idx)
-        words = re.findall(r"[^\W\d_]+", text[start:end if end >= 0 else len(text)])
-        lines[start] = 3 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+        lines[start] = title_case_line(text, token.idx)
     return lines[start]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Characters trimmed from the ends of a content span (quotation marks are kept).
 STRIP = " \t\r\n,.;:—–-"
 
@@ -55,3 +57,20 @@ def paragraph_start(text: str, at: int) -> int:
 def overlaps(a, b) -> bool:
     """True when two spans share at least one character."""
     return a[0] < b[1] and b[0] < a[1]
+
+
+LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def line_span(text: str, at: int) -> tuple[int, int]:
+    """The line of the text holding position `at`."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, end if end >= 0 else len(text)
+
+
+def title_case_line(text: str, at: int) -> bool:
+    """Whether the line holding position `at` is a headline: three to 25 words, seven in ten of
+    them capitalised ("Vincent Gigante, Mafia Leader Who Feigned Insanity, Dies at 77")."""
+    start, end = line_span(text, at)
+    words = LETTER_WORD.findall(text, start, end)
+    return 3 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
