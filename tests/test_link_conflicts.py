@@ -830,3 +830,17 @@ def test_a_toll_that_grows_is_one_toll_with_or_without_its_unit():
     conflict = only(conflicts_of(first, later), "numeric")
     assert conflict.status == "revision" and conflict.confidence >= SHOWN_CONFIDENCE
     assert "one figure has a unit, another none" not in conflict.reasons
+
+
+@pytest.mark.parametrize("text, figure, kind", [
+    ("The blasts killed 257 people and injured more than 5,500 on Friday.", "257", "dead"),
+    ("The blasts killed 257 people and injured more than 5,500 on Friday.", "more than 5,500", "injured"),
+    ("In all, 247 people were killed and 70 wounded in the two cities.", "247", "dead"),
+])
+def test_the_casualty_word_next_to_a_count_says_what_it_counts(text, figure, kind):
+    from newsprism.link.align import measure
+
+    start = text.index(figure)
+    quantity = Quantity("b:q0", "b", start, start + len(figure), figure, 1.0, None)
+    counted = measure((Article("b", text), Analysis("b", "test", quantities=(quantity,))), quantity)
+    assert counted.kinds == frozenset({kind})

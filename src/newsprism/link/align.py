@@ -297,9 +297,29 @@ def _kinds(article: Article, quantity: Quantity, near: frozenset[str]) -> frozen
         # The verb that takes the count says what it counts: "shot three co-workers, killing two"
         # is three shot and two dead, whatever else the sentence names.
         return casualty_kinds([shooting[1].lower()]) if shooting[1] else frozenset({"shot"})
+    if own := _own_kind(article, quantity):
+        return own
     if quantity.unit or casualty_kinds(near):
         return casualty_kinds(near)
     return casualty_kinds(_lead_stems(article, quantity))
+
+
+# The casualty word right next to a count names what it counts, whatever else its sentence
+# names: "killed 257 people and injured more than 5,500", "247 people were killed".
+KIND_BEFORE = re.compile(r"\b(\w+)\s+(?:(?:at least|about|nearly|more than|over|some|almost|up to)\s+)?$",
+                         re.IGNORECASE)
+KIND_AFTER = re.compile(r"^\s+(?:(?:people|persons|others|other people|more|of them)\s+)?"
+                        r"(?:(?:were|was|have been|had been|are|have)\s+)?(\w+)", re.IGNORECASE)
+
+
+def _own_kind(article: Article, quantity: Quantity) -> frozenset[str]:
+    """The casualty count the word just before or just after a number names, if one does."""
+    text = article.text
+    for found in (KIND_BEFORE.search(text[max(0, quantity.start - 40):quantity.start]),
+                  KIND_AFTER.match(text[quantity.end:quantity.end + 40])):
+        if found and (kinds := casualty_kinds([stem(found[1])])):
+            return kinds
+    return frozenset()
 
 
 # A count of people shot, by the verb just before it; "shot and killed" counts the dead.
