@@ -671,23 +671,18 @@ def test_a_count_of_times_is_no_toll_and_a_less_sure_conflict():
     assert conflict.confidence < SHOWN_CONFIDENCE
 
 
-def test_a_game_statistic_is_a_less_sure_conflict():
-    one = article("s-a", "2008-12-19", "Hansbrough finished with 20 points and nine rebounds in the win "
-                  "on Saturday.")
-    other = article("s-b", "2008-12-19", "Hansbrough finished with 20 points and 12 rebounds in the win on "
-                    "Saturday.")
-    conflict = only(conflicts_of(one, other), "numeric")
+@pytest.mark.parametrize("words, one, other", [
+    ("finished with 20 points and {} rebounds in the win", "nine", "12"),  # by its unit
+    ("had {} rushing yards this season", "548", "498"),  # by what it counts
+    ("blocked {} shots in the semifinal", "two", "six"),  # by the word before it
+])
+def test_a_game_statistic_is_a_less_sure_conflict(words, one, other):
+    def game(ident, value):
+        return article(ident, "2008-12-19", f"Thomas {words.format(value)} against Tampa on Saturday, "
+                       "the team said.")
+
+    conflict = only(conflicts_of(game("s-a", one), game("s-b", other)), "numeric")
     assert conflict.confidence < SHOWN_CONFIDENCE
-    assert any("game statistic" in reason for reason in conflict.reasons)
-
-
-@pytest.mark.parametrize("words", ["had 548 rushing yards this season", "blocked {} shots in the semifinal"])
-def test_a_statistic_named_by_what_it_counts_is_less_sure(words):
-    one = article("st-a", "2008-12-19",
-                  f"Thomas {words.format('two')} against Tampa on Sunday, the team said.")
-    other = article("st-b", "2008-12-19", f"Thomas {words.replace('548', '498').format('six')} against Tampa "
-                    "on Sunday, the team said.")
-    conflict = only(conflicts_of(one, other), "numeric")
     assert any("game statistic" in reason for reason in conflict.reasons)
 
 
@@ -715,13 +710,11 @@ def test_ages_given_next_to_two_names_are_two_peoples():
 
 def test_the_verb_before_a_count_says_who_it_counts():
     shot = article("k-a", "2010-09-10", "Police said the suspended employee shot three co-workers at the "
-                   "plant "
-                   "on Thursday night, killing two of them.")
+                   "plant on Thursday night, killing two of them.")
     killed = article("k-b", "2010-09-10", "Police said the suspended employee shot and killed two co-workers "
                      "at the plant on Thursday night.")
     wrong = article("k-c", "2010-09-10", "Police said the suspended employee shot and killed three "
-                    "co-workers "
-                    "at the plant on Thursday night.")
+                    "co-workers at the plant on Thursday night.")
     assert [c for c in conflicts_of(shot, killed) if c.kind == "numeric"] == []
     conflict = only(conflicts_of(killed, wrong), "numeric")
     assert {s.value for s in conflict.sides} == {"two", "three"}
@@ -748,8 +741,7 @@ def test_a_date_an_event_is_scheduled_for_dates_that_event():
     planned = article("ro-a", "2025-05-02", "The rover reached the test range in Utah on Friday ahead of a "
                       "landing trial scheduled for May 20, the agency said.")
     moved = article("ro-b", "2025-05-14", "The landing trial of the rover has been postponed to 3 Jun "
-                    "after a "
-                    "wheel failed in Utah, the agency said on Wednesday.")
+                    "after a wheel failed in Utah, the agency said on Wednesday.")
     conflict = only(conflicts_of(planned, moved), "temporal")
     assert conflict.status == "revision"
     assert sides_text(conflict, [planned, moved]) == [{"May 20"}, {"3 Jun"}]
@@ -757,8 +749,7 @@ def test_a_date_an_event_is_scheduled_for_dates_that_event():
 
 def test_a_serving_title_in_a_headline_is_a_less_sure_status_conflict():
     former = article("boss-a", "2005-12-19", "Ex-Mafia boss Vincent Gigante dies in prison\n"
-                     "He died on Monday "
-                     "in a prison hospital.")
+                     "He died on Monday in a prison hospital.")
     headline = article("boss-b", "2005-12-19",
                        "Vincent Gigante, Mafia Leader Who Feigned Insanity, Dies at 77\n"
                        "He died on Monday in a prison hospital.")
@@ -776,8 +767,7 @@ def test_two_people_in_one_office_with_one_side_undated_is_less_sure(undated, sh
     def report(ident, person):
         published = None if ident == undated else "2025-07-01"
         return article(ident, published, f"Port of Gdynia director {person} opened the new container "
-                       "terminal "
-                       "on Tuesday and said the port would double its capacity.")
+                       "terminal on Tuesday and said the port would double its capacity.")
 
     conflict = only(conflicts_of(report("port-a", "Lena Vogt"), report("port-b", "Lena Brandt")), "identity")
     assert (conflict.confidence >= SHOWN_CONFIDENCE) is shown

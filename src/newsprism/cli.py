@@ -28,6 +28,7 @@ from .report.text import fixed_row, render_speaker
 from .report.timeline import build_timeline
 from .stages.entities import ENTITY_TYPES
 from .store import existing_store, open_store
+from .store.entity_links import ENTITY_SORTS
 from .store.indexes import IndexFilter
 
 db_option = click.option("--db", envvar="NEWSPRISM_DB", default=None,
@@ -492,7 +493,7 @@ DID_YOU_MEAN = 60  # rapidfuzz WRatio of a speaker's name worth suggesting for a
 @click.option("--type", "type_", default=None, type=click.Choice(sorted(ENTITY_TYPES), case_sensitive=False),
               help="Only this type.")
 @click.option("--story", "story_id", default=None, help="Only entities named in this story.")
-@click.option("--sort", type=click.Choice(["mentions", "name"]), default="mentions", show_default=True,
+@click.option("--sort", type=click.Choice(list(ENTITY_SORTS)), default="mentions", show_default=True,
               help="Most mentioned first, or by name.")
 @json_option
 def entities(db, type_, story_id, sort, as_json):

@@ -293,11 +293,12 @@ def _kinds(article: Article, quantity: Quantity, near: frozenset[str]) -> frozen
     """The casualty counts a number is: named next to it, or for a bare count in the clause before it."""
     if is_part(article, quantity):
         return frozenset()
-    if shooting := SHOT.search(article.text[max(0, quantity.start - 40):quantity.start]):
+    before = article.text[max(0, quantity.start - 40):quantity.start]
+    if shooting := SHOT.search(before):
         # The verb that takes the count says what it counts: "shot three co-workers, killing two"
         # is three shot and two dead, whatever else the sentence names.
         return casualty_kinds([shooting[1].lower()]) if shooting[1] else frozenset({"shot"})
-    if own := _own_kind(article, quantity):
+    if own := _own_kind(before, article.text[quantity.end:quantity.end + 40]):
         return own
     if quantity.unit or casualty_kinds(near):
         return casualty_kinds(near)
@@ -312,11 +313,10 @@ KIND_AFTER = re.compile(r"^\s+(?:(?:people|persons|others|other people|more|of t
                         r"(?:(?:were|was|have been|had been|are|have)\s+)?(\w+)", re.IGNORECASE)
 
 
-def _own_kind(article: Article, quantity: Quantity) -> frozenset[str]:
-    """The casualty count the word just before or just after a number names, if one does."""
-    text = article.text
-    for found in (KIND_BEFORE.search(text[max(0, quantity.start - 40):quantity.start]),
-                  KIND_AFTER.match(text[quantity.end:quantity.end + 40])):
+def _own_kind(before: str, after: str) -> frozenset[str]:
+    """The casualty count the word just before or just after a number (the texts around it)
+    names, if one does."""
+    for found in (KIND_BEFORE.search(before), KIND_AFTER.match(after)):
         if found and (kinds := casualty_kinds([stem(found[1])])):
             return kinds
     return frozenset()

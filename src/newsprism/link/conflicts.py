@@ -211,7 +211,7 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
         return None
     if any(scopes_differ(a, b) for x, y in combinations(sides, 2) for a in x for b in y):
         return "scope"
-    shared_kind = frozenset.intersection(*(casualties(m) for s in sides for m in s))
+    shared_kind = _shared_kind(sides)
     if not shared_kind and _totals_differ(sides):
         return "scope"  # a toll counted "so far" is still the one toll
     status = None
@@ -537,7 +537,12 @@ def _one_toll(sides: list[list[Measure]], units: set) -> bool:
     """Counts of people of one casualty kind: a toll names its event ("injuring 12 people", "the
     number of injured rose to 19") more often than its unit, and one that grows from report to
     report is one toll, unit or none."""
-    return units <= PEOPLE and bool(frozenset.intersection(*(casualties(m) for s in sides for m in s)))
+    return units <= PEOPLE and bool(_shared_kind(sides))
+
+
+def _shared_kind(sides: list[list[Measure]]) -> frozenset[str]:
+    """The casualty kinds every figure of every side counts ("dead"), none when any is no toll."""
+    return frozenset.intersection(*(casualties(m) for s in sides for m in s))
 
 
 def _statistic(m: Measure) -> bool:

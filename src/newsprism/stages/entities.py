@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from ..model import Entity, Mention, Role
-from .textspans import doc_text, title_case_line
+from .textspans import doc_text, line_span, title_case_line
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Honorifics dropped from names ("Mr Rutte" is Rutte); kept out of roles too.
@@ -467,9 +467,8 @@ def _headline_cut(tokens: list) -> list:
     if len(tokens) < 2 or not _in_headline(tokens[0]):
         return tokens
     text = doc_text(tokens[0].doc)
-    line_start = text.rfind("\n", 0, tokens[0].idx) + 1
-    line_end = text.find("\n", tokens[0].idx)
-    rest = (text[:line_start] + "\n" + (text[line_end:] if line_end >= 0 else "")).lower()
+    line_start, line_end = line_span(text, tokens[0].idx)
+    rest = (text[:line_start] + "\n" + text[line_end:]).lower()
     for count in range(len(tokens), 0, -1):
         name = text[tokens[0].idx:tokens[count - 1].idx + len(tokens[count - 1])].lower()
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", rest):
@@ -487,7 +486,7 @@ def _word_forms(word: str) -> tuple[str, ...]:
 def _in_headline(token) -> bool:
     """True for a word on a line of three or more words, most of them capitalised."""
     text = doc_text(token.doc)
-    start = text.rfind("\n", 0, token.idx) + 1
+    start = line_span(text, token.idx)[0]
     lines = token.doc.user_data.setdefault("np_headline_lines", {})  # line start -> answer
     if start not in lines:
         lines[start] = title_case_line(text, token.idx)

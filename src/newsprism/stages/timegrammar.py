@@ -79,9 +79,9 @@ def _alt(words) -> str:
 
 # Month and weekday names must be capitalised: "may", "march" and "sun" are common words.
 MONTH_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
-MONTH_ABBR = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
-# After a day, an abbreviation needs no full stop: "postponed to 23 Oct".
+# An abbreviation needs its full stop, except after a day: "postponed to 23 Oct".
 MONTH_SHORT = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+MONTH_ABBR = rf"{MONTH_SHORT}\."
 MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|(?-i:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+\d))"
 WEEKDAY = (r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
            r"|(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.)")

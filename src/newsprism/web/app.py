@@ -25,6 +25,7 @@ from ..errors import NotFound
 from ..link.conflicts import SHOWN_CONFIDENCE
 from ..stages.entities import ENTITY_TYPES
 from ..store import Store, existing_store, open_store
+from ..store.entity_links import ENTITY_SORTS
 from ..store.indexes import IndexFilter
 from . import views
 from .highlight import Mark, highlight
@@ -165,7 +166,7 @@ def create_app(store_url_or_path: str | os.PathLike, page_size: int = 20) -> Fas
     EntityQuery = Annotated[str, Query(max_length=200, description="Part of a name or alias.")]
     EntityType = Annotated[str, Query(pattern=f"^(|{'|'.join(sorted(ENTITY_TYPES))})$",
                                       description="Only this type.")]
-    EntitySort = Annotated[str, Query(pattern="^(mentions|name)$",
+    EntitySort = Annotated[str, Query(pattern=f"^({'|'.join(ENTITY_SORTS)})$",
                                       description="Order: most mentioned first, or by name.")]
 
     @app.get("/entities", include_in_schema=False,
