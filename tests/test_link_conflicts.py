@@ -834,3 +834,23 @@ def test_the_casualty_word_next_to_a_count_says_what_it_counts(text, figure, kin
     quantity = Quantity("b:q0", "b", start, start + len(figure), figure, 1.0, None)
     counted = measure((Article("b", text), Analysis("b", "test", quantities=(quantity,))), quantity)
     assert counted.kinds == frozenset({kind})
+
+
+def test_one_distance_from_one_place_at_opposed_compass_points_is_a_conflict_not_a_corroboration():
+    from newsprism.link.align import align_quantities
+
+    east = article("p-a", "2025-05-02", "The frigate intercepted a pirate skiff about 150 nautical miles east of "
+                   "Aden on Thursday, the navy said.")
+    west = article("p-b", "2025-05-02", "The frigate intercepted a pirate skiff some 150 nautical miles west of "
+                   "Aden on Thursday, a navy spokesman said.")
+    conflict = only(conflicts_of(east, west), "numeric")
+    assert conflict.status == "contradiction" and conflict.confidence >= SHOWN_CONFIDENCE
+    assert sides_text(conflict, [east, west]) == [{"about 150 nautical miles east of Aden"},
+                                                  {"some 150 nautical miles west of Aden"}]
+    items = list(zip([east, west], analyze_articles([east, west]), strict=True))
+    assert not align_quantities(items)  # the same figure, but no corroboration of one position
+    near = article("p-c", "2025-05-02", "The frigate intercepted a pirate skiff some 150 nautical miles "
+                   "north-east of Aden on Thursday, a navy spokesman said.")
+    assert not [c for c in conflicts_of(east, near) if c.kind == "numeric"]
+    items = list(zip([east, near], analyze_articles([east, near]), strict=True))
+    assert len(set(align_quantities(items).values())) == 1

@@ -453,6 +453,37 @@ def values_agree(a: Measure, b: Measure) -> bool:
     return not (_bound_excludes(a, b) or _bound_excludes(b, a))
 
 
+# A position given as a distance and a compass point from a place ("150 nautical miles east of
+# Aden", "some 60 km to the north-west of Kabul"): the compass point, in degrees, and the place.
+COMPASS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+           "west": 270, "northwest": 315}
+BEARING = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:to the\s+)?"
+                     r"(north|south)?[- ]?(?(1)(east|west)?|(east|west))(?:ward|ern)?\s+of\s+"
+                     r"(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+OPPOSED = 90  # compass points this many degrees apart or more put a place in different positions
+
+
+def bearing(m: Measure) -> tuple[int, str, int] | None:
+    """The compass point (degrees) and the place a distance is measured from, and where that
+    phrase ends in the article; None when the figure gives no such position."""
+    found = BEARING.match(m.after())
+    if not found:
+        return None
+    point = "".join(part for part in found.group(1, 2, 3) if part).lower()
+    place = found[4].rstrip(".")  # a full stop after the place ends the sentence
+    return COMPASS[point], place.lower(), m.quantity.end + found.start(4) + len(place)
+
+
+def bearings_differ(a: Measure, b: Measure) -> bool:
+    """Whether two distances from one place put it at compass points at least OPPOSED apart
+    ("150 nautical miles east of Aden", "150 nautical miles west of Aden")."""
+    first, second = bearing(a), bearing(b)
+    if not first or not second or first[1] != second[1]:
+        return False
+    apart = abs(first[0] - second[0]) % 360
+    return min(apart, 360 - apart) >= OPPOSED
+
+
 BELOW = re.compile(r"^(nearly|almost|just under|under|less than|fewer than|up to)\b", re.IGNORECASE)
 ABOVE = re.compile(r"^(at least|more than|over|above|upwards of|just over)\b", re.IGNORECASE)
 
@@ -553,7 +584,8 @@ def align_quantities(items: Sequence[Item], matches: Sequence[MeasureMatch] | No
     groups = UnionFind()
     measures = {}
     for m in measure_matches(items) if matches is None else matches:
-        if not scopes_differ(m.a, m.b) and values_agree(m.a, m.b):  # else a conflict, never both
+        # Else a conflict, never both: of values, or of the position a distance gives.
+        if not scopes_differ(m.a, m.b) and values_agree(m.a, m.b) and not bearings_differ(m.a, m.b):
             groups.union(m.a.quantity.id, m.b.quantity.id)
             measures.update({m.a.quantity.id: m.a, m.b.quantity.id: m.b})
     # A chain of agreeing pairs may join values that do not agree ("nearly $80 million", "$80

@@ -26,6 +26,8 @@ from .align import (
     Measure,
     MeasureMatch,
     agreeing_sides,
+    bearing,
+    bearings_differ,
     bound,
     casualties,
     is_age,
@@ -123,6 +125,8 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
         sides = value_sides(main)
         if len(sides) >= 2 and not different_measures(sides) and (status := numeric_status(sides, items)):
             found.append(_numeric_conflict(sides, status, score))
+        else:  # one distance agreed on may still put its place in two positions
+            found += [position for agreeing in sides if (position := _position_conflict(agreeing, score))]
         for other in others:  # a figure for another period: a scope note beside the nearest figure
             nearest = min(sides or [main], key=lambda s: abs(s[0].value - other[0].value))
             note = [other, nearest]
@@ -299,6 +303,37 @@ def _numeric_conflict(sides: list[list[Measure]], status: str, score: float) -> 
     return make_conflict("numeric", status, summary, [
         side(s[0].quantity.text, (Evidence(m.article.id, m.quantity.start, m.quantity.end) for m in s))
         for s in sides], confidence, reasons)
+
+
+POSITION_BASE = 0.8  # one distance from one place, at opposed compass points
+
+
+def _position_conflict(agreeing: list[Measure], score: float) -> Conflict | None:
+    """One distance from one place given at opposed compass points by different articles
+    ("150 nautical miles east of Aden", "150 nautical miles west of Aden"): each side the figures
+    that give one point, its evidence the figure with its direction."""
+    placed = [(m, found) for m in agreeing if (found := bearing(m))]
+    sides: list[list[tuple[Measure, tuple]]] = []
+    for m, found in sorted(placed, key=lambda p: (p[1][0], p[0].article.id, p[0].quantity.start)):
+        home = next((s for s in sides if not bearings_differ(s[0][0], m)), None)
+        if home is None:
+            sides.append([(m, found)])
+        else:
+            home.append((m, found))
+    if len(sides) != 2 or len({found[1] for _, found in placed}) != 1 \
+            or len({m.article.id for s in sides for m, _ in s}) < 2:
+        return None
+    texts = [s[0][0].article.text[s[0][0].quantity.start:s[0][1][2]] for s in sides]
+    parts = [f"{text} ({outlets_text(m.article for m, _ in s)})"
+             for text, s in zip(texts, sides, strict=True)]
+    summary = f"Position: {' vs '.join(parts)}"
+    confidence, reasons = POSITION_BASE, []
+    if score < LOOSE_MATCH:
+        confidence -= 0.1
+        reasons.append("the sentences around the figures are only loosely alike")
+    return make_conflict("numeric", "contradiction", summary, [
+        side(text, (Evidence(m.article.id, m.quantity.start, found[2]) for m, found in s))
+        for text, s in zip(texts, sides, strict=True)], round(confidence, 2), reasons)
 
 
 # Words before what is counted that make it another set: "other victims", "the last 10 games".
