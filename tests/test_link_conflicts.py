@@ -839,10 +839,10 @@ def test_the_casualty_word_next_to_a_count_says_what_it_counts(text, figure, kin
 def test_one_distance_from_one_place_at_opposed_compass_points_is_a_conflict_not_a_corroboration():
     from newsprism.link.align import align_quantities
 
-    east = article("p-a", "2025-05-02", "The frigate intercepted a pirate skiff about 150 nautical miles east of "
-                   "Aden on Thursday, the navy said.")
-    west = article("p-b", "2025-05-02", "The frigate intercepted a pirate skiff some 150 nautical miles west of "
-                   "Aden on Thursday, a navy spokesman said.")
+    east = article("p-a", "2025-05-02", "The frigate intercepted a pirate skiff about 150 nautical miles "
+                   "east of Aden on Thursday, the navy said.")
+    west = article("p-b", "2025-05-02", "The frigate intercepted a pirate skiff some 150 nautical miles "
+                   "west of Aden on Thursday, a navy spokesman said.")
     conflict = only(conflicts_of(east, west), "numeric")
     assert conflict.status == "contradiction" and conflict.confidence >= SHOWN_CONFIDENCE
     assert sides_text(conflict, [east, west]) == [{"about 150 nautical miles east of Aden"},
@@ -854,3 +854,17 @@ def test_one_distance_from_one_place_at_opposed_compass_points_is_a_conflict_not
     assert not [c for c in conflicts_of(east, near) if c.kind == "numeric"]
     items = list(zip([east, near], analyze_articles([east, near]), strict=True))
     assert len(set(align_quantities(items).values())) == 1
+
+
+@pytest.mark.parametrize("further", ["other", "extra", "more"])
+def test_a_count_of_a_further_set_is_not_the_count_beside_it(further):
+    first = article("f-a", "2025-06-03", "Marines seized seven AK-47 rifles and three rifles from the "
+                    "pirates on Tuesday, the navy said.")
+    second = article("f-b", "2025-06-03", f"Marines seized seven AK-47 rifles and two {further} rifles from "
+                     "the pirates on Tuesday, the navy said.")
+    conflicts = [c for c in conflicts_of(first, second) if c.kind == "numeric"]
+    assert not conflicts  # "two other rifles" counts what the seven leave out: no "three" to contradict
+    third = article("f-c", "2025-06-03", f"Marines seized seven AK-47 rifles and three {further} rifles from "
+                    "the pirates on Tuesday, the navy said.")
+    conflict = only(conflicts_of(second, third), "numeric")
+    assert sides_text(conflict, [second, third]) == [{"two"}, {"three"}]

@@ -455,6 +455,10 @@ def test_a_date_list_leaves_a_count_after_it():
     ("He was away for a couple of days.", 2, "day"),
     ("The list has at least four dozen questions.", 48, "question"),
     ("Pirates still hold about a dozen ships.", 12, "ship"),
+    ("Commandos seized seven AK-47 assault rifles from the boat.", 7, "assault rifle"),
+    ("The navy found seven AK-47 automatic rifles on board.", 7, "rifle"),
+    ("The cache held one rocket propelled grenade launcher and grenades.", 1, "grenade launcher"),
+    ("Officers said two rocket propelled grenade launchers were found.", 2, "grenade launcher"),
 ])
 def test_counts_and_ages_read_from_the_parse(parse, text, value, unit):
     found = [q for q in parse(text) if q.value == value]

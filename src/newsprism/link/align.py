@@ -215,7 +215,9 @@ CONCEPTS = {"spend": "#spend", "spent": "#spend", "expenditure": "#spend", "outl
             "troop": "#soldier", "soldier": "#soldier"}
 # Counted things news names in turn ("14 foreign vessels", "a dozen ships"; "3,000 dockers", "8,000
 # dock workers"): the unit's head word as the one they are compared by.
-COUNTED = {"vessel": "ship", "docker": "worker", "troop": "soldier"}
+COUNTED = {"vessel": "ship", "docker": "worker", "troop": "soldier", "rifl": "gun"}
+# A count of a set beside another one: "seven AK-47s and three other rifles", "five more bodies".
+FURTHER = re.compile(r"^\s+(other|more|additional|extra|remaining|further|another)\b", re.IGNORECASE)
 KIND_WEIGHT = 3  # a shared casualty kind weighs like a word repeated three times near the number
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -548,6 +550,8 @@ def similarity(a: Measure, b: Measure) -> float:
     kinds_a, kinds_b = casualties(a), casualties(b)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return 0.0
+    if bool(FURTHER.match(a.after())) != bool(FURTHER.match(b.after())):
+        return 0.0  # "three other rifles" beside "seven AK-47 rifles" counts another set
     return sum(a.stems[s] * b.stems[s] for s in shared) / (a.norm * b.norm)
 
 

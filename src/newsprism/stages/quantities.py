@@ -638,6 +638,8 @@ def _counted(text: str, span, found: Found) -> Found:
     # The number's last word, or the word it hangs on ("four" of "four dozen questions").
     counter = next((t for t in (last, span.root) if t.dep_ in ("nummod", "quantmod", "compound")
                     and t.head.i >= span.end and (t.head.pos_ == "NOUN" or _people_word(t.head))), None)
+    if counter is None and last.dep_ in ("nummod", "compound") and _designation(last.head, span.end):
+        counter = last.head  # "seven AK-47 assault rifles": the rifles, not the model's name
     head = last.head
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if counter is not None:
@@ -656,7 +658,44 @@ def _counted(text: str, span, found: Found) -> Found:
         noun = None
     if noun is None or noun.lemma_.lower() in NO_COUNT_NOUNS:
         return found
-    return replace(found, unit=counted_noun(noun, span.end))
+    return replace(found, unit=_compound_modifier_head(noun) or counted_noun(noun, span.end))
+
+
+# A noun and a participle written apart that together qualify the noun after them ("one rocket
+# propelled grenade launcher", "two laser guided bombs"): the parse often takes the first noun
+# for what is counted.
+COMPOUND_PARTICIPLE = re.compile(r"[- ](?:propelled|guided|powered|launched|mounted|fired|driven|"
+                                 r"operated|based|armed|made)\s+((?:[a-z]+\s+){0,2}[a-z]+)\b")
+
+
+def _compound_modifier_head(noun) -> str | None:
+    """What is counted after a noun-and-participle modifier, singular ("grenade launcher")."""
+    doc = noun.doc
+    found = COMPOUND_PARTICIPLE.match(doc.text, noun.idx + len(noun.text))
+    if not found:
+        return None
+    run = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    words = list(run) if run is not None else []
+    while words and words[-1].pos_ in NOT_NAMING:  # "grenade launchers were found"
+        words.pop()
+    if not words or any(t.pos_ in NOT_NAMING for t in words):
+        return None
+    last = words[-1]  # the parse may tag it anything ("launcher" as an adverb): its lemma only if a noun
+    head = last.lemma_.lower() if last.pos_ == "NOUN" else last.lower_
+    return " ".join([*(t.lower_ for t in words[:-1]), U.PER_WORDS.get(head, head)])
+
+
+NOT_NAMING = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART", "NUM"})
+
+
+DESIGNATION = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]?$")  # a model's name: "AK-47", "F-16", "T72"
+
+
+def _designation(token, after: int) -> bool:
+    """Whether a token after a number is a model's name that itself qualifies a noun after it
+    ("seven AK-47 assault rifles", "two F-16 jets")."""
+    return token.i >= after and bool(DESIGNATION.match(token.text)) \
+        and token.dep_ in ("nummod", "compound") and token.head.pos_ == "NOUN" and token.head.i > token.i
 
 
 def _people_word(token) -> bool:
