@@ -95,6 +95,9 @@ def _changed(index: StoryIndex, known: dict[str, str], pending: list[str]) -> li
 
 
 def _save(store: Store, story: Story) -> int:
+    if len(story.article_ids) == 1:  # one article: nothing to align with, no outlet to disagree with
+        store.save_story(story, {}, {}, [], {})
+        return 0
     items = [_analysed(store, a) for a in story.article_ids]
     copies = find_copies([article for article, _ in items])
     source = {article.id: outlet(article) for article, _ in items}
