@@ -868,3 +868,21 @@ def test_a_count_of_a_further_set_is_not_the_count_beside_it(further):
                     "the pirates on Tuesday, the navy said.")
     conflict = only(conflicts_of(second, third), "numeric")
     assert sides_text(conflict, [second, third]) == [{"two"}, {"three"}]
+
+
+QUOTE = ("port circumstances at the time of arrival, those individuals may need to wait in Mexico as "
+         "officers work to process those already within our facilities")
+
+
+def test_one_quote_credited_to_two_people_is_an_identity_conflict():
+    first = article("q-a", "2025-04-30", f'"Depending upon {QUOTE}," Border Commissioner Kevin McAleenan '
+                    "said in a statement on Sunday.")
+    second = article("q-b", "2025-04-30", f'"Depending on {QUOTE}," said Pete Flores, director of field '
+                     "operations for the agency in San Diego.")
+    conflict = only(conflicts_of(first, second), "identity")
+    assert conflict.status == "contradiction" and conflict.confidence >= SHOWN_CONFIDENCE
+    assert sides_text(conflict, [first, second]) == [{"Border Commissioner Kevin McAleenan"}, {"Pete Flores"}]
+    # An article that names both people may have read the quote against the wrong one: no conflict.
+    both = article("q-c", "2025-04-30", f'"Depending on {QUOTE}," said Pete Flores, director of field '
+                   "operations, who spoke after Commissioner Kevin McAleenan.")
+    assert not [c for c in conflicts_of(first, both) if c.kind == "identity"]

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, Evidence, Mention
 from ..stages.textspans import title_case_line
-from .align import name_tokens, same_speaker
+from .align import Utterance, name_tokens, same_speaker, utterance
 from .context import Item, make_conflict, nearby_pairs, outlets_text, published, side, stem
 
 SAME_WINDOW_DAYS = 14  # two people named in one office further apart than this may be successors
@@ -337,7 +337,69 @@ def identity_conflicts(items: Sequence[Item]) -> list[Conflict]:
     per_article = _owners_filled([role_claims(item, known) for item in items])
     near = nearby_pairs(items)
     return (_two_people_one_office(per_article, near) + _former_and_serving(per_article, near)
-            + spelling_conflicts(items) + rank_conflicts(items))
+            + spelling_conflicts(items) + rank_conflicts(items) + quote_speaker_conflicts(items))
+
+
+QUOTE_SHARED = 0.8  # share of the shorter quote's word pairs the other has: one quote, reworded a little
+QUOTE_MIN_PAIRS = 8  # word pairs a quote needs before two reports of it are told to be one
+QUOTE_BASE = 0.7
+
+
+def quote_speaker_conflicts(items: Sequence[Item]) -> list[Conflict]:
+    """One quote credited to two people by reports of one event ("... may need to wait in Mexico
+    ...", said CBP's commissioner in one, a director of field operations in another): near the
+    same words in quotation marks, each credited to a person named in full, and neither article
+    naming the other's speaker at all, so that it is no joint statement ("said Zadan and Meron")
+    and no quote of a paragraph that names both, read against the wrong one."""
+    quotes = [_credited(item) for item in items]
+    found: dict[tuple[str, str], dict[str, list[Evidence]]] = {}
+    firsts: dict[tuple[str, str], str] = {}
+    for i, j in nearby_pairs(items):
+        for a in quotes[i]:
+            for b in quotes[j]:
+                if not _one_quote_two_people(a, b):
+                    continue
+                x, y = sorted((a, b), key=lambda u: u.statement.speaker_name)
+                key = (x.statement.speaker_name, y.statement.speaker_name)
+                firsts.setdefault(key, x.article.span_text(*x.statement.content))
+                for u in (x, y):
+                    found.setdefault(key, {}).setdefault(u.statement.speaker_name, []).append(
+                        Evidence(u.article.id, *u.statement.speaker))
+    conflicts = []
+    by_article = {article.id: article for article, _ in items}
+    for key, sides in found.items():
+        words = firsts[key].strip('"“”‘’ ').split()
+        quoted = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+        parts = [f"{name} ({outlets_text({by_article[e.article_id] for e in sides[name]})})"
+                 for name in key]
+        summary = f"Who said “{quoted}”: {' vs '.join(parts)}"
+        conflicts.append(make_conflict("identity", "contradiction", summary,
+                                       [side(name, sides[name]) for name in key], QUOTE_BASE))
+    return conflicts
+
+
+def _credited(item: Item) -> list[Utterance]:
+    """The article's direct quotes credited to a person named in full."""
+    article, analysis = item
+    people = {e.id for e in analysis.entities if e.type == "PERSON"}
+    return [utterance(article, s) for s in analysis.statements
+            if s.kind == "direct" and s.speaker and s.speaker_entity_id in people
+            and len(name_tokens(s.speaker_name)) >= 2]
+
+
+def _one_quote_two_people(a: Utterance, b: Utterance) -> bool:
+    shorter, longer = sorted((a.bigrams, b.bigrams), key=len)
+    if len(shorter) < QUOTE_MIN_PAIRS or len(shorter & longer) < QUOTE_SHARED * len(shorter):
+        return False
+    if same_speaker(a.speaker, b.speaker) is not False:
+        return False
+    surname = {u.statement.id: u.statement.speaker_name.split()[-1] for u in (a, b)}
+    return not (_names(b.article.text, surname[a.statement.id])
+                or _names(a.article.text, surname[b.statement.id]))
+
+
+def _names(text: str, surname: str) -> bool:
+    return re.search(rf"\b{re.escape(surname)}\b", text) is not None
 
 
 SPELLING_SIMILAR = 80  # rapidfuzz ratio of two surnames that are one name spelled two ways
