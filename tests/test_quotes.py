@@ -1,6 +1,8 @@
 """Statements on short articles written for these tests."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsprism.model import Article
 from newsprism.pipeline import analyze_article
@@ -577,3 +579,15 @@ def test_the_article_speaking_of_itself_is_no_statement(wire):
 def test_a_place_is_never_a_speaker_entity(wire):
     s = in_wire(wire, "the naval drills near the coast were routine")
     assert s.speaker_entity_id is None
+
+
+@given(st.text(alphabet="ab \t\n\r", max_size=40))
+def test_paragraph_spans_are_the_non_blank_lines(text):
+    from newsprism.stages.textspans import paragraph_spans
+
+    lines, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((start, start + len(line)))
+        start += len(line) + 1
+    assert list(paragraph_spans(text)) == lines

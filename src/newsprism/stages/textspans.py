@@ -40,11 +40,10 @@ def char_span(token) -> tuple[int, int]:
 def paragraph_spans(text: str):
     """(start, end) of each non-blank line: scraped articles put one paragraph a line."""
     start = 0
-    for index, char in enumerate(text):
-        if char == "\n":
-            if text[start:index].strip():
-                yield start, index
-            start = index + 1
+    while (index := text.find("\n", start)) >= 0:
+        if not text[start:index].isspace() and index > start:
+            yield start, index
+        start = index + 1
     if text[start:].strip():
         yield start, len(text)
 
