@@ -237,6 +237,21 @@ def test_a_team_named_by_its_city_is_one_organisation():
     assert "Texas Republicans" not in kinds and kinds.get("Maurice Cheeks") == "PERSON"
 
 
+def test_a_city_that_plays_a_game_is_its_team_where_the_article_names_the_team():
+    text = ("Luck led Indianapolis to a 20-13 victory over Kansas City on Sunday. The Kansas City Chiefs "
+            "lost again. The Indianapolis Colts overcame Jacksonville 31-24 last week. Indianapolis (11-4) "
+            "made a comeback. Thousands of fans live in Kansas City, and in Jacksonville.")
+    index = entities_of(text)
+    named = {}
+    for m in index.mentions:
+        named.setdefault(m.text, set()).add(m.entity_id)
+    assert named["Kansas City"] == {"org:kansas-city-chiefs", "gpe:kansas-city"}  # the team, then the city
+    assert named["Indianapolis"] == {"org:indianapolis-colts"}
+    assert named["Jacksonville"] == {"gpe:jacksonville"}  # no team of that city named here
+    teams = {c.id: c for c in index.clusters.values()}
+    assert "Kansas City" not in teams["org:kansas-city-chiefs"].aliases  # no name of the team's elsewhere
+
+
 def test_a_given_name_the_tagger_left_out_and_a_pronoun_it_took_in():
     index = entities_of("Trump appeared to refer to Representative Debbie Wasserman Schultz, who chaired "
                         "the DNC. The base hated Obama. Anything Obama did was bad.")

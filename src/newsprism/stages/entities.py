@@ -154,10 +154,17 @@ def find_entities(doc, article_id: str) -> EntityIndex:
     for team in teams:
         team_cluster = _cluster(index, f"org:{slug(team.text)}", team.text, "ORG", team.start_char)
         _mention(index, team_cluster, team, "name")
+    by_city = _teams_by_city(teams, doc)
     for ent in doc.ents:
         if in_team.intersection(range(ent.start, ent.end)):
             continue
-        if ent.label_ in ENTITY_TYPES - {"PERSON"} and ent.start not in person_starts:
+        if ent.label_ == "GPE" and ent.text in by_city and _plays(ent):
+            # "a 31-24 win over Jacksonville" where the article names the Jacksonville Jaguars: the
+            # team, named by its city (the city is no name of the team's for other articles)
+            name = by_city[ent.text]
+            team_cluster = _cluster(index, f"org:{slug(name)}", name, "ORG", ent.start_char)
+            _mention(index, team_cluster, ent, "name", alias=False)
+        elif ent.label_ in ENTITY_TYPES - {"PERSON"} and ent.start not in person_starts:
             _add_other(index, ent, ent.label_)
         elif ent.label_ == "PERSON" and ent.start not in person_starts and _name_tokens(ent) \
                 and _city_taken_for_person(ent):
@@ -217,6 +224,37 @@ def _team_names(doc, person_starts: set[int]) -> list:
             continue
         teams.append(Span(doc, start, token.i + 1, label="ORG"))
     return teams
+
+
+def _teams_by_city(teams: list, doc) -> dict[str, str]:
+    """The article's teams named after a city ("the Indianapolis Colts", however tagged), by city."""
+    found = {}
+    spans = [*teams, *(e for e in doc.ents if e.label_ == "ORG" and len(e) > 1)]
+    for span in spans:
+        words = [t for t in span if t.lower_ != "the"]
+        if len(words) > 1 and TEAM_WORDS.fullmatch(words[-1].text) and all(t.is_title for t in words[:-1]):
+            found.setdefault(" ".join(t.text for t in words[:-1]), " ".join(t.text for t in words))
+    return found
+
+
+# A city standing for its team in a game: the side that beat or lost to another ("overcame
+# Jacksonville 31-24", "a 20-13 victory over Kansas City"), its record or score ("Indianapolis
+# (11-4)"), what a team does ("New Orleans have decided to rest him").
+GAME_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|defeat(?:s|ed|ing)?|overcame|overcome|edged|routed|downed|topped|stunned|"
+    r"upset|blanked|outlasted|trounced|thrashed|lost to|losing to|fell to|falls to|leading|led|lifted|"
+    r"(?:win|victory|loss|defeat|triumph|lead|game|matchup|rivalry)\s+(?:over|against|to|with)|"
+    r"against|vs\.?|versus)\s+(?:the\s+)?$", re.IGNORECASE)
+GAME_AFTER = re.compile(  # matched at the end of the name
+    r"\s*(?:\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)|\d{1,3}-\d{1,3}\b|(?:have|has) (?:decided|won|lost|beaten|"
+    r"clinched)\b|(?:beat|beats|defeated|edged|routed|won|lost|clinched|rallied|trailed|scored)\b)")
+
+
+def _plays(ent) -> bool:
+    """Whether a place name stands for a team playing a game (see GAME_BEFORE, GAME_AFTER)."""
+    text = doc_text(ent.doc)
+    return bool(GAME_BEFORE.search(text[max(0, ent.start_char - 40):ent.start_char])
+                or GAME_AFTER.match(text, ent.end_char))
 
 
 def _untagged_name_word(token) -> bool:
@@ -606,9 +644,12 @@ def _cluster(index: EntityIndex, ident: str, name: str, kind: str, first: int) -
     return index.clusters[ident]
 
 
-def _mention(index: EntityIndex, cluster: Cluster, span, kind: str) -> None:
+def _mention(index: EntityIndex, cluster: Cluster, span, kind: str, alias: bool = True) -> None:
+    """A mention of the cluster (`alias`: its text is one of the cluster's names, by which other
+    articles' entities may join it)."""
     text = _without_possessive(span.text)
-    cluster.aliases.add(text)
+    if alias:
+        cluster.aliases.add(text)
     for token in span:
         index.by_token[token.i] = cluster.id
     start = span.start_char
