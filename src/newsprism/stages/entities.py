@@ -229,7 +229,7 @@ def _team_names(doc, person_starts: set[int]) -> list:
 def _teams_by_city(teams: list, doc) -> dict[str, str]:
     """The article's teams named after a city ("the Indianapolis Colts", however tagged), by city."""
     found = {}
-    spans = [*teams, *(e for e in doc.ents if e.label_ == "ORG" and len(e) > 1)]
+    spans = [*teams, *(e for e in doc.ents if e.label_ in ("ORG", "FAC") and len(e) > 1)]
     for span in spans:
         words = [t for t in span if t.lower_ != "the"]
         if len(words) > 1 and TEAM_WORDS.fullmatch(words[-1].text) and all(t.is_title for t in words[:-1]):
