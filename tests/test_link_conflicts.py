@@ -27,8 +27,12 @@ def article(article_id, published, text, source=None):
     return Article(article_id, text, source=source or f"Outlet {article_id}", published=published)
 
 
+def items_of(*articles):
+    return list(zip(articles, analyze_articles(articles), strict=True))
+
+
 def conflicts_of(*articles):
-    return find_conflicts(list(zip(articles, analyze_articles(articles), strict=True)))
+    return find_conflicts(items_of(*articles))
 
 
 def sides_text(conflict, articles):
@@ -157,7 +161,7 @@ def test_a_postponed_event_is_a_temporal_revision():
 
 def test_conflicts_and_their_ids_do_not_depend_on_input_order():
     articles = [TRAM_A, TRAM_B]
-    items = list(zip(articles, analyze_articles(articles), strict=True))
+    items = items_of(*articles)
     shuffled = items[::-1]
     random.Random(3).shuffle(shuffled)
     first, again = find_conflicts(items), find_conflicts(shuffled)
@@ -847,13 +851,11 @@ def test_one_distance_from_one_place_at_opposed_compass_points_is_a_conflict_not
     assert conflict.status == "contradiction" and conflict.confidence >= SHOWN_CONFIDENCE
     assert sides_text(conflict, [east, west]) == [{"about 150 nautical miles east of Aden"},
                                                   {"some 150 nautical miles west of Aden"}]
-    items = list(zip([east, west], analyze_articles([east, west]), strict=True))
-    assert not align_quantities(items)  # the same figure, but no corroboration of one position
+    assert not align_quantities(items_of(east, west))  # the same figure, no corroboration of one position
     near = article("p-c", "2025-05-02", "The frigate intercepted a pirate skiff some 150 nautical miles "
                    "north-east of Aden on Thursday, a navy spokesman said.")
     assert not [c for c in conflicts_of(east, near) if c.kind == "numeric"]
-    items = list(zip([east, near], analyze_articles([east, near]), strict=True))
-    assert len(set(align_quantities(items).values())) == 1
+    assert len(set(align_quantities(items_of(east, near)).values())) == 1
 
 
 @pytest.mark.parametrize("further", ["other", "extra", "more"])
