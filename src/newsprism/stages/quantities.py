@@ -671,7 +671,7 @@ COMPOUND_PARTICIPLE = re.compile(r"[- ](?:propelled|guided|powered|launched|moun
 def _compound_modifier_head(noun) -> str | None:
     """What is counted after a noun-and-participle modifier, singular ("grenade launcher")."""
     doc = noun.doc
-    found = COMPOUND_PARTICIPLE.match(doc.text, noun.idx + len(noun.text))
+    found = COMPOUND_PARTICIPLE.match(doc_text(doc), noun.idx + len(noun.text))
     if not found:
         return None
     run = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
