@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from .errors import ModelNotInstalled
+from .stages.textspans import doc_text
 
 # What the per-article stages read from a Doc: the parse (quotes, roles), entities, lemmas.
 # Every other component of the pipeline is disabled.
@@ -24,7 +25,7 @@ def newline_boundaries(doc):
     """Scraped text puts one paragraph a line: a sentence ends at a line break, unless the line
     is prose wrapped mid-clause ("... since former President" / "Donald Trump took office"), which
     the parser reads as one sentence."""
-    text = doc.text
+    text = doc_text(doc)  # kept with the doc: the stages read it again
     for token in _after_line_breaks(doc, text):
         before = doc[token.i - 1]
         if _wrapped(text, token.idx) and _continues(doc, token):
