@@ -888,3 +888,22 @@ def test_one_quote_credited_to_two_people_is_an_identity_conflict():
     both = article("q-c", "2025-04-30", f'"Depending on {QUOTE}," said Pete Flores, director of field '
                    "operations, who spoke after Commissioner Kevin McAleenan.")
     assert not [c for c in conflicts_of(first, both) if c.kind == "identity"]
+
+
+def test_a_quote_many_reports_repeat_is_one_conflict_with_each_speaker_a_side():
+    from newsprism.link.identity import quote_speaker_conflicts
+    from newsprism.model import Entity, Statement
+
+    def report(n, speaker):
+        text = f'"{QUOTE}," said {speaker} on Monday.'
+        at = text.index(speaker)
+        quote = Statement(f"r{n}:s1", f"r{n}", "direct", (1, 1 + len(QUOTE)), None,
+                          (at, at + len(speaker)), "person:p", speaker)
+        return (Article(f"r{n}", text, source=f"Outlet {n}", published="2025-04-30"),
+                Analysis(f"r{n}", "test", entities=(Entity("person:p", speaker, "PERSON"),), statements=(quote,)))
+
+    items = [report(n, "Kevin McAleenan") for n in range(30)] + [report(30, "Pete Flores")]
+    (conflict,) = quote_speaker_conflicts(items)
+    assert [s.value for s in conflict.sides] == ["Kevin McAleenan", "Pete Flores"]
+    assert len(conflict.sides[0].article_ids) > 1 and conflict.sides[1].article_ids == ("r30",)
+    assert quote_speaker_conflicts(items[:30]) == []  # one speaker throughout: no conflict

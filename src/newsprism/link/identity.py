@@ -14,6 +14,7 @@ article may miss a name it finds in another.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,8 +24,8 @@ from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, Evidence, Mention
 from ..stages.textspans import title_case_line
-from .align import Utterance, name_tokens, same_speaker, utterance
-from .context import Item, make_conflict, nearby_pairs, outlets_text, published, side, stem
+from .align import Utterance, name_tokens, same_speaker
+from .context import Item, make_conflict, nearby_pairs, outlets_text, published, side, stem, words
 
 SAME_WINDOW_DAYS = 14  # two people named in one office further apart than this may be successors
 SAME_WEEK_DAYS = 7  # "former X" and "X" of one person further apart than this is a change of office
@@ -351,25 +352,25 @@ def quote_speaker_conflicts(items: Sequence[Item]) -> list[Conflict]:
     same words in quotation marks, each credited to a person named in full, and neither article
     naming the other's speaker at all, so that it is no joint statement ("said Zadan and Meron")
     and no quote of a paragraph that names both, read against the wrong one."""
-    quotes = [_credited(item) for item in items]
+    order = {article.id: n for n, (article, _) in enumerate(items)}
+    near = set(nearby_pairs(items))
     found: dict[tuple[str, str], dict[str, list[Evidence]]] = {}
     firsts: dict[tuple[str, str], str] = {}
-    for i, j in nearby_pairs(items):
-        for a in quotes[i]:
-            for b in quotes[j]:
-                if not _one_quote_two_people(a, b):
-                    continue
-                x, y = sorted((a, b), key=lambda u: u.statement.speaker_name)
-                key = (x.statement.speaker_name, y.statement.speaker_name)
-                firsts.setdefault(key, x.article.span_text(*x.statement.content))
-                for u in (x, y):
-                    found.setdefault(key, {}).setdefault(u.statement.speaker_name, []).append(
-                        Evidence(u.article.id, *u.statement.speaker))
+    for a, b in _alike_quotes([u for item in items for u in _credited(item)]):
+        pair = tuple(sorted((order[a.article.id], order[b.article.id])))
+        if pair not in near or not _one_quote_two_people(a, b):
+            continue
+        x, y = sorted((a, b), key=lambda u: u.statement.speaker_name)
+        key = (x.statement.speaker_name, y.statement.speaker_name)
+        firsts.setdefault(key, x.article.span_text(*x.statement.content))
+        for u in (x, y):
+            found.setdefault(key, {}).setdefault(u.statement.speaker_name, []).append(
+                Evidence(u.article.id, *u.statement.speaker))
     conflicts = []
     by_article = {article.id: article for article, _ in items}
-    for key, sides in found.items():
-        words = firsts[key].strip('"“”‘’ ').split()
-        quoted = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+    for key, sides in sorted(found.items()):
+        said = firsts[key].strip('"“”‘’ ').split()
+        quoted = " ".join(said[:8]) + (" …" if len(said) > 8 else "")
         parts = [f"{name} ({outlets_text({by_article[e.article_id] for e in sides[name]})})"
                  for name in key]
         summary = f"Who said “{quoted}”: {' vs '.join(parts)}"
@@ -378,13 +379,49 @@ def quote_speaker_conflicts(items: Sequence[Item]) -> list[Conflict]:
     return conflicts
 
 
+def _alike_quotes(quotes: list[Utterance]):
+    """Pairs of quotes of different speakers that may be one quote: the same wording, or wordings
+    that share at least QUOTE_RARE_SHARED word pairs few other quotes have. Quotes are first gathered by their
+    wording and speaker, so a quote that hundreds of reports repeat is compared once per speaker,
+    and word pairs in many wordings ("of the") are no evidence."""
+    wordings: dict[frozenset, dict[str, list[Utterance]]] = {}
+    for u in quotes:
+        if len(u.bigrams) >= QUOTE_MIN_PAIRS:
+            wordings.setdefault(u.bigrams, {}).setdefault(u.statement.speaker_name, []).append(u)
+    keys = list(wordings)
+    postings: dict[tuple[str, str], list[int]] = {}
+    for n, key in enumerate(keys):
+        for bigram in key:
+            postings.setdefault(bigram, []).append(n)
+    for n, key in enumerate(keys):
+        hits = Counter(other for bigram in key if len(postings[bigram]) <= QUOTE_COMMON
+                       for other in postings[bigram] if other >= n)
+        for other, count in hits.items():
+            if other != n and count < QUOTE_RARE_SHARED:
+                continue
+            for name_a, first in wordings[key].items():
+                for name_b, second in wordings[keys[other]].items():
+                    if other == n and name_a >= name_b or name_a == name_b:
+                        continue
+                    yield from ((a, b) for a in first for b in second)
+
+
+QUOTE_COMMON = 50  # a word pair in more wordings than this is too common to say two are one quote
+QUOTE_RARE_SHARED = 3  # of the others, two wordings of one quote share far more (QUOTE_SHARED of 8 or more)
+
+
 def _credited(item: Item) -> list[Utterance]:
     """The article's direct quotes credited to a person named in full."""
     article, analysis = item
     people = {e.id for e in analysis.entities if e.type == "PERSON"}
-    return [utterance(article, s) for s in analysis.statements
-            if s.kind == "direct" and s.speaker and s.speaker_entity_id in people
-            and len(name_tokens(s.speaker_name)) >= 2]
+    quotes = []
+    for s in analysis.statements:
+        if s.kind == "direct" and s.speaker and s.speaker_entity_id in people \
+                and len(name_tokens(s.speaker_name)) >= 2:
+            tokens = [w.lower() for w, _, _ in words(article.span_text(*s.content))]
+            quotes.append(Utterance(article, s, frozenset(zip(tokens, tokens[1:], strict=False)),
+                                    frozenset(), name_tokens(s.speaker_name)))
+    return quotes
 
 
 def _one_quote_two_people(a: Utterance, b: Utterance) -> bool:
