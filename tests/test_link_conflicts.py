@@ -899,8 +899,9 @@ def test_a_quote_many_reports_repeat_is_one_conflict_with_each_speaker_a_side():
         at = text.index(speaker)
         quote = Statement(f"r{n}:s1", f"r{n}", "direct", (1, 1 + len(QUOTE)), None,
                           (at, at + len(speaker)), "person:p", speaker)
+        person = Entity("person:p", speaker, "PERSON")
         return (Article(f"r{n}", text, source=f"Outlet {n}", published="2025-04-30"),
-                Analysis(f"r{n}", "test", entities=(Entity("person:p", speaker, "PERSON"),), statements=(quote,)))
+                Analysis(f"r{n}", "test", entities=(person,), statements=(quote,)))
 
     items = [report(n, "Kevin McAleenan") for n in range(30)] + [report(30, "Pete Flores")]
     (conflict,) = quote_speaker_conflicts(items)
