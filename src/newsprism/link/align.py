@@ -216,8 +216,9 @@ CONCEPTS = {"spend": "#spend", "spent": "#spend", "expenditure": "#spend", "outl
 # Counted things news names in turn ("14 foreign vessels", "a dozen ships"; "3,000 dockers", "8,000
 # dock workers"): the unit's head word as the one they are compared by.
 COUNTED = {"vessel": "ship", "docker": "worker", "troop": "soldier", "rifl": "gun"}
-# A count of a set beside another one: "seven AK-47s and three other rifles", "five more bodies".
-FURTHER = re.compile(r"^\s+(other|more|additional|extra|remaining|further|another)\b", re.IGNORECASE)
+# A count of a set beside another one, read right after the figure: "seven AK-47s and three other
+# rifles", "five more bodies".
+FURTHER = re.compile(r"\s+(other|more|additional|extra|remaining|further|another)\b", re.IGNORECASE)
 KIND_WEIGHT = 3  # a shared casualty kind weighs like a word repeated three times near the number
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -235,6 +236,7 @@ class Measure:
     norm: float = 0.0  # the length of the stems vector
     value: float = 0.0  # the quantity's value, in its dimension's base unit where it has one (feet as metres)
     sentence_start: int = 0  # where `sentence` starts in the article's text
+    further: bool = False  # a count of a further set ("three other rifles"; see FURTHER)
 
     def before(self) -> str:
         """The words of the sentence before the figure."""
@@ -274,7 +276,8 @@ def measure(item: Item, quantity: Quantity) -> Measure:
     spread = (high - low) / 2 * abs(quantity.value)
     return Measure(article, quantity, stems, scope_of(item, quantity), high * tolerance(quantity) + spread,
                    article.text[left:right], kinds, unit, _counted(unit),
-                   math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value, left)
+                   math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value, left,
+                   bool(FURTHER.match(article.text, quantity.end, right)))
 
 
 def _counted(unit: str | None) -> str | None:
@@ -550,7 +553,7 @@ def similarity(a: Measure, b: Measure) -> float:
     kinds_a, kinds_b = casualties(a), casualties(b)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return 0.0
-    if bool(FURTHER.match(a.after())) != bool(FURTHER.match(b.after())):
+    if a.further != b.further:
         return 0.0  # "three other rifles" beside "seven AK-47 rifles" counts another set
     return sum(a.stems[s] * b.stems[s] for s in shared) / (a.norm * b.norm)
 
