@@ -380,10 +380,10 @@ def quote_speaker_conflicts(items: Sequence[Item]) -> list[Conflict]:
 
 
 def _alike_quotes(quotes: list[Utterance]):
-    """Pairs of quotes of different speakers that may be one quote: the same wording, or wordings
-    that share at least QUOTE_RARE_SHARED word pairs few other quotes have. Quotes are first gathered by their
-    wording and speaker, so a quote that hundreds of reports repeat is compared once per speaker,
-    and word pairs in many wordings ("of the") are no evidence."""
+    """Pairs of quotes of different speakers that may be one quote: the same wording, or two
+    wordings that share QUOTE_RARE_SHARED or more word pairs few other wordings have. Quotes are
+    first gathered by wording and speaker, so a quote that hundreds of reports repeat is compared
+    once per speaker, and word pairs in many wordings ("of the") are no evidence."""
     wordings: dict[frozenset, dict[str, list[Utterance]]] = {}
     for u in quotes:
         if len(u.bigrams) >= QUOTE_MIN_PAIRS:
@@ -407,7 +407,7 @@ def _alike_quotes(quotes: list[Utterance]):
 
 
 QUOTE_COMMON = 50  # a word pair in more wordings than this is too common to say two are one quote
-QUOTE_RARE_SHARED = 3  # of the others, two wordings of one quote share far more (QUOTE_SHARED of 8 or more)
+QUOTE_RARE_SHARED = 3  # two wordings of one quote share most of their word pairs, rare ones among them
 
 
 def _credited(item: Item) -> list[Utterance]:
