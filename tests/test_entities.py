@@ -252,6 +252,19 @@ def test_a_city_that_plays_a_game_is_its_team_where_the_article_names_the_team()
     assert "Kansas City" not in teams["org:kansas-city-chiefs"].aliases  # no name of the team's elsewhere
 
 
+def test_two_names_the_tagger_joined_with_and_are_each_their_own():
+    # The tagger reads "Lopez and Carrasquillo" here as one organisation.
+    index = entities_of("Police charged Andrew Lopez and Jonathan Carrasquillo with murder. The prosecutor "
+                        "spoke during the murder trial of Lopez and Carrasquillo on Monday.")
+    named = {m.text: m.entity_id for m in index.mentions}
+    assert named.get("Lopez") == "person:andrew-lopez"
+    assert named.get("Carrasquillo") == "person:jonathan-carrasquillo"
+    assert "Lopez and Carrasquillo" not in named
+    # One part only is a name the article gives on its own: the organisation stays whole.
+    index = entities_of("Procter and Gamble makes soap, and John Gamble sells it in Ohio.")
+    assert {m.text: m.entity_id for m in index.mentions}.get("Procter and Gamble") == "org:procter-and-gamble"
+
+
 def test_a_given_name_the_tagger_left_out_and_a_pronoun_it_took_in():
     index = entities_of("Trump appeared to refer to Representative Debbie Wasserman Schultz, who chaired "
                         "the DNC. The base hated Obama. Anything Obama did was bad.")

@@ -155,8 +155,11 @@ def find_entities(doc, article_id: str) -> EntityIndex:
         team_cluster = _cluster(index, f"org:{slug(team.text)}", team.text, "ORG", team.start_char)
         _mention(index, team_cluster, team, "name")
     by_city = _teams_by_city(teams, doc)
+    known = {c.name.split()[-1] for c in index.clusters.values() if c.type == "PERSON" and " " in c.name}
+    known |= {e.text for e in doc.ents}
+    joined = {i for ent in doc.ents if _joined_names(ent, known) for i in range(ent.start, ent.end)}
     for ent in doc.ents:
-        if in_team.intersection(range(ent.start, ent.end)):
+        if in_team.intersection(range(ent.start, ent.end)) or ent.start in joined:
             continue
         if ent.label_ == "GPE" and ent.text in by_city and _plays(ent):
             # "a 31-24 win over Jacksonville" where the article names the Jacksonville Jaguars: the
@@ -175,7 +178,7 @@ def find_entities(doc, article_id: str) -> EntityIndex:
             _add_other(index, ent, "FAC")  # "Trump Tower", "Carter Center"
     for ent in people:
         _collect_roles(index, ent)
-    _propagate_names(index, doc)
+    _propagate_names(index, doc, joined)
     _gendered_roles(index)
     _pronoun_leanings(index, doc)
     return index
@@ -224,6 +227,21 @@ def _team_names(doc, person_starts: set[int]) -> list:
             continue
         teams.append(Span(doc, start, token.i + 1, label="ORG"))
     return teams
+
+
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+JOINED = re.compile(rf"(?:the\s+)?({_NAME})\s+and\s+({_NAME})")  # two names joined by "and"
+
+
+def _joined_names(ent, known: set[str]) -> bool:
+    """Whether the tagger took two names joined by "and" for one ("Lopez and Carrasquillo"): each
+    is a name the article gives on its own elsewhere, an entity's or the surname of a person it
+    names in full, and each is found there. A name with "and" in it otherwise stays whole
+    ("Procter and Gamble", "Bosnia and Herzegovina")."""
+    if ent.label_ == "PERSON":
+        return False
+    found = JOINED.fullmatch(_without_possessive(ent.text))
+    return bool(found) and all(part in known or part.split()[-1] in known for part in found.groups())
 
 
 def _teams_by_city(teams: list, doc) -> dict[str, str]:
@@ -734,13 +752,14 @@ def _other_name(token) -> bool:
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "FAC", "ORG"}
 
 
-def _propagate_names(index: EntityIndex, doc) -> None:
+def _propagate_names(index: EntityIndex, doc, joined: set[int] = frozenset()) -> None:
     """Names where the tagger missed them ("[Trump] said", "the Trump-Abe summit", "[Colts]"):
     every capitalised word that is the surname of one full-named person of the article, and
     every capitalised name an organisation or place of the article goes by (its name, the forms
     the article wrote, the last word of a longer name: "Colts" for "Indianapolis Colts"),
     outside the names and dates already found, is a mention of it. A sentence's first word is
-    left alone when the article writes it in lower case too ("People" / "people")."""
+    left alone when the article writes it in lower case too ("People" / "people"). The tokens
+    `joined` are those of two names the tagger took for one ("Lopez and Carrasquillo")."""
     surnames, names, lone = {}, {}, {}
     for cluster in list(index.clusters.values()):
         if cluster.type == "PERSON":
@@ -761,7 +780,8 @@ def _propagate_names(index: EntityIndex, doc) -> None:
     text = doc_text(doc)
     for token in doc:
         capitalised = token.text[:1].isupper()  # "DeGeneres", "McCain" are no title case
-        if token.i in index.by_token or not capitalised or token.ent_type_ in NOT_NAMES:
+        typed = token.ent_type_ in NOT_NAMES and token.i not in joined  # `joined`: names the tagger joined
+        if token.i in index.by_token or not capitalised or typed:
             continue
         if token.is_sent_start and token.lower_ in _lowercase_words(doc):
             continue
