@@ -175,3 +175,15 @@ def test_a_suffix_or_a_double_surname_finds_its_one_bearer():
     # the double surname seen first, in an article of its own
     chosen, _ = resolve(node("a1", "Wasserman Schultz"), node("a2", "Debbie Wasserman Schultz"))
     assert chosen["a1", "wasserman-schultz"] == chosen["a2", "debbie-wasserman-schultz"]
+
+
+def test_a_country_before_an_office_names_the_one_office_of_that_name():
+    for order in ((0, 1), (1, 0)):
+        names = [node("a1", "U.S. Surgeon General", "ORG"), node("a2", "Surgeon General", "ORG")]
+        chosen, _ = resolve(*(names[i] for i in order))
+        assert chosen["a1", "u.s.-surgeon-general"] == chosen["a2", "surgeon-general"]
+    # Two countries' offices of one name: the bare name is either, so it stays apart.
+    chosen, _ = resolve(node("b1", "U.S. Surgeon General", "ORG"), node("b2", "UK Surgeon General", "ORG"),
+                        node("b3", "Surgeon General", "ORG"))
+    assert chosen["b3", "surgeon-general"] not in {chosen["b1", "u.s.-surgeon-general"],
+                                                    chosen["b2", "uk-surgeon-general"]}

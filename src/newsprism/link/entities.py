@@ -42,6 +42,7 @@ from .names import (
     same_person,
     same_surname,
     surname_block,
+    unqualified,
 )
 
 DOMINANCE = 3  # a lone surname goes to a person named this many times as often as any other
@@ -326,7 +327,22 @@ class EntityResolver:
             if found is not None:
                 return found
         tail = self._by_tail(node.name) if node.type not in PLACES else None  # no "North Philadelphia"
-        return self._by_acronym(node.name) or self._by_spelling(node.name) or tail
+        return self._by_acronym(node.name) or self._by_spelling(node.name) or tail \
+            or (self._by_country(node.name) if node.type not in PLACES else None)
+
+    def _by_country(self, name: str) -> Known | None:
+        """ "U.S. Surgeon General" for the one "Surgeon General" the store knows, or the other
+        way round: a country before an organisation's or office's name of two or more words
+        names the same one, where the store holds only one such."""
+        bare = unqualified(name)
+        if bare is not None:
+            found = [e for e in self._in_blocks(f"n:{bare}") if e.type not in {PERSON, *PLACES}
+                     and any(org_key(n) == bare for n, _ in e.names)]
+        elif " " in org_key(name):
+            found = [e for e in self._in_blocks(f"q:{org_key(name)}") if e.type not in {PERSON, *PLACES}]
+        else:
+            return None
+        return found[0] if len(found) == 1 else None
 
     def _by_spelling(self, name: str) -> Known | None:
         """The one organisation of the same initials whose long name is spelled almost the same
@@ -384,7 +400,8 @@ def node_blocks(name: str, kind: str) -> tuple[str, ...]:
         return (*person_blocks(person_name(name)), f"n:{org_key(name)}")
     key = org_key(name)
     tail = (f"t:{key.rsplit(' ', 1)[1]}",) if " " in key else ()
-    return (*org_blocks(name), *tail)
+    bare = unqualified(name)
+    return (*org_blocks(name), *tail, *((f"q:{bare}",) if bare else ()))
 
 
 def _full_first(node: Node) -> tuple:

@@ -190,6 +190,23 @@ def org_key(name: str) -> str:
     return _common_aliases().get(key, key)
 
 
+@functools.cache
+def _country_words() -> frozenset[str]:
+    """The one-word names of the countries and unions in the alias families ("us", "uk", "eu")."""
+    return frozenset(alias for alias in _common_aliases() if " " not in alias)
+
+
+def unqualified(name: str) -> str | None:
+    """An organisation's or office's folded name without the country that qualifies it ("U.S.
+    Surgeon General" -> "surgeon general"), where two or more words are left; else None."""
+    words = org_key(name).split()
+    if len(words) >= 4 and len(words[0]) == len(words[1]) == 1:
+        words = [words[0] + words[1], *words[2:]]  # "U. S. Surgeon General"
+    if len(words) >= 3 and words[0] in _country_words():
+        return " ".join(words[1:])
+    return None
+
+
 def acronym(name: str) -> str | None:
     """The letters of a name written as an acronym ("EU", "U.N.", "NATO"), else None."""
     letters = re.sub(r"[.\s]", "", name.strip())
