@@ -35,6 +35,8 @@ def test_spelling_apostrophe_accent_and_case_variants():
 def test_organisation_keys_acronyms_and_initials():
     assert org_key("the U.S.") == org_key("United States") == org_key("USA")
     assert org_key("Apple Inc.") == org_key("Apple")
+    assert org_key("Staunton Police Department") == org_key("the Staunton police") == "staunton police"
+    assert org_key("Police Department") == "police department"  # a service of no place stays whole
     assert acronym("EU") == "eu" and acronym("U.N.") == "un" and acronym("Paris") is None
     assert initials("European Union") == "eu" and initials("Bank of England") == "be"
     assert initials("Europe") is None

@@ -36,6 +36,9 @@ SUFFIXES = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "ii": "ii", 
 # Words that end a company's name without changing which company it is.
 COMPANY_SUFFIXES = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "gmbh", "limited"}
 FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "&", "on", "in"}
+# A public service named with or without its "Department" ("Staunton Police Department", "Staunton
+# police"): the word it is folded without, after one of these.
+SERVICES = {"police", "fire", "sheriff", "sheriffs"}
 SURNAME_SIMILARITY = 90  # rapidfuzz ratio above which two long surnames are spelling variants
 MIN_FUZZY_SURNAME = 6  # shorter surnames must match exactly ("Kim" vs "Kin")
 GIVEN_PREFIX = 4  # given names sharing this many first letters may be one name spelled two ways
@@ -185,6 +188,8 @@ def org_key(name: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     while len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
+        words = words[:-1]
+    if len(words) > 2 and words[-1] in ("department", "dept") and words[-2] in SERVICES:
         words = words[:-1]
     key = " ".join(words)
     return _common_aliases().get(key, key)
