@@ -56,12 +56,17 @@ class Utterance:
 
 def utterance(article: Article, statement: Statement, quantities: Sequence[Quantity] = ()) -> Utterance:
     """The comparable form of one statement (`quantities`: its article's, to find its figures)."""
-    tokens = [w.lower() for w, _, _ in words(article.span_text(*statement.content))]
     start, end = statement.content
     figures = tuple((q.unit or "", q.value) for q in quantities if start <= q.start and q.end <= end)
-    return Utterance(article, statement, frozenset(zip(tokens, tokens[1:], strict=False)),
-                     frozenset(content_stems(article.span_text(*statement.content))),
+    return Utterance(article, statement, word_pairs(article.span_text(start, end)),
+                     frozenset(content_stems(article.span_text(start, end))),
                      name_tokens(statement.speaker_name), figures)
+
+
+def word_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The pairs of neighbouring words of a text, lower case: what two wordings of a quote share."""
+    tokens = [w.lower() for w, _, _ in words(text)]
+    return frozenset(zip(tokens, tokens[1:], strict=False))
 
 
 FIGURE_TOLERANCE = 0.02  # relative difference under which two figures of one unit are one
@@ -237,6 +242,9 @@ class Measure:
     value: float = 0.0  # the quantity's value, in its dimension's base unit where it has one (feet as metres)
     sentence_start: int = 0  # where `sentence` starts in the article's text
     further: bool = False  # a count of a further set ("three other rifles"; see FURTHER)
+    # The compass point (degrees) and the place a distance is measured from, and where that
+    # phrase ends in the article ("150 nautical miles east of Aden"); None when it gives none.
+    position: tuple[int, str, int] | None = None
 
     def before(self) -> str:
         """The words of the sentence before the figure."""
@@ -277,7 +285,8 @@ def measure(item: Item, quantity: Quantity) -> Measure:
     return Measure(article, quantity, stems, scope_of(item, quantity), high * tolerance(quantity) + spread,
                    article.text[left:right], kinds, unit, _counted(unit),
                    math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value, left,
-                   bool(FURTHER.match(article.text, quantity.end, right)))
+                   bool(FURTHER.match(article.text, quantity.end, right)),
+                   _position(article.text, quantity.end, right))
 
 
 def _counted(unit: str | None) -> str | None:
@@ -462,27 +471,26 @@ def values_agree(a: Measure, b: Measure) -> bool:
 # Aden", "some 60 km to the north-west of Kabul"): the compass point, in degrees, and the place.
 COMPASS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
            "west": 270, "northwest": 315}
-BEARING = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:to the\s+)?"
+BEARING = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:to the\s+)?"  # matched right after the figure
                      r"(north|south)?[- ]?(?(1)(east|west)?|(east|west))(?:ward|ern)?\s+of\s+"
                      r"(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 OPPOSED = 90  # compass points this many degrees apart or more put a place in different positions
 
 
-def bearing(m: Measure) -> tuple[int, str, int] | None:
-    """The compass point (degrees) and the place a distance is measured from, and where that
-    phrase ends in the article; None when the figure gives no such position."""
-    found = BEARING.match(m.after())
+def _position(text: str, end: int, sentence_end: int) -> tuple[int, str, int] | None:
+    """The position a figure ending at `end` gives (see `Measure.position`)."""
+    found = BEARING.match(text, end, sentence_end)
     if not found:
         return None
     point = "".join(part for part in found.group(1, 2, 3) if part).lower()
     place = found[4].rstrip(".")  # a full stop after the place ends the sentence
-    return COMPASS[point], place.lower(), m.quantity.end + found.start(4) + len(place)
+    return COMPASS[point], place.lower(), found.start(4) + len(place)
 
 
 def bearings_differ(a: Measure, b: Measure) -> bool:
     """Whether two distances from one place put it at compass points at least OPPOSED apart
     ("150 nautical miles east of Aden", "150 nautical miles west of Aden")."""
-    first, second = bearing(a), bearing(b)
+    first, second = a.position, b.position
     if not first or not second or first[1] != second[1]:
         return False
     apart = abs(first[0] - second[0]) % 360

@@ -26,7 +26,6 @@ from .align import (
     Measure,
     MeasureMatch,
     agreeing_sides,
-    bearing,
     bearings_differ,
     bound,
     casualties,
@@ -312,19 +311,19 @@ def _position_conflict(agreeing: list[Measure], score: float) -> Conflict | None
     """One distance from one place given at opposed compass points by different articles
     ("150 nautical miles east of Aden", "150 nautical miles west of Aden"): each side the figures
     that give one point, its evidence the figure with its direction."""
-    placed = [(m, found) for m in agreeing if (found := bearing(m))]
-    sides: list[list[tuple[Measure, tuple]]] = []
-    for m, found in sorted(placed, key=lambda p: (p[1][0], p[0].article.id, p[0].quantity.start)):
-        home = next((s for s in sides if not bearings_differ(s[0][0], m)), None)
+    placed = [m for m in agreeing if m.position]
+    sides: list[list[Measure]] = []
+    for m in sorted(placed, key=lambda m: (m.position[0], m.article.id, m.quantity.start)):
+        home = next((s for s in sides if not bearings_differ(s[0], m)), None)
         if home is None:
-            sides.append([(m, found)])
+            sides.append([m])
         else:
-            home.append((m, found))
-    if len(sides) != 2 or len({found[1] for _, found in placed}) != 1 \
-            or len({m.article.id for s in sides for m, _ in s}) < 2:
+            home.append(m)
+    if len(sides) != 2 or len({m.position[1] for m in placed}) != 1 \
+            or len({m.article.id for s in sides for m in s}) < 2:
         return None
-    texts = [s[0][0].article.text[s[0][0].quantity.start:s[0][1][2]] for s in sides]
-    parts = [f"{text} ({outlets_text(m.article for m, _ in s)})"
+    texts = [s[0].article.text[s[0].quantity.start:s[0].position[2]] for s in sides]
+    parts = [f"{text} ({outlets_text(m.article for m in s)})"
              for text, s in zip(texts, sides, strict=True)]
     summary = f"Position: {' vs '.join(parts)}"
     confidence, reasons = POSITION_BASE, []
@@ -332,7 +331,7 @@ def _position_conflict(agreeing: list[Measure], score: float) -> Conflict | None
         confidence -= 0.1
         reasons.append("the sentences around the figures are only loosely alike")
     return make_conflict("numeric", "contradiction", summary, [
-        side(text, (Evidence(m.article.id, m.quantity.start, found[2]) for m, found in s))
+        side(text, (Evidence(m.article.id, m.quantity.start, m.position[2]) for m in s))
         for text, s in zip(texts, sides, strict=True)], round(confidence, 2), reasons)
 
 

@@ -24,8 +24,8 @@ from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, Evidence, Mention
 from ..stages.textspans import title_case_line
-from .align import Utterance, name_tokens, same_speaker
-from .context import Item, make_conflict, nearby_pairs, outlets_text, published, side, stem, words
+from .align import Utterance, name_tokens, same_speaker, word_pairs
+from .context import Item, make_conflict, nearby_pairs, outlets_text, published, side, stem
 
 SAME_WINDOW_DAYS = 14  # two people named in one office further apart than this may be successors
 SAME_WEEK_DAYS = 7  # "former X" and "X" of one person further apart than this is a change of office
@@ -418,9 +418,8 @@ def _credited(item: Item) -> list[Utterance]:
     for s in analysis.statements:
         if s.kind == "direct" and s.speaker and s.speaker_entity_id in people \
                 and len(name_tokens(s.speaker_name)) >= 2:
-            tokens = [w.lower() for w, _, _ in words(article.span_text(*s.content))]
-            quotes.append(Utterance(article, s, frozenset(zip(tokens, tokens[1:], strict=False)),
-                                    frozenset(), name_tokens(s.speaker_name)))
+            quotes.append(Utterance(article, s, word_pairs(article.span_text(*s.content)), frozenset(),
+                                    name_tokens(s.speaker_name)))
     return quotes
 
 
