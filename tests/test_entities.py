@@ -273,3 +273,25 @@ def test_a_given_name_the_tagger_left_out_and_a_pronoun_it_took_in():
     assert not {"Wasserman Schultz", "Anything Obama"} & set(people)
     assert [r for r, _, _ in people["Debbie Wasserman Schultz"].roles] == ["Representative"]
     assert "Anything Obama" not in mentions_of(index, "person:obama", "name")
+
+
+def test_a_group_leader_in_the_lead_sentence_is_the_person_named_after_it():
+    index = entities_of("A suspected Mafia boss has hanged himself in his prison cell, police said.\n"
+                        "Gaetano Lo Presti, 52, was arrested on Tuesday. Prosecutor Maria Conti said the "
+                        "Mafia leader of another district was still free.")
+    leaders = {m.text: m.entity_id for m in index.mentions if m.kind == "role" and "Mafia" in m.text}
+    assert leaders == {"Mafia boss": "person:gaetano-lo-presti"}  # not the later, unnamed one
+    assert "org:mafia" in {m.entity_id for m in index.mentions if m.text == "Mafia"}
+
+
+def test_a_group_leader_goes_to_the_person_with_that_role_not_to_someone_else():
+    # Two people named in full, one of them given a role in the group: that one holds it.
+    index = entities_of("The Hamas leader was killed in an air strike, the army said.\n"
+                        "Ismail Radwan, head of the Hamas political bureau, died at once. "
+                        "Army spokesman Avi Levin gave no details.")
+    leaders = [m.entity_id for m in index.mentions if m.kind == "role" and m.text.endswith("leader")]
+    assert leaders == ["person:ismail-radwan"]
+    # No one the phrase can stand for: it is left as the group's name.
+    index = entities_of("The Hamas leader was killed in an air strike.\nArmy spokesman Avi Levin and "
+                        "Ruth Katz, an analyst, gave no details.")
+    assert not [m for m in index.mentions if m.kind == "role" and m.text.endswith("leader")]

@@ -120,8 +120,9 @@ def is_given_name(word: str) -> bool:
 def same_given(a: str, b: str) -> bool:
     """Given names of one person: equal, an initial and a name, nickname and full form, or one
     name spelled or shortened two ways ("Betty" / "Bettie", "Alexis" / "Alexandros": the first
-    GIVEN_PREFIX letters shared) unless the two are usually given one to women, one to men
-    ("Michael" / "Michelle")."""
+    GIVEN_PREFIX letters shared; "Mo" / "Maurice": a name of two letters known neither as a
+    given name nor as a nickname is read as an initial) unless the two are usually given one to
+    women, one to men ("Michael" / "Michelle")."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
@@ -130,7 +131,14 @@ def same_given(a: str, b: str) -> bool:
     if b in forms_a or a in forms_b or forms_a & forms_b:
         return True
     genders = {first_name_genders().get(a), first_name_genders().get(b)} - {None}
-    return a[:GIVEN_PREFIX] == b[:GIVEN_PREFIX] and min(len(a), len(b)) >= GIVEN_PREFIX and len(genders) < 2
+    if len(genders) > 1:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(short) == 2 and len(long) >= GIVEN_PREFIX:  # "Mo" for "Maurice": read as an initial
+        return short[0] == long[0] and long in first_name_genders() and not is_given_name(short)
+    if len(short) < GIVEN_PREFIX:
+        return False
+    return a[:GIVEN_PREFIX] == b[:GIVEN_PREFIX]
 
 
 def _called(name: PersonName) -> tuple[str, tuple[str, ...]]:

@@ -178,6 +178,7 @@ def find_entities(doc, article_id: str) -> EntityIndex:
             _add_other(index, ent, "FAC")  # "Trump Tower", "Carter Center"
     for ent in people:
         _collect_roles(index, ent)
+    _leader_phrases(index, doc)
     _propagate_names(index, doc, joined)
     _gendered_roles(index)
     _pronoun_leanings(index, doc)
@@ -694,6 +695,46 @@ def _collect_roles(index: EntityIndex, ent) -> None:
         begin, end = ent.doc[start].idx, ent.end_char
         index.mentions.append(Mention(index.article_id, cluster.id, begin, end,
                                       doc_text(ent.doc)[begin:end], "titled"))
+
+
+# Nouns for whoever leads a group, after the group's name: "a Mafia boss", "the Hamas leader".
+LEADER_NOUNS = {"boss", "leader", "chief", "head", "kingpin", "godfather", "chieftain", "commander"}
+LEDE_SENTENCES = 2  # a headline and the lead sentence
+
+
+def _leader_phrases(index: EntityIndex, doc) -> None:
+    """ "A suspected Mafia boss hanged himself": in the headline or the lead sentence, which may
+    describe a person before naming them, a group's name and a leader noun heading a noun phrase
+    stand for a person, not for the group. The person is the one the article gives a role naming
+    that group ("Lo Presti, head of Mafia clans"); failing that, the one person named in full
+    after the phrase and given no role at all. Further on, such a phrase is as often someone
+    else ("Vito Genovese, a potent Mafia leader") or no one ("as FBI chief"). Plurals ("Mafia
+    bosses") and titles before a name ("Mafia boss Gaetano Lo Presti") are left alone."""
+    people = [c for c in index.clusters.values() if c.type == "PERSON" and " " in c.name]
+    if not people:
+        return
+    lede = {sent.start for sent, _ in zip(doc.sents, range(LEDE_SENTENCES), strict=False)}
+    for ent in doc.ents:
+        noun = doc[ent.end] if ent.end < len(doc) else None
+        if ent.label_ not in ("ORG", "NORP") or noun is None or not _heads_leader_phrase(noun, index, lede):
+            continue
+        group = {t.lower_ for t in ent if t.is_alpha and t.lower_ != "the"}
+        holders = [c for c in people
+                   if any(group <= set(re.findall(r"[\w-]+", role.lower())) for role, _, _ in c.roles)]
+        if not holders:
+            holders = [c for c in people if not c.roles and c.first > noun.idx]
+        if len({c.name.split()[-1] for c in holders}) == 1:  # "Gaetano Lo Presti" and "Lo Presti"
+            holder, end = max(holders, key=lambda c: len(c.name)), noun.idx + len(noun)
+            index.mentions.append(Mention(index.article_id, holder.id, ent.start_char, end,
+                                          doc_text(doc)[ent.start_char:end], "role"))
+
+
+def _heads_leader_phrase(noun, index: EntityIndex, lede: set[int]) -> bool:
+    """Whether a word after a group's name is a singular leader noun heading its phrase, in the
+    headline or lead sentence, with no name after it."""
+    named_after = noun.i + 1 < len(noun.doc) and noun.i + 1 in index.by_token
+    return (noun.lower_ in LEADER_NOUNS and noun.tag_ == "NN" and noun.dep_ != "compound"
+            and noun.sent.start in lede and not named_after)
 
 
 def _owner_before(index: EntityIndex, ent) -> None:
