@@ -908,3 +908,33 @@ def test_a_quote_many_reports_repeat_is_one_conflict_with_each_speaker_a_side():
     assert [s.value for s in conflict.sides] == ["Kevin McAleenan", "Pete Flores"]
     assert len(conflict.sides[0].article_ids) > 1 and conflict.sides[1].article_ids == ("r30",)
     assert quote_speaker_conflicts(items[:30]) == []  # one speaker throughout: no conflict
+
+
+def test_a_running_total_is_no_count_of_one_occasion_and_explains_a_report_that_takes_it_for_one():
+    # Two reports give this boarding's count and, apart, the total of five operations; a third
+    # gives the five operations' total as this boarding's.
+    def report(article_id, text):
+        return article(article_id, "2025-11-12", "The navy boarded three pirate skiffs on Friday. " + text)
+
+    first = report("t-a", "Marines seized six AK-47 rifles and 12 magazines from the skiffs. This was "
+                   "the fifth operation of the patrol. So far, the navy has seized 31 magazines.")
+    second = report("t-b", "The marines confiscated six AK-47 rifles and 12 magazines from the skiffs. In "
+                    "its five operations, the ship has confiscated 31 magazines in all.")
+    third = report("t-c", "The marines confiscated six AK-47 rifles and 31 magazines from the skiffs, "
+                   "the navy said.")
+    assert not [c for c in conflicts_of(first, second) if c.kind == "numeric"]  # 12 and 31 both agree
+    conflict = only(conflicts_of(first, second, third), "numeric")
+    assert sides_text(conflict, [first, second, third]) == [{"12"}, {"31"}]
+    assert set(conflict.sides[1].evidence) == {e for e in conflict.sides[1].evidence if e.article_id == "t-c"}
+    assert conflict.confidence >= SHOWN_CONFIDENCE
+    assert any("total other reports give" in r for r in conflict.reasons)
+
+
+def test_a_list_of_capitalised_plurals_is_no_group_told_apart_by_name():
+    # "12 Magazines and 300 rounds" lists two things; "one Australian and one English" splits one group.
+    first = article("l-a", "2025-11-12", "Marines seized 12 Magazines and about 300 rounds of ammunition on "
+                    "Friday, the navy said.")
+    second = article("l-b", "2025-11-12", "Marines seized 12 magazines and 900 rounds of ammunition on "
+                     "Friday, the navy said.")
+    conflict = only(conflicts_of(first, second), "numeric")
+    assert sides_text(conflict, [first, second]) == [{"about 300"}, {"900"}]

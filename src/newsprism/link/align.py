@@ -224,6 +224,19 @@ COUNTED = {"vessel": "ship", "docker": "worker", "troop": "soldier", "rifl": "gu
 # A count of a set beside another one, read right after the figure: "seven AK-47s and three other
 # rifles", "five more bodies".
 FURTHER = re.compile(r"\s+(other|more|additional|extra|remaining|further|another)\b", re.IGNORECASE)
+# A figure summed over several occasions: its sentence names them ("in their five operations so
+# far, ... confiscated 14 AK-47 rifles"), or says it is a total after a sentence that numbers them
+# ("This is the fifth successful operation ... So far, the Navy has confiscated 14 AK 47 rifles").
+# A running total is no count of any one occasion.
+_OCCASION = r"(?:operation|mission|patrol|raid|sortie|attack|incident|search|seizure)"
+_SEVERAL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)"
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+OCCASIONS = re.compile(rf"\b{_SEVERAL}\s+(?:\w+\s+)?{_OCCASION}s\b", re.IGNORECASE)
+NUMBERED_OCCASION = re.compile(rf"\b{_ORDINAL}\s+(?:[\w-]+\s+){{0,3}}{_OCCASION}s?\b", re.IGNORECASE)
+OCCASION = re.compile(rf"\s+(?:\w+\s+)?{_OCCASION}s?\b", re.IGNORECASE)  # right after a figure
+TOTAL = re.compile(r"\b(?:so far|thus far|to date|a total of|in total|in all|altogether|all told)\b",
+                   re.IGNORECASE)
+
 KIND_WEIGHT = 3  # a shared casualty kind weighs like a word repeated three times near the number
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -242,6 +255,7 @@ class Measure:
     value: float = 0.0  # the quantity's value, in its dimension's base unit where it has one (feet as metres)
     sentence_start: int = 0  # where `sentence` starts in the article's text
     further: bool = False  # a count of a further set ("three other rifles"; see FURTHER)
+    summed: bool = False  # a total over several occasions (see OCCASIONS)
     # The compass point (degrees) and the place a distance is measured from, and where that
     # phrase ends in the article ("150 nautical miles east of Aden"); None when it gives none.
     position: tuple[int, str, int] | None = None
@@ -286,7 +300,30 @@ def measure(item: Item, quantity: Quantity) -> Measure:
                    article.text[left:right], kinds, unit, _counted(unit),
                    math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value, left,
                    bool(FURTHER.match(article.text, quantity.end, right)),
-                   _position(article.text, quantity.end, right))
+                   _summed(article.text, quantity, left, right), _position(article.text, quantity.end, right))
+
+
+def _summed(text: str, quantity: Quantity, left: int, right: int) -> bool:
+    """Whether a figure of the sentence text[left:right] is a total over several occasions (not
+    the count of the occasions themselves: "six operations")."""
+    occasions = OCCASIONS.finditer(text, left, right)
+    if any(not found.start() <= quantity.start < found.end() for found in occasions):
+        return True
+    if not TOTAL.search(text, left, right) or left < 2 or OCCASION.match(text, quantity.end):
+        return False
+    before, _ = sentence_span(text, left - 2, left - 1)
+    return bool(NUMBERED_OCCASION.search(text, before, left) or OCCASIONS.search(text, before, left))
+
+
+def running_totals(items: Sequence[Item]) -> list[Measure]:
+    """The figures of the items that are totals over several occasions (see OCCASIONS)."""
+    found = []
+    for item in items:
+        text = item[0].text
+        for quantity in item[1].quantities:
+            if _summed(text, quantity, *sentence_span(text, quantity.start, quantity.end)):
+                found.append(measure(item, quantity))
+    return found
 
 
 def _counted(unit: str | None) -> str | None:
@@ -561,8 +598,10 @@ def similarity(a: Measure, b: Measure) -> float:
     kinds_a, kinds_b = casualties(a), casualties(b)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return 0.0
-    if a.further != b.further:
-        return 0.0  # "three other rifles" beside "seven AK-47 rifles" counts another set
+    if a.further != b.further or a.summed != b.summed:
+        # "three other rifles" beside "seven AK-47 rifles" counts another set; the rifles of
+        # five operations are not those of one
+        return 0.0
     return sum(a.stems[s] * b.stems[s] for s in shared) / (a.norm * b.norm)
 
 

@@ -31,7 +31,9 @@ from .align import (
     casualties,
     is_age,
     measure_matches,
+    running_totals,
     scopes_differ,
+    values_agree,
 )
 from .context import (
     STOPWORDS,
@@ -119,11 +121,16 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
     found = []
     order = [article.id for article, _ in items]
     compared = {frozenset((order[i], order[j])) for i, j in nearby_pairs(items)}
+    totals: list[Measure] | None = None  # read when a contradiction needs them
     for members, score in measure_groups(matches, compared):
         main, others = scope_classes(_own_figures([measures[m] for m in members]))
         sides = value_sides(main)
         if len(sides) >= 2 and not different_measures(sides) and (status := numeric_status(sides, items)):
-            found.append(_numeric_conflict(sides, status, score))
+            conflict = _numeric_conflict(sides, status, score)
+            if status == "contradiction":
+                totals = running_totals(items) if totals is None else totals
+                conflict = _total_taken(conflict, sides, totals)
+            found.append(conflict)
         else:  # one distance agreed on may still put its place in two positions
             found += [position for agreeing in sides if (position := _position_conflict(agreeing, score))]
         for other in others:  # a figure for another period: a scope note beside the nearest figure
@@ -304,6 +311,24 @@ def _numeric_conflict(sides: list[list[Measure]], status: str, score: float) -> 
         for s in sides], confidence, reasons)
 
 
+TOTAL_TAKEN = 0.8  # a contradiction that one report's taking a running total for one occasion explains
+
+
+def _total_taken(conflict: Conflict, sides: list[list[Measure]], totals: list[Measure]) -> Conflict:
+    """A contradiction whose one side states, for this occasion, the total that other reports give
+    over several ("14 AK-47 rifles, 31 magazines" from the boat, where the others say 31 magazines
+    were seized in five operations so far, 12 in this one): the error is explained, and likely."""
+    for one in sides:
+        articles = {m.article.id for m in one}
+        if len(articles) == 1 and any(t.article.id not in articles and t.unit_head == one[0].unit_head
+                                      and values_agree(t, one[0]) for t in totals):
+            reason = f"{one[0].quantity.text} is the total other reports give for several occasions"
+            kept = tuple(r for r in conflict.reasons if "times apart" not in r)
+            confidence = max(conflict.confidence, TOTAL_TAKEN)
+            return replace(conflict, confidence=confidence, reasons=(*kept, reason))
+    return conflict
+
+
 POSITION_BASE = 0.8  # one distance from one place, at opposed compass points
 
 
@@ -342,11 +367,13 @@ SET_WORDS = frozenset({"other", "first", "last", "second", "third", "previous", 
 VAGUE = re.compile(r"^(?:some |several |many )?(hundreds|thousands|dozens|scores|millions|tens)\b",
                    re.IGNORECASE)
 AGE_RATIO = 1.25  # ages further apart are two people's ("23-year-old" vs "59-year-old")
-# Counts of the parts of one group, told apart by a capitalised word ("one Australian and one
-# English climber"); a list of different things ("14 rifles, 31 magazines and 923 rounds") is not.
+# Counts of the parts of one group, told apart by a capitalised word that is no plural ("one
+# Australian and one English climber"); a list of different things ("14 rifles, 31 Magazines and
+# 923 rounds") is not.
 _NUMBER = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
-LISTED = re.compile(rf"^(\s+[A-Z][a-z]+){{1,2}}\s+and\s+{_NUMBER}\b")
-LISTED_BEFORE = re.compile(rf"\b{_NUMBER}(\s+[A-Z][a-z]+){{1,2}}\s+and\s+$")
+_QUALIFIER = r"(\s+[A-Z][a-z]*[a-rt-z])"
+LISTED = re.compile(rf"^{_QUALIFIER}{{1,2}}\s+and\s+{_NUMBER}\b")
+LISTED_BEFORE = re.compile(rf"\b{_NUMBER}{_QUALIFIER}{{1,2}}\s+and\s+$")
 SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$", re.IGNORECASE)
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
                        r"(the |just |only |the only )?$", re.IGNORECASE)
