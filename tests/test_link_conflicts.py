@@ -860,16 +860,38 @@ def test_one_distance_from_one_place_at_opposed_compass_points_is_a_conflict_not
 
 @pytest.mark.parametrize("further", ["other", "extra", "more"])
 def test_a_count_of_a_further_set_is_not_the_count_beside_it(further):
-    first = article("f-a", "2025-06-03", "Marines seized seven AK-47 rifles and three rifles from the "
-                    "pirates on Tuesday, the navy said.")
-    second = article("f-b", "2025-06-03", f"Marines seized seven AK-47 rifles and two {further} rifles from "
-                     "the pirates on Tuesday, the navy said.")
-    conflicts = [c for c in conflicts_of(first, second) if c.kind == "numeric"]
-    assert not conflicts  # "two other rifles" counts what the seven leave out: no "three" to contradict
-    third = article("f-c", "2025-06-03", f"Marines seized seven AK-47 rifles and three {further} rifles from "
+    # Three rifles listed after seven AK-47 rifles are three besides them, as "three other rifles" are.
+    listed = article("f-a", "2025-06-03", "Marines seized seven AK-47 rifles and three rifles from the "
+                     "pirates on Tuesday, the navy said.")
+    said = article("f-b", "2025-06-03", f"Marines seized seven AK-47 rifles and three {further} rifles from "
+                   "the pirates on Tuesday, the navy said.")
+    assert not [c for c in conflicts_of(listed, said) if c.kind == "numeric"]
+    other = article("f-c", "2025-06-03", f"Marines seized seven AK-47 rifles and two {further} rifles from "
                     "the pirates on Tuesday, the navy said.")
-    conflict = only(conflicts_of(second, third), "numeric")
-    assert sides_text(conflict, [second, third]) == [{"two"}, {"three"}]
+    for first in (listed, said):
+        conflict = only(conflicts_of(first, other), "numeric")
+        assert sides_text(conflict, [first, other]) == [{"three"}, {"two"}]
+
+
+def test_counts_of_different_charges_are_no_further_set():
+    first = article("k-a", "2025-06-03", "LaSalle was charged with one count of murder and three counts of "
+                    "vehicular homicide on Friday.")
+    second = article("k-b", "2025-06-03", "LaSalle was charged on Friday with murder and three counts of "
+                     "vehicular homicide.")
+    assert not [c for c in conflicts_of(first, second) if c.kind == "numeric"]
+
+
+def test_a_whole_beside_its_part_leaves_the_contradiction_of_the_rest():
+    # Nine rifles are the seven AK-47s and two others; seven against twelve is still a contradiction.
+    first = article("w-a", "2025-06-03", "Commandos seized seven AK-47 rifles and two other rifles from the "
+                    "pirates on Saturday.")
+    second = article("w-b", "2025-06-03", "Nine assault rifles and a grenade launcher were seized from the "
+                     "pirates on Saturday, the navy said.")
+    third = article("w-c", "2025-06-03", "The commandos recovered 12 AK 47 guns, three rifles and two "
+                    "grenades from the pirates on Saturday.")
+    conflicts = [c for c in conflicts_of(first, second, third) if c.kind == "numeric"]
+    assert any(sides_text(c, [first, second, third]) == [{"seven"}, {"12"}] for c in conflicts)
+    assert not any("Nine" in texts for c in conflicts for texts in sides_text(c, [first, second, third]))
 
 
 QUOTE = ("port circumstances at the time of arrival, those individuals may need to wait in Mexico as "

@@ -220,7 +220,7 @@ CONCEPTS = {"spend": "#spend", "spent": "#spend", "expenditure": "#spend", "outl
             "troop": "#soldier", "soldier": "#soldier"}
 # Counted things news names in turn ("14 foreign vessels", "a dozen ships"; "3,000 dockers", "8,000
 # dock workers"): the unit's head word as the one they are compared by.
-COUNTED = {"vessel": "ship", "docker": "worker", "troop": "soldier", "rifl": "gun"}
+COUNTED = {"vessel": "ship", "docker": "worker", "troop": "soldier", "rifl": "gun", "rifle": "gun"}
 # A count of a set beside another one, read right after the figure: "seven AK-47s and three other
 # rifles", "five more bodies".
 FURTHER = re.compile(r"\s+(other|more|additional|extra|remaining|further|another)\b", re.IGNORECASE)
@@ -299,7 +299,7 @@ def measure(item: Item, quantity: Quantity) -> Measure:
     return Measure(article, quantity, stems, scope_of(item, quantity), high * tolerance(quantity) + spread,
                    article.text[left:right], kinds, unit, _counted(unit),
                    math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value, left,
-                   bool(FURTHER.match(article.text, quantity.end, right)),
+                   _further(item, quantity, unit, right),
                    _summed(article.text, quantity, left, right), _position(article.text, quantity.end, right))
 
 
@@ -313,6 +313,31 @@ def _summed(text: str, quantity: Quantity, left: int, right: int) -> bool:
         return False
     before, _ = sentence_span(text, left - 2, left - 1)
     return bool(NUMBERED_OCCASION.search(text, before, left) or OCCASIONS.search(text, before, left))
+
+
+# What lies between two counts of one list: the first one's unit words, then a comma or "and".
+LIST_BETWEEN = re.compile(r"[^.;:!?]{0,40}?(?:,|\sand|\splus)\s+")
+COUNT_OF = re.compile(r"\s+[\w-]+\s+of\b")  # "three counts of homicide": what is counted comes after "of"
+
+
+def _further(item: Item, quantity: Quantity, unit: str | None, right: int) -> bool:
+    """Whether a count is of a further set: said so ("three other rifles"), or listed right after
+    a count of the same things ("12 AK 47 guns, three rifles": three guns besides the twelve)."""
+    article, analysis = item
+    if FURTHER.match(article.text, quantity.end, right):
+        return True
+    earlier = [q for q in analysis.quantities if q.end <= quantity.start]
+    if not earlier or not _counted(unit) or COUNT_OF.match(article.text, quantity.end):
+        return False  # "one count of murder and three counts of homicide" count different things
+    last = max(earlier, key=lambda q: q.end)
+    return bool(LIST_BETWEEN.fullmatch(article.text, last.end, quantity.start)) and \
+        _counted(_unit_name(last)) == _counted(unit)
+
+
+def _unit_name(quantity: Quantity) -> str | None:
+    """A quantity's unit as compared: its dimension's base unit where it has one, else lower case."""
+    base = in_base_unit(quantity.unit)
+    return base[0] if base else (quantity.unit.lower() if quantity.unit else None)
 
 
 def running_totals(items: Sequence[Item]) -> list[Measure]:

@@ -124,7 +124,7 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
     totals: list[Measure] | None = None  # read when a contradiction needs them
     for members, score in measure_groups(matches, compared):
         main, others = scope_classes(_own_figures([measures[m] for m in members]))
-        sides = value_sides(main)
+        sides = _without_odd_side(value_sides(main))
         if len(sides) >= 2 and not different_measures(sides) and (status := numeric_status(sides, items)):
             conflict = _numeric_conflict(sides, status, score)
             if status == "contradiction":
@@ -141,6 +141,20 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
                 if conflict.confidence >= NOTE_FLOOR:
                     found.append(conflict)
     return found
+
+
+def _without_odd_side(sides: list[list[Measure]]) -> list[list[Measure]]:
+    """Three or more sides that cannot all state one figure because one of them, the least
+    reported, is a part or the whole of another: without it, the rest may. "Nine assault rifles"
+    (seven AK-47s and two others) beside "seven AK-47s" and "12 AK guns" is a whole beside its
+    part, and seven against twelve still a contradiction."""
+    if len(sides) < 3 or not different_measures(sides):
+        return sides
+    for odd in sorted(sides, key=lambda s: (len({m.article.id for m in s}), s[0].value)):
+        rest = [s for s in sides if s is not odd]
+        if any(_parts_add_up([odd, other]) for other in rest) and not different_measures(rest):
+            return rest
+    return sides
 
 
 def scope_classes(measures: list[Measure]) -> tuple[list[Measure], list[list[Measure]]]:
@@ -363,6 +377,8 @@ def _position_conflict(agreeing: list[Measure], score: float) -> Conflict | None
 # Words before what is counted that make it another set: "other victims", "the last 10 games".
 SET_WORDS = frozenset({"other", "first", "last", "second", "third", "previous", "next", "remaining",
                        "additional", "former", "earlier", "final"})
+# The words of a further set, all one ("other", however written; see `Measure.further`).
+FURTHER_WORDS = {"other": "other", "remaining": "other", "additional": "other"}
 # A side written as a vague plural is no figure to contradict ("hundreds of migrants").
 VAGUE = re.compile(r"^(?:some |several |many )?(hundreds|thousands|dozens|scores|millions|tens)\b",
                    re.IGNORECASE)
@@ -388,6 +404,13 @@ def is_list(subject: str) -> bool:
     return any(m[1].lower() not in STOPWORDS for m in LIST_AND.finditer(subject))
 
 
+def _set_words(m: Measure) -> frozenset[str]:
+    """The words that tell which set a figure counts: "three other rifles" and three rifles listed
+    after seven AK-47s (a further set, `Measure.further`) count the same one."""
+    found = {FURTHER_WORDS.get(w, w) for w in (m.quantity.subject or "").lower().split() if w in SET_WORDS}
+    return frozenset(found | ({"other"} if m.further else set()))
+
+
 def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     """Sides that cannot state one figure: a vague plural ("hundreds"), counts of sets told apart
     by a word like "other" or "last", ages of differently named people; with `lists`, also a
@@ -395,8 +418,7 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     measures = [m for s in sides for m in s]
     if any(VAGUE.match(m.quantity.text) for m in measures):
         return True
-    sets = {frozenset(w for w in (m.quantity.subject or "").lower().split() if w in SET_WORDS)
-            for m in measures if m.quantity.subject}
+    sets = {_set_words(m) for m in measures if m.quantity.subject or m.further}
     if len(sets) > 1:
         return True
     if lists and len({is_list(m.quantity.subject) for m in measures if m.quantity.subject}) > 1:
