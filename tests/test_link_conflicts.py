@@ -960,3 +960,23 @@ def test_a_list_of_capitalised_plurals_is_no_group_told_apart_by_name():
                      "Friday, the navy said.")
     conflict = only(conflicts_of(first, second), "numeric")
     assert sides_text(conflict, [first, second]) == [{"about 300"}, {"900"}]
+
+
+def test_large_figures_close_together_lose_half_the_doubt_of_a_loose_match():
+    from collections import Counter
+
+    from newsprism.link.align import Measure
+    from newsprism.link.conflicts import LOOSE_MATCH, numeric_confidence
+    from newsprism.model import Quantity
+
+    def side(article_id, value, unit):
+        quantity = Quantity(f"{article_id}:q", article_id, 0, 2, str(value), float(value), unit, subject="deal")
+        return [Measure(Article(article_id, "x"), quantity, Counter(), None, 0.0, "", value=float(value))]
+
+    loose = LOOSE_MATCH - 0.1
+    money, _ = numeric_confidence([side("a", 80_000_000, "USD"), side("b", 82_000_000, "USD")], loose)
+    ages, _ = numeric_confidence([side("c", 27, "year"), side("d", 29, "year")], loose)
+    far, _ = numeric_confidence([side("e", 80_000_000, "USD"), side("f", 95_000_000, "USD")], loose)
+    tight, _ = numeric_confidence([side("g", 80_000_000, "USD"), side("h", 82_000_000, "USD")], LOOSE_MATCH)
+    assert ages < money < tight and far < money
+    assert money >= SHOWN_CONFIDENCE > ages

@@ -614,6 +614,10 @@ LOOSE_MATCH = 0.4  # mean context similarity under which the sides may be differ
 # after the rules were written, 25 of the 26 shown with one of them were false (other players'
 # statistics, other guns, other occasions).
 LOOSE_PENALTY = 0.3
+# Large figures (sums of money, crowds) closer than CLOSE_RATIO lose half the doubt of a loose
+# match ("$80 million", "$82 million"); small ones (ages, counts) are often near by chance.
+CLOSE_RATIO = 1.1
+LARGE = 1000
 
 
 def _one_toll(sides: list[list[Measure]], units: set) -> bool:
@@ -669,6 +673,8 @@ def numeric_confidence(sides: list[list[Measure]], score: float,
         confidence -= 0.3
         reasons.append("a game statistic, which reports give for different players and games")
     if score < LOOSE_MATCH:
-        confidence -= LOOSE_PENALTY
+        # Two large figures of one unit this close are seldom two measures that happen to be near
+        close = ratio <= CLOSE_RATIO and min(values) >= LARGE and None not in units
+        confidence -= LOOSE_PENALTY / 2 if close else LOOSE_PENALTY
         reasons.append("the sentences around the figures are only loosely alike")
     return round(max(confidence, 0.05), 2), tuple(reasons)
