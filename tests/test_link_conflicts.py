@@ -970,7 +970,8 @@ def test_large_figures_close_together_lose_half_the_doubt_of_a_loose_match():
     from newsprism.model import Quantity
 
     def side(article_id, value, unit):
-        quantity = Quantity(f"{article_id}:q", article_id, 0, 2, str(value), float(value), unit, subject="deal")
+        quantity = Quantity(f"{article_id}:q", article_id, 0, 2, str(value), float(value), unit,
+                            subject="deal")
         return [Measure(Article(article_id, "x"), quantity, Counter(), None, 0.0, "", value=float(value))]
 
     loose = LOOSE_MATCH - 0.1
