@@ -981,3 +981,20 @@ def test_large_figures_close_together_lose_half_the_doubt_of_a_loose_match():
     tight, _ = numeric_confidence([side("g", 80_000_000, "USD"), side("h", 82_000_000, "USD")], LOOSE_MATCH)
     assert ages < money < tight and far < money
     assert money >= SHOWN_CONFIDENCE > ages
+
+
+TWEET = ("This can be good news in that we will now counter for the DNC Server that they refused to give "
+         "to the FBI, the {} Wasserman Schultz Servers and Documents held by the mystery man")
+
+
+def test_one_quote_with_a_name_worded_two_ways_is_an_identity_conflict():
+    wrong = article("m-a", "2025-04-21", f'"{TWEET.format("Wendy")}," President Donald Trump wrote.')
+    right = article("m-b", "2025-04-21",
+                    f'"Just heard we were sued," Donald Trump tweeted. "{TWEET.format("Debbie")}."')
+    conflict = only(conflicts_of(wrong, right), "identity")
+    assert sides_text(conflict, [wrong, right]) == [{"Wendy"}, {"Debbie"}]
+    assert conflict.confidence >= SHOWN_CONFIDENCE
+    # The same words, the attribution between two quotes named two ways: no conflict.
+    first = article("m-c", "2025-04-21", f'"{TWEET.format("Debbie")}," Luke Pigeon said. "We left."')
+    second = article("m-d", "2025-04-21", f'"{TWEET.format("Debbie")}," Mr. Pigeon said. "We left."')
+    assert not [c for c in conflicts_of(first, second) if c.kind == "identity"]

@@ -591,3 +591,13 @@ def test_paragraph_spans_are_the_non_blank_lines(text):
             lines.append((start, start + len(line)))
         start += len(line) + 1
     assert list(paragraph_spans(text)) == lines
+
+
+def test_a_name_and_its_apposition_after_a_quote_speak_it_though_the_parser_took_a_noun_inside():
+    text = ("Donald Trump answered on Friday evening.\n\n\"This can be good news in that we will now "
+            "counter for the DNC Server that they refused to give to the FBI, the Wendy Wasserman Schultz "
+            "Servers and Documents held by the Pakistani mystery man and Clinton Emails,\" Trump, a "
+            "Republican, wrote.")
+    (statement,) = [s for s in analyze_article(Article(id="t", text=text)).statements if s.kind == "direct"]
+    assert statement.speaker_name == "Donald Trump"
+    assert statement.provenance is None  # no outlet: "a Republican" is what Trump is

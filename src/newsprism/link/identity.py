@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -338,7 +339,8 @@ def identity_conflicts(items: Sequence[Item]) -> list[Conflict]:
     per_article = _owners_filled([role_claims(item, known) for item in items])
     near = nearby_pairs(items)
     return (_two_people_one_office(per_article, near) + _former_and_serving(per_article, near)
-            + spelling_conflicts(items) + rank_conflicts(items) + quote_speaker_conflicts(items))
+            + spelling_conflicts(items) + rank_conflicts(items) + quote_speaker_conflicts(items)
+            + misquoted_names(items))
 
 
 QUOTE_SHARED = 0.8  # share of the shorter quote's word pairs the other has: one quote, reworded a little
@@ -356,7 +358,7 @@ def quote_speaker_conflicts(items: Sequence[Item]) -> list[Conflict]:
     near = set(nearby_pairs(items))
     found: dict[tuple[str, str], dict[str, list[Evidence]]] = {}
     firsts: dict[tuple[str, str], str] = {}
-    for a, b in _alike_quotes([u for item in items for u in _credited(item)]):
+    for a, b in _alike_quotes([u for item in items for u in _credited(item)], same=False):
         pair = tuple(sorted((order[a.article.id], order[b.article.id])))
         if pair not in near or not _one_quote_two_people(a, b):
             continue
@@ -379,11 +381,12 @@ def quote_speaker_conflicts(items: Sequence[Item]) -> list[Conflict]:
     return conflicts
 
 
-def _alike_quotes(quotes: list[Utterance]):
-    """Pairs of quotes of different speakers that may be one quote: the same wording, or two
-    wordings that share QUOTE_RARE_SHARED or more word pairs few other wordings have. Quotes are
-    first gathered by wording and speaker, so a quote that hundreds of reports repeat is compared
-    once per speaker, and word pairs in many wordings ("of the") are no evidence."""
+def _alike_quotes(quotes: list[Utterance], same: bool):
+    """Pairs of quotes of the `same` speaker (or of different ones) that may be one quote: the
+    same wording, or two wordings that share QUOTE_RARE_SHARED or more word pairs few other
+    wordings have. Quotes are first gathered by wording and speaker, so a quote that hundreds of
+    reports repeat is compared once per speaker, and word pairs in many wordings ("of the") are
+    no evidence."""
     wordings: dict[frozenset, dict[str, list[Utterance]]] = {}
     for u in quotes:
         if len(u.bigrams) >= QUOTE_MIN_PAIRS:
@@ -401,8 +404,8 @@ def _alike_quotes(quotes: list[Utterance]):
                 continue
             for name_a, first in wordings[key].items():
                 for name_b, second in wordings[keys[other]].items():
-                    if other == n and name_a >= name_b or name_a == name_b:
-                        continue
+                    if (name_a == name_b) != same or other == n and (same or name_a > name_b):
+                        continue  # each pair once
                     yield from ((a, b) for a in first for b in second)
 
 
@@ -432,6 +435,67 @@ def _one_quote_two_people(a: Utterance, b: Utterance) -> bool:
     surname = {u.statement.id: u.statement.speaker_name.split()[-1] for u in (a, b)}
     return not (_names(b.article.text, surname[a.statement.id])
                 or _names(a.article.text, surname[b.statement.id]))
+
+
+MISQUOTE_BASE = 0.7
+NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+QUOTE_WORD = re.compile(r"\w(?:[\w'’.-]*\w)?")  # a word, inner dots and apostrophes kept
+QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")  # what one pair of quotation marks holds
+
+
+def misquoted_names(items: Sequence[Item]) -> list[Conflict]:
+    """One quote of one speaker, word for word but for a name, in reports of one event: "the Wendy
+    Wasserman Schultz Servers" in one, "the Debbie Wasserman Schultz Servers" in another (a tweet
+    that got a name wrong, quoted as written by one outlet and put right by another)."""
+    order = {article.id: n for n, (article, _) in enumerate(items)}
+    near = set(nearby_pairs(items))
+    found: dict[str, Conflict] = {}
+    for a, b in _alike_quotes([u for item in items for u in _credited(item)], same=True):
+        if tuple(sorted((order[a.article.id], order[b.article.id]))) not in near:
+            continue
+        names = _one_name_apart(a, b)
+        if names is None:
+            continue
+        sides = [side(u.article.span_text(*span), [Evidence(u.article.id, *span)])
+                 for u, span in zip((a, b), names, strict=True)]
+        parts = [f"“{s.value}” ({outlets_text([u.article])})" for s, u in zip(sides, (a, b), strict=True)]
+        summary = f"{a.statement.speaker_name} quoted with two names: {' vs '.join(parts)}"
+        conflict = make_conflict("identity", "contradiction", summary, sides, MISQUOTE_BASE)
+        found[conflict.id] = conflict
+    return list(found.values())
+
+
+def _one_name_apart(a: Utterance, b: Utterance) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where two wordings of one quote differ, when it is in one name only: its spans in each."""
+    words = [_quoted_words(u) for u in (a, b)]
+    plain = [[w.lower() for w, _, _ in ws] for ws in words]
+    ops = SequenceMatcher(None, *plain, autojunk=False).get_opcodes()
+    while ops and ops[0][0] in {"insert", "delete"}:  # one quote within the other, or run on
+        ops = ops[1:]
+    while ops and ops[-1][0] in {"insert", "delete"}:
+        ops = ops[:-1]
+    changes = [op for op in ops if op[0] != "equal"]
+    if len(changes) != 1 or changes[0][0] != "replace" or min(map(len, plain)) < QUOTE_MIN_PAIRS:
+        return None
+    _, i1, i2, j1, j2 = changes[0]
+    first, second = words[0][i1:i2], words[1][j1:j2]
+    if not (0 < len(first) <= 2 and 0 < len(second) <= 2 and i1 and j1):
+        return None
+    if not all(NAME_WORD.fullmatch(w) for w, _, _ in (*first, *second)):
+        return None
+    if not (words[0][i2:i2 + 1] and NAME_WORD.fullmatch(words[0][i2][0])):
+        return None  # a given name before a surname both keep: "Wendy" / "Debbie" Wasserman Schultz
+    return (first[0][1], first[-1][2]), (second[0][1], second[-1][2])
+
+
+def _quoted_words(u: Utterance) -> list[tuple[str, int, int]]:
+    """The words of a statement inside its quotation marks, with their offsets in the article:
+    the attribution between two quotes ("Luke Pigeon said", "Mr. Pigeon said") is left out."""
+    start, end = u.statement.content
+    text = u.article.text
+    parts = [m.span(1) for m in QUOTED.finditer(text, start, end)] or [(start, end)]
+    return [(m.group(), m.start(), m.end())
+            for left, right in parts for m in QUOTE_WORD.finditer(text, left, right)]
 
 
 def _names(text: str, surname: str) -> bool:

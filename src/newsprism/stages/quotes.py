@@ -71,7 +71,7 @@ def extract_statements(doc, entities: EntityIndex, article_id: str,
     quotes = find_quoted(doc_text(doc))
     candidates = [c for c in (find_report(doc[i], quotes, table) for i in _report_cue_positions(doc))
                   if c is not None and not _document_itself(c.speaker)]
-    candidates = _absorb_quotes(candidates, quotes, doc_text(doc))
+    candidates = [_speaker_outside(c) for c in _absorb_quotes(candidates, quotes, doc_text(doc))]
     candidates = _drop_nested(_credit_outlets(candidates, entities))
     candidates += _orphan_quotes(doc, quotes, candidates)
     candidates += _colon_lines(doc, candidates)
@@ -162,8 +162,11 @@ def _outlet(cand: Candidate, entities: EntityIndex, relays: bool) -> str | None:
 
 
 def _outlet_of(head, entities: EntityIndex, relays: bool) -> str | None:
-    named = entities.entity_of(_noun_phrase(head))
-    if named is not None and named.type == "PERSON" or entities.person_named(head.text):
+    # The name itself first: in "Trump, a Republican" the phrase's last entity is the party.
+    for named in (entities.entity_of([head]), entities.entity_of(_noun_phrase(head))):
+        if named is not None and named.type == "PERSON":
+            return None
+    if entities.person_named(head.text):
         return None
     return outlet_name(head, relays)
 
@@ -341,7 +344,8 @@ def _nearby_cue(doc, quote: Quoted, quotes: list[Quoted]) -> Candidate | None:
             outside = not (quote.start <= token.idx < quote.end) and not inside_quote(token.idx, quotes)
             cue = token.pos_ == "VERB" and (token.lemma_.lower() in CUE_LEMMAS or _phrasal_cue(token))
             if outside and cue:
-                speaker = subject(token) or _inverted_speaker(doc, token, quote)
+                speaker = (subject(token) or _inverted_speaker(doc, token, quote)
+                           or _named_before(token, quote.end))
                 if speaker is not None and not (quote.start <= speaker.idx < quote.end):
                     distance = quote.start - token.idx if token.idx < quote.start else token.idx - quote.end
                     found.append((distance, token.i, token, speaker))
@@ -372,6 +376,31 @@ def _inverted_speaker(doc, verb, quote: Quoted):
         return None
     after = next((c for c in verb.rights if c.dep_ in {"dobj", "npadvmod", "attr", "dative"}), None)
     return after if after is not None and after.pos_ == "PROPN" else None
+
+
+def _speaker_outside(cand: Candidate) -> Candidate:
+    """A direct quote whose speaker the parser found inside the quote ("... the Wendy Wasserman
+    Schultz Servers ...," Trump, a Republican, wrote: "Servers" as the subject): the name between
+    the quote and the verb, where there is one."""
+    cue = _cue_root(cand)
+    if cand.kind != "direct" or cand.speaker is None or cue is None \
+            or not cand.content[0] <= cand.speaker.idx < cand.content[1]:
+        return cand
+    named = _named_before(cue, cand.content[1])
+    return cand if named is None else replace(cand, speaker=named)
+
+
+def _named_before(verb, quote_end: int):
+    """ “...,” Trump, a Republican, wrote: right after a quote, a name and its apposition before
+    the verb, which the parser hung on the quote instead of making it the verb's subject."""
+    between = [t for t in verb.doc[:verb.i] if t.idx >= quote_end and not (t.is_punct or t.is_space)]
+    if not between or between[0].pos_ != "PROPN":
+        return None
+    name = between[0]
+    while name.dep_ == "compound" and name.head.i < verb.i:
+        name = name.head
+    inside = {t.i for t in name.subtree}
+    return name if all(t.i in inside for t in between) else None
 
 
 def _colon_intro(doc, quote: Quoted, quotes: list[Quoted]) -> Candidate | None:
