@@ -998,3 +998,15 @@ def test_one_quote_with_a_name_worded_two_ways_is_an_identity_conflict():
     first = article("m-c", "2025-04-21", f'"{TWEET.format("Debbie")}," Luke Pigeon said. "We left."')
     second = article("m-d", "2025-04-21", f'"{TWEET.format("Debbie")}," Mr. Pigeon said. "We left."')
     assert not [c for c in conflicts_of(first, second) if c.kind == "identity"]
+
+
+def test_one_quote_with_the_day_worded_two_ways_is_a_temporal_conflict():
+    # The second report's quote runs over three lines, which are three statements.
+    first = article("d-a", "2025-01-13", 'Vincent Jackson released a statement. "This morning I was '
+                    'stopped by an officer," Jackson said in the statement. "I do not think any charges will '
+                    'be filed as a result of the stop."')
+    second = article("d-b", "2025-01-13", 'Vincent Jackson released a statement on Tuesday.\n"Yesterday I '
+                     'was stopped by an officer.\nI do not think any charges will be filed as a result of the '
+                     'stop.\nI look forward to clearing my name."')
+    conflict = only(conflicts_of(first, second), "temporal")
+    assert sides_text(conflict, [first, second]) == [{"This morning"}, {"Yesterday"}]

@@ -413,13 +413,16 @@ QUOTE_COMMON = 50  # a word pair in more wordings than this is too common to say
 QUOTE_RARE_SHARED = 3  # two wordings of one quote share most of their word pairs, rare ones among them
 
 
-def _credited(item: Item) -> list[Utterance]:
-    """The article's direct quotes credited to a person named in full."""
+def _credited(item: Item, kinds: frozenset[str] = frozenset({"direct"}), named: bool = True
+              ) -> list[Utterance]:
+    """The article's direct quotes (statements of `kinds`) credited to a person named in full;
+    with `named`, only those whose speaker the text names beside them (not one read on from the
+    quote before)."""
     article, analysis = item
     people = {e.id for e in analysis.entities if e.type == "PERSON"}
     quotes = []
     for s in analysis.statements:
-        if s.kind == "direct" and s.speaker and s.speaker_entity_id in people \
+        if s.kind in kinds and (s.speaker or not named) and s.speaker_entity_id in people \
                 and len(name_tokens(s.speaker_name)) >= 2:
             quotes.append(Utterance(article, s, word_pairs(article.span_text(*s.content)), frozenset(),
                                     name_tokens(s.speaker_name)))
@@ -444,29 +447,54 @@ QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")  # what one pair of q
 
 
 def misquoted_names(items: Sequence[Item]) -> list[Conflict]:
-    """One quote of one speaker, word for word but for a name, in reports of one event: "the Wendy
-    Wasserman Schultz Servers" in one, "the Debbie Wasserman Schultz Servers" in another (a tweet
-    that got a name wrong, quoted as written by one outlet and put right by another)."""
+    """One quote of one speaker, word for word but for a name or a day, in reports of one event:
+    "the Wendy Wasserman Schultz Servers" in one, "the Debbie Wasserman Schultz Servers" in another
+    (a tweet that got a name wrong, quoted as written by one outlet and put right by another);
+    "This morning I was stopped by an officer" against "Yesterday I was stopped ..."."""
     order = {article.id: n for n, (article, _) in enumerate(items)}
     near = set(nearby_pairs(items))
     found: dict[str, Conflict] = {}
-    for a, b in _alike_quotes([u for item in items for u in _credited(item)], same=True):
+    for a, b in _alike_quotes([u for item in items for u in _quote_runs(item)], same=True):
         if tuple(sorted((order[a.article.id], order[b.article.id]))) not in near:
             continue
-        names = _one_name_apart(a, b)
-        if names is None:
+        apart = _one_word_apart(a, b)
+        if apart is None:
             continue
+        kind, spans = apart
         sides = [side(u.article.span_text(*span), [Evidence(u.article.id, *span)])
-                 for u, span in zip((a, b), names, strict=True)]
+                 for u, span in zip((a, b), spans, strict=True)]
         parts = [f"“{s.value}” ({outlets_text([u.article])})" for s, u in zip(sides, (a, b), strict=True)]
-        summary = f"{a.statement.speaker_name} quoted with two names: {' vs '.join(parts)}"
-        conflict = make_conflict("identity", "contradiction", summary, sides, MISQUOTE_BASE)
+        what = "names" if kind == "identity" else "times"
+        summary = f"{a.statement.speaker_name} quoted with two {what}: {' vs '.join(parts)}"
+        conflict = make_conflict(kind, "contradiction", summary, sides, MISQUOTE_BASE)
         found[conflict.id] = conflict
     return list(found.values())
 
 
-def _one_name_apart(a: Utterance, b: Utterance) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """Where two wordings of one quote differ, when it is in one name only: its spans in each."""
+RUN_GAP = 3  # characters (a stop, a line break) between two statements of one quote run on
+
+
+def _quote_runs(item: Item) -> list[Utterance]:
+    """The article's quotes credited to a person named in full, each run on with the statements of
+    the same speaker right after it: a quote of three paragraphs is three statements."""
+    article, _ = item
+    runs: list[Utterance] = []
+    credited = _credited(item, frozenset({"direct", "unmarked"}), named=False)
+    for u in sorted(credited, key=lambda u: u.statement.content):
+        last = runs[-1] if runs else None
+        if last is not None and last.statement.speaker_name == u.statement.speaker_name \
+                and 0 <= u.statement.content[0] - last.statement.content[1] <= RUN_GAP:
+            content = (last.statement.content[0], u.statement.content[1])
+            runs[-1] = replace(last, statement=replace(last.statement, content=content),
+                               bigrams=word_pairs(article.span_text(*content)))
+        elif u.statement.kind == "direct":
+            runs.append(u)
+    return runs
+
+
+def _one_word_apart(a: Utterance, b: Utterance) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """Where two wordings of one quote differ, when it is in one name ("identity") or in the day
+    ("temporal") only: the conflict's kind and the spans in each."""
     words = [_quoted_words(u) for u in (a, b)]
     plain = [[w.lower() for w, _, _ in ws] for ws in words]
     ops = SequenceMatcher(None, *plain, autojunk=False).get_opcodes()
@@ -479,13 +507,23 @@ def _one_name_apart(a: Utterance, b: Utterance) -> tuple[tuple[int, int], tuple[
         return None
     _, i1, i2, j1, j2 = changes[0]
     first, second = words[0][i1:i2], words[1][j1:j2]
-    if not (0 < len(first) <= 2 and 0 < len(second) <= 2 and i1 and j1):
+    if not (0 < len(first) <= 2 and 0 < len(second) <= 2):
         return None
-    if not all(NAME_WORD.fullmatch(w) for w, _, _ in (*first, *second)):
+    spans = ((first[0][1], first[-1][2]), (second[0][1], second[-1][2]))
+    if all(w.lower() in DAY_WORDS for w, _, _ in (*first, *second)) \
+            and {w.lower() for w, _, _ in (*first, *second)} & DAYS:
+        return "temporal", spans
+    if not (i1 and j1 and all(NAME_WORD.fullmatch(w) for w, _, _ in (*first, *second))):
         return None
     if not (words[0][i2:i2 + 1] and NAME_WORD.fullmatch(words[0][i2][0])):
         return None  # a given name before a surname both keep: "Wendy" / "Debbie" Wasserman Schultz
-    return (first[0][1], first[-1][2]), (second[0][1], second[-1][2])
+    return "identity", spans
+
+
+# Words that say which day something happened, relative to when it was said.
+DAYS = frozenset("yesterday today tonight tomorrow morning afternoon evening night monday tuesday wednesday "
+                 "thursday friday saturday sunday".split())
+DAY_WORDS = DAYS | {"this", "last", "on", "early", "late"}
 
 
 def _quoted_words(u: Utterance) -> list[tuple[str, int, int]]:
