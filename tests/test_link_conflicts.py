@@ -1006,7 +1006,7 @@ def test_one_quote_with_the_day_worded_two_ways_is_a_temporal_conflict():
                     'stopped by an officer," Jackson said in the statement. "I do not think any charges will '
                     'be filed as a result of the stop."')
     second = article("d-b", "2025-01-13", 'Vincent Jackson released a statement on Tuesday.\n"Yesterday I '
-                     'was stopped by an officer.\nI do not think any charges will be filed as a result of the '
-                     'stop.\nI look forward to clearing my name."')
+                     'was stopped by an officer.\nI do not think any charges will be filed as a result of '
+                     'the stop.\nI look forward to clearing my name."')
     conflict = only(conflicts_of(first, second), "temporal")
     assert sides_text(conflict, [first, second]) == [{"This morning"}, {"Yesterday"}]
