@@ -278,8 +278,18 @@ class MeasureMatch:
     score: float
 
 
-def measure(item: Item, quantity: Quantity) -> Measure:
-    """The comparable form of one quantity."""
+def measures_of(item: Item) -> list[Measure]:
+    """The comparable form of each of an article's quantities, in text order."""
+    found, previous = [], None
+    for quantity in sorted(item[1].quantities, key=lambda q: (q.start, q.end)):
+        found.append(measure(item, quantity, previous))
+        previous = quantity
+    return found
+
+
+def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) -> Measure:
+    """The comparable form of one quantity (`previous`: the article's quantity before it, which
+    is looked up when not given)."""
     article, analysis = item
     stems = Counter(window_stems(article, quantity.start, quantity.end, CONTEXT))
     near = window_stems(article, quantity.start, quantity.end, NEAR)
@@ -299,7 +309,7 @@ def measure(item: Item, quantity: Quantity) -> Measure:
     return Measure(article, quantity, stems, scope_of(item, quantity), high * tolerance(quantity) + spread,
                    article.text[left:right], kinds, unit, _counted(unit),
                    math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value, left,
-                   _further(item, quantity, unit, right),
+                   _further(item, quantity, previous, unit, right),
                    _summed(article.text, quantity, left, right), _position(article.text, quantity.end, right))
 
 
@@ -320,18 +330,20 @@ LIST_BETWEEN = re.compile(r"[^.;:!?]{0,40}?(?:,|\sand|\splus)\s+")
 COUNT_OF = re.compile(r"\s+[\w-]+\s+of\b")  # "three counts of homicide": what is counted comes after "of"
 
 
-def _further(item: Item, quantity: Quantity, unit: str | None, right: int) -> bool:
+def _further(item: Item, quantity: Quantity, previous: Quantity | None, unit: str | None, right: int) -> bool:
     """Whether a count is of a further set: said so ("three other rifles"), or listed right after
     a count of the same things ("12 AK 47 guns, three rifles": three guns besides the twelve)."""
     article, analysis = item
     if FURTHER.match(article.text, quantity.end, right):
         return True
-    earlier = [q for q in analysis.quantities if q.end <= quantity.start]
-    if not earlier or not _counted(unit) or COUNT_OF.match(article.text, quantity.end):
+    if not _counted(unit) or COUNT_OF.match(article.text, quantity.end):
         return False  # "one count of murder and three counts of homicide" count different things
-    last = max(earlier, key=lambda q: q.end)
-    return bool(LIST_BETWEEN.fullmatch(article.text, last.end, quantity.start)) and \
-        _counted(_unit_name(last)) == _counted(unit)
+    if previous is None:
+        previous = max((q for q in analysis.quantities if q.end <= quantity.start), key=lambda q: q.end,
+                       default=None)
+    return previous is not None and previous.end <= quantity.start \
+        and bool(LIST_BETWEEN.fullmatch(article.text, previous.end, quantity.start)) \
+        and _counted(_unit_name(previous)) == _counted(unit)
 
 
 def _unit_name(quantity: Quantity) -> str | None:
@@ -345,9 +357,8 @@ def running_totals(items: Sequence[Item]) -> list[Measure]:
     found = []
     for item in items:
         text = item[0].text
-        for quantity in item[1].quantities:
-            if _summed(text, quantity, *sentence_span(text, quantity.start, quantity.end)):
-                found.append(measure(item, quantity))
+        if any(_summed(text, q, *sentence_span(text, q.start, q.end)) for q in item[1].quantities):
+            found += [m for m in measures_of(item) if m.summed]
     return found
 
 
@@ -632,7 +643,7 @@ def similarity(a: Measure, b: Measure) -> float:
 
 def measure_matches(items: Sequence[Item]) -> list[MeasureMatch]:
     """For each pair of articles, their quantities paired one to one, most similar first."""
-    measures = [[measure(item, q) for q in item[1].quantities] for item in items]
+    measures = [measures_of(item) for item in items]
     matches = []
     for i, j in nearby_pairs(items):
         first, second = measures[i], measures[j]
