@@ -295,3 +295,15 @@ def test_a_group_leader_goes_to_the_person_with_that_role_not_to_someone_else():
     index = entities_of("The Hamas leader was killed in an air strike.\nArmy spokesman Avi Levin and "
                         "Ruth Katz, an analyst, gave no details.")
     assert not [m for m in index.mentions if m.kind == "role" and m.text.endswith("leader")]
+
+
+def test_the_medium_someone_wrote_on_is_no_person():
+    for text in ('"No collusion," Donald Trump wrote on Twitter on Friday.',
+                 "The mayor of London, Sadiq Khan, took to Twitter to answer him.",
+                 "Jeremy Corbyn said on Twitter that the visit should not go ahead."):
+        types = {c.name: c.type for c in entities_of(text).clusters.values()}
+        assert types.get("Twitter") != "PERSON", text
+        assert "PERSON" in types.values(), text
+    # A person spoken to is still a person: "spoke to Khan" is not a medium.
+    index = entities_of("Donald Trump spoke to Khan on Monday.")
+    assert "PERSON" in {c.type for c in index.clusters.values() if c.name.endswith("Khan")}

@@ -407,17 +407,39 @@ def _city_taken_for_person(ent) -> bool:
 
 
 def _outlet_taken_for_person(ent) -> bool:
-    """A lone word tagged a person that is the outlet someone else gave an interview to: "said by
-    Mark Rutte in an interview with Bild". One named person speaks; the one word after "interview
-    with" is where, unless a longer name of the article starts or ends with it."""
+    """A lone word tagged a person that is where someone else speaks: the outlet they gave an
+    interview to ("said by Mark Rutte in an interview with Bild": one named person speaks, the
+    word after "interview with" is where), or the medium they said or wrote something on ("Trump
+    wrote on Twitter", "responding on Twitter", "took to Twitter"). Not where a longer name of the
+    article starts or ends with the word."""
     words = _name_tokens(ent)
     doc = ent.doc
-    if len(words) != 1 or [t.lower_ for t in doc[max(ent.start - 2, 0):ent.start]] != ["interview", "with"]:
+    if len(words) != 1 or not ent.start:
         return False
-    speakers = [e for e in ent.sent.ents
-                if e.label_ == "PERSON" and len(_name_tokens(e)) > 1 and e.end <= ent.start]
     named = [e for e in doc.ents if len(e) > 1 and e.label_ == "PERSON"]
-    return bool(speakers) and not any(words[0].text in (e[0].text, e[-1].text) for e in named)
+    if any(words[0].text in (e[0].text, e[-1].text) for e in named):
+        return False
+    if _spoken_on(doc[ent.start - 1]):
+        return True
+    if [t.lower_ for t in doc[max(ent.start - 2, 0):ent.start]] != ["interview", "with"]:
+        return False
+    return any(e.label_ == "PERSON" and len(_name_tokens(e)) > 1 and e.end <= ent.start
+               for e in ent.sent.ents)
+
+
+# Verbs of saying or posting, and the word that puts what follows as where it is said ("wrote on
+# Twitter", "took to Twitter").
+MEDIUM_VERBS = {"on": {"say", "write", "post", "respond", "react", "tweet", "announce", "comment", "reply",
+                       "share", "describe"},
+                "via": {"say", "write", "post", "respond", "react", "announce", "comment", "reply", "share"},
+                "to": {"take"}}
+
+
+def _spoken_on(preposition) -> bool:
+    """Whether a word ("on", "via", "to") hangs on a verb of saying or posting, with what comes
+    after it as the medium ("said on Twitter", "took to Twitter")."""
+    verbs = MEDIUM_VERBS.get(preposition.lower_)
+    return bool(verbs) and preposition.dep_ == "prep" and preposition.head.lemma_.lower() in verbs
 
 
 # A possessive ending, with the apostrophes scraped text uses for it ("Trump‘s" too).
