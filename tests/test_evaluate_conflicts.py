@@ -376,3 +376,23 @@ def test_the_blind_folder_loads_and_its_evidence_validates():
     others |= {a.id for c in load_cases(folder.parent.joinpath("conflicts_heldout")) for a in c.articles}
     assert others.isdisjoint(a.id for c in blind for a in c.articles)
     assert score_conflicts(blind, gold_predict(blind)).strict.f1 == 1.0
+
+
+def test_the_second_blind_folder_loads_validates_and_shares_no_article_with_the_others():
+    from importlib import resources
+
+    data = resources.files("newsprism.evaluate").joinpath("data")
+    blind = load_cases(data.joinpath("conflicts_blind2"))
+    assert len(blind) == 12 and all(case.name.startswith("blind2-") for case in blind)
+    for case in blind:
+        for conflict in case.conflicts:
+            for side in conflict.sides:
+                for article_id in side.articles:
+                    assert case.article(article_id).text.count(side.evidence) == 1, (case.name, side)
+    kinds = Counter((c.kind, c.status) for case in blind for c in case.conflicts)
+    assert sum(kinds.values()) == 8 and {k for k, _ in kinds} == {"numeric", "identity", "temporal"}
+    assert sum(1 for case in blind if not case.conflicts) == 4
+    others = {a.id for folder in ("conflicts", "conflicts_heldout", "conflicts_blind")
+              for c in load_cases(data.joinpath(folder)) for a in c.articles}
+    assert others.isdisjoint(a.id for c in blind for a in c.articles)
+    assert score_conflicts(blind, gold_predict(blind)).strict.f1 == 1.0

@@ -93,7 +93,7 @@ def default_folder(name: str = "conflicts") -> Traversable:
 
 
 PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflicts_heldout",
-                   "blind suite": "conflicts_blind"}
+                   "blind suite": "conflicts_blind", "second blind suite": "conflicts_blind2"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:
