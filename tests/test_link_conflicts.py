@@ -157,6 +157,14 @@ def test_a_postponed_event_is_a_temporal_revision():
                     "Austrian foreign ministry said.")
     conflict = only(conflicts_of(planned, moved), "temporal")
     assert conflict.status == "revision"
+    # The later report also gives the day it moves the signing from: still one revision.
+    both = article("summit-c", "2025-02-20",
+                   "The signing of the Danube shipping accord has been postponed to 28 March. Leaders of the "
+                   "five Danube states had been due to sign the shipping accord at a summit in Vienna on 14 "
+                   "March, the Austrian foreign ministry said.")
+    conflict = only(conflicts_of(planned, both), "temporal")
+    assert conflict.status == "revision"
+    assert sides_text(conflict, [planned, both]) == [{"14 March"}, {"28 March"}]
 
 
 def test_conflicts_and_their_ids_do_not_depend_on_input_order():

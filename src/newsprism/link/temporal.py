@@ -145,6 +145,13 @@ def _one_to_one(scored, first: list[Event], second: list[Event]) -> list[tuple[E
         if id(a) not in used and id(b) not in used:
             used |= {id(a), id(b)}
             pairs.append((a, b))
+    # A date an event was moved to ("postponed to September 16") is the same event as the date it
+    # was moved from, even where its own article gives that one too ("had been due on Tuesday").
+    for _, a, b in sorted(scored, key=lambda t: (-t[0], order[id(t[1])], order[id(t[2])])):
+        moved = [e for e in (a, b) if id(e) not in used and MOVED.search(e.sentence)]
+        if len(moved) == 1 and a.timex.value != b.timex.value:
+            used.add(id(moved[0]))
+            pairs.append((a, b))
     return pairs
 
 
