@@ -378,12 +378,13 @@ def test_the_blind_folder_loads_and_its_evidence_validates():
     assert score_conflicts(blind, gold_predict(blind)).strict.f1 == 1.0
 
 
-def test_the_second_blind_folder_loads_validates_and_shares_no_article_with_the_others():
+@pytest.mark.parametrize("number", [2, 3])
+def test_the_later_blind_folders_load_validate_and_share_no_article_with_the_others(number):
     from importlib import resources
 
     data = resources.files("newsprism.evaluate").joinpath("data")
-    blind = load_cases(data.joinpath("conflicts_blind2"))
-    assert len(blind) == 12 and all(case.name.startswith("blind2-") for case in blind)
+    blind = load_cases(data.joinpath(f"conflicts_blind{number}"))
+    assert len(blind) == 12 and all(case.name.startswith(f"blind{number}-") for case in blind)
     for case in blind:
         for conflict in case.conflicts:
             for side in conflict.sides:
@@ -392,7 +393,8 @@ def test_the_second_blind_folder_loads_validates_and_shares_no_article_with_the_
     kinds = Counter((c.kind, c.status) for case in blind for c in case.conflicts)
     assert sum(kinds.values()) == 8 and {k for k, _ in kinds} == {"numeric", "identity", "temporal"}
     assert sum(1 for case in blind if not case.conflicts) == 4
-    others = {a.id for folder in ("conflicts", "conflicts_heldout", "conflicts_blind")
+    folders = ["conflicts", "conflicts_heldout", "conflicts_blind", "conflicts_blind2", "conflicts_blind3"]
+    others = {a.id for folder in folders if folder != f"conflicts_blind{number}"
               for c in load_cases(data.joinpath(folder)) for a in c.articles}
     assert others.isdisjoint(a.id for c in blind for a in c.articles)
     assert score_conflicts(blind, gold_predict(blind)).strict.f1 == 1.0
