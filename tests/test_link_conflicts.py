@@ -1018,3 +1018,34 @@ def test_one_quote_with_the_day_worded_two_ways_is_a_temporal_conflict():
                      'the stop.\nI look forward to clearing my name."')
     conflict = only(conflicts_of(first, second), "temporal")
     assert sides_text(conflict, [first, second]) == [{"This morning"}, {"Yesterday"}]
+
+
+def test_a_toll_that_rises_from_day_to_day_is_one_sure_revision():
+    first = article("v-a", "2025-02-11", "A magnitude 6.4 earthquake struck Varnos province before dawn on "
+                    "Tuesday, killing at least 23 people, officials said.")
+    second = article("v-b", "2025-02-12", "The death toll from Tuesday's 6.4-magnitude earthquake in Varnos "
+                     "province rose to 41 on Wednesday, the interior minister said.")
+    third = article("v-c", "2025-02-13", "The number of people killed by this week's earthquake in Varnos "
+                    "province has risen to 58, the disaster agency said on Thursday.")
+    conflicts = [c for c in conflicts_of(first, second, third) if c.kind == "numeric"]
+    toll = only(conflicts, "numeric")  # the magnitudes agree; "6.4" is a reading, no count of quakes
+    assert toll.status == "revision" and toll.confidence >= SHOWN_CONFIDENCE
+    assert sides_text(toll, [first, second, third]) == [{"at least 23"}, {"41"}, {"58"}]
+
+
+def test_about_two_dozen_rounds_a_count_near_it_and_on_board_is_no_statistic():
+    first = article("o-a", "2025-03-17", "Nine people were killed and 21 injured when a coach carrying 46 "
+                    "passengers fell into a ravine late on Sunday, police said.")
+    second = article("o-b", "2025-03-17", "Nine people died and about two dozen were hurt after a bus with 31 "
+                     "passengers on board plunged down a gorge late Sunday, police said.")
+    conflict = only(conflicts_of(first, second), "numeric")
+    assert sides_text(conflict, [first, second]) == [{"46"}, {"31"}]
+    assert conflict.confidence >= SHOWN_CONFIDENCE  # passengers "on board" are no rebounds
+
+
+def test_a_count_of_years_is_not_read_into_a_bare_count_near_the_word_year():
+    first = article("y-a", "2025-07-03", "The striker, who scored 18 league goals last season, signed a "
+                    "five-year contract with the club on Wednesday.")
+    second = article("y-b", "2025-07-03", "The striker netted 23 times last season, including four in the "
+                     "Europa League, and was named player of the year.")
+    assert not [c for c in conflicts_of(first, second) if "five-year" in str(c.sides)]

@@ -459,6 +459,8 @@ def test_a_date_list_leaves_a_count_after_it():
     ("The navy found seven AK-47 automatic rifles on board.", 7, "rifle"),
     ("The cache held one rocket propelled grenade launcher and grenades.", 1, "grenade launcher"),
     ("Officers said two rocket propelled grenade launchers were found.", 2, "grenade launcher"),
+    ("A magnitude 6.4 earthquake struck the province.", 6.4, "magnitude"),
+    ("The quake measured magnitude 5.9, the institute said.", 5.9, "magnitude"),
 ])
 def test_counts_and_ages_read_from_the_parse(parse, text, value, unit):
     found = [q for q in parse(text) if q.value == value]

@@ -424,8 +424,10 @@ def _lead_stems(article: Article, quantity: Quantity) -> set[str]:
     """The stems of the clause leading up to a bare count, back to the sentence start or the
     previous number: what "has risen to 17" counts is named before it ("the death toll ...")."""
     left, _ = sentence_span(article.text, quantity.start, quantity.end)
-    lead = words(article.text[left:quantity.start])
-    numbers = [i for i, (w, _, _) in enumerate(lead) if w[0].isdigit()]
+    text = article.text[left:quantity.start]
+    lead = words(text)
+    # a number joined to the next word ("Tuesday's 6.4-magnitude earthquake") only describes it
+    numbers = [i for i, (w, _, end) in enumerate(lead) if w[0].isdigit() and text[end:end + 1] != "-"]
     return {stem(w) for w, _, _ in lead[numbers[-1] + 1 if numbers else 0:]}
 
 
@@ -510,6 +512,10 @@ def is_age(quantity: Quantity) -> bool:
     return bool(AGE.search(quantity.text)) or quantity.unit == "year" and quantity.text.strip().isdigit()
 
 
+GROUPS = {"dozen": 12, "score": 20}  # counts by the group: "about two dozen" is 24, give or take some
+GROUP_WORD = re.compile(r"\b(dozen|score)s?\b", re.IGNORECASE)
+
+
 def tolerance(quantity: Quantity) -> float:
     """Half a unit of the last digit written ("$2 billion" is 1.5 to 2.5 billion), wider for "about".
     An age is exact to the year, however round ("Andrew Lopez, 20" is not 24)."""
@@ -518,6 +524,9 @@ def tolerance(quantity: Quantity) -> float:
         return 0.5
     if not m:  # a number in words ("nineteen", "two-thirds") is exact to its last unit
         whole = quantity.value == int(quantity.value)
+        if GROUP_WORD.search(quantity.text):  # "two dozen" is a round figure: a dozen either way
+            return 0.5 * GROUPS[GROUP_WORD.search(quantity.text)[1].lower()] + (
+                0.03 * abs(quantity.value) if quantity.change == "~" else 0.0)
         return 0.5 if whole and abs(quantity.value) < 100 else 0.05 * abs(quantity.value)
     digits = m.group().replace(",", "")
     numeral = float(digits) or 1.0
@@ -599,6 +608,12 @@ def _bound_excludes(a: Measure, b: Measure) -> bool:
 PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women"}
 
 
+# Units of time, whose words ("year", "day") any sentence may hold: no evidence that a bare count
+# near them counts them.
+SPANS_OF_TIME = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "season", "s", "h",
+                           "min"})
+
+
 def units_fit(a: Measure, b: Measure) -> bool:
     """Same unit, or the same head word ("train driver", "driver"), or a bare count naming the unit
     nearby, or two counts of people naming one casualty ("killed 9 people", "a death toll of 12")."""
@@ -607,6 +622,8 @@ def units_fit(a: Measure, b: Measure) -> bool:
     if a.unit and b.unit:
         return a.unit == b.unit or a.unit_head == b.unit_head
     counted, bare = (a, b) if a.unit else (b, a)
+    if counted.unit in SPANS_OF_TIME:
+        return False  # "a five-year contract" and "four in the Europa League" near "player of the year"
     return bool(counted.unit) and bool(unit_words(counted.unit) & set(bare.stems))
 
 

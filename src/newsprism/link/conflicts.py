@@ -122,11 +122,13 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
     order = [article.id for article, _ in items]
     compared = {frozenset((order[i], order[j])) for i, j in nearby_pairs(items)}
     totals: list[Measure] | None = None  # read when a contradiction needs them
+    days = publication_days(items)
     for members, score in measure_groups(matches, compared):
         main, others = scope_classes(_own_figures([measures[m] for m in members]))
         sides = _without_odd_side(value_sides(main))
         if len(sides) >= 2 and not different_measures(sides) and (status := numeric_status(sides, items)):
-            conflict = _numeric_conflict(sides, status, score)
+            rising = status == "revision" and _rising_toll(sides, days)
+            conflict = _numeric_conflict(sides, status, score, rising)
             if status == "contradiction":
                 totals = running_totals(items) if totals is None else totals
                 conflict = _total_taken(conflict, sides, totals)
@@ -292,6 +294,16 @@ CITED_EARLIER = re.compile(r"\b(earlier|initial|previous|first) (reports?|figure
                            re.IGNORECASE)
 
 
+def _rising_toll(sides: list[list[Measure]], days: dict) -> bool:
+    """Whether the sides are one casualty toll, each day's reports giving more than the day's
+    before ("at least 23 killed" on Tuesday, "rose to 41" on Wednesday, "risen to 58" on
+    Thursday): every article of a side published before every article of the next side."""
+    if not _shared_kind(sides) or any(days[m.article.id] is None for s in sides for m in s):
+        return False
+    ranges = [(min(days[m.article.id] for m in s), max(days[m.article.id] for m in s)) for s in sides]
+    return all(earlier[1] < later[0] for earlier, later in zip(ranges, ranges[1:], strict=False))
+
+
 def _time_order(sides: list[list[Measure]], days: dict):
     """The earliest and the latest side when every article of one precedes every article of the other.
 
@@ -312,11 +324,12 @@ def _cites_earlier(m: Measure) -> bool:
     return bool(CITED_EARLIER.search(m.before()[-60:]))
 
 
-def _numeric_conflict(sides: list[list[Measure]], status: str, score: float) -> Conflict:
+def _numeric_conflict(sides: list[list[Measure]], status: str, score: float,
+                      rising: bool = False) -> Conflict:
     subject = max((m.quantity.subject or "" for s in sides for m in s), key=len) or "A figure"
     parts = [f"{s[0].quantity.text} ({outlets_text(m.article for m in s)})" for s in sides]
     summary = f"{subject[0].upper()}{subject[1:]}: {' vs '.join(parts)}"
-    confidence, reasons = numeric_confidence(sides, score, status)
+    confidence, reasons = numeric_confidence(sides, score, status, rising)
     if status == "scope":
         confidence = round(max(confidence - SCOPE_PENALTY, 0.05), 2)
         reasons = (*reasons, "the figures cover different periods, places or occasions: a note")
@@ -606,8 +619,8 @@ PERIODS = frozenset({"time", "count", "year", "season", "game", "match", "point"
 # train nearly every conflict between them was of that kind.
 STATISTICS = frozenset({"yd", "yard", "rebound", "touchdown", "td", "carry", "assist", "homer",
                         "home run", "strikeout", "inning", "interception", "reception", "sack",
-                        "three-pointer", "board", "catch", "block", "blocked", "pass", "swat", "steal",
-                        "rushing", "receiving", "passing", "tackle"})
+                        "three-pointer", "boards", "catch", "block", "blocked", "pass", "swat", "steal",
+                        "rushing", "receiving", "passing", "tackle"})  # "boards" (rebounds), not "on board"
 SMALL_COUNT = 20  # small counts differ by whole units ("two boats" vs "three"): no ratio penalty
 LOOSE_MATCH = 0.4  # mean context similarity under which the sides may be different measures
 # Either doubt alone hides a numeric conflict (0.9 - 0.3 < SHOWN_CONFIDENCE): on ECB+ train, read
@@ -644,16 +657,18 @@ def _periods(sides: list[list[Measure]]) -> bool:
     return any(m.quantity.unit in PERIODS for s in sides for m in s)
 
 
-def numeric_confidence(sides: list[list[Measure]], score: float,
-                       status: str = "contradiction") -> tuple[float, tuple[str, ...]]:
-    """A numeric conflict's confidence and the reasons it is not higher."""
+def numeric_confidence(sides: list[list[Measure]], score: float, status: str = "contradiction",
+                       rising: bool = False) -> tuple[float, tuple[str, ...]]:
+    """A numeric conflict's confidence and the reasons it is not higher (`rising`: a casualty toll
+    that rises from one day's reports to the next's, whose first and last figures may be far apart
+    and which may have many)."""
     confidence, reasons = NUMERIC_BASE, []
     values = [abs(s[0].value) for s in sides]
     ratio = max(values) / min(values) if min(values) else FAR_RATIO
-    if ratio > PLAUSIBLE_RATIO and not (len(sides) == 2 and max(values) <= SMALL_COUNT):
+    if ratio > PLAUSIBLE_RATIO and not (len(sides) == 2 and max(values) <= SMALL_COUNT) and not rising:
         confidence -= 0.15 if ratio <= 2 else 0.35
         reasons.append(f"values {ratio:.1f} times apart: perhaps different measures")
-    if len(sides) > 2:
+    if len(sides) > 2 and not rising:
         confidence -= 0.25 * (len(sides) - 2)
         reasons.append(f"{len(sides)} different values: perhaps different measures")
     if not any(m.quantity.subject for s in sides for m in s):

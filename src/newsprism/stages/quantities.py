@@ -628,12 +628,17 @@ SHIRT = re.compile(r"\s+(?:shirt|jersey)\b", re.I)  # "the 23 jersey" is a name
 MIXED_CASE = re.compile(r"[a-z]+[A-Z]\w*$")  # "iPhone", "eBay"
 
 
+SCALE_BEFORE = re.compile(r"\bmagnitude[- ]$", re.IGNORECASE)  # a reading on a scale, right before the figure
+
+
 def _counted(text: str, span, found: Found) -> Found:
     # A bare number takes the noun it counts as its unit: "5,000 troops" -> troop.
     if found.unit is not None:
         return found
     if _age(span, found):
         return replace(found, unit="year")  # "Raj Chohan, 59, was killed"
+    if SCALE_BEFORE.search(text, max(0, found.start - 12), found.start):
+        return replace(found, unit="magnitude")  # "a magnitude 6.4 earthquake" counts no earthquakes
     last = span[-1]
     # The number's last word, or the word it hangs on ("four" of "four dozen questions").
     counter = next((t for t in (last, span.root) if t.dep_ in ("nummod", "quantmod", "compound")
