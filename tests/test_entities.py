@@ -307,3 +307,17 @@ def test_the_medium_someone_wrote_on_is_no_person():
     # A person spoken to is still a person: "spoke to Khan" is not a medium.
     index = entities_of("Donald Trump spoke to Khan on Monday.")
     assert "PERSON" in {c.type for c in index.clusters.values() if c.name.endswith("Khan")}
+
+
+def test_a_title_with_its_portfolio_before_a_name():
+    # The tagger reads "Transport Lucía Ferrer" as one organisation.
+    index = entities_of("Deputy Mayor for Transport Lucía Ferrer said the tram would open in 2029.")
+    people = {c.name: c for c in index.clusters.values() if c.type == "PERSON"}
+    assert [r for r, _, _ in people["Lucía Ferrer"].roles] == ["Deputy Mayor for Transport"]
+    assert not [c for c in index.clusters.values() if "Ferrer" in c.name and c.type != "PERSON"]
+    index = entities_of("Secretary of State John Kerry arrived in Geneva on Sunday.")
+    people = {c.name: c for c in index.clusters.values() if c.type == "PERSON"}
+    assert [r for r, _, _ in people["John Kerry"].roles] == ["Secretary of State"]
+    # "of" after a word that is no title is no portfolio: "Friends of Bernie Sanders" gives no role.
+    index = entities_of("Friends of Bernie Sanders met in Vermont on Sunday.")
+    assert all(not c.roles for c in index.clusters.values())

@@ -1036,8 +1036,8 @@ def test_a_toll_that_rises_from_day_to_day_is_one_sure_revision():
 def test_about_two_dozen_rounds_a_count_near_it_and_on_board_is_no_statistic():
     first = article("o-a", "2025-03-17", "Nine people were killed and 21 injured when a coach carrying 46 "
                     "passengers fell into a ravine late on Sunday, police said.")
-    second = article("o-b", "2025-03-17", "Nine people died and about two dozen were hurt after a bus with 31 "
-                     "passengers on board plunged down a gorge late Sunday, police said.")
+    second = article("o-b", "2025-03-17", "Nine people died and about two dozen were hurt after a bus with "
+                     "31 passengers on board plunged down a gorge late Sunday, police said.")
     conflict = only(conflicts_of(first, second), "numeric")
     assert sides_text(conflict, [first, second]) == [{"46"}, {"31"}]
     assert conflict.confidence >= SHOWN_CONFIDENCE  # passengers "on board" are no rebounds

@@ -158,9 +158,11 @@ def find_entities(doc, article_id: str) -> EntityIndex:
     known = {c.name.split()[-1] for c in index.clusters.values() if c.type == "PERSON" and " " in c.name}
     known |= {e.text for e in doc.ents}
     joined = {i for ent in doc.ents if _joined_names(ent, known) for i in range(ent.start, ent.end)}
+    named_inside = {p.start for p in people} - {e.start for e in doc.ents if e.label_ == "PERSON"}
     for ent in doc.ents:
-        if in_team.intersection(range(ent.start, ent.end)) or ent.start in joined:
-            continue
+        if in_team.intersection(range(ent.start, ent.end)) or ent.start in joined \
+                or named_inside.intersection(range(ent.start + 1, ent.end)):
+            continue  # a team, two joined names, a title's portfolio before a name
         if ent.label_ == "GPE" and ent.text in by_city and _plays(ent):
             # "a 31-24 win over Jacksonville" where the article names the Jacksonville Jaguars: the
             # team, named by its city (the city is no name of the team's for other articles)
@@ -369,7 +371,26 @@ def _people(doc) -> list:
         if titled or _name_tokens(ent)[-1].lower_ in surnames:
             people.append(ent)
             surnames.add(_name_tokens(ent)[-1].lower_)
+    people += [tail for ent in doc.ents if (tail := _name_after_portfolio(ent)) is not None]
     return people
+
+
+def _name_after_portfolio(ent):
+    """ "Deputy Mayor for Transport Lucía Ferrer" tagged as one organisation, "Transport Lucía
+    Ferrer": a given name and a surname that end a name right after a title's "for" or "of" are
+    the title holder's name, the words before them the title's portfolio."""
+    from spacy.tokens import Span
+
+    if ent.label_ not in {"ORG", "GPE", "FAC"} or len(ent) < 3 or ent.start < 2:
+        return None
+    given, surname = ent[-2], ent[-1]
+    doc = ent.doc
+    plain = unicodedata.normalize("NFKD", given.lower_).encode("ascii", "ignore").decode()
+    if not (given.is_title and surname.is_title and plain in first_name_genders()):
+        return None
+    if doc[ent.start - 1].lower_ not in {"for", "of"} or doc[ent.start - 2].lemma_.lower() not in ROLE_NOUNS:
+        return None
+    return Span(doc, ent.end - 2, ent.end, label="PERSON")
 
 
 def _with_given_name(ent):
@@ -894,7 +915,29 @@ def _title_before(ent):
             break
         end = token.i + 1
     span = doc[start:end]
-    return span if len(span) and _has_role_word(span) else None
+    if len(span) and _has_role_word(span):
+        return span
+    return _portfolio_title(ent)
+
+
+PORTFOLIO_WORDS = 3  # title-case words of a portfolio at most ("Secretary of Homeland Security")
+
+
+def _portfolio_title(ent):
+    """A title with its portfolio right before a name: "Deputy Mayor for Transport" Lucía Ferrer,
+    "Secretary of State" John Kerry (the parse does not hang "for" and "of" on the name)."""
+    doc, k = ent.doc, ent.start
+    while k > 0 and ent.start - k < PORTFOLIO_WORDS and doc[k - 1].is_title \
+            and doc[k - 1].lemma_.lower() not in ROLE_NOUNS:
+        k -= 1
+    if k == ent.start or k < 2 or doc[k - 1].lower_ not in {"for", "of"} \
+            or doc[k - 2].lemma_.lower() not in ROLE_NOUNS:
+        return None
+    start = k - 2
+    while start > 0 and (doc[start - 1].lemma_.lower() in ROLE_NOUNS
+                         or doc[start - 1].lower_ in TITLE_ABBREVIATIONS):
+        start -= 1
+    return doc[start:ent.start]
 
 
 def _modifiers_start(ent) -> int:
