@@ -378,7 +378,7 @@ def test_the_blind_folder_loads_and_its_evidence_validates():
     assert score_conflicts(blind, gold_predict(blind)).strict.f1 == 1.0
 
 
-@pytest.mark.parametrize("number", [2, 3])
+@pytest.mark.parametrize("number", [2, 3, 4])
 def test_the_later_blind_folders_load_validate_and_share_no_article_with_the_others(number):
     from importlib import resources
 
@@ -393,7 +393,7 @@ def test_the_later_blind_folders_load_validate_and_share_no_article_with_the_oth
     kinds = Counter((c.kind, c.status) for case in blind for c in case.conflicts)
     assert sum(kinds.values()) == 8 and {k for k, _ in kinds} == {"numeric", "identity", "temporal"}
     assert sum(1 for case in blind if not case.conflicts) == 4
-    folders = ["conflicts", "conflicts_heldout", "conflicts_blind", "conflicts_blind2", "conflicts_blind3"]
+    folders = ["conflicts", "conflicts_heldout", *(f"conflicts_blind{n}" for n in ("", 2, 3, 4))]
     others = {a.id for folder in folders if folder != f"conflicts_blind{number}"
               for c in load_cases(data.joinpath(folder)) for a in c.articles}
     assert others.isdisjoint(a.id for c in blind for a in c.articles)
