@@ -1049,3 +1049,17 @@ def test_a_count_of_years_is_not_read_into_a_bare_count_near_the_word_year():
     second = article("y-b", "2025-07-03", "The striker netted 23 times last season, including four in the "
                      "Europa League, and was named player of the year.")
     assert not [c for c in conflicts_of(first, second) if "five-year" in str(c.sides)]
+
+
+def test_one_strike_given_two_days_a_day_apart_though_its_clauses_share_no_word():
+    first = article("s-a", "2025-11-12", "Train drivers will walk out for 48 hours from Monday, November 17, "
+                    "after talks with the rail operator collapsed, their union said on Wednesday.")
+    second = article("s-b", "2025-11-12", "Passengers face disruption next week after the union announced "
+                     "that its 48-hour stoppage will begin on Tuesday, November 18.")
+    conflict = only(conflicts_of(first, second), "temporal")
+    assert conflict.status == "contradiction"
+    assert sides_text(conflict, [first, second]) == [{"Monday, November 17"}, {"Tuesday, November 18"}]
+    # A week apart, two strikes may be two events: no conflict without words in common.
+    later = article("s-c", "2025-11-12", "Passengers face disruption after the union announced that its "
+                    "48-hour stoppage will begin on Monday, November 24.")
+    assert not [c for c in conflicts_of(first, later) if c.kind == "temporal"]

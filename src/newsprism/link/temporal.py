@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from ..model import Article, Conflict, Evidence, Timex
 from .context import (
@@ -102,7 +103,8 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
     frames = event_frames([e for _, _, scored in pairs for _, a, b in scored for e in (a, b)])
     for first, second, scored in pairs:
         same = [(score, a, b) for score, a, b in scored
-                if same_event(frames[_key(a)], frames[_key(b)]) and not _two_polls(a, b)]
+                if (same_event(frames[_key(a)], frames[_key(b)]) or _one_event_near(a, b, frames))
+                and not _two_polls(a, b)]
         for a, b in _one_to_one(same, first, second):
             apart = abs((_day(a.timex.value, b.timex.value) - _day(b.timex.value, a.timex.value)).days)
             unwritten = {a.timex.value[:4] == "XXXX", b.timex.value[:4] == "XXXX"}
@@ -114,6 +116,29 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
                 found.setdefault(key, []).append((earlier, later))
     # Many outlets giving one of two days make one conflict with two sides, not one per pair.
     return [_temporal_conflict(reports, status) for (_, _, status), reports in found.items()]
+
+
+NEAR_DAYS = 3  # dates this close, of one specific event word, may be one event told apart by a day
+
+
+def _one_event_near(a: Event, b: Event, frames: dict) -> bool:
+    """Dates a few days apart whose frames share a specific event word ("strike", not "begin" or
+    "hold"), though the words of their clauses do not meet: "drivers will walk out from Monday,
+    November 17" and "its 48-hour stoppage will begin on Tuesday, November 18"."""
+    first, second = frames[_key(a)], frames[_key(b)]
+    shared = first.heads & second.heads - _unspecific()
+    if not shared or (ATTEMPT in first.words | first.heads) != (ATTEMPT in second.words | second.heads):
+        return False
+    apart = abs((_day(a.timex.value, b.timex.value) - _day(b.timex.value, a.timex.value)).days)
+    return apart <= NEAR_DAYS
+
+
+@lru_cache(maxsize=1)
+def _unspecific() -> frozenset[str]:
+    """The event words that say when an event stands or is moved ("begin", "hold", "postpone"),
+    not which event: no evidence of one event."""
+    return frozenset(word for lemma in ASPECTUAL | LIGHT | MOVING
+                     for word in CANONICAL.get(stem(lemma), {stem(lemma)}))
 
 
 def _two_polls(a: Event, b: Event) -> bool:
