@@ -122,11 +122,12 @@ NEAR_DAYS = 3  # dates this close, of one specific event word, may be one event 
 
 
 def _one_event_near(a: Event, b: Event, frames: dict) -> bool:
-    """Dates a few days apart whose frames share a specific event word ("strike", not "begin" or
-    "hold"), though the words of their clauses do not meet: "drivers will walk out from Monday,
+    """Dates a few days apart whose frames share a kind of event (one of EVENT_SYNONYMS' groups:
+    "strike", not "begin", "hold" or any verb such as "run"), though the words of their clauses do
+    not meet: "drivers will walk out from Monday,
     November 17" and "its 48-hour stoppage will begin on Tuesday, November 18"."""
     first, second = frames[_key(a)], frames[_key(b)]
-    shared = first.heads & second.heads - _unspecific()
+    shared = (first.heads & second.heads & EVENT_KINDS) - _unspecific()
     if not shared or (ATTEMPT in first.words | first.heads) != (ATTEMPT in second.words | second.heads):
         return False
     apart = abs((_day(a.timex.value, b.timex.value) - _day(b.timex.value, a.timex.value)).days)
@@ -236,6 +237,7 @@ EVENT_SYNONYMS = (
     ("postpone", "delay", "push", "defer", "reschedule"), ("arrest", "detain", "detention"),
     ("close", "closure", "shut", "shutdown"), ("collapse", "cave"), ("fire", "blaze"),
 )
+EVENT_KINDS = frozenset(group[0] for group in EVENT_SYNONYMS)
 CANONICAL: dict[str, frozenset[str]] = {}
 for _group in EVENT_SYNONYMS:
     for _w in _group:
