@@ -321,3 +321,9 @@ def test_a_title_with_its_portfolio_before_a_name():
     # "of" after a word that is no title is no portfolio: "Friends of Bernie Sanders" gives no role.
     index = entities_of("Friends of Bernie Sanders met in Vermont on Sunday.")
     assert all(not c.roles for c in index.clusters.values())
+
+
+def test_a_role_before_a_name_keeps_the_portfolio_after_its_noun():
+    index = entities_of("The deputy mayor responsible for transport, Jordi Pons, said tenders would follow.")
+    people = {c.name: c for c in index.clusters.values() if c.type == "PERSON"}
+    assert [r for r, _, _ in people["Jordi Pons"].roles] == ["deputy mayor responsible for transport"]

@@ -1063,3 +1063,18 @@ def test_one_strike_given_two_days_a_day_apart_though_its_clauses_share_no_word(
     later = article("s-c", "2025-11-12", "Passengers face disruption after the union announced that its "
                     "48-hour stoppage will begin on Monday, November 24.")
     assert not [c for c in conflicts_of(first, later) if c.kind == "temporal"]
+
+
+def test_two_people_in_one_portfolio_however_it_is_worded_are_an_identity_conflict():
+    from newsprism.link.identity import office_key, same_office
+
+    first, _ = office_key("Deputy Mayor for Transport")
+    second, _ = office_key("deputy mayor responsible for transport")
+    third, _ = office_key("deputy mayor in charge of housing")
+    assert same_office(first, second) and not same_office(first, third)
+    a = article("dm-a", "2025-10-14", '"This is the most important transport decision in a generation," '
+                "Deputy Mayor for Transport Lucía Ferrer said after the council vote on Monday.")
+    b = article("dm-b", "2025-10-14", "The deputy mayor responsible for transport, Jordi Pons, said on "
+                "Monday that tenders would be published before the end of the year.")
+    conflict = only(conflicts_of(a, b), "identity")
+    assert {s.value for s in conflict.sides} == {"Lucía Ferrer", "Jordi Pons"}

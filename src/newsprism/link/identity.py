@@ -42,6 +42,7 @@ SYNONYMS = (
     (r"\bchair(man|woman|person)?\b", "chair"),
     (r"\bpremier\b", "prime minister"),
     (r"\b(chief|head|boss|leader)\b", "head"),
+    (r"\b(responsible for|in charge of)\b", "for"),  # a portfolio: "deputy mayor responsible for transport"
 )
 # Words naming an office that one person holds at a time.
 OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "director", "governor", "mayor",

@@ -977,10 +977,24 @@ def _appositive(ent):
                 return span
     if root.dep_ == "appos" and root.head.i < ent.start:
         head = root.head
-        span = ent.doc[head.left_edge.i:head.i + 1]
+        span = ent.doc[head.left_edge.i:_portfolio_end(head)]
         if _has_role_word(span) and len(span) <= 8 and not any(t.ent_type_ == "PERSON" for t in span):
             return span
     return None
+
+
+PORTFOLIO_AFTER = re.compile(r"\s*(?:responsible for|in charge of)\s+(?:[\w-]+\s+){0,3}?[\w-]+(?=\s*,)")
+
+
+def _portfolio_end(head) -> int:
+    """Where a role ends that names its portfolio after its noun ("the deputy mayor responsible
+    for transport, Jordi Pons"): the token after the portfolio, else after the noun."""
+    doc = head.doc
+    found = PORTFOLIO_AFTER.match(doc_text(doc), head.idx + len(head))
+    if not found:
+        return head.i + 1
+    end = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+    return end.end if end is not None and end.end < len(doc) else head.i + 1
 
 
 def _has_role_word(span) -> bool:
