@@ -524,9 +524,9 @@ def tolerance(quantity: Quantity) -> float:
         return 0.5
     if not m:  # a number in words ("nineteen", "two-thirds") is exact to its last unit
         whole = quantity.value == int(quantity.value)
-        if GROUP_WORD.search(quantity.text):  # "two dozen" is a round figure: a dozen either way
-            return 0.5 * GROUPS[GROUP_WORD.search(quantity.text)[1].lower()] + (
-                0.03 * abs(quantity.value) if quantity.change == "~" else 0.0)
+        if group := GROUP_WORD.search(quantity.text):  # "two dozen": half a dozen either way
+            about = 0.03 * abs(quantity.value) if quantity.change == "~" else 0.0
+            return 0.5 * GROUPS[group[1].lower()] + about
         return 0.5 if whole and abs(quantity.value) < 100 else 0.05 * abs(quantity.value)
     digits = m.group().replace(",", "")
     numeral = float(digits) or 1.0
