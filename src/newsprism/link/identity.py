@@ -355,13 +355,10 @@ def quote_speaker_conflicts(items: Sequence[Item]) -> list[Conflict]:
     same words in quotation marks, each credited to a person named in full, and neither article
     naming the other's speaker at all, so that it is no joint statement ("said Zadan and Meron")
     and no quote of a paragraph that names both, read against the wrong one."""
-    order = {article.id: n for n, (article, _) in enumerate(items)}
-    near = set(nearby_pairs(items))
     found: dict[tuple[str, str], dict[str, list[Evidence]]] = {}
     firsts: dict[tuple[str, str], str] = {}
-    for a, b in _alike_quotes([u for item in items for u in _credited(item)], same=False):
-        pair = tuple(sorted((order[a.article.id], order[b.article.id])))
-        if pair not in near or not _one_quote_two_people(a, b):
+    for a, b in _nearby_alike(items, [u for item in items for u in _credited(item)], same=False):
+        if not _one_quote_two_people(a, b):
             continue
         x, y = sorted((a, b), key=lambda u: u.statement.speaker_name)
         key = (x.statement.speaker_name, y.statement.speaker_name)
@@ -380,6 +377,15 @@ def quote_speaker_conflicts(items: Sequence[Item]) -> list[Conflict]:
         conflicts.append(make_conflict("identity", "contradiction", summary,
                                        [side(name, sides[name]) for name in key], QUOTE_BASE))
     return conflicts
+
+
+def _nearby_alike(items: Sequence[Item], quotes: list[Utterance], same: bool):
+    """The pairs of `_alike_quotes` whose articles are near enough in time to be compared."""
+    order = {article.id: n for n, (article, _) in enumerate(items)}
+    near = set(nearby_pairs(items))
+    for a, b in _alike_quotes(quotes, same):
+        if tuple(sorted((order[a.article.id], order[b.article.id]))) in near:
+            yield a, b
 
 
 def _alike_quotes(quotes: list[Utterance], same: bool):
@@ -452,12 +458,8 @@ def misquoted_names(items: Sequence[Item]) -> list[Conflict]:
     "the Wendy Wasserman Schultz Servers" in one, "the Debbie Wasserman Schultz Servers" in another
     (a tweet that got a name wrong, quoted as written by one outlet and put right by another);
     "This morning I was stopped by an officer" against "Yesterday I was stopped ..."."""
-    order = {article.id: n for n, (article, _) in enumerate(items)}
-    near = set(nearby_pairs(items))
     found: dict[str, Conflict] = {}
-    for a, b in _alike_quotes([u for item in items for u in _quote_runs(item)], same=True):
-        if tuple(sorted((order[a.article.id], order[b.article.id]))) not in near:
-            continue
+    for a, b in _nearby_alike(items, [u for item in items for u in _quote_runs(item)], same=True):
         apart = _one_word_apart(a, b)
         if apart is None:
             continue

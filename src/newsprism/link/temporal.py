@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from ..model import Article, Conflict, Evidence, Timex
 from .context import (
@@ -106,7 +105,7 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
                 if (same_event(frames[_key(a)], frames[_key(b)]) or _one_event_near(a, b, frames))
                 and not _two_polls(a, b)]
         for a, b in _one_to_one(same, first, second):
-            apart = abs((_day(a.timex.value, b.timex.value) - _day(b.timex.value, a.timex.value)).days)
+            apart = _days_apart(a, b)
             unwritten = {a.timex.value[:4] == "XXXX", b.timex.value[:4] == "XXXX"}
             if 0 < apart <= EVENT_DAYS_APART and len(unwritten) == 1:
                 earlier, later, status = _ordered(a, b, days)
@@ -124,22 +123,17 @@ NEAR_DAYS = 3  # dates this close, of one specific event word, may be one event 
 def _one_event_near(a: Event, b: Event, frames: dict) -> bool:
     """Dates a few days apart whose frames share a kind of event (one of EVENT_SYNONYMS' groups:
     "strike", not "begin", "hold" or any verb such as "run"), though the words of their clauses do
-    not meet: "drivers will walk out from Monday,
-    November 17" and "its 48-hour stoppage will begin on Tuesday, November 18"."""
+    not meet: "drivers will walk out from Monday, November 17" and "its 48-hour stoppage will
+    begin on Tuesday, November 18"."""
     first, second = frames[_key(a)], frames[_key(b)]
-    shared = (first.heads & second.heads & EVENT_KINDS) - _unspecific()
+    shared = (first.heads & second.heads & EVENT_KINDS) - UNSPECIFIC
     if not shared or (ATTEMPT in first.words | first.heads) != (ATTEMPT in second.words | second.heads):
         return False
-    apart = abs((_day(a.timex.value, b.timex.value) - _day(b.timex.value, a.timex.value)).days)
-    return apart <= NEAR_DAYS
+    return _days_apart(a, b) <= NEAR_DAYS
 
 
-@lru_cache(maxsize=1)
-def _unspecific() -> frozenset[str]:
-    """The event words that say when an event stands or is moved ("begin", "hold", "postpone"),
-    not which event: no evidence of one event."""
-    return frozenset(word for lemma in ASPECTUAL | LIGHT | MOVING
-                     for word in CANONICAL.get(stem(lemma), {stem(lemma)}))
+def _days_apart(a: Event, b: Event) -> int:
+    return abs((_day(a.timex.value, b.timex.value) - _day(b.timex.value, a.timex.value)).days)
 
 
 def _two_polls(a: Event, b: Event) -> bool:
@@ -166,14 +160,15 @@ def _similar_events(first: list[Event], second: list[Event]) -> list[tuple[float
 def _one_to_one(scored, first: list[Event], second: list[Event]) -> list[tuple[Event, Event]]:
     """The pairs taken one to one, most similar first, ties in text order."""
     order = {id(e): i for i, e in enumerate(first + second)}
+    ranked = sorted(scored, key=lambda t: (-t[0], order[id(t[1])], order[id(t[2])]))
     used, pairs = set(), []
-    for _, a, b in sorted(scored, key=lambda t: (-t[0], order[id(t[1])], order[id(t[2])])):
+    for _, a, b in ranked:
         if id(a) not in used and id(b) not in used:
             used |= {id(a), id(b)}
             pairs.append((a, b))
     # A date an event was moved to ("postponed to September 16") is the same event as the date it
     # was moved from, even where its own article gives that one too ("had been due on Tuesday").
-    for _, a, b in sorted(scored, key=lambda t: (-t[0], order[id(t[1])], order[id(t[2])])):
+    for _, a, b in ranked:
         moved = [e for e in (a, b) if id(e) not in used and MOVED.search(e.sentence)]
         if len(moved) == 1 and a.timex.value != b.timex.value:
             used.add(id(moved[0]))
@@ -327,6 +322,10 @@ def _implied(verb) -> list:
 
 
 LIGHT_OR_MOVING = frozenset(stem(w) for w in LIGHT | MOVING)
+# The event words that say when an event stands or is moved ("begin", "hold", "postpone"), not
+# which event: no evidence of one event.
+UNSPECIFIC = frozenset(word for lemma in ASPECTUAL | LIGHT | MOVING
+                       for word in CANONICAL.get(stem(lemma), {stem(lemma)}))
 CORE = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "agent"})
 # Prepositions whose object is what an event acts on ("broke into the network", "voted on the bill"),
 # unlike those that place it ("run between two towns"), which many events share.

@@ -385,8 +385,7 @@ def _name_after_portfolio(ent):
         return None
     given, surname = ent[-2], ent[-1]
     doc = ent.doc
-    plain = unicodedata.normalize("NFKD", given.lower_).encode("ascii", "ignore").decode()
-    if not (given.is_title and surname.is_title and plain in first_name_genders()):
+    if not (given.is_title and surname.is_title and slug(given.text) in first_name_genders()):
         return None
     if doc[ent.start - 1].lower_ not in {"for", "of"} or doc[ent.start - 2].lemma_.lower() not in ROLE_NOUNS:
         return None

@@ -393,7 +393,10 @@ def _speaker_outside(cand: Candidate) -> Candidate:
 def _named_before(verb, quote_end: int):
     """ “...,” Trump, a Republican, wrote: right after a quote, a name and its apposition before
     the verb, which the parser hung on the quote instead of making it the verb's subject."""
-    between = [t for t in verb.doc[:verb.i] if t.idx >= quote_end and not (t.is_punct or t.is_space)]
+    start = verb.i
+    while start and verb.doc[start - 1].idx >= quote_end:  # only the words after the quote
+        start -= 1
+    between = [t for t in verb.doc[start:verb.i] if not (t.is_punct or t.is_space)]
     if not between or between[0].pos_ != "PROPN":
         return None
     name = between[0]
