@@ -59,5 +59,6 @@ def test_a_person_who_goes_by_the_middle_name_and_given_names_spelled_two_ways()
 def test_a_two_letter_name_no_list_knows_is_read_as_an_initial():
     assert same("Mo Cheeks", "Maurice Cheeks")  # "Mo" is in neither the nicknames nor the names list
     assert not same("Mo Cheeks", "Lionel Cheeks")
+    assert not same("T.J. DiLeo", "Tony DiLeo")  # two initials, the son, not a clipped "Tony"
     assert not same("Jo Smith", "John Smith")  # "Jo" is a nickname, of Joanna or Josephine
     assert not same("Al Gore", "Alice Gore")  # the nicknames package tells what "Al" is short for

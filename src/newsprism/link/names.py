@@ -42,6 +42,9 @@ SERVICES = {"police", "fire", "sheriff", "sheriffs"}
 SURNAME_SIMILARITY = 90  # rapidfuzz ratio above which two long surnames are spelling variants
 MIN_FUZZY_SURNAME = 6  # shorter surnames must match exactly ("Kim" vs "Kin")
 GIVEN_PREFIX = 4  # given names sharing this many first letters may be one name spelled two ways
+# A clipped given name of two letters ends in a vowel ("Mo", "Ty"); two consonants are two
+# initials ("T.J." DiLeo is not his father Tony).
+CLIPPED_ENDS = frozenset("aeiouy")
 
 
 def fold(text: str) -> str:
@@ -120,9 +123,9 @@ def is_given_name(word: str) -> bool:
 def same_given(a: str, b: str) -> bool:
     """Given names of one person: equal, an initial and a name, nickname and full form, or one
     name spelled or shortened two ways ("Betty" / "Bettie", "Alexis" / "Alexandros": the first
-    GIVEN_PREFIX letters shared; "Mo" / "Maurice": a name of two letters known neither as a
-    given name nor as a nickname is read as an initial) unless the two are usually given one to
-    women, one to men ("Michael" / "Michelle")."""
+    GIVEN_PREFIX letters shared; "Mo" / "Maurice": a name of two letters ending in a vowel,
+    known neither as a given name nor as a nickname, is read as an initial) unless the two are
+    usually given one to women, one to men ("Michael" / "Michelle")."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
@@ -135,7 +138,8 @@ def same_given(a: str, b: str) -> bool:
         return False
     short, long = sorted((a, b), key=len)
     if len(short) == 2 and len(long) >= GIVEN_PREFIX:  # "Mo" for "Maurice": read as an initial
-        return short[0] == long[0] and long in first_name_genders() and not is_given_name(short)
+        return short[0] == long[0] and short[1] in CLIPPED_ENDS and long in first_name_genders() \
+            and not is_given_name(short)
     if len(short) < GIVEN_PREFIX:
         return False
     return a[:GIVEN_PREFIX] == b[:GIVEN_PREFIX]
