@@ -61,6 +61,16 @@ def test_an_acronym_two_names_share_is_left_alone():
     assert chosen["a3", "ap"] not in {chosen["a1", "associated-press"], chosen["a2", "andhra-pradesh"]}
 
 
+def test_a_common_acronym_is_not_another_name_with_its_initials():
+    # "EU" is the European Union, whatever the store met first: Emory University stays apart.
+    chosen, _ = resolve(node("a1", "EU", "ORG"), node("a2", "Emory University", "ORG"),
+                        node("a3", "European Union", "ORG"))
+    assert chosen["a2", "emory-university"] != chosen["a1", "eu"] == chosen["a3", "european-union"]
+    # An acronym no list knows still joins the one long name with its initials.
+    chosen, _ = resolve(node("a1", "CEC", "ORG"), node("a2", "Central Election Commission", "ORG"))
+    assert chosen["a1", "cec"] == chosen["a2", "central-election-commission"]
+
+
 def test_one_name_tagged_with_two_types_is_one_entity():
     chosen, resolver = resolve(node("a1", "Bettie Page", mentions=4), node("a2", "Bettie Page", "ORG"),
                                node("a3", "Bettie Page", "ORG"), node("a4", "Wladimir Klitschko", "GPE"),

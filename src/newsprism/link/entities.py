@@ -378,8 +378,10 @@ class EntityResolver:
             return None
         spelled = [e for e in self._in_blocks(f"a:{letters}")
                    if any(initials(n) == letters and org_key(n) != org_key(name) for n, _ in e.names)]
+        # an acronym known to stand for another name ("EU": the European Union) is not this one's
         short = [e for e in self._in_blocks(f"a:{letters}") if e.type != PERSON
-                 and any(acronym(n) == letters for n, _ in e.names)]
+                 and any(acronym(n) == letters and org_key(n) in (letters, org_key(name))
+                         for n, _ in e.names)]
         return short[0] if len(short) == 1 and not spelled else None
 
 
