@@ -167,6 +167,43 @@ def test_a_postponed_event_is_a_temporal_revision():
     assert sides_text(conflict, [planned, both]) == [{"14 March"}, {"28 March"}]
 
 
+def test_a_move_named_by_the_event_revises_its_first_day_though_the_clauses_differ():
+    # The clauses do not meet ("will open", "will now begin"; "pushing it back"): the event's
+    # proper name, or its kind, and the later report's word for the move tie the two days.
+    planned = article("fair-a", "2025-03-04",
+                      "The Lindau Book Fair will open on May 8 with a reading by the poet Ada Wren, its "
+                      "organisers said on Tuesday.")
+    moved = article("fair-b", "2025-04-15",
+                    "The Lindau Book Fair has been pushed back by a week and will now begin on May 15, "
+                    "organisers announced on Monday.")
+    conflict = only(conflicts_of(planned, moved), "temporal")
+    assert conflict.status == "revision"
+    assert sides_text(conflict, [planned, moved]) == [{"May 8"}, {"May 15"}]
+    strike = article("dock-a", "2025-06-02",
+                     "Crane operators at the port of Kotka will hold a 24-hour strike starting on June 12, "
+                     "their union said.")
+    delayed = article("dock-b", "2025-06-09",
+                      "The crane operators' union has postponed a strike that had been due to begin this "
+                      "Thursday, pushing it back to June 26 to allow mediation.")
+    conflict = only(conflicts_of(strike, delayed), "temporal")
+    assert conflict.status == "revision"
+    assert sides_text(conflict, [strike, delayed]) == [{"June 12"}, {"June 26"}]
+
+
+def test_a_move_needs_the_new_day_and_the_same_event():
+    planned = article("fair-c", "2025-03-04",
+                      "The Lindau Book Fair will open on May 8 with a reading by the poet Ada Wren, its "
+                      "organisers said on Tuesday.")
+    # The fair now runs to May 18: the end of a span is not the day it was moved to.
+    span = article("fair-d", "2025-04-15",
+                   "After a delay caused by repairs, the Lindau Book Fair now runs from May 8 to May 18.")
+    assert [c for c in conflicts_of(planned, span) if c.kind == "temporal"] == []
+    # Another event moved in a later report is no revision of the fair's opening.
+    other = article("fair-e", "2025-04-15",
+                    "The Lindau Wine Festival has been pushed back and will now begin on May 15.")
+    assert [c for c in conflicts_of(planned, other) if c.kind == "temporal"] == []
+
+
 def test_conflicts_and_their_ids_do_not_depend_on_input_order():
     articles = [TRAM_A, TRAM_B]
     items = items_of(*articles)

@@ -47,6 +47,15 @@ def test_next_weekday_and_future_tense_look_ahead(nlp):
     assert found(nlp, "The union planned a strike on Friday.")["Friday"] == ("DATE", "2025-01-17")
 
 
+def test_a_past_verb_after_a_future_word_governs_its_own_date(nlp):
+    # "will" leads the sentence, but "announced", after it, is what Monday dates.
+    values = found(nlp, "The fair will now begin on May 15, organisers announced on Monday.")
+    assert values["Monday"] == ("DATE", "2025-01-13")
+    # A verb that is the future word itself, or comes before it, still looks ahead.
+    assert found(nlp, "The union postponed the strike until Friday.")["Friday"] == ("DATE", "2025-01-17")
+    assert found(nlp, "The union said it will strike on Friday.")["Friday"] == ("DATE", "2025-01-17")
+
+
 def test_a_day_before_an_abbreviated_month_needs_no_full_stop(nlp):
     values = found(nlp, "The vote was held on 23 Oct after a delay. Sun, 15 Sep 2013")
     assert values["23 Oct"] == ("DATE", "2024-10-23")

@@ -102,7 +102,8 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
     frames = event_frames([e for _, _, scored in pairs for _, a, b in scored for e in (a, b)])
     for first, second, scored in pairs:
         same = [(score, a, b) for score, a, b in scored
-                if (same_event(frames[_key(a)], frames[_key(b)]) or _one_event_near(a, b, frames))
+                if (same_event(frames[_key(a)], frames[_key(b)]) or _one_event_near(a, b, frames)
+                    or _moved_event(a, b, days, frames))
                 and not _two_polls(a, b)]
         for a, b in _one_to_one(same, first, second):
             apart = _days_apart(a, b)
@@ -130,6 +131,47 @@ def _one_event_near(a: Event, b: Event, frames: dict) -> bool:
     if not shared or (ATTEMPT in first.words | first.heads) != (ATTEMPT in second.words | second.heads):
         return False
     return _days_apart(a, b) <= NEAR_DAYS
+
+
+# A proper name that ends in a word for an event names that event ("the Riverside Jazz Festival").
+EVENT_NAME = re.compile(r"\b((?:[A-Z][\w'’&.-]*\s+){1,5}(?:Festival|Conference|Summit|Congress|Convention|"
+                        r"Games|Championships?|Cup|Tournament|Marathon|Fair|Expo|Exhibition|Parade|Ceremony|"
+                        r"Awards|Olympics|Forum|Show|Open|Election|Referendum|Strike))\b")
+RANGE_END = re.compile(r"\bfrom\s+[^.;!?]{1,30}?\s*(?:to|until|through|-|–)\s*$", re.IGNORECASE)
+NEW_DAY = re.compile(r"(\bnow\b[^.;!?]{0,40}|\b(?:to|until|for)\s+)$", re.IGNORECASE)
+POSTPONE = "postpone"  # the event group of the verbs that move an event (see EVENT_SYNONYMS)
+
+
+def _moved_event(a: Event, b: Event, days: dict, frames: dict) -> bool:
+    """A later report that moves an event to a new day and an earlier one giving its old day,
+    both naming the event by its kind ("strike") or its proper name ("the Riverside Jazz
+    Festival"), though the words of their clauses do not meet: "will stage a 48-hour strike
+    starting on July 10" and "has postponed a two-day strike ..., pushing it back to July 24".
+    The later date must be the new one: what the moving verb dates, or "now" / "to" before it."""
+    first, second = days[a.article.id], days[b.article.id]
+    if a.timex.value == b.timex.value or not first or not second or first == second:
+        return False
+    earlier, later = (a, b) if first < second else (b, a)
+    if not MOVED.search(later.sentence) or MOVED.search(earlier.sentence):
+        return False
+    if _range_end(later) or not (POSTPONE in frames[_key(later)].heads or NEW_DAY.search(_lead(later))):
+        return False
+    kinds = (earlier.stems.keys() & later.stems.keys() & EVENT_KINDS) - UNSPECIFIC
+    return bool(kinds or _event_names(earlier.sentence) & _event_names(later.sentence))
+
+
+def _lead(event: Event) -> str:
+    """The words of the event's sentence before its date."""
+    return event.sentence[:event.timex.start - event.sentence_start]
+
+
+def _range_end(event: Event) -> bool:
+    """Whether the date ends a span ("runs from June 26 to June 29"): the day a move names is its first."""
+    return bool(RANGE_END.search(_lead(event)))
+
+
+def _event_names(sentence: str) -> set[str]:
+    return {re.sub(r"^the\s+", "", name.casefold()) for name in EVENT_NAME.findall(sentence)}
 
 
 def _days_apart(a: Event, b: Event) -> int:
@@ -169,7 +211,7 @@ def _one_to_one(scored, first: list[Event], second: list[Event]) -> list[tuple[E
     # A date an event was moved to ("postponed to September 16") is the same event as the date it
     # was moved from, even where its own article gives that one too ("had been due on Tuesday").
     for _, a, b in ranked:
-        moved = [e for e in (a, b) if id(e) not in used and MOVED.search(e.sentence)]
+        moved = [e for e in (a, b) if id(e) not in used and MOVED.search(e.sentence) and not _range_end(e)]
         if len(moved) == 1 and a.timex.value != b.timex.value:
             used.add(id(moved[0]))
             pairs.append((a, b))

@@ -26,10 +26,11 @@ PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "\u2019ve"})
 CONTEXT_CHARS = 80  # how much text before and after a match its resolver may look at
 # Words just before a date that put it ahead of the report whatever the verb's tense:
 # "planned a rally on Saturday", "is to resume trading Tuesday", "as soon as Tuesday".
-_FUTURE_LEAD = re.compile(
-    r"\b(?:will|shall|'ll|\u2019ll|plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|set\s+to|expected\s+to"
-    r"|due\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until|postpon(?:e|es|ed|ing)"
-    r"|deadline|upcoming)\b[^.;!?]*$", re.IGNORECASE)
+_LEAD_WORD = (r"\b(?:will|shall|'ll|\u2019ll|plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|set\s+to"
+              r"|expected\s+to|due\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until"
+              r"|postpon(?:e|es|ed|ing)|deadline|upcoming)\b")
+_FUTURE_LEAD = re.compile(_LEAD_WORD + r"[^.;!?]*$", re.IGNORECASE)
+_LEAD = re.compile(_LEAD_WORD, re.IGNORECASE)
 
 
 RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
@@ -67,8 +68,23 @@ def context(cand: Candidate, doc, text: str, anchor: date | None, financial: boo
     before = text[max(0, cand.start - CONTEXT_CHARS):cand.start].rsplit("\n", 1)[-1]
     after = text[cand.end:cand.end + CONTEXT_CHARS].split("\n", 1)[0]
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    tense = FUTURE if _FUTURE_LEAD.search(before[-60:]) else tense_of(span)
-    return Context(anchor, tense, before, after, financial)
+    return Context(anchor, _tense(span, before, cand.start), before, after, financial)
+
+
+def _tense(span, before: str, start: int) -> str | None:
+    """The tense a date is read in: future after a lead word ("planned a rally on Saturday"),
+    unless a past verb between that word and the date governs it ("will now begin on June 26,
+    organisers announced on Monday": the announcement is past)."""
+    tail = before[-60:]
+    lead = _FUTURE_LEAD.search(tail)
+    tense = tense_of(span)
+    if lead is None:
+        return tense
+    if tense == PAST:
+        last_lead_end = start - len(tail) + max(m.end() for m in _LEAD.finditer(tail, lead.start()))
+        if governing_verb(span.root).idx >= last_lead_end:
+            return PAST
+    return FUTURE
 
 
 def plausible(cand: Candidate, doc, text: str) -> bool:
