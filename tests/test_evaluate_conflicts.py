@@ -398,3 +398,15 @@ def test_the_later_blind_folders_load_validate_and_share_no_article_with_the_oth
               for c in load_cases(data.joinpath(folder)) for a in c.articles}
     assert others.isdisjoint(a.id for c in blind for a in c.articles)
     assert score_conflicts(blind, gold_predict(blind)).strict.f1 == 1.0
+
+
+def test_every_packaged_suite_loads_with_article_ids_of_its_own():
+    from newsprism.evaluate.conflicts import PACKAGED_SUITES, default_folder
+
+    seen: set[str] = set()
+    for folder in PACKAGED_SUITES.values():
+        cases = load_cases(default_folder(folder))
+        ids = {a.id for case in cases for a in case.articles}
+        assert cases and ids.isdisjoint(seen), folder
+        seen |= ids
+        assert score_conflicts(cases, gold_predict(cases)).strict.f1 == 1.0

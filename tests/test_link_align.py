@@ -106,6 +106,10 @@ def test_speakers_match_by_their_name_words():
     assert same_speaker(name_tokens("Ines Duarte"), name_tokens("Duarte")) is True
     assert same_speaker(name_tokens("Pete Hegseth"), name_tokens("Pete Huckabee")) is False
     assert same_speaker(name_tokens(None), name_tokens("Duarte")) is None
+    # a nickname for its full form; not two different given names, nor a longer surname
+    assert same_speaker(name_tokens("William Sandoval"), name_tokens("Bill Sandoval")) is True
+    assert same_speaker(name_tokens("Melania Trump"), name_tokens("Donald Trump")) is False
+    assert same_speaker(name_tokens("Mark Smith"), name_tokens("Mark Smithson")) is False
 
 
 SPENDING = "The region has spent €310 million on flood barriers along the river since 2019"

@@ -696,6 +696,10 @@ def test_one_name_written_two_ways_is_no_conflict():
     greek = article("gr-a", "2010-05-05", "Greek President Karolos Papoulias called for calm on Wednesday.")
     latin = article("gr-b", "2010-05-05", "Greek President Carolos Papoulias called for calm on Wednesday.")
     assert [c for c in conflicts_of(greek, latin) if c.kind == "identity"] == []
+    # A nickname and its full form are one person in one office, not two.
+    full = article("cc-a", "2025-09-16", "Council President William Sandoval said the vote would be close.")
+    nick = article("cc-b", "2025-09-16", "Council President Bill Sandoval said the vote would be close.")
+    assert [c for c in conflicts_of(full, nick) if c.kind == "identity"] == []
     drew = article("nfl-a", "2008-12-19", "Running back Maurice Jones-Drew scored twice on Thursday.")
     short = article("nfl-b", "2008-12-19", "Running back Maurice Drew scored twice on Thursday.")
     assert [c for c in conflicts_of(drew, short) if c.kind == "identity"] == []
@@ -708,6 +712,20 @@ def test_one_doubt_about_the_measure_hides_a_numeric_conflict():
     conflict = only(conflicts_of(counted, bare), "numeric")
     assert conflict.reasons == ("one figure has a unit, another none",)
     assert conflict.confidence < SHOWN_CONFIDENCE
+
+
+def test_a_sum_of_several_owners_beside_one_owners_figure_is_no_conflict():
+    parts = article("air-a", "2025-12-03",
+                    "Nordia, which carried 14.2 million passengers last year, agreed to buy Baltwing. "
+                    "Baltwing flew 9.8 million passengers in 2024.")
+    whole = article("air-b", "2025-12-04",
+                    "The deal brings together two airlines that together carried about 24 million "
+                    "passengers last year.")
+    assert [c for c in conflicts_of(parts, whole) if c.kind == "numeric"] == []
+    # Without the rest in its article, one airline's count against the pair's is still compared.
+    alone = article("air-c", "2025-12-03",
+                    "Nordia, which carried 14.2 million passengers last year, agreed to buy Baltwing.")
+    assert [c for c in conflicts_of(alone, whole) if c.kind == "numeric"] != []
 
 
 def test_a_count_of_times_is_no_toll_and_a_less_sure_conflict():

@@ -279,6 +279,18 @@ def test_since_without_a_publication_date_is_open(parse):
     assert q.scope == ("2014-01-01", None)
 
 
+def test_since_dates_the_figure_nearest_it(parse):
+    rise, level = parse("The number of households in temporary housing has risen 18% since 2022, to 61,400.",
+                        "2025-05-14")
+    assert rise.scope == ("2022-01-01", "2025-05-14") and level.scope is None
+    level, rise = parse("More than 61,000 households are in temporary housing, a rise of 35% since 2019.",
+                        "2025-05-14")
+    assert rise.scope == ("2019-01-01", "2025-05-14") and level.scope is None
+    # A figure of the sentence before is no nearer figure: "since" still dates this one.
+    first, spent = parse("Inflation rose to 5%. Since 2014, allies have spent $640 billion.", "2025-02-14")
+    assert spent.scope == ("2014-01-01", "2025-02-14")
+
+
 def test_scope_of_a_month_and_of_this_year(parse):
     (month,) = parse("Exports reached $4 billion in March 2023.")
     assert month.scope == ("2023-03-01", "2023-03-31")

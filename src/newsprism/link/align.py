@@ -35,6 +35,7 @@ from .context import (
     window_stems,
     words,
 )
+from .names import is_given_name, same_given
 
 # --- statements -------------------------------------------------------------------------------------
 
@@ -92,10 +93,18 @@ def name_tokens(name: str | None) -> frozenset[str]:
 
 
 def same_speaker(a: frozenset[str], b: frozenset[str]) -> bool | None:
-    """True when two speakers' names fit one person, False when they do not, None when one is unknown."""
+    """True when two speakers' names fit one person, False when they do not, None when one is unknown.
+    One name may hold the other's words ("Sandoval", "Bill Sandoval") or give one word another
+    form of the same given name ("William Sandoval", "Bill Sandoval")."""
     if not a or not b:
         return None
-    return a <= b or b <= a
+    if a <= b or b <= a:
+        return True
+    only_a, only_b = a - b, b - a
+    if len(only_a) != 1 or len(only_b) != 1 or not a & b:
+        return False
+    x, y = next(iter(only_a)), next(iter(only_b))
+    return is_given_name(x) and is_given_name(y) and same_given(x, y)
 
 
 def same_utterance(a: Utterance, b: Utterance, weight: dict[str, float] | None = None) -> bool:
@@ -456,6 +465,7 @@ def _event_scope(article: Article, quantity: Quantity) -> tuple[str, object] | N
 
 
 SINCE = re.compile(r"\bsince\b[^,.;]{0,15}$")
+SINCE_REACH = 30  # characters between a figure and the "since ..." after it that dates it
 # "since former President Donald Trump took office", "since the invasion began": a time told by
 # an event, not a date, after the figure in its clause.
 EVENT_TITLES = frozenset({"former", "president", "prime", "minister", "mr", "mrs", "ms", "then"})
@@ -473,11 +483,17 @@ def _nearby_scope(article, analysis, quantity) -> tuple[str, object] | None:
         days = interval(timex.value) if timex.type == "DATE" else None
         if not days or not left <= timex.start < right or _gap(timex, quantity) > 60:
             continue
-        if min(numbers, key=lambda q: (_gap(timex, q), q.start)) is not quantity:
-            continue
+        owner = min(numbers, key=lambda q: (_gap(timex, q), q.start))
         lead = article.text[max(left, timex.start - 30):timex.start].lower()
         if SINCE.search(lead):
-            return "since", days[0]
+            # "since" dates the change before it: "risen 18% since 2022, to 61,400" gives the
+            # period of the rise, not of the level reached
+            before = [q for q in numbers if q.end <= timex.start and timex.start - q.end <= SINCE_REACH]
+            if (max(before, key=lambda q: q.end) if before else owner) is quantity:
+                return "since", days[0]
+            continue
+        if owner is not quantity:
+            continue
         if DURING.search(lead):
             return "in", days
     return None

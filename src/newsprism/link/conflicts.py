@@ -21,6 +21,7 @@ from itertools import combinations, permutations
 from rapidfuzz import fuzz
 
 from ..model import Conflict, Evidence
+from ..stages.quantities import scan
 from .align import (
     PEOPLE,
     Measure,
@@ -409,6 +410,29 @@ PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+
 
 
 LIST_AND = re.compile(r"\band\s+(\w+)")
+# Words in a figure's clause that make it the sum of several owners' figures.
+COMBINED = re.compile(r"\b(together|combined|between them|jointly)\b", re.IGNORECASE)
+
+
+def _combined(m: Measure) -> bool:
+    """Whether the figure says it adds up several owners' ("together carried", "a combined")."""
+    clause = re.split(r"[,;:]", m.before()[-60:])[-1] + re.split(r"[,;:]", m.after()[:30])[0]
+    return bool(COMBINED.search(clause))
+
+
+def _sum_beside_part(sides: list[list[Measure]]) -> bool:
+    """A figure several owners make together beside one owner's, whose article gives the rest:
+    "two airlines that together carried about 24 million passengers" against "Nordair carried
+    14.2 million passengers" in an article that says "Baltavia flew 9.8 million"."""
+    for whole_side, part_side in permutations(sides, 2):
+        for whole in (m for m in whole_side if _combined(m)):
+            for part in part_side:
+                rest = whole.quantity.value - part.quantity.value
+                slack = whole.tolerance + 2 * part.tolerance
+                if rest > 0 and any(f.start != part.quantity.start and abs(f.value - rest) <= slack
+                                    for f in scan(part.article.text)):
+                    return True
+    return False
 
 
 def is_list(subject: str) -> bool:
@@ -444,7 +468,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
            or LISTED_BEFORE.search(m.article.text[max(0, m.quantity.start - 30):m.quantity.start])
            for m in measures):
         return True  # "one Australian and one English climber": parts of a total
-    if _owners_differ(sides) or _different_polls(sides) or _places_counted(sides) or _parts_add_up(sides):
+    if _owners_differ(sides) or _different_polls(sides) or _places_counted(sides) or _parts_add_up(sides) \
+            or _sum_beside_part(sides):
         return True
     ages = [m.quantity.value for m in measures if is_age(m.quantity)]
     if len(ages) < len(measures):

@@ -854,12 +854,23 @@ def scope_of(text: str, span, found: Found, anchor: date | None,
             continue
         if is_base and any(low < s < high and s != found.start for s, _ in others):
             continue  # "fell 3%, while imports rose 20% compared to 2023": 2023 is the 20%'s
+        if match["since"] and any(_nearer(s, match, found.start) for s, _ in others
+                                  if sentence.start_char <= s < sentence.end_char):
+            continue  # "has risen 18% since 2022, to 61,400": the rise is since 2022, the level is now
         (bases if is_base else periods).append((abs(match.start() - found.start), scope))
     period = min(periods, default=None, key=lambda p: p[0])
     if bases and found.change in ("up", "down"):
         to = period[1][1] if period else anchor.isoformat() if anchor else None
         return min(bases, key=lambda b: b[0])[1][0], to
     return period[1] if period else None
+
+
+def _nearer(start: int, match: re.Match[str], own: int) -> bool:
+    """Whether another figure of the sentence, starting at `start` (not inside the match), stands
+    nearer the match than the figure starting at `own`."""
+    if start == own or match.start() <= start < match.end():
+        return False
+    return abs(start - match.start()) < abs(own - match.start())
 
 
 def _scope_match(match: re.Match[str], anchor: date | None, change: bool) -> tuple[Scope | None, bool]:
