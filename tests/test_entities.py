@@ -284,6 +284,18 @@ def test_a_group_leader_in_the_lead_sentence_is_the_person_named_after_it():
     assert "org:mafia" in {m.entity_id for m in index.mentions if m.text == "Mafia"}
 
 
+def test_an_award_given_to_a_person_stands_for_that_person_not_an_organisation():
+    index = entities_of("Tyler Hansbrough scored 20 points. Hansbrough, who came back for his senior season "
+                        "after being crowned the National Player of the Year, broke the record. Phil Ford, "
+                        "who was named the National Player of the Year in 1978, watched.")
+    awards = [(m.entity_id, m.kind) for m in index.mentions if "Player of the Year" in m.text]
+    assert awards == [("person:tyler-hansbrough", "role"), ("person:phil-ford", "role")]
+    assert not any(c.type == "ORG" for c in index.clusters.values())
+    # Given to no one the clause names, the award stays what the tagger made of it.
+    index = entities_of("The National Player of the Year award will be presented in March.")
+    assert not any(m.kind == "role" for m in index.mentions)
+
+
 def test_a_group_leader_goes_to_the_person_with_that_role_not_to_someone_else():
     # Two people named in full, one of them given a role in the group: that one holds it.
     index = entities_of("The Hamas leader was killed in an air strike, the army said.\n"

@@ -169,6 +169,11 @@ def find_entities(doc, article_id: str) -> EntityIndex:
             name = by_city[ent.text]
             team_cluster = _cluster(index, f"org:{slug(name)}", name, "ORG", ent.start_char)
             _mention(index, team_cluster, ent, "name", alias=False)
+        elif ent.label_ in ENTITY_TYPES - {"PERSON"} and (award := AWARD.search(ent.text)) \
+                and (holder := _award_holder(index, ent)) is not None:
+            # "crowned the National Player of the Year": the person, not an organisation
+            span = doc.char_span(ent.start_char, ent.start_char + award.end(), alignment_mode="contract")
+            _mention(index, holder, span if span is not None else ent, "role", alias=False)
         elif ent.label_ in ENTITY_TYPES - {"PERSON"} and ent.start not in person_starts:
             _add_other(index, ent, ent.label_)
         elif ent.label_ == "PERSON" and ent.start not in person_starts and _name_tokens(ent) \
@@ -737,6 +742,47 @@ def _collect_roles(index: EntityIndex, ent) -> None:
         begin, end = ent.doc[start].idx, ent.end_char
         index.mentions.append(Mention(index.article_id, cluster.id, begin, end,
                                       doc_text(ent.doc)[begin:end], "titled"))
+
+
+# An award given to a person, which the tagger takes for an organisation: "Player of the Year".
+AWARD = re.compile(r"\b(?:Player|Coach|Rookie|Person|Manager|Driver|Athlete|Footballer|Sportsman|"
+                   r"Sportswoman|Entertainer|Artist|Newcomer)s? of the (?:Year|Decade|Season|Month|Week)\b")
+AWARD_REACH = 5  # words up the parse from the awarding verb to the clause that names the person
+AWARDING = frozenset({"crown", "name", "vote", "choose", "select", "elect", "award", "win", "earn"})
+
+
+def _award_holder(index: EntityIndex, ent) -> Cluster | None:
+    """The person an award is given to in its clause: the subject of "crowned", "named" or "won"
+    (or of the clause it completes: "Hansbrough, who came back after being crowned the National
+    Player of the Year"), when that subject is a person the article names."""
+    token = ent.root
+    if token.dep_ not in ("oprd", "attr", "dobj", "xcomp"):
+        return None
+    verb = token.head
+    if verb.lemma_.lower() not in AWARDING:
+        return None
+    for _ in range(AWARD_REACH):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in
+                    ("who", "that")]
+        if subjects:
+            return _person_at(index, subjects[0])
+        if verb.dep_ == "relcl":
+            return _person_at(index, verb.head)
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _person_at(index: EntityIndex, token) -> Cluster | None:
+    """The person named at a token: by a name already read, or by the surname of the one person
+    the article names in full with it (surnames alone are read later)."""
+    cluster = index.clusters.get(index.by_token.get(token.i, ""))
+    if cluster is not None:
+        return cluster if cluster.type == "PERSON" else None
+    named = [c for c in index.clusters.values()
+             if c.type == "PERSON" and " " in c.name and c.name.split()[-1] == token.text]
+    return named[0] if len(named) == 1 else None
 
 
 # Nouns for whoever leads a group, after the group's name: "a Mafia boss", "the Hamas leader".
