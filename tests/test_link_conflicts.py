@@ -334,6 +334,29 @@ def test_one_measure_in_a_province_and_in_the_whole_country_is_a_scope_conflict(
     assert conflict.status == "scope"
 
 
+def test_a_national_and_a_regional_figure_of_one_kind_are_a_scope_note():
+    # Their places keep the sentences apart in words; the words before each figure say which is which.
+    national = article("jobs-a", "2025-07-03",
+                       "The national unemployment rate fell to 5.8 percent in May, its lowest in four years, "
+                       "the statistics office said on Thursday.")
+    agreeing = article("jobs-c", "2025-07-04",
+                       "The unemployment rate slipped to 5.8 percent in May, official data showed on "
+                       "Thursday.")
+    regional = article("jobs-b", "2025-07-03",
+                       "The unemployment rate in the Tarnby region remained stuck at 9.1 percent in May, "
+                       "regional figures published by the statistics office showed on Thursday.")
+    articles = [national, agreeing, regional]
+    (note,) = [c for c in conflicts_of(*articles) if c.kind == "numeric"]
+    assert note.status == "scope" and note.confidence < SHOWN_CONFIDENCE
+    assert [set(s.article_ids) for s in note.sides] == [{"jobs-a", "jobs-c"}, {"jobs-b"}]
+    # Two regions' figures are no such note.
+    other = article("jobs-d", "2025-07-03",
+                    "The unemployment rate in the Ostmark region fell to 6.2 percent in May, regional "
+                    "figures published by the statistics office showed on Thursday.")
+    assert [c for c in conflicts_of(regional, other) if c.kind == "numeric"
+            and "a national figure beside a regional one" in c.reasons] == []
+
+
 def test_places_come_from_the_figure_not_from_the_event_around_it():
     text = ("At least 12 people drowned when a boat capsized on Lake Ravna, while in Doran province "
             "nationwide protests continued.")

@@ -32,8 +32,10 @@ from .align import (
     casualties,
     is_age,
     measure_matches,
+    measures_of,
     running_totals,
     scopes_differ,
+    similarity,
     values_agree,
 )
 from .context import (
@@ -143,7 +145,63 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
                 conflict = _numeric_conflict(note, "scope", score)
                 if conflict.confidence >= NOTE_FLOOR:
                     found.append(conflict)
-    return found
+    return found + _regional_notes(items, matches, measures)
+
+
+# A figure for the whole country, and one for a part of it, named in the words before the figure.
+NATIONAL_FIGURE = re.compile(r"\b(national|nationally|nationwide|countrywide|the country as a whole)\b",
+                             re.IGNORECASE)
+REGIONAL_FIGURE = re.compile(r"\b(regions?|regional|provinces?|provincial|count(y|ies)|districts?)\b",
+                             re.IGNORECASE)
+REGIONAL_REASON = "a national figure beside a regional one"
+REGIONAL_SIMILAR = 0.2  # context similarity enough for a national and a regional figure of one kind
+
+
+def _place_level(m: Measure) -> str | None:
+    """ "national" or "regional" where the figure's clause, up to the figure, says which."""
+    clause = re.split(r"[,;:]", m.before()[-90:])[-1]
+    national, regional = NATIONAL_FIGURE.search(clause), REGIONAL_FIGURE.search(clause)
+    if bool(national) == bool(regional):
+        return None
+    return "national" if national else "regional"
+
+
+def _regional_notes(items: Sequence[Item], matches: Sequence[MeasureMatch],
+                    grouped: dict[str, Measure]) -> list[Conflict]:
+    """Scope notes between a national figure and a regional one of the same kind ("the national
+    unemployment rate fell to 5.8 percent" against "unemployment in the Halvern region remained
+    stuck at 9.1 percent"), which their places keep too far apart in words to be matched as one
+    measure. The national side takes the figures matched with it that agree."""
+    texts = " ".join(article.text for article, _ in items)
+    if not (NATIONAL_FIGURE.search(texts) and REGIONAL_FIGURE.search(texts)):
+        return []
+    per_article = [[m for m in measures_of(item) if m.unit and _place_level(m)] for item in items]
+    candidates = []
+    for i, j in nearby_pairs(items):
+        for x in per_article[i]:
+            for y in per_article[j]:
+                if (_place_level(x) != _place_level(y) and x.unit == y.unit
+                        and x.quantity.change == y.quantity.change and not values_agree(x, y)
+                        and max(x.value, y.value) <= MAGNITUDE * min(x.value, y.value)
+                        and (score := similarity(x, y)) >= REGIONAL_SIMILAR):
+                    candidates.append((score, x, y))
+    agreeing = {}
+    for match in matches:
+        if values_agree(match.a, match.b):
+            for a, b in ((match.a, match.b), (match.b, match.a)):
+                agreeing.setdefault(a.quantity.id, [a]).append(grouped.get(b.quantity.id, b))
+    notes, used = {}, set()
+    for score, x, y in sorted(candidates, key=lambda c: (-c[0], c[1].quantity.id, c[2].quantity.id)):
+        if x.quantity.id in used or y.quantity.id in used:
+            continue
+        used |= {x.quantity.id, y.quantity.id}
+        sides = sorted([list({n.quantity.id: n for n in agreeing.get(m.quantity.id, [m])}.values())
+                        for m in (x, y)], key=lambda s: s[0].value)
+        if different_measures(sides, False):
+            continue
+        conflict = _numeric_conflict(sides, "scope", score)
+        notes[conflict.id] = replace(conflict, reasons=(*conflict.reasons, REGIONAL_REASON))
+    return list(notes.values())
 
 
 def _without_odd_side(sides: list[list[Measure]]) -> list[list[Measure]]:
