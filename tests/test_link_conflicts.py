@@ -190,6 +190,17 @@ def test_a_move_named_by_the_event_revises_its_first_day_though_the_clauses_diff
     assert sides_text(conflict, [strike, delayed]) == [{"June 12"}, {"June 26"}]
 
 
+def test_opening_again_is_reopening():
+    one = article("mus-a", "2025-09-19",
+                  "The Rijnhart Museum in Velden will reopen to the public on October 4 after a six-year "
+                  "renovation, the museum said on Thursday.")
+    other = article("mus-b", "2025-09-19",
+                    "After six years behind scaffolding, the Rijnhart Museum in Velden will open its doors "
+                    "again on October 11, the museum announced at Thursday's press preview.")
+    conflict = only(conflicts_of(one, other), "temporal")
+    assert conflict.status == "contradiction"
+
+
 def test_a_move_needs_the_new_day_and_the_same_event():
     planned = article("fair-c", "2025-03-04",
                       "The Lindau Book Fair will open on May 8 with a reading by the poet Ada Wren, its "
@@ -749,6 +760,35 @@ def test_a_sum_of_several_owners_beside_one_owners_figure_is_no_conflict():
     alone = article("air-c", "2025-12-03",
                     "Nordia, which carried 14.2 million passengers last year, agreed to buy Baltwing.")
     assert [c for c in conflicts_of(alone, whole) if c.kind == "numeric"] != []
+
+
+def test_a_winning_margin_is_no_count_of_votes():
+    margin = article("vote-m", "2025-11-05",
+                     "Councilmember Ada Holm was elected mayor of Fenwick on Tuesday, defeating Deputy Mayor "
+                     "Karl Ruud by 3,118 votes. Holm took 18,942 votes to Ruud's 15,824.")
+    total = article("vote-t", "2025-11-06",
+                    "Ada Holm won Tuesday's mayoral election in Fenwick with nearly 19,000 votes, a margin "
+                    "of more than 3,000 over Deputy Mayor Karl Ruud, according to results updated Wednesday.")
+    assert [c for c in conflicts_of(margin, total) if c.kind == "numeric"] == []
+
+
+def test_an_age_is_no_span_of_anything_else_and_covers_no_period():
+    first = article("age-a", "2025-11-05",
+                    "Holm, 57, will be the first woman to lead the city since it was incorporated in 1865.")
+    second = article("age-b", "2025-11-05",
+                     "Voters chose Holm as the first woman to lead the city in its 160-year history. "
+                     "Holm, 57, has served on the council since 2017.")
+    assert [c for c in conflicts_of(first, second) if c.kind == "numeric"] == []
+
+
+def test_a_crowd_counts_the_fans_another_report_counts():
+    fans = article("game-a", "2025-05-18",
+                   "Redhaven beat Brennock 3-1 on Saturday in front of 41,212 fans at Quayside Park.")
+    crowd = article("game-b", "2025-05-18",
+                    "A sell-out crowd of 38,650 at Quayside Park watched Redhaven beat Brennock 3-1 on "
+                    "May 17.")
+    conflict = only(conflicts_of(fans, crowd), "numeric")
+    assert {s.value for s in conflict.sides} == {"41,212", "38,650"}
 
 
 def test_a_count_of_times_is_no_toll_and_a_less_sure_conflict():

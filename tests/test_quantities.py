@@ -291,6 +291,13 @@ def test_since_dates_the_figure_nearest_it(parse):
     assert spent.scope == ("2014-01-01", "2025-02-14")
 
 
+def test_adding_up_to_is_a_total_not_a_bound(parse):
+    *_, total = parse("Together the three increases add up to 11 percent.")
+    assert total.change == "=" and total.text == "11 percent"
+    (bound,) = parse("Up to 11 percent of the staff may leave.")
+    assert bound.change == "<"
+
+
 def test_scope_of_a_month_and_of_this_year(parse):
     (month,) = parse("Exports reached $4 billion in March 2023.")
     assert month.scope == ("2023-03-01", "2023-03-31")

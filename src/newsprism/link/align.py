@@ -246,6 +246,12 @@ OCCASION = re.compile(rf"\s+(?:\w+\s+)?{_OCCASION}s?\b", re.IGNORECASE)  # right
 TOTAL = re.compile(r"\b(?:so far|thus far|to date|a total of|in total|in all|altogether|all told)\b",
                    re.IGNORECASE)
 
+# Words right before a count that make it the difference between two sides: "defeating Kane by
+# 3,118 votes", "a margin of more than 3,000", "a lead of 12 points".
+MARGIN = re.compile(r"(?:\b(?:margin|lead|majority) of|\b(?:won|wins?|winning|defeat\w*|beat(?:s|ing)?|led"
+                    r"|leads?|leading|trail\w*|lost|losing)\b[^.;]{0,50}?\bby)"
+                    r"\s+(?:(?:about|nearly|almost|more than|just|only|some|over|under|roughly)\s+)?$",
+                    re.IGNORECASE)
 KIND_WEIGHT = 3  # a shared casualty kind weighs like a word repeated three times near the number
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -265,6 +271,7 @@ class Measure:
     sentence_start: int = 0  # where `sentence` starts in the article's text
     further: bool = False  # a count of a further set ("three other rifles"; see FURTHER)
     summed: bool = False  # a total over several occasions (see OCCASIONS)
+    margin: bool = False  # the difference between two sides, not a side's own count (see MARGIN)
     # The compass point (degrees) and the place a distance is measured from, and where that
     # phrase ends in the article ("150 nautical miles east of Aden"); None when it gives none.
     position: tuple[int, str, int] | None = None
@@ -319,7 +326,9 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    article.text[left:right], kinds, unit, _counted(unit),
                    math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value, left,
                    _further(item, quantity, previous, unit, right),
-                   _summed(article.text, quantity, left, right), _position(article.text, quantity.end, right))
+                   _summed(article.text, quantity, left, right),
+                   position=_position(article.text, quantity.end, right),
+                   margin=bool(MARGIN.search(article.text, max(left, quantity.start - 60), quantity.start)))
 
 
 def _summed(text: str, quantity: Quantity, left: int, right: int) -> bool:
@@ -640,7 +649,16 @@ def units_fit(a: Measure, b: Measure) -> bool:
     counted, bare = (a, b) if a.unit else (b, a)
     if counted.unit in SPANS_OF_TIME:
         return False  # "a five-year contract" and "four in the Europa League" near "player of the year"
-    return bool(counted.unit) and bool(unit_words(counted.unit) & set(bare.stems))
+    names = unit_words(counted.unit) if counted.unit else set()
+    names |= {stem(w) for n in list(names) for w in UNIT_PARAPHRASES.get(n, ())}
+    return bool(names & set(bare.stems))
+
+
+# Words a bare count's sentence may name a counted unit by: "a crowd of 38,650" counts fans.
+UNIT_PARAPHRASES = {"fan": ("crowd", "spectators", "attendance"),
+                    "spectator": ("crowd", "fans", "attendance")}
+
+
 
 
 def unit_words(unit: str) -> set[str]:
@@ -667,7 +685,7 @@ def similarity(a: Measure, b: Measure) -> float:
     kinds_a, kinds_b = casualties(a), casualties(b)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return 0.0
-    if a.further != b.further or a.summed != b.summed:
+    if a.further != b.further or a.summed != b.summed or a.margin != b.margin:
         # "three other rifles" beside "seven AK-47 rifles" counts another set; the rifles of
         # five operations are not those of one
         return 0.0

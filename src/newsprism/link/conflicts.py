@@ -531,7 +531,7 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
         return True
     ages = [m.quantity.value for m in measures if is_age(m.quantity)]
     if len(ages) < len(measures):
-        return False
+        return bool(ages)  # an age is no span of anything else ("Olsen, 57" vs "its 160-year history")
     return max(ages) > AGE_RATIO * min(ages) or _ages_of_others(sides)
 
 

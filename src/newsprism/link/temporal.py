@@ -406,6 +406,10 @@ def _word(token) -> str:
 
 
 def _event_words(token) -> frozenset[str]:
-    """A word's event groups, or the word itself when it is in none."""
+    """A word's event groups, or the word itself when it is in none; a verb done "again" is
+    its "re-" verb where that names an event ("open its doors again" is to reopen)."""
     word = _word(token)
-    return CANONICAL.get(word, frozenset({word}))
+    found = CANONICAL.get(word, frozenset({word}))
+    if token.pos_ == "VERB" and any(c.lower_ == "again" for c in token.children):
+        found |= CANONICAL.get(stem("re" + token.lemma_), frozenset())
+    return found

@@ -540,7 +540,8 @@ def changes_per_unit(text: str, found: list[Found]) -> list[Found]:
 _MODIFIERS = {
     "gt": "more than|greater than|higher than|larger than|over|above|in excess of|exceeding|at least"
           "|upwards of|north of|beyond|just over|well over|well above|excess of",
-    "lt": "less than|fewer than|lower than|under|below|up to|at most|no more than|as (?:much|many|high) as"
+    "lt": "less than|fewer than|lower than|under|below|(?<!\\badd )(?<!\\badds )(?<!\\badded )up to|at most"
+          "|no more than|as (?:much|many|high) as"
           "|sub-|under-"
           "|just under|well under|well below|shy of|a maximum of",
     "approx": r"about|around|approximately|approx\.|roughly|some|nearly|almost|close to|circa"
@@ -604,7 +605,8 @@ def find_quantities(doc, article: Article) -> list[Quantity]:
         records.append(Quantity(
             id=f"{article.id}:q{len(records) + 1}", article_id=article.id, start=found.start, end=found.end,
             text=text[found.start:found.end], value=found.value, unit=found.unit, change=found.change,
-            subject=subject_of(span), scope=scope_of(text, span, found, anchor, spans)))
+            subject=subject_of(span),
+            scope=None if _age(span, found) else scope_of(text, span, found, anchor, spans)))
     return records
 
 
