@@ -31,8 +31,8 @@ from .align import (
     bound,
     casualties,
     is_age,
+    measure,
     measure_matches,
-    measures_of,
     running_totals,
     scopes_differ,
     similarity,
@@ -166,6 +166,21 @@ def _place_level(m: Measure) -> str | None:
     return "national" if national else "regional"
 
 
+def _leveled_measures(item: Item) -> list[Measure]:
+    """The article's figures with a unit whose clause says national or regional (read from the
+    text first: only those figures are made measures)."""
+    article, analysis = item
+    found, previous = [], None
+    for quantity in sorted(analysis.quantities, key=lambda q: (q.start, q.end)):
+        lead = article.text[max(0, quantity.start - 90):quantity.start]
+        if quantity.unit and (NATIONAL_FIGURE.search(lead) or REGIONAL_FIGURE.search(lead)):
+            m = measure(item, quantity, previous)
+            if _place_level(m):
+                found.append(m)
+        previous = quantity
+    return found
+
+
 def _regional_notes(items: Sequence[Item], matches: Sequence[MeasureMatch],
                     grouped: dict[str, Measure]) -> list[Conflict]:
     """Scope notes between a national figure and a regional one of the same kind ("the national
@@ -175,7 +190,7 @@ def _regional_notes(items: Sequence[Item], matches: Sequence[MeasureMatch],
     texts = " ".join(article.text for article, _ in items)
     if not (NATIONAL_FIGURE.search(texts) and REGIONAL_FIGURE.search(texts)):
         return []
-    per_article = [[m for m in measures_of(item) if m.unit and _place_level(m)] for item in items]
+    per_article = [_leveled_measures(item) for item in items]
     candidates = []
     for i, j in nearby_pairs(items):
         for x in per_article[i]:
