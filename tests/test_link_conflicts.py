@@ -762,6 +762,16 @@ def test_a_sum_of_several_owners_beside_one_owners_figure_is_no_conflict():
     assert [c for c in conflicts_of(alone, whole) if c.kind == "numeric"] != []
 
 
+def test_two_figures_both_reports_give_are_not_crossed():
+    one = article("fire-a", "2025-08-12",
+                  "The fire service estimated that 8,000 hectares had burned, while the European Union's "
+                  "EFFIS satellite service put the figure at 10,400 hectares.")
+    other = article("fire-b", "2025-08-12",
+                    "The fire service said the blaze had scorched 8,000 hectares; EFFIS, the EU's satellite "
+                    "monitoring service, estimated the burned area at 10,400 hectares.")
+    assert [c for c in conflicts_of(one, other) if c.kind == "numeric"] == []
+
+
 def test_a_winning_margin_is_no_count_of_votes():
     margin = article("vote-m", "2025-11-05",
                      "Councilmember Ada Holm was elected mayor of Fenwick on Tuesday, defeating Deputy Mayor "

@@ -705,6 +705,11 @@ def measure_matches(items: Sequence[Item]) -> list[MeasureMatch]:
 
 def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[MeasureMatch]:
     candidates = [MeasureMatch(a, b, s) for a in first for b in second if (s := similarity(a, b)) >= SIMILAR]
+    # Two figures each article states both ("the fire service said 8,000 hectares; EFFIS put it
+    # at 10,400") are not crossed: each goes with its own value, however alike the crossed
+    # sentences are.
+    candidates = [m for m in candidates if values_agree(m.a, m.b)
+                  or not (_stated_in(m.a, second) and _stated_in(m.b, first))]
     # Outlets mostly agree, so between near-equal candidates the pair whose values agree goes first.
     candidates.sort(key=lambda m: (-m.score - 0.05 * values_agree(m.a, m.b),
                                    m.a.quantity.id, m.b.quantity.id))
@@ -715,6 +720,11 @@ def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[Measur
             used |= {m.a.quantity.id, m.b.quantity.id}
             chosen.append(m)
     return chosen
+
+
+def _stated_in(m: Measure, others: list[Measure]) -> bool:
+    """Whether the other article states the figure too, in the same unit."""
+    return any(values_agree(m, o) and o.unit == m.unit for o in others)
 
 
 def align_quantities(items: Sequence[Item], matches: Sequence[MeasureMatch] | None = None) -> dict[str, str]:
