@@ -772,6 +772,34 @@ def test_two_figures_both_reports_give_are_not_crossed():
     assert [c for c in conflicts_of(one, other) if c.kind == "numeric"] == []
 
 
+def test_a_figure_of_an_earlier_years_event_is_background_not_a_rival():
+    toll = article("flood-a", "2025-10-07",
+                   "Rescuers reached residents stranded on rooftops in Emilia-Romagna, where flooding has "
+                   "killed at least nine people. The regional government said 4,180 people had been "
+                   "evacuated.")
+    later = article("flood-c", "2025-10-08",
+                    "The death toll from the floods in Emilia-Romagna rose to 13 on Wednesday. The disaster "
+                    "revived criticism of defences promised after the 2023 disaster, which left 17 dead and "
+                    "more than 36,000 people displaced.")
+    conflict = only(conflicts_of(toll, later), "numeric")
+    assert conflict.status == "revision"
+    assert [s.value for s in conflict.sides] == ["at least nine", "13"]
+    # "last year" and an earlier year written out are both the past: such figures still meet.
+    said = article("rev-a", "2025-08-27", "Voltrak, which reported revenue of €1.26 billion last year, "
+                   "won the order.")
+    written = article("rev-b", "2025-08-27", "Voltrak's annual revenue was about €1.3 billion in 2024, "
+                      "the company said.")
+    assert [c for c in conflicts_of(said, written) if c.kind == "numeric"] == []
+
+
+def test_a_part_of_the_wounded_is_no_count_of_them():
+    first = article("shot-a", "2025-06-20", "A gunman opened fire at a block party, killing two people "
+                    "and wounding seven others.")
+    second = article("shot-b", "2025-06-20", "Police said a gunman opened fire at a block party. Three of "
+                     "the wounded remained in hospital on Friday.")
+    assert [c for c in conflicts_of(first, second) if c.kind == "numeric"] == []
+
+
 def test_a_winning_margin_is_no_count_of_votes():
     margin = article("vote-m", "2025-11-05",
                      "Councilmember Ada Holm was elected mayor of Fenwick on Tuesday, defeating Deputy Mayor "

@@ -272,6 +272,7 @@ class Measure:
     further: bool = False  # a count of a further set ("three other rifles"; see FURTHER)
     summed: bool = False  # a total over several occasions (see OCCASIONS)
     margin: bool = False  # the difference between two sides, not a side's own count (see MARGIN)
+    past: bool = False  # a figure of an earlier year's event, told as background (see `_past`)
     # The compass point (degrees) and the place a distance is measured from, and where that
     # phrase ends in the article ("150 nautical miles east of Aden"); None when it gives none.
     position: tuple[int, str, int] | None = None
@@ -328,7 +329,38 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    _further(item, quantity, previous, unit, right),
                    _summed(article.text, quantity, left, right),
                    position=_position(article.text, quantity.end, right),
-                   margin=bool(MARGIN.search(article.text, max(left, quantity.start - 60), quantity.start)))
+                   margin=bool(MARGIN.search(article.text, max(left, quantity.start - 60), quantity.start)),
+                   past=_past(item, quantity, left, right))
+
+
+# A year in a figure's clause, and the words before a year that make it the start or the base of
+# a period reaching to now ("since 2019", "compared with 2023"), not the time of another event.
+PAST_REACH = 30  # characters after a figure its own year may follow in ("killed 17 people in 2023")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+LAST_YEAR = re.compile(r"\b(last year|a year (ago|earlier)|the (previous|prior) year|the year before)\b",
+                       re.IGNORECASE)
+PERIOD_START = re.compile(r"\b(since|from|than|compared (to|with)|versus|vs\.?|over|through|until|to)"
+                          r"(\s+(early|late|mid-?|the end of|the start of|[A-Z][a-z]+))?\s*$", re.IGNORECASE)
+
+
+def _past(item: Item, quantity: Quantity, left: int, right: int) -> bool:
+    """Whether the figure's clause dates it to a year before the article's (background: "a 2021
+    rampage in which five people were killed", "the 2023 disaster, which left 17 dead"): another
+    event's figure, no report of this one's."""
+    article, analysis = item
+    day = published(article, analysis)
+    if day is None:
+        return False
+    text = article.text
+    clause_end = re.search(r"[,;:]", text[quantity.end:right])
+    end = min(quantity.end + clause_end.start() if clause_end else right, quantity.end + PAST_REACH)
+    if LAST_YEAR.search(text, left, end):
+        return True
+    for year in YEAR.finditer(text, left, end):
+        lead = text[max(left, year.start() - 25):year.start()]
+        if int(year[1]) < day.year and not PERIOD_START.search(lead):
+            return True
+    return False
 
 
 def _summed(text: str, quantity: Quantity, left: int, right: int) -> bool:
@@ -685,7 +717,7 @@ def similarity(a: Measure, b: Measure) -> float:
     kinds_a, kinds_b = casualties(a), casualties(b)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return 0.0
-    if a.further != b.further or a.summed != b.summed or a.margin != b.margin:
+    if a.further != b.further or a.summed != b.summed or a.margin != b.margin or a.past != b.past:
         # "three other rifles" beside "seven AK-47 rifles" counts another set; the rifles of
         # five operations are not those of one
         return 0.0

@@ -478,6 +478,10 @@ _QUALIFIER = r"(\s+[A-Z][a-z]*[a-rt-z])"
 LISTED = re.compile(rf"^{_QUALIFIER}{{1,2}}\s+and\s+{_NUMBER}\b")
 LISTED_BEFORE = re.compile(rf"\b{_NUMBER}{_QUALIFIER}{{1,2}}\s+and\s+$")
 SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$", re.IGNORECASE)
+# A part of a count given beside it: "three of the wounded", "two of them" (not "17 of the hijacked
+# ships", a partitive of a whole no figure gives).
+PART_OF = re.compile(r"\s+of\s+(?:them|those|whom|these|the\s+(?:injured|wounded|dead|missing|victims|"
+                     r"survivors|casualties)\b)", re.IGNORECASE)
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
                        r"(the |just |only |the only )?$", re.IGNORECASE)
 
@@ -537,6 +541,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
            or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):m.quantity.start])
            for m in measures):
         return True  # "one of four men", "two of the three victims": a part and its whole
+    if any(PART_OF.match(m.article.text, m.quantity.end) for m in measures):
+        return True  # "three of the wounded remained in hospital": a part of the count
     if any(LISTED.search(m.article.text[m.quantity.end:m.quantity.end + 30])
            or LISTED_BEFORE.search(m.article.text[max(0, m.quantity.start - 30):m.quantity.start])
            for m in measures):
