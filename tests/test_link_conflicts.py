@@ -201,6 +201,18 @@ def test_opening_again_is_reopening():
     assert conflict.status == "contradiction"
 
 
+def test_the_day_a_move_is_made_is_no_day_of_the_event():
+    planned = article("bud-a", "2025-12-01",
+                      "France's National Assembly will hold a final vote on Dec. 9 on the social security "
+                      "budget, government officials said on Monday.")
+    moved = article("bud-c", "2025-12-05",
+                    "The French government on Thursday postponed the National Assembly's final vote on the "
+                    "social security budget to Dec. 16, a minister said.")
+    (conflict,) = [c for c in conflicts_of(planned, moved) if c.kind == "temporal"]
+    assert conflict.status == "revision"
+    assert sides_text(conflict, [planned, moved]) == [{"Dec. 9"}, {"Dec. 16"}]
+
+
 def test_a_move_needs_the_new_day_and_the_same_event():
     planned = article("fair-c", "2025-03-04",
                       "The Lindau Book Fair will open on May 8 with a reading by the poet Ada Wren, its "

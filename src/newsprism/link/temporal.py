@@ -96,6 +96,9 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
     """One event given different days by different articles."""
     found: dict[tuple, list[tuple[Event, Event]]] = {}
     per_article = [events(item) for item in items]
+    # The day a sentence moves an event on ("on Thursday postponed the vote to Dec. 16") is no
+    # day of the event itself.
+    per_article = [[e for e in found if not _day_of_move(e, found)] for found in per_article]
     days = publication_days(items)
     pairs = [(per_article[i], per_article[j]) for i, j in nearby_pairs(items)]
     pairs = [(a, b, _similar_events(a, b)) for a, b in pairs]
@@ -103,7 +106,7 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
     for first, second, scored in pairs:
         same = [(score, a, b) for score, a, b in scored
                 if (same_event(frames[_key(a)], frames[_key(b)]) or _one_event_near(a, b, frames)
-                    or _moved_event(a, b, days, frames))
+                    or _moved_event(a, b, days))
                 and not _two_polls(a, b)]
         for a, b in _one_to_one(same, first, second):
             apart = _days_apart(a, b)
@@ -139,22 +142,21 @@ EVENT_NAME = re.compile(r"\b((?:[A-Z][\w'’&.-]*\s+){1,5}(?:Festival|Conference
                         r"Awards|Olympics|Forum|Show|Open|Election|Referendum|Strike))\b")
 RANGE_END = re.compile(r"\bfrom\s+[^.;!?]{1,30}?\s*(?:to|until|through|-|–)\s*$", re.IGNORECASE)
 NEW_DAY = re.compile(r"(\bnow\b[^.;!?]{0,40}|\b(?:to|until|for)\s+)$", re.IGNORECASE)
-POSTPONE = "postpone"  # the event group of the verbs that move an event (see EVENT_SYNONYMS)
 
 
-def _moved_event(a: Event, b: Event, days: dict, frames: dict) -> bool:
+def _moved_event(a: Event, b: Event, days: dict) -> bool:
     """A later report that moves an event to a new day and an earlier one giving its old day,
     both naming the event by its kind ("strike") or its proper name ("the Riverside Jazz
     Festival"), though the words of their clauses do not meet: "will stage a 48-hour strike
     starting on July 10" and "has postponed a two-day strike ..., pushing it back to July 24".
-    The later date must be the new one: what the moving verb dates, or "now" / "to" before it."""
+    The later date must be the new one: "to", "until" or "now" before it."""
     first, second = days[a.article.id], days[b.article.id]
     if a.timex.value == b.timex.value or not first or not second or first == second:
         return False
     earlier, later = (a, b) if first < second else (b, a)
     if not MOVED.search(later.sentence) or MOVED.search(earlier.sentence):
         return False
-    if _range_end(later) or not (POSTPONE in frames[_key(later)].heads or NEW_DAY.search(_lead(later))):
+    if not _new_day(later):
         return False
     kinds = (earlier.stems.keys() & later.stems.keys() & EVENT_KINDS) - UNSPECIFIC
     return bool(kinds or _event_names(earlier.sentence) & _event_names(later.sentence))
@@ -165,9 +167,18 @@ def _lead(event: Event) -> str:
     return event.sentence[:event.timex.start - event.sentence_start]
 
 
-def _range_end(event: Event) -> bool:
-    """Whether the date ends a span ("runs from June 26 to June 29"): the day a move names is its first."""
-    return bool(RANGE_END.search(_lead(event)))
+def _day_of_move(event: Event, others: list[Event]) -> bool:
+    """Whether the date is when its sentence moves an event to another date the sentence gives."""
+    return bool(MOVED.search(event.sentence)) and not _new_day(event) and any(
+        o is not event and o.sentence_start == event.sentence_start and _new_day(o) for o in others)
+
+
+def _new_day(event: Event) -> bool:
+    """Whether a date in a sentence that moves an event is the day moved to: "to", "until" or
+    "now" before it ("postponed on Thursday" dates the move, "to Dec. 16" the new day), and not
+    the end of a span ("runs from June 26 to June 29": the day a move names is its first)."""
+    lead = _lead(event)
+    return bool(NEW_DAY.search(lead)) and not RANGE_END.search(lead)
 
 
 def _event_names(sentence: str) -> set[str]:
@@ -211,7 +222,7 @@ def _one_to_one(scored, first: list[Event], second: list[Event]) -> list[tuple[E
     # A date an event was moved to ("postponed to September 16") is the same event as the date it
     # was moved from, even where its own article gives that one too ("had been due on Tuesday").
     for _, a, b in ranked:
-        moved = [e for e in (a, b) if id(e) not in used and MOVED.search(e.sentence) and not _range_end(e)]
+        moved = [e for e in (a, b) if id(e) not in used and MOVED.search(e.sentence) and _new_day(e)]
         if len(moved) == 1 and a.timex.value != b.timex.value:
             used.add(id(moved[0]))
             pairs.append((a, b))
