@@ -812,6 +812,18 @@ def test_a_part_of_the_wounded_is_no_count_of_them():
     assert [c for c in conflicts_of(first, second) if c.kind == "numeric"] == []
 
 
+def test_a_figure_the_other_report_also_states_is_set_against_nothing_else():
+    one = article("tar-a", "2025-04-09",
+                  "European Union governments on Wednesday approved retaliatory tariffs on €18.4 billion of "
+                  "U.S. imports, the bloc's first response to Washington's duties on steel and aluminium.")
+    other = article("tar-c", "2025-04-10",
+                    "European farm groups and U.S. exporters braced for disruption after EU member states "
+                    "on April 9 signed off on tariffs covering €18.4 billion of American goods. The duties "
+                    "start on April 15. The European Commission estimates that U.S. tariffs on steel and "
+                    "aluminium affect some €26 billion of EU exports.")
+    assert [c for c in conflicts_of(one, other) if c.kind == "numeric"] == []
+
+
 def test_a_winning_margin_is_no_count_of_votes():
     margin = article("vote-m", "2025-11-05",
                      "Councilmember Ada Holm was elected mayor of Fenwick on Tuesday, defeating Deputy Mayor "

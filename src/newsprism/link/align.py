@@ -209,6 +209,7 @@ def corroboration(items: Sequence[Item], groups: dict[str, str]) -> dict[str, in
 
 # --- quantities -------------------------------------------------------------------------------------
 
+TWIN_SIMILAR = 0.15  # a figure the other article states alike in a context this similar is that one's
 SIMILAR = 0.25  # cosine of the two quantities' context words needed to call them one measure
 CONTEXT = 25  # words each side of a quantity, within its sentence
 NEAR = 6  # words this close to the number count twice: they say most about what it measures
@@ -736,12 +737,15 @@ def measure_matches(items: Sequence[Item]) -> list[MeasureMatch]:
 
 
 def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[MeasureMatch]:
-    candidates = [MeasureMatch(a, b, s) for a in first for b in second if (s := similarity(a, b)) >= SIMILAR]
-    # Two figures each article states both ("the fire service said 8,000 hectares; EFFIS put it
-    # at 10,400") are not crossed: each goes with its own value, however alike the crossed
-    # sentences are.
+    scored = [(a, b, s) for a in first for b in second if (s := similarity(a, b)) >= TWIN_SIMILAR]
+    candidates = [MeasureMatch(a, b, s) for a, b, s in scored if s >= SIMILAR]
+    # A figure the other article states too is matched with that statement only: two figures
+    # each article gives ("the fire service said 8,000 hectares; EFFIS put it at 10,400") are
+    # not crossed, and "tariffs on 18.4 billion of imports" is not set against another figure
+    # of the article that also says 18.4 billion, however alike the sentences are.
+    twinned = {id(x) for a, b, _ in scored if a.unit == b.unit and values_agree(a, b) for x in (a, b)}
     candidates = [m for m in candidates if values_agree(m.a, m.b)
-                  or not (_stated_in(m.a, second) and _stated_in(m.b, first))]
+                  or not (id(m.a) in twinned or id(m.b) in twinned)]
     # Outlets mostly agree, so between near-equal candidates the pair whose values agree goes first.
     candidates.sort(key=lambda m: (-m.score - 0.05 * values_agree(m.a, m.b),
                                    m.a.quantity.id, m.b.quantity.id))
@@ -752,11 +756,6 @@ def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[Measur
             used |= {m.a.quantity.id, m.b.quantity.id}
             chosen.append(m)
     return chosen
-
-
-def _stated_in(m: Measure, others: list[Measure]) -> bool:
-    """Whether the other article states the figure too, in the same unit."""
-    return any(values_agree(m, o) and o.unit == m.unit for o in others)
 
 
 def align_quantities(items: Sequence[Item], matches: Sequence[MeasureMatch] | None = None) -> dict[str, str]:
