@@ -440,6 +440,18 @@ def test_a_role_held_until_some_time_and_a_former_title_are_consistent():
     assert [c for c in conflicts_of(held, former) if c.kind == "identity"] == []
 
 
+def test_one_person_called_former_by_one_report_and_serving_by_two_is_one_conflict():
+    first = article("bel-a", "2025-11-04", "Katrien Peeters, the budget minister, said the deficit "
+                    "would fall to 4.1 percent of GDP in 2029.")
+    former = article("bel-b", "2025-11-05", "Former budget minister Katrien Peeters, a Flemish liberal, said "
+                     "the plan was credible.")
+    third = article("bel-c", "2025-11-06", "Katrien Peeters, the budget minister, is due to present the "
+                    "detailed figures to parliament on Nov. 12.")
+    (conflict,) = [c for c in conflicts_of(first, former, third) if c.kind == "identity"]
+    assert {frozenset(s.article_ids) for s in conflict.sides} == {frozenset({"bel-b"}),
+                                                                  frozenset({"bel-a", "bel-c"})}
+
+
 def test_a_name_one_article_found_is_looked_for_in_the_others():
     text = "Veronika Haldane, the former finance minister, spoke at the forum on Monday."
     bare = (article("forum-a", "2025-01-06", text), Analysis("forum-a", "test"))

@@ -802,7 +802,9 @@ def _in_headline(claim: RoleClaim) -> bool:
 
 
 def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int, int]]) -> list[Conflict]:
-    found = {}
+    """One person called former and serving in one office by reports of one week: one conflict
+    per person and office, its sides every report of each (the sureness of its surest pair)."""
+    found: dict[tuple, list[tuple[float, RoleClaim, RoleClaim, list[str]]]] = {}
     for a, b in _claim_pairs(per_article, near):
         if (a.former == b.former or a.article.id == b.article.id or not _same_person(a, b)
                 or a.office.words != b.office.words or a.office.qualifiers != b.office.qualifiers
@@ -811,7 +813,6 @@ def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int
         if a.office.owner and b.office.owner and a.office.owner != b.office.owner:
             continue  # a former coach of one team, the serving coach of another
         former, serving = (a, b) if a.former else (b, a)
-        summary = f"{serving.person}: {former.text!r} vs {serving.text!r}"
         reasons = [] if a.day and b.day else ["a publication date is unknown"]
         if a.office.words <= COURTESY_OFFICES and _title_before_name(serving):
             reasons.append("a title before the name, which news also gives those who once held the "
@@ -820,11 +821,21 @@ def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int
             reasons.append("one side names whose office it is, the other does not: perhaps two offices")
         if _in_headline(serving):
             reasons.append("the serving title is a headline's, and headlines drop \"former\"")
-        conflict = make_conflict("identity", "contradiction", summary,
-                                 [side(former.text, former.evidence), side(serving.text, serving.evidence)],
-                                 round(STATUS_BASE - 0.3 * len(reasons), 2), reasons)
-        found[conflict.id] = conflict
-    return list(found.values())
+        key = (serving.person, a.office.words, a.office.qualifiers)
+        found.setdefault(key, []).append((round(STATUS_BASE - 0.3 * len(reasons), 2), former, serving,
+                                          reasons))
+    conflicts = []
+    for pairs in found.values():
+        confidence, former, serving, reasons = max(pairs, key=lambda p: (p[0], p[1].article.id,
+                                                                        p[2].article.id))
+        formers = {(c.article.id, c.evidence[0].start): c for _, c, _, _ in pairs}
+        servings = {(c.article.id, c.evidence[0].start): c for _, _, c, _ in pairs}
+        summary = f"{serving.person}: {former.text!r} vs {serving.text!r}"
+        conflicts.append(make_conflict("identity", "contradiction", summary, [
+            side(former.text, [e for _, c in sorted(formers.items()) for e in c.evidence]),
+            side(serving.text, [e for _, c in sorted(servings.items()) for e in c.evidence])],
+            confidence, reasons))
+    return conflicts
 
 
 __all__ = ["Office", "RoleClaim", "identity_conflicts", "office_key", "rank_before", "rank_conflicts",
