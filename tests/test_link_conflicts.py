@@ -213,6 +213,15 @@ def test_the_day_a_move_is_made_is_no_day_of_the_event():
     assert sides_text(conflict, [planned, moved]) == [{"Dec. 9"}, {"Dec. 16"}]
 
 
+def test_a_round_of_talks_is_the_talks():
+    one = article("talk-a", "2025-05-06", "The United States and Iran will hold a fourth round of talks on "
+                  "Tehran's nuclear programme in Muscat on May 11, Oman's foreign ministry said.")
+    other = article("talk-b", "2025-05-06", "Negotiators from Washington and Tehran are due to meet again in "
+                    "Muscat on May 13 for talks on the nuclear programme, Omani officials said.")
+    conflict = only(conflicts_of(one, other), "temporal")
+    assert conflict.status == "contradiction"
+
+
 def test_a_move_needs_the_new_day_and_the_same_event():
     planned = article("fair-c", "2025-03-04",
                       "The Lindau Book Fair will open on May 8 with a reading by the poet Ada Wren, its "
@@ -834,6 +843,17 @@ def test_a_figure_the_other_report_also_states_is_set_against_nothing_else():
                     "start on April 15. The European Commission estimates that U.S. tariffs on steel and "
                     "aluminium affect some €26 billion of EU exports.")
     assert [c for c in conflicts_of(one, other) if c.kind == "numeric"] == []
+
+
+def test_a_raised_offer_beside_the_old_one_still_revises_the_first_report():
+    offer = article("bid-a", "1989-06-01", "Ratners Group PLC offered $50 a share for Weisfield's Inc., "
+                    "the jewelry retailer said.")
+    raised = article("bid-b", "1989-06-20", "Ratners Group PLC raised its offer for Weisfield's Inc. to "
+                     "$57.50 a share, the jewelry retailer said. Ratners' earlier offer of $50 a share for "
+                     "the jewelry retailer was turned down.")
+    conflict = only(conflicts_of(offer, raised), "numeric")
+    assert conflict.status == "revision"
+    assert {s.value for s in conflict.sides} == {"$50 a share", "$57.50 a share"}
 
 
 def test_a_winning_margin_is_no_count_of_votes():

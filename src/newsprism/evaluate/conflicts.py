@@ -95,7 +95,8 @@ def default_folder(name: str = "conflicts") -> Traversable:
 PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflicts_heldout",
                    "blind suite": "conflicts_blind", "second blind suite": "conflicts_blind2",
                    "third blind suite": "conflicts_blind3", "fourth blind suite": "conflicts_blind4",
-                   "fifth blind suite": "conflicts_blind5", "sixth blind suite": "conflicts_blind6"}
+                   "fifth blind suite": "conflicts_blind5", "sixth blind suite": "conflicts_blind6",
+                   "seventh blind suite": "conflicts_blind7"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:

@@ -209,6 +209,15 @@ def corroboration(items: Sequence[Item], groups: dict[str, str]) -> dict[str, in
 
 # --- quantities -------------------------------------------------------------------------------------
 
+# Words with which a later report updates a figure, rather than states a different one.
+# "Up from" a figure of another period ("$31 million, up from $10 million a year ago") compares two
+# periods and revises nothing; "raised its price for Weisfield's to $57.50 a share" does.
+REVISED = re.compile(r"\b(risen|rose to|climbed to|revis\w*|updated?|replac\w*|correct(ed|ion)|first thought|"
+                     r"earlier (estimate|figure)|up from(?![^.;]{0,40}\b(a year (ago|earlier)|last year|"
+                     r"the (previous|prior|year-earlier|year-ago) (year|quarter|period)|"
+                     r"year-earlier|year-ago))|now stands|"
+                     r"(raised|lifted|sweetened|boosted|lowered|cut|reduced)\b[^;]{0,80}?\bto(?= [$€£\d]))\b",
+                     re.IGNORECASE)
 TWIN_SIMILAR = 0.15  # a figure the other article states alike in a context this similar is that one's
 SIMILAR = 0.25  # cosine of the two quantities' context words needed to call them one measure
 CONTEXT = 25  # words each side of a quantity, within its sentence
@@ -743,9 +752,12 @@ def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[Measur
     # each article gives ("the fire service said 8,000 hectares; EFFIS put it at 10,400") are
     # not crossed, and "tariffs on 18.4 billion of imports" is not set against another figure
     # of the article that also says 18.4 billion, however alike the sentences are.
+    # A report that says a figure was revised ("raised its offer to $57.50 a share") may give the
+    # old one beside it: its new figure is still set against the first report's.
     twinned = {id(x) for a, b, _ in scored if a.unit == b.unit and values_agree(a, b) for x in (a, b)}
     candidates = [m for m in candidates if values_agree(m.a, m.b)
-                  or not (id(m.a) in twinned or id(m.b) in twinned)]
+                  or not (id(m.a) in twinned or id(m.b) in twinned)
+                  or REVISED.search(m.a.sentence) or REVISED.search(m.b.sentence)]
     # Outlets mostly agree, so between near-equal candidates the pair whose values agree goes first.
     candidates.sort(key=lambda m: (-m.score - 0.05 * values_agree(m.a, m.b),
                                    m.a.quantity.id, m.b.quantity.id))

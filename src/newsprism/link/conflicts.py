@@ -24,6 +24,7 @@ from ..model import Conflict, Evidence
 from ..stages.quantities import scan
 from .align import (
     PEOPLE,
+    REVISED,
     Measure,
     MeasureMatch,
     agreeing_sides,
@@ -99,15 +100,6 @@ def _first_place(conflict: Conflict) -> tuple[str, int]:
 
 # --- numbers ---------------------------------------------------------------------------------------
 
-# Words with which a later report updates a figure, rather than states a different one.
-# "Up from" a figure of another period ("$31 million, up from $10 million a year ago") compares two
-# periods and revises nothing; "raised its price for Weisfield's to $57.50 a share" does.
-REVISED = re.compile(r"\b(risen|rose to|climbed to|revis\w*|updated?|replac\w*|correct(ed|ion)|first thought|"
-                     r"earlier (estimate|figure)|up from(?![^.;]{0,40}\b(a year (ago|earlier)|last year|"
-                     r"the (previous|prior|year-earlier|year-ago) (year|quarter|period)|"
-                     r"year-earlier|year-ago))|now stands|"
-                     r"(raised|lifted|sweetened|boosted|lowered|cut|reduced)\b[^;]{0,80}?\bto(?= [$€£\d]))\b",
-                     re.IGNORECASE)
 MAGNITUDE = 10.0  # values this far apart are different measures, never one figure revised
 # Two reports of one figure are seldom further apart than PLAUSIBLE_RATIO; up to FAR_RATIO they
 # may still be (small counts: "two boats" vs "three"; early tolls: "38 dead" vs "27"), with less

@@ -291,6 +291,8 @@ for _group in EVENT_SYNONYMS:
     for _w in _group:
         CANONICAL[stem(_w)] = CANONICAL.get(stem(_w), frozenset()) | {_group[0]}
 CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+# Nouns that hold an event of the noun after their "of": "a round of talks", "a wave of strikes".
+CONTAINERS = frozenset({"round", "session", "series", "wave"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +340,9 @@ def event_frame(doc, start: int, end: int) -> Frame:
     tokens = [chain[0], *(t for t in chain if t.pos_ == "VERB"), *_implied(clause)]
     if _word(chain[0]) in LIGHT_OR_MOVING and chain[0].dep_ == "acl" and chain[0].head.pos_ == "NOUN":
         tokens.append(chain[0].head)  # "a launch scheduled for October 9": the launch
+    # "a fourth round of talks": the talks, not the round
+    tokens += [o for t in list(tokens) if t.lemma_.lower() in CONTAINERS for p in t.children
+               if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     heads = {w for t in tokens if _word(t) not in LIGHT_OR_MOVING for w in _event_words(t)}
     heads = heads or {w for t in tokens for w in _event_words(t)}
     words = {w for t in _participants(clause, tokens) if t.i not in inside and t.pos_ in CONTENT
