@@ -701,8 +701,6 @@ UNIT_PARAPHRASES = {"fan": ("crowd", "spectators", "attendance"),
                     "spectator": ("crowd", "fans", "attendance")}
 
 
-
-
 def unit_words(unit: str) -> set[str]:
     """The stems a text may name a unit by: its head word and that word's plural ("person", "people")."""
     head = unit.split()[-1]
@@ -729,7 +727,8 @@ def similarity(a: Measure, b: Measure) -> float:
         return 0.0
     if a.further != b.further or a.summed != b.summed or a.margin != b.margin or a.past != b.past:
         # "three other rifles" beside "seven AK-47 rifles" counts another set; the rifles of
-        # five operations are not those of one
+        # five operations are not those of one; a winning margin counts no side's votes; a figure
+        # of an earlier year's event is background to this one's
         return 0.0
     return sum(a.stems[s] * b.stems[s] for s in shared) / (a.norm * b.norm)
 
