@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -305,11 +305,13 @@ class MeasureMatch:
     score: float
 
 
-def measures_of(item: Item) -> list[Measure]:
-    """The comparable form of each of an article's quantities, in text order."""
+def measures_of(item: Item, wanted: Callable[[Quantity], bool] | None = None) -> list[Measure]:
+    """The comparable form of each of an article's quantities (only of those `wanted`, when
+    given: the others cost nothing), in text order."""
     found, previous = [], None
     for quantity in sorted(item[1].quantities, key=lambda q: (q.start, q.end)):
-        found.append(measure(item, quantity, previous))
+        if wanted is None or wanted(quantity):
+            found.append(measure(item, quantity, previous))
         previous = quantity
     return found
 

@@ -32,8 +32,8 @@ from .align import (
     bound,
     casualties,
     is_age,
-    measure,
     measure_matches,
+    measures_of,
     running_totals,
     scopes_differ,
     similarity,
@@ -149,28 +149,33 @@ REGIONAL_REASON = "a national figure beside a regional one"
 REGIONAL_SIMILAR = 0.2  # context similarity enough for a national and a regional figure of one kind
 
 
+LEVEL_REACH = 90  # characters before a figure in which its clause may say national or regional
+
+
 def _place_level(m: Measure) -> str | None:
     """ "national" or "regional" where the figure's clause, up to the figure, says which."""
-    clause = re.split(r"[,;:]", m.before()[-90:])[-1]
+    clause = _clause_before(m, LEVEL_REACH)
     national, regional = NATIONAL_FIGURE.search(clause), REGIONAL_FIGURE.search(clause)
     if bool(national) == bool(regional):
         return None
     return "national" if national else "regional"
 
 
+def _clause_before(m: Measure, chars: int) -> str:
+    """The words of the figure's clause before it, at most `chars` characters back."""
+    return re.split(r"[,;:]", m.before()[-chars:])[-1]
+
+
 def _leveled_measures(item: Item) -> list[Measure]:
     """The article's figures with a unit whose clause says national or regional (read from the
     text first: only those figures are made measures)."""
-    article, analysis = item
-    found, previous = [], None
-    for quantity in sorted(analysis.quantities, key=lambda q: (q.start, q.end)):
-        lead = article.text[max(0, quantity.start - 90):quantity.start]
-        if quantity.unit and (NATIONAL_FIGURE.search(lead) or REGIONAL_FIGURE.search(lead)):
-            m = measure(item, quantity, previous)
-            if _place_level(m):
-                found.append(m)
-        previous = quantity
-    return found
+    text = item[0].text
+
+    def wanted(quantity) -> bool:
+        lead = text[max(0, quantity.start - LEVEL_REACH):quantity.start]
+        return bool(quantity.unit) and bool(NATIONAL_FIGURE.search(lead) or REGIONAL_FIGURE.search(lead))
+
+    return [m for m in measures_of(item, wanted) if _place_level(m)]
 
 
 def _regional_notes(items: Sequence[Item], matches: Sequence[MeasureMatch],
@@ -485,7 +490,7 @@ COMBINED = re.compile(r"\b(together|combined|between them|jointly)\b", re.IGNORE
 
 def _combined(m: Measure) -> bool:
     """Whether the figure says it adds up several owners' ("together carried", "a combined")."""
-    clause = re.split(r"[,;:]", m.before()[-60:])[-1] + re.split(r"[,;:]", m.after()[:30])[0]
+    clause = _clause_before(m, 60) + re.split(r"[,;:]", m.after()[:30])[0]
     return bool(COMBINED.search(clause))
 
 

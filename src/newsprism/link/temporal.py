@@ -131,7 +131,7 @@ def _one_event_near(a: Event, b: Event, frames: dict) -> bool:
     begin on Tuesday, November 18"."""
     first, second = frames[_key(a)], frames[_key(b)]
     shared = (first.heads & second.heads & EVENT_KINDS) - UNSPECIFIC
-    if not shared or (ATTEMPT in first.words | first.heads) != (ATTEMPT in second.words | second.heads):
+    if not shared or _attempt(first) != _attempt(second):
         return False
     return _days_apart(a, b) <= NEAR_DAYS
 
@@ -154,9 +154,7 @@ def _moved_event(a: Event, b: Event, days: dict) -> bool:
     if a.timex.value == b.timex.value or not first or not second or first == second:
         return False
     earlier, later = (a, b) if first < second else (b, a)
-    if not MOVED.search(later.sentence) or MOVED.search(earlier.sentence):
-        return False
-    if not _new_day(later):
+    if MOVED.search(earlier.sentence) or not _moved_to(later):
         return False
     kinds = (earlier.stems.keys() & later.stems.keys() & EVENT_KINDS) - UNSPECIFIC
     return bool(kinds or _event_names(earlier.sentence) & _event_names(later.sentence))
@@ -169,14 +167,16 @@ def _lead(event: Event) -> str:
 
 def _day_of_move(event: Event, others: list[Event]) -> bool:
     """Whether the date is when its sentence moves an event to another date the sentence gives."""
-    return bool(MOVED.search(event.sentence)) and not _new_day(event) and any(
-        o is not event and o.sentence_start == event.sentence_start and _new_day(o) for o in others)
+    return bool(MOVED.search(event.sentence)) and not _moved_to(event) and any(
+        o is not event and o.sentence_start == event.sentence_start and _moved_to(o) for o in others)
 
 
-def _new_day(event: Event) -> bool:
-    """Whether a date in a sentence that moves an event is the day moved to: "to", "until" or
-    "now" before it ("postponed on Thursday" dates the move, "to Dec. 16" the new day), and not
-    the end of a span ("runs from June 26 to June 29": the day a move names is its first)."""
+def _moved_to(event: Event) -> bool:
+    """Whether the date is the day its sentence moves an event to: "to", "until" or "now" before
+    it ("postponed on Thursday" dates the move, "to Dec. 16" the new day), and not the end of a
+    span ("runs from June 26 to June 29": the day a move names is its first)."""
+    if not MOVED.search(event.sentence):
+        return False
     lead = _lead(event)
     return bool(NEW_DAY.search(lead)) and not RANGE_END.search(lead)
 
@@ -222,7 +222,7 @@ def _one_to_one(scored, first: list[Event], second: list[Event]) -> list[tuple[E
     # A date an event was moved to ("postponed to September 16") is the same event as the date it
     # was moved from, even where its own article gives that one too ("had been due on Tuesday").
     for _, a, b in ranked:
-        moved = [e for e in (a, b) if id(e) not in used and MOVED.search(e.sentence) and _new_day(e)]
+        moved = [e for e in (a, b) if id(e) not in used and _moved_to(e)]
         if len(moved) == 1 and a.timex.value != b.timex.value:
             used.add(id(moved[0]))
             pairs.append((a, b))
@@ -309,9 +309,13 @@ ATTEMPT = "attempt"  # the stem that makes an event an attempt at it ("the attem
 def same_event(a: Frame, b: Frame) -> bool:
     """One event head (or synonym) and one more word of their clauses in common; an attempt
     ("the June 20 attempted murder of a man") is not the deed ("murdering the deputy on June 24")."""
-    if (ATTEMPT in a.words | a.heads) != (ATTEMPT in b.words | b.heads):
+    if _attempt(a) != _attempt(b):
         return False
     return bool(a.heads & b.heads) and bool(a.words & b.words)
+
+
+def _attempt(frame: Frame) -> bool:
+    return ATTEMPT in frame.words | frame.heads
 
 
 def _key(event: Event) -> tuple[str, int]:

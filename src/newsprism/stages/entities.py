@@ -392,9 +392,15 @@ def _name_after_portfolio(ent):
     doc = ent.doc
     if not (given.is_title and surname.is_title and slug(given.text) in first_name_genders()):
         return None
-    if doc[ent.start - 1].lower_ not in {"for", "of"} or doc[ent.start - 2].lemma_.lower() not in ROLE_NOUNS:
+    if not _after_title_portfolio(doc, ent.start):
         return None
     return Span(doc, ent.end - 2, ent.end, label="PERSON")
+
+
+def _after_title_portfolio(doc, k: int) -> bool:
+    """Whether token k follows a title's "for" or "of" ("Mayor for", "Secretary of"), the words
+    from k on being its portfolio."""
+    return k >= 2 and doc[k - 1].lower_ in {"for", "of"} and doc[k - 2].lemma_.lower() in ROLE_NOUNS
 
 
 def _with_given_name(ent):
@@ -780,9 +786,7 @@ def _person_at(index: EntityIndex, token) -> Cluster | None:
     cluster = index.clusters.get(index.by_token.get(token.i, ""))
     if cluster is not None:
         return cluster if cluster.type == "PERSON" else None
-    named = [c for c in index.clusters.values()
-             if c.type == "PERSON" and " " in c.name and c.name.split()[-1] == token.text]
-    return named[0] if len(named) == 1 else None
+    return index.person_named(token.text)
 
 
 # Nouns for whoever leads a group, after the group's name: "a Mafia boss", "the Hamas leader".
@@ -975,8 +979,7 @@ def _portfolio_title(ent):
     while k > 0 and ent.start - k < PORTFOLIO_WORDS and doc[k - 1].is_title \
             and doc[k - 1].lemma_.lower() not in ROLE_NOUNS:
         k -= 1
-    if k == ent.start or k < 2 or doc[k - 1].lower_ not in {"for", "of"} \
-            or doc[k - 2].lemma_.lower() not in ROLE_NOUNS:
+    if k == ent.start or not _after_title_portfolio(doc, k):
         return None
     start = k - 2
     while start > 0 and (doc[start - 1].lemma_.lower() in ROLE_NOUNS
