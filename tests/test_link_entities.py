@@ -30,6 +30,14 @@ def test_relatives_stay_apart_and_a_lone_surname_goes_to_the_dominant_bearer():
     assert chosen["x1", "trump"] == donald
 
 
+def test_a_father_and_son_of_one_given_name_stay_apart_behind_a_short_name():
+    # "George Bush" fits both; once it has joined the son, the father's middle initials do not fit him.
+    chosen, _ = resolve(node("a1", "George W. Bush", mentions=2), node("a2", "George Bush", mentions=5),
+                        node("a3", "George H.W. Bush", mentions=2))
+    assert chosen["a1", "george-w.-bush"] == chosen["a2", "george-bush"]
+    assert chosen["a3", "george-h.w.-bush"] != chosen["a1", "george-w.-bush"]
+
+
 def test_a_lone_surname_of_two_people_named_as_often_stays_ambiguous():
     chosen, _ = resolve(node("a1", "Hillary Clinton", mentions=4), node("a2", "Bill Clinton", mentions=4),
                         node("a3", "Clinton"))

@@ -216,8 +216,10 @@ class EntityResolver:
                  if e.type == PERSON and (node.name, PERSON) in e.names]
         if len(known) == 1:  # a name seen before: its matches were merged when it was first placed
             return known[0]
+        # every full name the person goes by must fit: "George H.W. Bush" is not the person of
+        # "George Bush" and "George W. Bush"
         matches = [e for e in self._in_blocks(f"p:{surname_block(name.last)}") if e.type == PERSON
-                   and e.person_names() and same_person(name, person_name(e.name))]
+                   and e.person_names() and all(same_person(name, p) for p in e.person_names())]
         if not matches:  # the same name tagged as an organisation or place elsewhere
             return self._same_name(node.name) or self._double_surname(name) or self._new(node)
         winner = max(matches, key=lambda e: (e.mentions, e.id))
