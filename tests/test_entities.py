@@ -163,6 +163,14 @@ def test_a_group_named_after_a_person_is_an_organisation_beside_the_person(headl
     assert mentions_of(headlines, "org:obama-administration") == ["Obama administration"]
 
 
+def test_a_headline_verb_before_a_name_the_article_writes_is_no_part_of_it():
+    found = entities_of("Obama Administration Flips Bush Endangered Species Ruling\n"
+                        "The administration said Tuesday it was overturning a rule. Bush had "
+                        "issued it weeks before leaving office.\n")
+    assert not any("Flips" in c.name for c in found.clusters.values())
+    assert not any("Flips" in m.text for m in found.mentions)
+
+
 MISSED = (
     "CHARGERS' WILLIAMS ARRESTED ON SUSPICION OF DUI\n"
     "Chargers defensive tackle Jamal Williams was arrested on suspicion of drunken driving, police said "

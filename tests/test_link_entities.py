@@ -38,6 +38,30 @@ def test_a_father_and_son_of_one_given_name_stay_apart_behind_a_short_name():
     assert chosen["a3", "george-h.w.-bush"] != chosen["a1", "george-w.-bush"]
 
 
+def test_a_lone_surname_goes_to_the_bearer_its_article_shares_entities_with():
+    nodes = [node(f"r{i}", "Reggie Bush", mentions=6) for i in range(4)]
+    nodes += [node(f"r{i}", "New Orleans Saints", "ORG") for i in range(4)]
+    nodes += [node("g1", "George W. Bush", mentions=3), node("g1", "Interior Department", "ORG")]
+    nodes += [node("x1", "Bush", mentions=2), node("x1", "Interior Department", "ORG"),
+              node("x2", "Bush"), node("x2", "New Orleans Saints", "ORG"), node("x3", "Bush")]
+    chosen, _ = resolve(*nodes)
+    reggie, george = chosen["r0", "reggie-bush"], chosen["g1", "george-w.-bush"]
+    assert reggie != george
+    assert chosen["x1", "bush"] == george  # beside the department, not the running back
+    assert chosen["x2", "bush"] == reggie
+    assert chosen["x3", "bush"] == reggie  # nothing beside it: the one named far more often
+
+
+def test_the_store_tells_whom_a_lone_surname_stands_beside():
+    earlier = {"person:george-w.-bush": ["org:interior-department"], "person:reggie-bush": ["org:saints"]}
+    resolver = EntityResolver(lambda entity_id: earlier.get(entity_id, []))
+    resolver.load([("person:reggie-bush", "Reggie Bush", "PERSON", 40),
+                   ("person:george-w.-bush", "George W. Bush", "PERSON", 5),
+                   ("org:interior-department", "Interior Department", "ORG", 9)])
+    chosen = resolver.resolve([node("x1", "Bush"), node("x1", "Interior Department", "ORG")])
+    assert chosen["x1", "person:bush"] == "person:george-w.-bush"
+
+
 def test_a_lone_surname_of_two_people_named_as_often_stays_ambiguous():
     chosen, _ = resolve(node("a1", "Hillary Clinton", mentions=4), node("a2", "Bill Clinton", mentions=4),
                         node("a3", "Clinton"))
@@ -97,6 +121,13 @@ def test_a_last_word_stands_for_the_one_longer_name_but_a_generic_one_does_not()
     assert chosen["a1", "jaguars"] == chosen["a2", "jacksonville-jaguars"]
     assert chosen["a4", "house"] != chosen["a3", "white-house"]
     assert chosen["a5", "chiefs"] == chosen["a6", "kansas-city-chiefs"]
+
+
+def test_a_team_its_articles_tag_as_a_person_by_its_last_word_is_no_person():
+    chosen, resolver = resolve(node("a1", "Jaguars", mentions=6), node("a2", "Jaguars", mentions=4),
+                               node("a3", "Jacksonville Jaguars", "ORG"))
+    team = resolver.entities[chosen["a3", "jacksonville-jaguars"]]
+    assert chosen["a1", "jaguars"] == team.id and team.type == "ORG"
 
 
 def test_a_last_word_seen_in_an_earlier_run_joins_the_longer_name_found_later():
@@ -160,6 +191,18 @@ def test_a_merge_found_later_keeps_old_ids_working(store):
     assert report.merged == 1
     assert {m.entity_id for m in store.iter_mentions()} == {"person:mark-rutte"}
     assert store.get_entity("person:rutte").name == "Mark Rutte"
+
+
+def test_a_lone_surname_linked_later_goes_to_the_bearer_named_beside_the_same_people(store):
+    for i in range(4):
+        _add(store, f"r{i}", ["Reggie Bush", "Sean Payton"])
+    _add(store, "g1", ["George W. Bush", "Dirk Kempthorne"])
+    link_store(store)
+    _add(store, "x1", ["Bush", "Dirk Kempthorne"])
+    _add(store, "x2", ["Bush", "Sean Payton"])
+    link_store(store)
+    people = {m.article_id: m.entity_id for m in store.iter_mentions() if m.text == "Bush"}
+    assert people == {"x1": "person:george-w.-bush", "x2": "person:reggie-bush"}
 
 
 def test_re_analysing_and_relinking_gives_the_same_ids(store):

@@ -22,7 +22,7 @@ from .stages.timexes import date_article
 from .store import Store
 
 # Bumped whenever a stage changes what it finds, so `analyze` redoes stale articles.
-PIPELINE_VERSION = "13"
+PIPELINE_VERSION = "14"
 # spaCy keeps every string it has seen in its vocabulary; once a process has added this many,
 # the pipeline is loaded afresh (the analyses do not depend on it), so memory stays flat over
 # a long run (about 70 MB per 150,000 strings).

@@ -9,9 +9,11 @@ names bring, not what the store holds:
 
 - a full name joins the person whose full names it matches (names.same_person); if it matches
   two, they were one person all along and are merged;
-- a lone surname ("Trump") joins the one full-named person of that surname, or the one the
-  store names at least DOMINANCE times as often as any other; otherwise it stays an entity of
-  its own, ambiguous, which a later full name takes over only on the same evidence;
+- a lone surname ("Trump") joins the one full-named person of that surname; of several, the
+  one its article shares more people, organisations and places with than any other (a "Bush"
+  beside the Interior Department is not the running back), or, where that does not decide, the
+  one the store names at least DOMINANCE times as often as any other; otherwise it stays an
+  entity of its own, ambiguous, which a later full name takes over only on the same evidence;
 - an organisation or place joins the entity of the same folded name (names.org_key, any type:
   "Kyiv" tagged PERSON once joins the place named "Kyiv" elsewhere), or the one name in the
   store whose acronym it is or that is its acronym.
@@ -23,7 +25,7 @@ surname given to the one person of that name stays with them when a relative tur
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -46,6 +48,7 @@ from .names import (
 )
 
 DOMINANCE = 3  # a lone surname goes to a person named this many times as often as any other
+CONTEXT_SHARE = 0.5  # a bearer whose articles share half what the best one's do is as likely
 NAME_SIMILARITY = 93  # rapidfuzz ratio of two long organisation names spelled almost the same
 MIN_FUZZY_NAME = 12
 PLACES = {"GPE", "LOC"}  # a place's last word names another place: "Carolina", "Korea", "Philadelphia"
@@ -90,11 +93,16 @@ class Known:
 
     @property
     def type(self) -> str:
-        """The type most of its mentions were given."""
+        """The type most of its mentions were given; a person's only if a full person name
+        says so, where a name of several words gives it another ("Jaguars" tagged a person,
+        "Jacksonville Jaguars" a team)."""
         if "type" not in self.derived:
             votes: Counter = Counter()
             for (_, kind), n in self.names.items():
                 votes[kind] += n
+            other = {kind for (name, kind) in self.names if kind != PERSON and " " in name.strip()}
+            if other and not any(kind == PERSON and person_name(name).full for name, kind in self.names):
+                votes = Counter({kind: votes[kind] for kind in other})
             self.derived["type"] = max(sorted(votes), key=votes.__getitem__)
         return self.derived["type"]
 
@@ -119,9 +127,16 @@ class Known:
 
 
 class EntityResolver:
-    """Store-wide entities, grown article by article; `resolve` places new nodes."""
+    """Store-wide entities, grown article by article; `resolve` places new nodes. `neighbours`
+    gives the entities the store names beside a stored entity (in some of its articles)."""
 
-    def __init__(self) -> None:
+    def __init__(self, neighbours: Callable[[str], Iterable[str]] | None = None) -> None:
+        self.neighbours = neighbours or (lambda entity_id: ())
+        # what this run's articles name: article -> entities placed by a name that says which
+        # one it is; entity -> those articles; the neighbours each entity has, once asked
+        self.named_in: dict[str, set[str]] = {}
+        self.articles_of: dict[str, set[str]] = {}
+        self.beside: dict[str, frozenset[str]] = {}
         self.entities: dict[str, Known] = {}
         # `_dominant` answers, each with the versions of the blocks it read; a block's version
         # moves when a person in it is added, merged, named anew or named twice as often
@@ -162,6 +177,8 @@ class EntityResolver:
                 self.blocks.get(block, set()).discard(loser.id)
         del self.entities[loser.id]
         self.merged[loser.id] = winner.id
+        self.articles_of.setdefault(winner.id, set()).update(self.articles_of.pop(loser.id, ()))
+        self.beside.clear()
 
     def final(self, entity_id: str) -> str:
         """The id an entity has now, after the merges."""
@@ -175,6 +192,7 @@ class EntityResolver:
         """(article id, local id) -> store-wide entity id for each node, full names first so
         that the lone surnames of the same batch find them."""
         chosen = {}
+        self.beside.clear()
         for node in sorted(nodes, key=_full_first):
             entity = self._place(node)
             known, before = (node.name, node.type) in entity.names, entity.mentions
@@ -192,6 +210,9 @@ class EntityResolver:
                     self._take_double_surname(entity, person_name(node.name))
             elif node.type != PERSON:
                 self._take_tail(entity, node.name)
+            if node.type != PERSON or person_name(node.name).full:
+                self.named_in.setdefault(node.article_id, set()).add(entity.id)
+                self.articles_of.setdefault(entity.id, set()).add(node.article_id)
             chosen[node.article_id, node.local_id] = entity.id
         return {key: self.final(entity_id) for key, entity_id in chosen.items()}
 
@@ -273,7 +294,8 @@ class EntityResolver:
 
     def _place_lone(self, node: Node) -> Known | None:
         word, suffix = person_name(node.name).last, person_name(node.name).suffix
-        person = self._dominant(word, suffix=suffix)
+        likely = self._by_context(node.article_id, word, suffix)
+        person = self._dominant(word, suffix=suffix) if likely is None else _most_named(likely)
         if person is not None:
             return person
         lone = [e for e in self._in_blocks(f"p:{surname_block(word)}") if e.lone
@@ -302,16 +324,40 @@ class EntityResolver:
                 self.versions.update(person_blocks(person_name(name)))
 
     def _find_dominant(self, word: str, extra: Known | None, suffix: str) -> Known | None:
+        return _most_named(self._bearers(word, extra, suffix))
+
+    def _bearers(self, word: str, extra: Known | None = None, suffix: str = "") -> list[Known]:
+        """The full-named people a lone word may stand for: those of that surname, else those of
+        that given name (names written surname first: "Xi"); with a suffix, of that suffix."""
         for block, part in ((f"p:{surname_block(word)}", "last"), (f"f:{word}", "first")):
             people = [e for e in self._in_blocks(block) if e is not extra and e.type == PERSON
                       and any((same_surname(p.last, word) if part == "last" else p.first == word)
                               and (not suffix or p.suffix == suffix) for p in e.person_names())]
             if people:
-                ranked = sorted(people, key=lambda e: (-e.mentions, e.id))
-                if len(ranked) == 1 or ranked[0].mentions >= DOMINANCE * ranked[1].mentions:
-                    return ranked[0]
-                return None
-        return None
+                return people
+        return []
+
+    def _by_context(self, article_id: str, word: str, suffix: str) -> list[Known] | None:
+        """Of several people a lone word may stand for, those whose other articles name nearly as
+        many of the entities its own article names as the one that names the most (at least
+        CONTEXT_SHARE of them); None where none of them names any."""
+        people = self._bearers(word, suffix=suffix)
+        here = {self.final(e) for e in self.named_in.get(article_id, ())}
+        if len(people) < 2 or not here:
+            return None
+        shared = {p.id: len(here & self._beside(p)) for p in people}
+        most = max(shared.values())
+        return [p for p in people if shared[p.id] >= CONTEXT_SHARE * most] if most else None
+
+    def _beside(self, entity: Known) -> frozenset[str]:
+        """The entities named beside one in other articles: this run's and the store's."""
+        if entity.id not in self.beside:
+            found = {self.final(e) for e in self.neighbours(entity.id)}
+            for article in self.articles_of.get(entity.id, ()):
+                found.update(self.final(e) for e in self.named_in[article])
+            found.discard(entity.id)
+            self.beside[entity.id] = frozenset(found)
+        return self.beside[entity.id]
 
     def _same_name(self, name: str, people: bool = True) -> Known | None:
         """The entity most often named so (of any type; a full-named person only if `people`)."""
@@ -387,6 +433,14 @@ class EntityResolver:
         return short[0] if len(short) == 1 and not spelled else None
 
 
+def _most_named(people: Iterable[Known]) -> Known | None:
+    """The only one, or the one named DOMINANCE times as often as any other."""
+    ranked = sorted(people, key=lambda e: (-e.mentions, e.id))
+    if ranked and (len(ranked) == 1 or ranked[0].mentions >= DOMINANCE * ranked[1].mentions):
+        return ranked[0]
+    return None
+
+
 def _name_like(node: Node) -> set[str]:
     """The node's other names worth keeping: surface forms that are not the name itself, a
     person's only when they parse as the same person or as a lone word."""
@@ -410,10 +464,11 @@ def node_blocks(name: str, kind: str) -> tuple[str, ...]:
 
 def _full_first(node: Node) -> tuple:
     """Full names first, so that lone words of the same batch find them: a person's, then the
-    organisations' and places' of several words, then lone words."""
+    organisations' and places' of several words, then lone words, a person's last (the entities
+    of its article tell which person it is)."""
     full = node.type == PERSON and person_name(node.name).full
     several = node.type != PERSON and " " in org_key(node.name)
-    return (not full, not several, node.type != PERSON, node.article_id, node.local_id)
+    return (not full, not several, node.type == PERSON, node.article_id, node.local_id)
 
 
 def node_block_keys(nodes: Iterable[Node]) -> set[str]:
@@ -436,7 +491,7 @@ def resolve_store(store, article_ids: Sequence[str]) -> int:
              for article_id in article_ids for local, name, kind, texts in store.entity_nodes(article_id)]
     if not nodes:
         return 0
-    resolver = EntityResolver()
+    resolver = EntityResolver(store.entity_neighbours)
     for block in sorted(node_block_keys(nodes)):
         resolver.load(store.entity_candidates(block))
     chosen = resolver.resolve(nodes)

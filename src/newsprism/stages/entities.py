@@ -573,17 +573,27 @@ def _common_word(token) -> bool:
 def _headline_cut(tokens: list) -> list:
     """A name on a headline line cut to the longest start of it that the article writes
     elsewhere: "Colts Beat Chiefs" is "Colts" where the story says "the Colts" but never "Colts
-    Beat". A name the article writes nowhere else is left whole."""
+    Beat"; or, where it writes no start, to the name after a first word that is no given name.
+    A name the article writes nowhere else is left whole."""
     if len(tokens) < 2 or not _in_headline(tokens[0]):
         return tokens
     text = doc_text(tokens[0].doc)
     line_start, line_end = line_span(text, tokens[0].idx)
     rest = (text[:line_start] + "\n" + text[line_end:]).lower()
     for count in range(len(tokens), 0, -1):
-        name = text[tokens[0].idx:tokens[count - 1].idx + len(tokens[count - 1])].lower()
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", rest):
+        if _written(tokens[:count], rest):
             return tokens if count == len(tokens) else tokens[:count]
+    # "Obama Administration Flips Bush Endangered Species Ruling": a first word that is no given
+    # name, before a name the article writes, is a headline's verb
+    if tokens[0].lower_ not in first_name_genders() and _written(tokens[1:], rest):
+        return tokens[1:]
     return tokens
+
+
+def _written(tokens: list, text: str) -> bool:
+    """True if the lower-cased text holds the tokens' words as a whole phrase."""
+    name = doc_text(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])].lower()
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -624,7 +634,10 @@ def _add_person(index: EntityIndex, ent, full: dict) -> None:
     if len(tokens) == 1:
         name = _expand_single(tokens[0].text, ent.start, full, honorifics) or name
     cluster = _cluster(index, f"person:{slug(name)}", name, "PERSON", ent.start_char)
-    start = tokens[0].i if ent[0].pos_ == "PRON" else ent.start  # not "Anything" of "Anything Obama did"
+    # not "Anything" of "Anything Obama did", nor "Flips" of a headline's "Flips Bush"
+    before = ent.doc[ent.start:tokens[0].i]
+    cut = any(t.pos_ == "PRON" or _in_headline(t) and not _title_word(t) for t in before)
+    start = tokens[0].i if cut else ent.start
     _mention(index, cluster, ent.doc[start:tokens[-1].i + 1], "name")  # "Trump" of "Trump Lashes Out"
     _group_of(index, tokens)
     index.person_mentions.append((ent.start, cluster.id))

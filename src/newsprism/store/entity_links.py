@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from ..model import Mention
 from . import records
 
+NEIGHBOUR_ARTICLES = 200  # articles of an entity read for the entities named beside it
 LinkRow = tuple[str, str, str, str, str, int]  # article, local id, entity id, name, type, mentions
 # Where a store-wide entity id is written, table by column.
 # Orders of the entity index, each walked from an index: the most mentioned first, or by name.
@@ -50,6 +51,15 @@ class EntityTables:
             "JOIN entity_links l ON l.entity_id = b.entity_id WHERE b.block = ? "
             "GROUP BY l.entity_id, l.name, l.type ORDER BY l.entity_id, l.name, l.type", (block,))
         return [(r["entity_id"], r["name"], r["type"], int(r["n"])) for r in rows]
+
+    def entity_neighbours(self, entity_id: str, articles: int = NEIGHBOUR_ARTICLES) -> list[str]:
+        """The store-wide entities named beside one, in up to `articles` of its articles (a
+        bounded look, so that the cost does not grow with how often the store names it)."""
+        rows = self._query(
+            "SELECT DISTINCT l.entity_id FROM entity_links l WHERE l.article_id IN "
+            "(SELECT DISTINCT article_id FROM entity_links WHERE entity_id = ? LIMIT ?) "
+            "ORDER BY l.entity_id", (entity_id, articles))
+        return [r["entity_id"] for r in rows]
 
     def save_entity_links(self, links: Sequence[LinkRow], merges: Mapping[str, str],
                           entities: Iterable[tuple[str, str, str]],
