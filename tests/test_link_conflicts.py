@@ -1290,3 +1290,61 @@ def test_two_people_in_one_portfolio_however_it_is_worded_are_an_identity_confli
                 "Monday that tenders would be published before the end of the year.")
     conflict = only(conflicts_of(a, b), "identity")
     assert {s.value for s in conflict.sides} == {"Lucía Ferrer", "Jordi Pons"}
+
+
+def test_one_vote_given_two_tallies_is_a_contradiction_and_one_tally_is_none():
+    first = article("dam-a", "2025-04-16",
+                    "The county board on Tuesday approved the reservoir expansion by a 5-2 vote after a "
+                    "long hearing. Work starts in May.")
+    second = article("dam-b", "2025-04-16",
+                     "After a long hearing, the county board voted 4-3 on Tuesday to expand the reservoir, "
+                     "with work due to start in May.")
+    same = article("dam-c", "2025-04-17",
+                   "The board's 5-2 vote on the reservoir expansion drew praise from farmers.")
+    conflict = only(conflicts_of(first, second, same), "numeric")
+    assert conflict.status == "contradiction" and conflict.confidence >= SHOWN_CONFIDENCE
+    assert {s.value: set(s.article_ids) for s in conflict.sides} == {"5-2": {"dam-a", "dam-c"},
+                                                                        "4-3": {"dam-b"}}
+    assert [c for c in conflicts_of(first, same) if c.kind == "numeric"] == []
+    score = article("dam-d", "2025-04-16",
+                    "The county team defeated Evansville 5-2 on Tuesday after a long match.")
+    assert [c for c in conflicts_of(first, score) if c.kind == "numeric"] == []
+
+
+def test_a_title_in_the_clause_that_ends_the_term_is_no_claim_the_holder_serves():
+    left = article("town-a", "2025-11-04",
+                   "The by-election was called after Mayor Howard Linden resigned in June to join the "
+                   "provincial service.")
+    former = article("town-b", "2025-11-05",
+                     "The vote followed the departure of Howard Linden, who was mayor from 2018 until June.")
+    assert [c for c in conflicts_of(left, former) if c.kind == "identity"] == []
+    serving = article("town-c", "2025-11-04", "Mayor Howard Linden opened the new library on Monday.")
+    assert [c for c in conflicts_of(serving, former) if c.kind == "identity"] != []
+
+
+def test_an_event_going_ahead_as_planned_is_dated_by_its_subject():
+    frames = [event_frame(sentence_parser()(text), start, start + len(day)) for text, day in (
+        ("Hospitals are preparing in case a nurses' strike goes ahead as planned on Monday, Sept. 22.",
+         "Monday, Sept. 22"),
+        ("Nurses are set to strike from Tuesday, Sept. 23, the union said.", "Tuesday, Sept. 23"))
+        for start in [text.index(day)]]
+    assert same_event(*frames)
+
+
+def test_a_pay_rise_and_a_wage_increase_are_one_measure():
+    one = article("dock-a", "2025-10-08",
+                  "Dock workers at French ports ended their strike after employers offered a 4.5 percent "
+                  "pay rise this year, unions said.")
+    other = article("dock-b", "2025-10-09",
+                    "The deal ended the strike by dockers, who secured a 5.4 percent wage increase for 2025.")
+    assert only(conflicts_of(one, other), "numeric").status == "contradiction"
+
+
+def test_a_count_of_part_of_an_owners_set_is_no_count_of_the_whole():
+    whole = article("nurse-a", "2025-09-17",
+                    "About 9,400 registered nurses in Saskatchewan will strike on Sept. 22, their union "
+                    "said.")
+    part = article("nurse-b", "2025-09-17",
+                   "Hospitals in Regina and Saskatoon, which employ about 5,100 of the province's nurses, "
+                   "have begun postponing surgery before the Sept. 22 strike.")
+    assert [c for c in conflicts_of(whole, part) if c.kind == "numeric"] == []

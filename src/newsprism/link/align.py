@@ -236,7 +236,8 @@ PEOPLE = frozenset({None, "person", "people"})
 CONCEPTS = {"spend": "#spend", "spent": "#spend", "expenditure": "#spend", "outlay": "#spend",
             "military": "#defense", "defense": "#defense", "armament": "#defense",
             "vessel": "#ship", "ship": "#ship", "docker": "#dock", "dock": "#dock",
-            "troop": "#soldier", "soldier": "#soldier"}
+            "troop": "#soldier", "soldier": "#soldier",
+            "pay": "#pay", "wage": "#pay", "salary": "#pay", "salari": "#pay", "raise": "#pay"}
 # Counted things news names in turn ("14 foreign vessels", "a dozen ships"; "3,000 dockers", "8,000
 # dock workers"): the unit's head word as the one they are compared by.
 COUNTED = {"vessel": "ship", "docker": "worker", "troop": "soldier", "rifl": "gun", "rifle": "gun"}

@@ -52,6 +52,7 @@ from .context import (
 )
 from .identity import identity_conflicts
 from .places import figures_places, places_differ
+from .tallies import tally_conflicts
 from .temporal import temporal_conflicts
 
 KIND_ORDER = {"numeric": 0, "identity": 1, "temporal": 2, "other": 3}
@@ -61,7 +62,8 @@ SHOWN_CONFIDENCE = 0.65  # conflicts less sure than this are listed only on requ
 def find_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | None = None) -> list[Conflict]:
     """Where the articles disagree on a number, an identity or a date, in a stable order
     (`matches`: the items' `measure_matches`, when the caller has them already)."""
-    found = numeric_conflicts(items, matches) + identity_conflicts(items) + temporal_conflicts(items)
+    found = (numeric_conflicts(items, matches) + tally_conflicts(items) + identity_conflicts(items)
+             + temporal_conflicts(items))
     sources = {article.id: article.source for article, _ in items}
     unique = {c.id: _one_outlet_doubt(c, sources) for c in found}
     return sorted(unique.values(), key=conflict_order)
@@ -475,10 +477,13 @@ _QUALIFIER = r"(\s+[A-Z][a-z]*[a-rt-z])"
 LISTED = re.compile(rf"^{_QUALIFIER}{{1,2}}\s+and\s+{_NUMBER}\b")
 LISTED_BEFORE = re.compile(rf"\b{_NUMBER}{_QUALIFIER}{{1,2}}\s+and\s+$")
 SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$", re.IGNORECASE)
-# A part of a count given beside it: "three of the wounded", "two of them" (not "17 of the hijacked
-# ships", a partitive of a whole no figure gives).
+# A part of a count given beside it: "three of the wounded", "two of them", or of an owner's whole
+# set: "5,100 of the province's nurses", "40 of its stores" (not "17 of the hijacked ships", a
+# partitive of a whole no figure gives).
 PART_OF = re.compile(r"\s+of\s+(?:them|those|whom|these|the\s+(?:injured|wounded|dead|missing|victims|"
                      r"survivors|casualties)\b)", re.IGNORECASE)
+OWNERS_PART = re.compile(r"\s+of\s+(?:its|their|the\s+[\w-]+(?:'s|’s)\s)", re.IGNORECASE)
+SHARES = frozenset({"percent", "fraction"})  # "89 percent of its infants" is a share, not a part
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
                        r"(the |just |only |the only )?$", re.IGNORECASE)
 
@@ -538,7 +543,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
            or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):m.quantity.start])
            for m in measures):
         return True  # "one of four men", "two of the three victims": a part and its whole
-    if any(PART_OF.match(m.article.text, m.quantity.end) for m in measures):
+    if any(PART_OF.match(m.article.text, m.quantity.end) or m.unit not in SHARES
+           and OWNERS_PART.match(m.article.text, m.quantity.end) for m in measures):
         return True  # "three of the wounded remained in hospital": a part of the count
     if any(LISTED.search(m.article.text[m.quantity.end:m.quantity.end + 30])
            or LISTED_BEFORE.search(m.article.text[max(0, m.quantity.start - 30):m.quantity.start])

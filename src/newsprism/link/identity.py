@@ -795,6 +795,17 @@ def _title_before_name(claim: RoleClaim) -> bool:
     return not re.search(r"[,(]", claim.text) and claim.text.split()[-1][:1].isupper()
 
 
+# A clause that ends its subject's time in office: the title before is the one held until then.
+LEAVES = re.compile(r"[^.;!?\n]{0,40}?\b(?:resign\w*|stepp?(?:ed|s)? down|quit|retired|left office|"
+                    r"was (?:ousted|removed|fired|dismissed|sacked|impeached|voted out))\b", re.IGNORECASE)
+
+
+def _leaves_office(claim: RoleClaim) -> bool:
+    """Whether the clause of a title says its holder left the office ("Mayor Howard Linden
+    resigned in June")."""
+    return bool(LEAVES.match(claim.article.text, claim.evidence[-1].end))
+
+
 def _in_headline(claim: RoleClaim) -> bool:
     """Whether the claim stands in a title-case headline line ("Vincent Gigante, Mafia Leader Who
     Feigned Insanity, Dies at 77"): headlines drop words such as "former"."""
@@ -813,6 +824,8 @@ def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int
         if a.office.owner and b.office.owner and a.office.owner != b.office.owner:
             continue  # a former coach of one team, the serving coach of another
         former, serving = (a, b) if a.former else (b, a)
+        if _leaves_office(serving):
+            continue  # "after Mayor Howard Linden resigned in June": his title when he left
         reasons = [] if a.day and b.day else ["a publication date is unknown"]
         if a.office.words <= COURTESY_OFFICES and _title_before_name(serving):
             reasons.append("a title before the name, which news also gives those who once held the "

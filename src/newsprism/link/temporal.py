@@ -268,7 +268,7 @@ CLAUSE = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "paratax
 REPORTING = frozenset({"say", "tell", "add", "announce", "report", "state", "confirm"})
 # Verbs that carry no event of their own: the event is their object or subject ("hold a vote").
 LIGHT = frozenset({"be", "do", "have", "hold", "take", "make", "give", "stage", "set", "expect", "plan",
-                   "due", "schedule"})
+                   "due", "schedule", "go", "proceed"})
 # Verbs that move an event ("the signing has been postponed"): the event is their subject or object.
 MOVING = frozenset({"postpone", "delay", "push", "move", "reschedule", "bring", "put", "defer"})
 # Verbs saying when an event began or ended ("a strike, which began Jan. 14"): the event is what began.
@@ -366,9 +366,15 @@ def _governors(token, inside: set[int]) -> list:
         if token.i in inside or token.pos_ not in ("VERB", "NOUN", "AUX") or _word(token) in CALENDAR:
             continue
         chain.append(token)
-        if token.dep_ in CLAUSE and token.pos_ != "NOUN":
+        if token.dep_ in CLAUSE and token.pos_ != "NOUN" and not _as_planned(token):
             break
     return chain
+
+
+def _as_planned(verb) -> bool:
+    """ "goes ahead as planned on Monday": a light verb after "as" dates the clause it qualifies."""
+    return verb.dep_ == "advcl" and verb.lemma_.lower() in LIGHT \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _implied(verb) -> list:

@@ -1,0 +1,118 @@
+"""Vote tallies: "approved by a 7-4 vote" in two reports and "voted 8-3" in a third.
+
+A tally is two counts joined by a dash or "to" in a clause about a vote, a ruling or a bill
+that passed; news writes it as a pair, not as a quantity with a unit, so the quantities stage
+does not read it. Reports of one event that give one vote two tallies disagree: tallies are
+exact, so there is no rounding to allow for. Two tallies are of one vote where each report
+gives only one, or where their clauses share a word beyond the vote's own (two votes of one
+event, a committee's and the council's, are told apart by their clauses).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..model import Article, Conflict, Evidence
+from .align import Item
+from .context import make_conflict, outlets_text, side
+from .vectors import terms
+
+TALLY = re.compile(r"(?<![\w.,$€£-])(\d{1,3})\s*(?:-|–|—|\bto\b)\s*(\d{1,3})"
+                   r"(?![\w%$€£]|[.,-]\d|\s*(?:percent|per cent|points?|p\.m\.|a\.m\.)\b)")
+# Words of a vote or a court's ruling; not "defeated" or "decision", which name games and fights
+# ("defeated Evansville 51-50", "a split decision") as often.
+VOTE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot|tally|passed|approved|rejected|adopted|confirmed|"
+                  r"upheld|overturned|ruling|ruled)\b", re.IGNORECASE)
+VOTE_BEFORE = 45  # characters before a tally a vote word may stand in ("voted late Tuesday 8-3")
+VOTE_AFTER = 12  # and after it ("by a 7-4 vote")
+CLAUSE_REACH = 160  # characters each side of a tally read for what the vote was about
+VOTE_WORDS = frozenset({"vote", "voted", "votes", "voting", "ballot", "tally", "passed", "approved",
+                        "rejected", "adopted", "confirmed", "defeated", "upheld", "overturned", "ruling",
+                        "ruled", "decision", "split", "measure", "motion"})
+TALLY_BASE = 0.8  # one vote given two tallies by reports of one event
+OTHER_TOTAL = 0.2  # less sure where the two tallies count different numbers of voters
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """One tally written in one article: its counts, biggest first, and the words of its clause."""
+
+    article: Article
+    start: int
+    end: int
+    counts: tuple[int, int]
+    words: frozenset[str]
+
+
+def tallies_of(article: Article) -> list[Tally]:
+    """The vote tallies an article writes."""
+    text, found = article.text, []
+    for m in TALLY.finditer(text):
+        before = re.split(r"[.;!?]\s", text[max(0, m.start() - VOTE_BEFORE):m.start()])[-1]
+        after = re.split(r"[.;!?]\s", text[m.end():m.end() + VOTE_AFTER])[0]
+        if not (VOTE.search(before) or VOTE.search(after)):
+            continue
+        high, low = sorted((int(m[1]), int(m[2])), reverse=True)
+        if high == low == 0:
+            continue
+        clause = _sentence(text, m.start(), m.end())
+        words = frozenset(terms(clause)) - VOTE_WORDS
+        found.append(Tally(article, m.start(), m.end(), (high, low), words))
+    return found
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around characters (start, end), up to CLAUSE_REACH characters each side."""
+    left = text[max(0, start - CLAUSE_REACH):start]
+    right = text[end:end + CLAUSE_REACH]
+    left = re.split(r"[.!?]\s+(?=[A-Z])", left)[-1]
+    right = re.split(r"[.!?](?:\s+|$)", right)[0]
+    return f"{left} {right}"
+
+
+def tally_conflicts(items: Sequence[Item]) -> list[Conflict]:
+    """One vote given different tallies by reports of one event, one conflict per vote: its
+    sides each tally and the reports that give it."""
+    tallies = [t for article, _ in items for t in tallies_of(article)]
+    counted = Counter(t.article.id for t in tallies)
+    alone = {article for article, n in counted.items() if n == 1}
+    votes = list(range(len(tallies)))  # each tally's vote, joined where two count one
+
+    def vote(i: int) -> int:
+        while votes[i] != i:
+            i = votes[i]
+        return i
+    for i, j in combinations(range(len(tallies)), 2):
+        if _one_vote(tallies[i], tallies[j], alone):
+            votes[vote(j)] = vote(i)
+    grouped: dict[int, dict[tuple[int, int], list[Tally]]] = {}
+    for i, t in enumerate(tallies):
+        grouped.setdefault(vote(i), {}).setdefault(t.counts, []).append(t)
+    found = []
+    for sides in grouped.values():
+        if len(sides) < 2:
+            continue
+        reasons = [] if len({sum(counts) for counts in sides}) == 1 else [
+            "the tallies count different numbers of voters: perhaps two votes"]
+        ordered = sorted(sides.items())
+        summary = "Vote tally: " + " vs ".join(
+            f"{high}-{low} ({outlets_text(t.article for t in ts)})" for (high, low), ts in ordered)
+        written = [side(f"{high}-{low}", [Evidence(t.article.id, t.start, t.end) for t in ts])
+                   for (high, low), ts in ordered]
+        confidence = round(TALLY_BASE - OTHER_TOTAL * len(reasons), 2)
+        found.append(make_conflict("numeric", "contradiction", summary, written, confidence, reasons))
+    return found
+
+
+def _one_vote(a: Tally, b: Tally, alone: set[str]) -> bool:
+    """Whether two tallies of different articles count one vote."""
+    if a.article.id == b.article.id:
+        return False
+    return (a.article.id in alone and b.article.id in alone) or bool(a.words & b.words)
+
+
+__all__ = ["Tally", "tallies_of", "tally_conflicts"]
