@@ -39,6 +39,7 @@ SYNONYMS = (
     (r"\bminister of foreign affairs\b|\bforeign (secretary|affairs minister)\b|\btop diplomat\b",
      "foreign minister"),
     (r"\bchief executive( officer)?\b|\bceo\b", "chiefexecutive"),
+    (r"\bpresiding judge\b", "presidingjudge"),  # one to a trial, unlike "judge"
     (r"\bchair(man|woman|person)?\b", "chair"),
     (r"\bpremier\b", "prime minister"),
     (r"\b(chief|head|boss|leader)\b", "head"),
@@ -48,6 +49,7 @@ SYNONYMS = (
 OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "director", "governor", "mayor",
                      "commissioner", "chancellor", "chiefexecutive", "general", "speaker", "premier",
                      "manager", "coach", "attorney"})
+SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "governor", "mayor", "presidingjudge"})
 # Words that make another office of the same title: the deputy attorney general is not the attorney
 # general, nor the nominee the one in office.
 QUALIFIERS = {"deputy": "deputy", "assistant": "assistant", "associate": "associate", "acting": "acting",
@@ -75,6 +77,8 @@ APPOSITION = re.compile(rf"^,\s+(?:the\s+)?(?P<owner>{OWNER})?(?P<role>{ROLE_WOR
                         r"(?=,|\.|;|\s+(?:said|says|told|warned|added)\b)")
 LEADER_OF = re.compile(r"^,\s+who\s+(?:has\s+|had\s+)?(?:headed|heads|led|leads|chaired|chairs|runs|ran)"
                        r"\s+(?:the\s+)?(?P<what>[A-Za-z][\w\- ]{2,40}?)(?=\s+since\b|\s+for\b|,|\.|;)")
+PRESIDING_BEFORE = re.compile(r"\bpresiding\s+$", re.IGNORECASE)
+PRESIDED = re.compile(r"^,\s+who\s+(?:has\s+|had\s+)?presided\s+over\s+(?:the\s+)?(?:case|trial|hearing)")
 # "X, who was finance minister until 2020": a role held once is a former one; "who is" a current one.
 WHO_WAS = re.compile(r"^,\s+who\s+(?P<tense>is|was|had been|has been|served as|once served as)\s+"
                      rf"(?:the\s+)?(?P<owner>{OWNER})?(?P<role>[a-z][\w.'’\- ]{{2,50}}?)"
@@ -178,7 +182,7 @@ def is_office(key: frozenset[str] | Office) -> bool:
     "analyst"); one office word is enough where the role says whose ("Port Authority chief")."""
     if isinstance(key, Office):
         return is_office(key.words) or bool(key.owner and key.words & OFFICES)
-    return len(key) >= 2 and bool(key & OFFICES) or bool(key & {"chiefexecutive", "governor", "mayor"})
+    return len(key) >= 2 and bool(key & OFFICES) or bool(key & SINGLE_WORD_OFFICES)
 
 
 def same_office(a: frozenset[str] | Office, b: frozenset[str] | Office) -> bool:
@@ -216,6 +220,9 @@ def role_claims(item: Item, known: Sequence[str] = ()) -> list[RoleClaim]:
         text, start = role.role, role.start
         if owner and _owner_word(owner.group(1), places):
             text, start = f"{owner.group(1)} {role.role}", role.start - len(owner.group(0))
+        elif presiding := PRESIDING_BEFORE.search(article.text[max(0, role.start - 12):role.start]):
+            # "Presiding Judge Helga Brenner", the stage's title "Judge" starting a sentence
+            text, start = f"presiding {role.role}", role.start - len(presiding.group(0))
         spans = [(start, role.end)] + ([(mention.start, mention.end)] if mention else [])
         claims.append(_claim(article, day, names.get(role.entity_id, ""), text, spans, places))
         titled |= {mention.start} if mention and role.end <= mention.start else set()
@@ -287,6 +294,8 @@ def _written_roles(article: Article, mention: Mention, title: bool = True) -> li
     found = []
     if m := LEADER_OF.match(rest):
         found.append((f"head of {m.group('what')}", [(mention.start, mention.end + m.end())]))
+    elif m := PRESIDED.match(rest):
+        found.append(("presiding judge", [(mention.start, mention.end + m.end())]))
     elif m := WHO_WAS.match(rest):
         past = "former " if m.group("tense") in PAST else ""
         found.append((past + m.group("role"), [(mention.start, mention.end + m.end())]))
@@ -315,12 +324,18 @@ def role_before(lead: str, title: bool) -> tuple[str, int] | None:
                 or (comma and not word[0].islower()) or len(picked) == 4):
             break
         picked.insert(0, word)
-    if not picked or not role_key(picked[-1])[0] & OFFICES or not is_office(role_key(" ".join(picked))[0]):
+    if not picked or not _ends_in_office(picked) or not is_office(role_key(" ".join(picked))[0]):
         return None
     start = text.rfind(" ".join(picked))
     owner = re.search(rf"{OWNER}$", text[:start])
     start = owner.start() if owner else start
     return " ".join(picked), len(lead) - start
+
+
+def _ends_in_office(words: list[str]) -> bool:
+    """Whether a role's last word names an office, or its last two one ("Presiding Judge")."""
+    last = role_key(words[-1])[0]
+    return bool(last & OFFICES or last and role_key(" ".join(words[-2:]))[0] & SINGLE_WORD_OFFICES)
 
 
 def _claim(article: Article, day, person: str, role: str, spans: list,
