@@ -1352,11 +1352,11 @@ def test_a_count_of_part_of_an_owners_set_is_no_count_of_the_whole():
 
 def test_two_presiding_judges_of_one_trial_conflict_but_two_judges_need_not():
     one = article("trial-a", "2025-05-22",
-                  "A court sentenced the former banker Rainer Vogt on Thursday. Presiding Judge Helga Brenner "
-                  "said Vogt had deceived auditors.")
+                  "A court sentenced the former banker Rainer Vogt on Thursday. Presiding Judge Helga "
+                  "Brenner said Vogt had deceived auditors.")
     other = article("trial-b", "2025-05-23",
-                    "Rainer Vogt was sentenced to 81 months. Judge Tobias Kessler, who presided over the case, "
-                    "said Vogt bore central responsibility.")
+                    "Rainer Vogt was sentenced to 81 months. Judge Tobias Kessler, who presided over the "
+                    "case, said Vogt bore central responsibility.")
     conflict = only(conflicts_of(one, other), "identity")
     assert {s.value for s in conflict.sides} == {"Helga Brenner", "Tobias Kessler"}
     plain = article("trial-c", "2025-05-23",
