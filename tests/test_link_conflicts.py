@@ -1363,3 +1363,22 @@ def test_two_presiding_judges_of_one_trial_conflict_but_two_judges_need_not():
                     "Rainer Vogt was sentenced to 81 months. Judge Tobias Kessler said Vogt bore central "
                     "responsibility.")
     assert [c for c in conflicts_of(one, plain) if c.kind == "identity"] == []
+
+
+def test_a_calendar_years_figure_beside_a_fiscal_years_is_a_scope_note():
+    calendar = article("air-a", "2025-06-12",
+                       "The airport, which handled 12.4 million passengers last year, is growing fast.")
+    fiscal = article("air-b", "2025-06-13",
+                     "The airport handled 13.1 million passengers in the fiscal year that ended June 30, "
+                     "2024, and is growing fast.")
+    assert only(conflicts_of(calendar, fiscal), "numeric").status == "scope"
+
+
+def test_a_percent_change_is_no_share_of_the_same_thing():
+    change = article("steel-a", "2018-04-30",
+                     "The U.S. imported 34.6 million tons of steel last year, a 15 percent increase from "
+                     "2016, said the Commerce Department.")
+    share = article("steel-b", "2018-04-30",
+                    "Germany accounted for 5 percent of U.S. steel imports in 2017, the Commerce Department "
+                    "said.")
+    assert [c for c in conflicts_of(change, share) if c.kind == "numeric"] == []

@@ -305,6 +305,14 @@ def test_scope_of_a_month_and_of_this_year(parse):
     assert this_year.scope == ("2025-01-01", "2025-12-31")
 
 
+def test_scope_of_a_fiscal_year_is_the_twelve_months_to_its_end(parse):
+    (passengers,) = parse("The airport handled 13.1 million passengers in the fiscal year that ended "
+                          "June 30, 2024.")
+    assert passengers.scope == ("2023-07-01", "2024-06-30")
+    (revenue,) = parse("Revenue was $2 billion in the financial year ending December 2023.")
+    assert revenue.scope == ("2023-01-01", "2023-12-31")
+
+
 def test_no_scope_without_a_time(parse):
     (q,) = parse("The ministry said 5,000 troops were deployed.")
     assert q.scope is None

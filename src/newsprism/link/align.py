@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from ..model import Article, Quantity, Statement
@@ -348,6 +349,8 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
 
 # A year in a figure's clause, and the words before a year that make it the start or the base of
 # a period reaching to now ("since 2019", "compared with 2023"), not the time of another event.
+YEAR_DAYS = 366  # a scope this long or shorter is one year's (a calendar or a fiscal year)
+ANNUAL_DAYS = 360  # and one at least this long is a whole year's
 PAST_REACH = 30  # characters after a figure its own year may follow in ("killed 17 people in 2023")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 LAST_YEAR = re.compile(r"\b(last year|a year (ago|earlier)|the (previous|prior) year|the year before)\b",
@@ -364,6 +367,10 @@ def _past(item: Item, quantity: Quantity, left: int, right: int) -> bool:
     day = published(article, analysis)
     if day is None:
         return False
+    if quantity.scope and all(quantity.scope):  # the stage read the year (or fiscal year) it is of
+        period = tuple(date.fromisoformat(d) for d in quantity.scope)
+        if _annual(period) and period[1].year < day.year:
+            return True
     text = article.text
     clause_end = re.search(r"[,;:]", text[quantity.end:right])
     end = min(quantity.end + clause_end.start() if clause_end else right, quantity.end + PAST_REACH)
@@ -568,7 +575,15 @@ def scopes_differ(a: Measure, b: Measure) -> bool:
             return not set(events[0]) & set(events[1])
         return a.scope[1] != b.scope[1]
     (a_start, a_end), (b_start, b_end) = a.scope[1], b.scope[1]
-    return a_end < b_start or b_end < a_start
+    if a_end < b_start or b_end < a_start:
+        return True
+    # a calendar year and a fiscal year that overlap it are two years' figures
+    return a_start != b_start and all(_annual(x.scope[1]) for x in (a, b))
+
+
+def _annual(period: tuple[date, date]) -> bool:
+    """Whether a (from, to) period is a year's: a calendar or a fiscal year."""
+    return ANNUAL_DAYS <= (period[1] - period[0]).days <= YEAR_DAYS
 
 
 NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -720,6 +735,22 @@ def casualties(m: Measure) -> frozenset[str]:
     return m.kinds
 
 
+SHARES = frozenset({"percent", "fraction", "percentage_point"})  # units of a share, or of a change in one
+
+
+SHARE_OF = re.compile(r"\s+of\s")
+
+
+def _changed(m: Measure) -> bool:
+    """Whether the figure is a change ("rose 15 percent", "a 15 percent increase")."""
+    return m.quantity.change in ("up", "down")
+
+
+def _share_of(m: Measure) -> bool:
+    """Whether the figure is a share of something it names ("5 percent of U.S. steel imports")."""
+    return not _changed(m) and SHARE_OF.match(m.article.text, m.quantity.end) is not None
+
+
 def similarity(a: Measure, b: Measure) -> float:
     """Cosine of the two quantities' context words; 0 when their units or casualty kinds differ."""
     shared = a.stems.keys() & b.stems.keys()
@@ -728,6 +759,8 @@ def similarity(a: Measure, b: Measure) -> float:
     kinds_a, kinds_b = casualties(a), casualties(b)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return 0.0
+    if a.unit in SHARES and any(_changed(x) and _share_of(y) for x, y in ((a, b), (b, a))):
+        return 0.0  # "a 15 percent increase" is a change; "5 percent of imports" a share
     if a.further != b.further or a.summed != b.summed or a.margin != b.margin or a.past != b.past:
         # "three other rifles" beside "seven AK-47 rifles" counts another set; the rifles of
         # five operations are not those of one; a winning margin counts no side's votes; a figure

@@ -25,6 +25,7 @@ from ..stages.quantities import scan
 from .align import (
     PEOPLE,
     REVISED,
+    SHARES,
     Measure,
     MeasureMatch,
     agreeing_sides,
@@ -482,8 +483,8 @@ SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$"
 # partitive of a whole no figure gives).
 PART_OF = re.compile(r"\s+of\s+(?:them|those|whom|these|the\s+(?:injured|wounded|dead|missing|victims|"
                      r"survivors|casualties)\b)", re.IGNORECASE)
+# (a share's "of": "89 percent of its infants", is no part)
 OWNERS_PART = re.compile(r"\s+of\s+(?:its|their|the\s+[\w-]+(?:'s|’s)\s)", re.IGNORECASE)
-SHARES = frozenset({"percent", "fraction"})  # "89 percent of its infants" is a share, not a part
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
                        r"(the |just |only |the only )?$", re.IGNORECASE)
 
@@ -701,7 +702,6 @@ def _owners_differ(sides: list[list[Measure]]) -> bool:
 # An article that reports a poll; a share of people in it is a survey's answer to one question.
 # ("Survey" alone is as often a statistics office's: "the labour force survey".)
 POLL = re.compile(r"\b(?:polls?|polled|polling|pollsters?|respondents)\b", re.IGNORECASE)
-SHARES = frozenset({"percent", "fraction", "percentage_point"})
 
 
 def _different_polls(sides: list[list[Measure]]) -> bool:

@@ -827,7 +827,10 @@ SCOPE_RE = re.compile(
     r"|(?P<prep>in|during|for|throughout|over|from|between|compared (?:to|with)|than(?: in)?|versus|vs\.?)"
     r"\s+(?:the\s+(?:whole|end|start|beginning|course) of\s+)?)"
     rf"(?:(?P<month>{'|'.join(_MONTHS)})\s+)?(?P<year>{_YEAR})\b"
-    rf"(?:\s*(?:-|–|to|and)\s*(?P<year2>{_YEAR})\b)?|\b(?P<rel>this|last|next) year\b", re.I)
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<year2>{_YEAR})\b)?|\b(?P<rel>this|last|next) year\b"
+    # "in the fiscal year that ended June 30, 2024": the twelve months to that month's end
+    rf"|\b(?:fiscal|financial) year\s+(?:that\s+|which\s+)?(?:ended|ending|to)\s+"
+    rf"(?P<fmonth>{'|'.join(_MONTHS)})\s+(?:\d{{1,2}},?\s+)?(?P<fyear>{_YEAR})\b", re.I)
 _BASE_PREPS = ("compared", "than", "versus", "vs")
 Scope = tuple[str | None, str | None]
 
@@ -876,6 +879,11 @@ def _nearer(start: int, match: re.Match[str], own: int) -> bool:
 
 
 def _scope_match(match: re.Match[str], anchor: date | None, change: bool) -> tuple[Scope | None, bool]:
+    if match["fyear"]:
+        end = _period(match["fyear"], match["fmonth"])[1]
+        number = _MONTHS.index(match["fmonth"].lower()) + 1
+        start = date(int(match["fyear"]) - (number < 12), number % 12 + 1, 1)
+        return (start.isoformat(), end), False
     if match["rel"]:
         if anchor is None:
             return None, False
