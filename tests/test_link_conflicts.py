@@ -1382,3 +1382,17 @@ def test_a_percent_change_is_no_share_of_the_same_thing():
                     "Germany accounted for 5 percent of U.S. steel imports in 2017, the Commerce Department "
                     "said.")
     assert [c for c in conflicts_of(change, share) if c.kind == "numeric"] == []
+
+
+def test_a_person_given_the_office_another_report_gives_someone_else_is_given_two_offices():
+    one = article("club-a", "2025-02-18",
+                  "FC Noordhaven agreed to sell an 80 percent stake on Tuesday. \"This gives us a future,\" "
+                  "chief executive Sanne de Wit said. Debts will be paid off, said club chairman Piet Van "
+                  "Loon.")
+    other = article("club-b", "2025-02-19",
+                    "The club's net debt will be refinanced as part of the sale, said chief executive Piet "
+                    "Van Loon.")
+    conflict = only(conflicts_of(one, other), "identity")
+    assert "Piet Van Loon" in conflict.summary and "Sanne de Wit" not in conflict.summary
+    assert [s.value for s in conflict.sides] == ["club chairman Piet Van Loon",
+                                                 "chief executive Piet Van Loon"]

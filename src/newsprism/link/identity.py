@@ -762,9 +762,29 @@ def _two_people_one_office(per_article: list[list[RoleClaim]], near: list[tuple[
                 or not _within(a, b, SAME_WINDOW_DAYS) or _shared_in_one_article(a, b, by_article)):
             continue
         seen.add((office, a.person, b.person))  # the sides hold every such claim already
-        conflict = _people_conflict(a, b, [held(office, x) for x in (a, b)])
+        conflict = (_office_switched(a, b, everyone, held)
+                    or _people_conflict(a, b, [held(office, x) for x in (a, b)]))
         found[conflict.id] = conflict
     return list(found.values())
+
+
+def _office_switched(a: RoleClaim, b: RoleClaim, everyone: list[RoleClaim], held) -> Conflict | None:
+    """Two people in one office where the report that names one of them gives the other another
+    office ("chief executive Sanne de Wit ... club chairman Piet Van Loon" against "chief
+    executive Piet Van Loon"): the reports disagree on which office that person holds, so the
+    conflict is his two offices, each with every report that gives it."""
+    for person, other in ((a, b), (b, a)):
+        elsewhere = [c for c in everyone if _same_person(c, person) and c.article.id != person.article.id
+                     and is_office(c.office) and not same_office(c.office, person.office)
+                     and any(c.article.id == x.article.id for x in held(other.office, other))]
+        if not elsewhere:
+            continue
+        first, given = held(elsewhere[0].office, person), held(person.office, person)
+        parts = [f"{group[0].text!r} ({outlets_text(c.article for c in group)})" for group in (first, given)]
+        summary = f"{person.person}'s office: {' vs '.join(parts)}"
+        sides = [side(group[0].text, [e for c in group for e in c.evidence]) for group in (first, given)]
+        return make_conflict("identity", "contradiction", summary, sides, IDENTITY_BASE)
+    return None
 
 
 def _shared_in_one_article(a: RoleClaim, b: RoleClaim, by_article: dict[str, list[RoleClaim]]) -> bool:
