@@ -400,6 +400,20 @@ def test_places_come_from_the_figure_not_from_the_event_around_it():
     assert "saxony" in place.words and place.subnational
 
 
+def test_a_countrys_ground_its_unnamed_parts_and_a_changes_subject_are_places():
+    text = "A total of 22,480 people reached Spanish territory between January and June."
+    start = text.index("22,480")
+    assert figure_places(text, start, start + 6) == frozenset({COUNTRY})
+    text = "Some 11,360 people reached the islands from January to June."
+    start = text.index("11,360")
+    (islands,) = figure_places(text, start, start + 6)
+    assert islands.subnational and places_differ([frozenset({COUNTRY})], [frozenset({islands})])
+    text = "Arrivals of migrant boats to the Canary Islands fell 41 percent in the first half."
+    start = text.index("41 percent")
+    (canary,) = figure_places(text, start, start + len("41 percent"))
+    assert "canari" in canary.words or "canary" in canary.words
+
+
 def test_named_places_that_meet_or_a_country_against_a_named_country_are_no_scope():
     county, town = Place(frozenset({"alvora"}), True), Place(frozenset({"alvora"}))
     norland = Place(frozenset({"norland"}))
@@ -1396,3 +1410,13 @@ def test_a_person_given_the_office_another_report_gives_someone_else_is_given_tw
     assert "Piet Van Loon" in conflict.summary and "Sanne de Wit" not in conflict.summary
     assert [s.value for s in conflict.sides] == ["club chairman Piet Van Loon",
                                                  "chief executive Piet Van Loon"]
+
+
+def test_the_first_half_of_a_year_is_a_time_not_a_first_set():
+    one = article("mig-a", "2025-07-08",
+                  "MADRID - The number of migrants arriving irregularly in Spain fell 27 percent in the first "
+                  "six months of 2025, Interior Ministry data showed on Tuesday.")
+    other = article("mig-b", "2025-07-08",
+                    "MADRID - Arrivals of migrants in Spain fell 34 percent in the first half of the year, "
+                    "according to Interior Ministry data released on Tuesday.")
+    assert only(conflicts_of(one, other), "numeric").status == "contradiction"

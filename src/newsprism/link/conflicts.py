@@ -322,9 +322,11 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
             status = "revision"
     if status is None and max(values) / min(values) <= FAR_RATIO and not _bounds_allow(sides):
         status = "contradiction"
-    # Places come last: they need the sentences parsed, and values too far apart to be one
-    # figure are no conflict wherever they apply.
-    return "scope" if status and _places_differ(sides) else status
+    # Places come last: they need the sentences parsed. Values too far apart to be one figure
+    # are no contradiction, but may be one measure's for a country and for a part of it.
+    if status in ("contradiction", "revision", None) and _places_differ(sides):
+        return "scope"
+    return status
 
 
 def _bounds_allow(sides: list[list[Measure]]) -> bool:
@@ -464,6 +466,8 @@ def _position_conflict(agreeing: list[Measure], score: float) -> Conflict | None
 # Words before what is counted that make it another set: "other victims", "the last 10 games".
 SET_WORDS = frozenset({"other", "first", "last", "second", "third", "previous", "next", "remaining",
                        "additional", "former", "earlier", "final"})
+PERIOD_WORDS = re.compile(r"\b(?:first|last|second|third|final|previous|next)\s+"
+                          r"(?:half|quarter|week|month|year|day|season|(?:six|three|nine)\s+months)s?\b")
 # The words of a further set, all one ("other", however written; see `Measure.further`).
 FURTHER_WORDS = {"other": "other", "remaining": "other", "additional": "other"}
 # A side written as a vague plural is no figure to contradict ("hundreds of migrants").
@@ -524,7 +528,8 @@ def is_list(subject: str) -> bool:
 def _set_words(m: Measure) -> frozenset[str]:
     """The words that tell which set a figure counts: "three other rifles" and three rifles listed
     after seven AK-47s (a further set, `Measure.further`) count the same one."""
-    found = {FURTHER_WORDS.get(w, w) for w in (m.quantity.subject or "").lower().split() if w in SET_WORDS}
+    subject = PERIOD_WORDS.sub(" ", (m.quantity.subject or "").lower())  # "in the first half": a time
+    found = {FURTHER_WORDS.get(w, w) for w in subject.split() if w in SET_WORDS}
     return frozenset(found | ({"other"} if m.further else set()))
 
 

@@ -25,9 +25,17 @@ NATIONAL = frozenset({"nationwide", "countrywide", "national", "nationally"})
 WHOLE = frozenset({"country", "nation"})
 # How a number's noun phrase reaches its words: modifiers, "of ...", "in ...", appositions.
 PHRASE = frozenset({"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "nummod", "quantmod",
-                    "npadvmod", "advmod", "det"})
-OBJECT = frozenset({"dobj", "attr", "oprd", "pobj", "prep"})
+                    "npadvmod", "advmod", "det", "acl"})
+# How a number reaches the verb whose subject it measures: an object, or a change ("fell 27 percent").
+OBJECT = frozenset({"dobj", "attr", "oprd", "pobj", "prep", "npadvmod"})
 WHERE = frozenset({"in", "across", "throughout", "nationwide", "countrywide", "nationally"})
+# Verbs whose object is where their subject's count went ("11,360 people reached the islands").
+ARRIVAL = frozenset({"reach", "enter", "arrive", "land"})
+ISLANDS = frozenset({"island", "islands"})
+# A country's own ground named by its adjective: "Spanish territory", "British soil".
+OWN_GROUND = frozenset({"territory", "soil"})
+# Words for a part of a country that a report names without its name ("reached the islands").
+UNNAMED_PARTS = frozenset(stem(w) for w in "islands archipelago region province".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +72,10 @@ def _places(doc, start: int, end: int) -> frozenset[Place]:
     if span is None:
         return frozenset()
     tokens = _qualifying_tokens(span.root)
-    found = {_place(e) for e in doc.ents if e.label_ in PLACE_LABELS and any(t.i in tokens for t in e)}
-    if any(_national(doc[i]) for i in tokens):
+    found = {_place(e) for e in doc.ents if _is_place(e) and any(t.i in tokens for t in e)}
+    if any(_national(doc[i]) or _own_ground(doc[i]) for i in tokens):
         found.add(COUNTRY)
+    found |= {Place(frozenset({f"#{stem(doc[i].text)}"}), True) for i in tokens if _unnamed_part(doc[i])}
     return frozenset(p for p in found if p.words)
 
 
@@ -76,8 +85,10 @@ def _qualifying_tokens(number) -> set[int]:
     noun = number.head if number.dep_ in ("nummod", "quantmod") else number
     tokens = {t.i for t in _phrase(noun)}
     verb, is_object = _verb_of(noun)
+    arrival = verb is not None and not is_object and verb.lemma_.lower() in ARRIVAL
     for child in verb.children if verb is not None else ():
-        if (is_object and child.dep_ in ("nsubj", "nsubjpass")) or child.lower_ in WHERE:
+        if (is_object and child.dep_ in ("nsubj", "nsubjpass")) or child.lower_ in WHERE or (
+                arrival and (child.dep_ == "dobj" or child.lower_ in ("on", "at"))):
             tokens |= {t.i for t in _phrase(child)}
     return tokens
 
@@ -91,6 +102,8 @@ def _verb_of(noun):
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token, True
+    if token is not noun and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        return token.head, False  # "a total of 22,480 people reached ...": the subject's count
     return None, False
 
 
@@ -103,6 +116,23 @@ def _national(token) -> bool:
         return True
     return token.lower_ in WHOLE and any(c.lower_ in ("whole", "entire") for c in token.children) or (
         token.lower_ in WHOLE and token.head.lower_ in ("across", "throughout"))
+
+
+def _is_place(ent) -> bool:
+    """A place entity, or islands the tagger took for an organisation ("the Canary Islands")."""
+    return ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "FAC") and ent[-1].lower_ in ISLANDS)
+
+
+def _own_ground(token) -> bool:
+    """ "Spanish territory": a country's ground, named by its people's adjective."""
+    return token.lower_ in OWN_GROUND and any(c.dep_ == "amod" and c.ent_type_ == "NORP"
+                                              for c in token.children)
+
+
+def _unnamed_part(token) -> bool:
+    """ "the islands", "the region": a part of a country the sentence does not name."""
+    return (token.pos_ == "NOUN" and not token.ent_type_ and stem(token.text) in UNNAMED_PARTS
+            and any(c.lower_ == "the" for c in token.children))
 
 
 def _place(ent) -> Place:
