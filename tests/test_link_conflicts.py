@@ -1414,8 +1414,8 @@ def test_a_person_given_the_office_another_report_gives_someone_else_is_given_tw
 
 def test_the_first_half_of_a_year_is_a_time_not_a_first_set():
     one = article("mig-a", "2025-07-08",
-                  "MADRID - The number of migrants arriving irregularly in Spain fell 27 percent in the first "
-                  "six months of 2025, Interior Ministry data showed on Tuesday.")
+                  "MADRID - The number of migrants arriving irregularly in Spain fell 27 percent in the "
+                  "first six months of 2025, Interior Ministry data showed on Tuesday.")
     other = article("mig-b", "2025-07-08",
                     "MADRID - Arrivals of migrants in Spain fell 34 percent in the first half of the year, "
                     "according to Interior Ministry data released on Tuesday.")
