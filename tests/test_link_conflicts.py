@@ -1420,3 +1420,30 @@ def test_the_first_half_of_a_year_is_a_time_not_a_first_set():
                     "MADRID - Arrivals of migrants in Spain fell 34 percent in the first half of the year, "
                     "according to Interior Ministry data released on Tuesday.")
     assert only(conflicts_of(one, other), "numeric").status == "contradiction"
+
+
+def test_a_target_is_no_level_reached():
+    target = article("vax-a", "2025-04-08",
+                     "Uptake of the second measles dose among five-year-olds in the city is well below the "
+                     "95 percent needed to stop the virus spreading, health officials said.")
+    reached = article("vax-b", "2025-04-08",
+                      "Uptake of the second measles dose among five-year-olds has slipped to 80 percent in "
+                      "the city, health officials said.")
+    assert [c for c in conflicts_of(target, reached) if c.kind == "numeric"] == []
+
+
+def test_part_of_a_count_the_article_gives_and_a_count_since_an_event_are_no_contradiction():
+    year = article("measles-a", "2025-04-08",
+                   "EDINBURGH - Scotland has recorded 412 confirmed measles cases so far this year, Public "
+                   "Health Scotland said on Tuesday.")
+    outbreak = article("measles-b", "2025-04-08",
+                       "GLASGOW - Public Health Scotland said 268 measles cases were confirmed since the "
+                       "outbreak was declared on Feb. 24.")
+    assert only(conflicts_of(year, outbreak), "numeric").status == "scope"
+    part = article("measles-c", "2025-04-09",
+                   "Scotland reported 412 confirmed measles cases this year. The Glasgow health board "
+                   "accounts for about 230 of the cases, Public Health Scotland said.")
+    board = article("measles-d", "2025-04-09",
+                    "The Glasgow health board has recorded 268 measles cases, Public Health Scotland said.")
+    assert not any(c.kind == "numeric" and {s.value for s in c.sides} == {"about 230", "268"}
+                   for c in conflicts_of(part, board))

@@ -313,6 +313,17 @@ def test_scope_of_a_fiscal_year_is_the_twelve_months_to_its_end(parse):
     assert revenue.scope == ("2023-01-01", "2023-12-31")
 
 
+def test_a_number_parsed_apart_from_its_noun_still_counts_it(parse):
+    (cases,) = parse("Scotland has recorded 412 confirmed measles cases so far this year.", "2025-04-08")
+    assert cases.unit == "measles case"
+
+
+def test_a_period_after_another_figure_of_another_clause_is_that_ones(parse):
+    reading, record = parse("The highest reading, 46.2C, was recorded at the airport in the afternoon, just "
+                            "short of the national record of 47.6C set in August 2021.")
+    assert reading.scope is None and record.scope == ("2021-08-01", "2021-08-31")
+
+
 def test_no_scope_without_a_time(parse):
     (q,) = parse("The ministry said 5,000 troops were deployed.")
     assert q.scope is None

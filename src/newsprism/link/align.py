@@ -285,6 +285,7 @@ class Measure:
     summed: bool = False  # a total over several occasions (see OCCASIONS)
     margin: bool = False  # the difference between two sides, not a side's own count (see MARGIN)
     past: bool = False  # a figure of an earlier year's event, told as background (see `_past`)
+    target: bool = False  # a level wanted, not one reached ("the 95 percent needed"; see TARGET_AFTER)
     # The compass point (degrees) and the place a distance is measured from, and where that
     # phrase ends in the article ("150 nautical miles east of Aden"); None when it gives none.
     position: tuple[int, str, int] | None = None
@@ -344,13 +345,26 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    _summed(article.text, quantity, left, right),
                    position=_position(article.text, quantity.end, right),
                    margin=bool(MARGIN.search(article.text, max(left, quantity.start - 60), quantity.start)),
-                   past=_past(item, quantity, left, right))
+                   past=_past(item, quantity, left, right), target=_target(article.text, quantity))
+
+
+# A figure that is a level wanted: "the 95 percent needed to stop the virus", "the WHO's 95
+# percent target", "a goal of 50,000 homes".
+TARGET_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:needed|required|necessary|target|threshold|goal)\b",
+                          re.IGNORECASE)
+TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|threshold) of\s+$", re.IGNORECASE)
+
+
+def _target(text: str, quantity: Quantity) -> bool:
+    return bool(TARGET_AFTER.match(text, quantity.end)
+                or TARGET_BEFORE.search(text[max(0, quantity.start - 20):quantity.start]))
 
 
 # A year in a figure's clause, and the words before a year that make it the start or the base of
 # a period reaching to now ("since 2019", "compared with 2023"), not the time of another event.
 YEAR_DAYS = 366  # a scope this long or shorter is one year's (a calendar or a fiscal year)
 ANNUAL_DAYS = 360  # and one at least this long is a whole year's
+SAME_START_DAYS = 7  # periods, one "since" a day and one "in" a time, starting this close are one
 PAST_REACH = 30  # characters after a figure its own year may follow in ("killed 17 people in 2023")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 LAST_YEAR = re.compile(r"\b(last year|a year (ago|earlier)|the (previous|prior) year|the year before)\b",
@@ -504,6 +518,8 @@ def _lead_stems(article: Article, quantity: Quantity) -> set[str]:
 def scope_of(item: Item, quantity: Quantity) -> tuple[str, object] | None:
     """The time a quantity covers: as the quantities stage found it, else from a nearby date."""
     article, analysis = item
+    if is_age(quantity):
+        return None  # "Olsen, 57, ... since it was incorporated in 1865": an age has no period
     if quantity.scope and quantity.scope[0]:
         start, end = quantity.scope
         day = published(article, analysis)
@@ -525,7 +541,11 @@ def _event_scope(article: Article, quantity: Quantity) -> tuple[str, object] | N
     return "since", "after: " + " ".join(w for w in found if w not in EVENT_TITLES)
 
 
-SINCE = re.compile(r"\bsince\b[^,.;]{0,15}$")
+# "since" before a date, or before an event dated by it ("since the outbreak was declared on").
+SINCE = re.compile(r"\bsince\b(?:[^,.;]{0,15}|\s+(?:[\w’'-]+\s+){1,4}(?:was|were)\s+\w+\s+(?:on|in)\s*)$")
+NEARBY = 60  # characters between a figure and a date that may give its time
+NEARBY_SINCE = 80  # or, for a date "since" an event told before it, its start
+SINCE_LEAD = 50  # characters before a date read for the "since" or "in" that makes it a scope
 SINCE_REACH = 30  # characters between a figure and the "since ..." after it that dates it
 # "since former President Donald Trump took office", "since the invasion began": a time told by
 # an event, not a date, after the figure in its clause.
@@ -542,10 +562,12 @@ def _nearby_scope(article, analysis, quantity) -> tuple[str, object] | None:
     numbers = [q for q in analysis.quantities if left <= q.start < right]
     for timex in sorted(analysis.timexes, key=lambda t: _gap(t, quantity)):
         days = interval(timex.value) if timex.type == "DATE" else None
-        if not days or not left <= timex.start < right or _gap(timex, quantity) > 60:
+        if not days or not left <= timex.start < right or _gap(timex, quantity) > NEARBY_SINCE:
             continue
         owner = min(numbers, key=lambda q: (_gap(timex, q), q.start))
-        lead = article.text[max(left, timex.start - 30):timex.start].lower()
+        lead = article.text[max(left, timex.start - SINCE_LEAD):timex.start].lower()
+        if _gap(timex, quantity) > NEARBY and not SINCE.search(lead):
+            continue
         if SINCE.search(lead):
             # "since" dates the change before it: "risen 18% since 2022, to 61,400" gives the
             # period of the rise, not of the level reached
@@ -566,8 +588,12 @@ def _gap(timex, quantity: Quantity) -> int:
 
 def scopes_differ(a: Measure, b: Measure) -> bool:
     """Whether two quantities plainly cover different times (since 2014 vs since 2017; 2023 vs 2024)."""
-    if not a.scope or not b.scope or a.scope[0] != b.scope[0]:
+    if not a.scope or not b.scope:
         return False
+    if a.scope[0] != b.scope[0]:  # "since Feb. 24" and "this year": periods starting apart,
+        starts = [_start(x.scope) for x in (a, b)]  # whose figures differ (one figure is one time)
+        return None not in starts and abs((starts[0] - starts[1]).days) > SAME_START_DAYS \
+            and not values_agree(a, b)
     if a.scope[0] == "since":
         events = [str(x.scope[1]).removeprefix("after: ").split() for x in (a, b)
                   if str(x.scope[1]).startswith("after: ")]
@@ -579,6 +605,12 @@ def scopes_differ(a: Measure, b: Measure) -> bool:
         return True
     # a calendar year and a fiscal year that overlap it are two years' figures
     return a_start != b_start and all(_annual(x.scope[1]) for x in (a, b))
+
+
+def _start(scope: tuple[str, object]) -> date | None:
+    """The first day of a scope, where it has one ("since" an event told in words has none)."""
+    first = scope[1][0] if scope[0] == "in" else scope[1]
+    return first if isinstance(first, date) else None
 
 
 def _annual(period: tuple[date, date]) -> bool:
@@ -761,10 +793,11 @@ def similarity(a: Measure, b: Measure) -> float:
         return 0.0
     if a.unit in SHARES and any(_changed(x) and _share_of(y) for x, y in ((a, b), (b, a))):
         return 0.0  # "a 15 percent increase" is a change; "5 percent of imports" a share
-    if a.further != b.further or a.summed != b.summed or a.margin != b.margin or a.past != b.past:
+    if a.further != b.further or a.summed != b.summed or a.margin != b.margin or a.past != b.past \
+            or a.target != b.target:
         # "three other rifles" beside "seven AK-47 rifles" counts another set; the rifles of
         # five operations are not those of one; a winning margin counts no side's votes; a figure
-        # of an earlier year's event is background to this one's
+        # of an earlier year's event is background to this one's; a target is no level reached
         return 0.0
     return sum(a.stems[s] * b.stems[s] for s in shared) / (a.norm * b.norm)
 

@@ -322,11 +322,9 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
             status = "revision"
     if status is None and max(values) / min(values) <= FAR_RATIO and not _bounds_allow(sides):
         status = "contradiction"
-    # Places come last: they need the sentences parsed. Values too far apart to be one figure
-    # are no contradiction, but may be one measure's for a country and for a part of it.
-    if status in ("contradiction", "revision", None) and _places_differ(sides):
-        return "scope"
-    return status
+    # Places come last: they need the sentences parsed, and values too far apart to be one
+    # figure are no conflict wherever they apply.
+    return "scope" if status and _places_differ(sides) else status
 
 
 def _bounds_allow(sides: list[list[Measure]]) -> bool:
@@ -493,6 +491,21 @@ PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+
                        r"(the |just |only |the only )?$", re.IGNORECASE)
 
 
+# "about 230 of the cases", where the article counts the cases too: a part of that count.
+PART_OF_THE = re.compile(r"\s+of\s+the\s+([a-z]+)\b")
+
+
+def _part_of_a_count(m: Measure) -> bool:
+    """Whether a figure counts part of what the article counts elsewhere, more of it ("412
+    confirmed measles cases" ... "about 230 of the cases")."""
+    found = PART_OF_THE.match(m.article.text, m.quantity.end)
+    if not found:
+        return False
+    whole = re.compile(rf"\b(\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}{re.escape(found[1])}\b")
+    return any(w.start() != m.quantity.start and float(w[1].replace(",", "")) > m.quantity.value
+               for w in whole.finditer(m.article.text))
+
+
 LIST_AND = re.compile(r"\band\s+(\w+)")
 # Words in a figure's clause that make it the sum of several owners' figures.
 COMBINED = re.compile(r"\b(together|combined|between them|jointly)\b", re.IGNORECASE)
@@ -550,7 +563,7 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
            for m in measures):
         return True  # "one of four men", "two of the three victims": a part and its whole
     if any(PART_OF.match(m.article.text, m.quantity.end) or m.unit not in SHARES
-           and OWNERS_PART.match(m.article.text, m.quantity.end) for m in measures):
+           and OWNERS_PART.match(m.article.text, m.quantity.end) or _part_of_a_count(m) for m in measures):
         return True  # "three of the wounded remained in hospital": a part of the count
     if any(LISTED.search(m.article.text[m.quantity.end:m.quantity.end + 30])
            or LISTED_BEFORE.search(m.article.text[max(0, m.quantity.start - 30):m.quantity.start])

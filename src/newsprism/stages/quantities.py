@@ -653,6 +653,9 @@ def _counted(text: str, span, found: Found) -> Found:
         noun = counter.head
     elif following is not None and U.COUNTED_AFTER.match(text, found.end):  # "2m homes", however parsed
         noun = following
+    elif following is not None and following.dep_ == "amod" and following.head.pos_ == "NOUN" \
+            and 0 < following.head.i - following.i <= AMOD_REACH:
+        noun = following.head  # "412 confirmed measles cases", the number parsed as a subject
     elif last.dep_ == "conj" and head.pos_ == "NOUN" and head.i < last.i \
             and any(c.dep_ == "nummod" for c in head.children):
         noun = head  # "30 flats for sale and 12 for rent": the noun said once counts both
@@ -709,6 +712,7 @@ def _people_word(token) -> bool:
     return token.pos_ == "PROPN" and (token.tag_ == "NNPS" or token.ent_type_ == "NORP")  # "Ukrainians"
 
 
+AMOD_REACH = 3  # words from a modifier right after a number to the noun it qualifies
 NO_COUNT_NOUNS = {"other", "more", "less", "few", "many", "some", "all", "each", "time"}
 
 
@@ -862,6 +866,9 @@ def scope_of(text: str, span, found: Found, anchor: date | None,
         if match["since"] and any(_nearer(s, match, found.start) for s, _ in others
                                   if sentence.start_char <= s < sentence.end_char):
             continue  # "has risen 18% since 2022, to 61,400": the rise is since 2022, the level is now
+        if any(low < s < high and re.search(r"[,;]", text[min(s, found.start):max(s, found.start)])
+               for s, _ in others):
+            continue  # "46.2C ..., just short of the record of 47.6C set in August 2021": the record's
         (bases if is_base else periods).append((abs(match.start() - found.start), scope))
     period = min(periods, default=None, key=lambda p: p[0])
     if bases and found.change in ("up", "down"):
