@@ -1447,3 +1447,20 @@ def test_part_of_a_count_the_article_gives_and_a_count_since_an_event_are_no_con
                     "The Glasgow health board has recorded 268 measles cases, Public Health Scotland said.")
     assert not any(c.kind == "numeric" and {s.value for s in c.sides} == {"about 230", "268"}
                    for c in conflicts_of(part, board))
+
+
+def test_one_person_titled_with_two_offices_of_one_kind_conflicts_unlike_reworded_descriptions():
+    attorney = article("levy-a", "2025-06-20",
+                       "The court upheld the packaging levy on Friday. Attorney General Priya Desrosiers "
+                       "said the ruling confirmed the province's powers.")
+    solicitor = article("levy-b", "2025-06-21",
+                        "The court upheld the packaging levy on Friday. Solicitor General Priya Desrosiers "
+                        "said the province would now expand the programme.")
+    conflict = only(conflicts_of(attorney, solicitor), "identity")
+    assert [s.value for s in conflict.sides] == ["Attorney General Priya Desrosiers",
+                                                 "Solicitor General Priya Desrosiers"]
+    one = article("cnn-a", "2025-06-20", "Dr. Sanjay Gupta, CNN's chief medical correspondent, said the "
+                  "vaccine was safe.")
+    other = article("cnn-b", "2025-06-21", "Dr. Sanjay Gupta, a neurosurgeon and CNN's chief medical "
+                    "reporter, said the vaccine was safe.")
+    assert [c for c in conflicts_of(one, other) if c.kind == "identity"] == []

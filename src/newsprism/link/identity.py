@@ -63,7 +63,7 @@ DROPPED = frozenset({"the", "a", "an", "of", "for", "then", "new", "current", "w
 OWNER_BEFORE = re.compile(r"([A-Z][\w.]*)\s+$")
 OWNER_TYPES = {"GPE", "NORP", "LOC"}  # entities whose names say whose office a role is
 # Titles "general" is part of ("attorney general"), not a rank beside ("general manager").
-GENERAL_TITLES = frozenset({"attorney", "secretary", "surgeon", "director", "consul", "counsel"})
+GENERAL_TITLES = frozenset({"attorney", "secretary", "surgeon", "director", "consul", "counsel", "solicitor"})
 # Owners written several ways: one key each ("U.S.", "American", "Pentagon"...), else the first four
 # letters of a place or its adjective ("Japanese" / "Japan").
 JURISDICTIONS = {"us": "us", "usa": "us", "america": "us", "american": "us", "united states": "us",
@@ -350,13 +350,14 @@ def _claim(article: Article, day, person: str, role: str, spans: list,
 
 
 def identity_conflicts(items: Sequence[Item]) -> list[Conflict]:
-    """Different people in one office in the same weeks; one person called former and serving in one week."""
+    """Different people in one office in the same weeks; one person called former and serving in
+    one week, or given two offices of one kind."""
     known = _person_names(items)
     per_article = _owners_filled([role_claims(item, known) for item in items])
     near = nearby_pairs(items)
     return (_two_people_one_office(per_article, near) + _former_and_serving(per_article, near)
-            + spelling_conflicts(items) + rank_conflicts(items) + quote_speaker_conflicts(items)
-            + misquoted_names(items))
+            + _two_offices_of_one_kind(per_article, near) + spelling_conflicts(items) + rank_conflicts(items)
+            + quote_speaker_conflicts(items) + misquoted_names(items))
 
 
 QUOTE_SHARED = 0.8  # share of the shorter quote's word pairs the other has: one quote, reworded a little
@@ -818,6 +819,42 @@ def _people_conflict(a: RoleClaim, b: RoleClaim, holders: list[list[RoleClaim]])
 
 IDENTITY_BASE = 0.85  # two people named in one office by reports of one event
 STATUS_BASE = 0.7  # one person called former and serving by reports of one week
+KIND_BASE = 0.7  # one person given two offices of one kind by reports of one week
+# Office words that name a kind of office held one at a time: a government's ministers, its
+# secretaries, its law officers ("Attorney General", "Solicitor General").
+OFFICE_KINDS = frozenset({"minister", "secretary", "general"})
+
+
+def _two_offices_of_one_kind(per_article: list[list[RoleClaim]],
+                             near: list[tuple[int, int]]) -> list[Conflict]:
+    """One person titled with two offices of one kind by reports of one week, no report giving
+    both ("Attorney General Priya Desrosiers" against "Solicitor General Priya Desrosiers";
+    "Finance Minister" against "Foreign Minister"): one holds one such office at a time. Titles
+    only: a description ("CNN's chief medical reporter") is reworded freely."""
+    serving = [c for claims in per_article for c in claims if not c.former and is_office(c.office)]
+    found: dict[tuple, tuple[list[RoleClaim], list[RoleClaim]]] = {}
+    for a, b in _claim_pairs(per_article, near):
+        if (a.former or b.former or a.article.id == b.article.id or not _same_person(a, b)
+                or not is_office(a.office) or not is_office(b.office) or same_office(a.office, b.office)
+                or a.office.qualifiers != b.office.qualifiers or a.office.words <= b.office.words
+                or b.office.words <= a.office.words or not a.office.words & b.office.words & OFFICE_KINDS
+                or not (_title_before_name(a) and _title_before_name(b))
+                or not _within(a, b, SAME_WEEK_DAYS)
+                or (a.office.owner and b.office.owner and a.office.owner != b.office.owner)):
+            continue
+        theirs = [c for c in serving if _same_person(c, a)]
+        given = [[c for c in theirs if same_office(c.office, x.office)] for x in (a, b)]
+        if {c.article.id for c in given[0]} & {c.article.id for c in given[1]}:
+            continue  # a report gives both: the person holds both
+        key = (_person_key(a.person), *sorted((a.office.words, b.office.words), key=sorted))
+        found.setdefault(key, (given[0], given[1]))
+    conflicts = []
+    for first, second in found.values():
+        parts = [f"{g[0].text!r} ({outlets_text(c.article for c in g)})" for g in (first, second)]
+        summary = f"{first[0].person}'s office: {' vs '.join(parts)}"
+        sides = [side(g[0].text, [e for c in g for e in c.evidence]) for g in (first, second)]
+        conflicts.append(make_conflict("identity", "contradiction", summary, sides, KIND_BASE))
+    return conflicts
 
 
 # Offices whose title news keeps giving those who held them ("President Clinton", "Governor
