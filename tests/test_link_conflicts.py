@@ -1464,3 +1464,20 @@ def test_one_person_titled_with_two_offices_of_one_kind_conflicts_unlike_reworde
     other = article("cnn-b", "2025-06-21", "Dr. Sanjay Gupta, a neurosurgeon and CNN's chief medical "
                     "reporter, said the vaccine was safe.")
     assert [c for c in conflicts_of(one, other) if c.kind == "identity"] == []
+
+
+def test_a_part_of_the_first_count_leaves_the_revision_of_that_count():
+    first = article("grid-a", "2025-05-20",
+                    "About 410,000 customers across New Zealand's upper North Island lost electricity on "
+                    "Monday evening after a fire at a substation, the national grid operator said. About "
+                    "290,000 of the affected customers were in Auckland, with the rest in Northland.")
+    later = article("grid-b", "2025-05-21",
+                    "Monday night's blackout in the upper North Island affected far more households than "
+                    "first reported, the national grid operator said on Wednesday, as it revised its "
+                    "estimate to 560,000 customers.")
+    again = article("grid-c", "2025-05-21",
+                    "The grid operator now says 560,000 customers were affected across the upper North "
+                    "Island, a revised figure released on Wednesday morning.")
+    conflict = only(conflicts_of(first, later, again), "numeric")
+    assert conflict.status == "revision"
+    assert {s.value for s in conflict.sides} == {"About 410,000", "560,000"}

@@ -122,7 +122,9 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
     totals: list[Measure] | None = None  # read when a contradiction needs them
     days = publication_days(items)
     for members, score in measure_groups(matches, compared):
-        main, others = scope_classes(_own_figures([measures[m] for m in members]))
+        # "about 290,000 of the affected customers" beside the article's 410,000: a part, no side
+        wholes = [measures[m] for m in members if not _part_of_a_count(measures[m])]
+        main, others = scope_classes(_own_figures(wholes))
         sides = _without_odd_side(value_sides(main))
         if len(sides) >= 2 and not different_measures(sides) and (status := numeric_status(sides, items)):
             rising = status == "revision" and _rising_toll(sides, days)
@@ -492,7 +494,7 @@ PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+
 
 
 # "about 230 of the cases", where the article counts the cases too: a part of that count.
-PART_OF_THE = re.compile(r"\s+of\s+the\s+([a-z]+)\b")
+PART_OF_THE = re.compile(r"\s+of\s+the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)")
 
 
 def _part_of_a_count(m: Measure) -> bool:
@@ -501,9 +503,11 @@ def _part_of_a_count(m: Measure) -> bool:
     found = PART_OF_THE.match(m.article.text, m.quantity.end)
     if not found:
         return False
-    whole = re.compile(rf"\b(\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}{re.escape(found[1])}\b")
-    return any(w.start() != m.quantity.start and float(w[1].replace(",", "")) > m.quantity.value
-               for w in whole.finditer(m.article.text))
+    nouns = [w for w in found[1].split() if w not in STOPWORDS]  # "of the affected customers were"
+    named = "|".join(map(re.escape, nouns))
+    whole = re.compile(rf"\b(\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}(?:{named})\b")
+    larger = (w for w in whole.finditer(m.article.text) if w.start() != m.quantity.start)
+    return bool(nouns) and any(float(w[1].replace(",", "")) > m.quantity.value for w in larger)
 
 
 LIST_AND = re.compile(r"\band\s+(\w+)")
@@ -563,7 +567,7 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
            for m in measures):
         return True  # "one of four men", "two of the three victims": a part and its whole
     if any(PART_OF.match(m.article.text, m.quantity.end) or m.unit not in SHARES
-           and OWNERS_PART.match(m.article.text, m.quantity.end) or _part_of_a_count(m) for m in measures):
+           and OWNERS_PART.match(m.article.text, m.quantity.end) for m in measures):
         return True  # "three of the wounded remained in hospital": a part of the count
     if any(LISTED.search(m.article.text[m.quantity.end:m.quantity.end + 30])
            or LISTED_BEFORE.search(m.article.text[max(0, m.quantity.start - 30):m.quantity.start])
