@@ -1481,3 +1481,13 @@ def test_a_part_of_the_first_count_leaves_the_revision_of_that_count():
     conflict = only(conflicts_of(first, later, again), "numeric")
     assert conflict.status == "revision"
     assert {s.value for s in conflict.sides} == {"About 410,000", "560,000"}
+
+
+def test_a_hammer_price_is_no_price_including_fees():
+    hammer = article("art-a", "2025-03-12",
+                     "LONDON - The Harcourt Museum paid a hammer price of 7.2 million pounds on Wednesday "
+                     "for a rare Flemish still life at a London sale.")
+    fees = article("art-b", "2025-03-12",
+                   "LONDON - A rare Flemish still life sold for 8.6 million pounds including fees at a "
+                   "London sale on Wednesday, with the buyer revealed as the Harcourt Museum.")
+    assert [c for c in conflicts_of(hammer, fees) if c.kind == "numeric"] == []

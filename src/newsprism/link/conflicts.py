@@ -573,6 +573,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
            or LISTED_BEFORE.search(m.article.text[max(0, m.quantity.start - 30):m.quantity.start])
            for m in measures):
         return True  # "one Australian and one English climber": parts of a total
+    if len({_basis(m) for m in measures}) > 1:
+        return True  # "a hammer price of 7.2 million pounds" is not "8.6 million pounds including fees"
     if _owners_differ(sides) or _different_polls(sides) or _places_counted(sides) or _parts_add_up(sides) \
             or _sum_beside_part(sides):
         return True
@@ -580,6 +582,21 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     if len(ages) < len(measures):
         return bool(ages)  # an age is no span of anything else ("Olsen, 57" vs "its 160-year history")
     return max(ages) > AGE_RATIO * min(ages) or _ages_of_others(sides)
+
+
+# What a sum of money is counted with: "a hammer price of", "including fees", "before tax".
+BASIS = re.compile(r"\b(hammer price|(?:including|with|plus) (?:fees|(?:the )?buyer'?s premium|premium|"
+                   r"commission|taxes|tax|vat)|(?:before|after|pre-|excluding) ?tax(?:es)?|net of \w+)\b",
+                   re.IGNORECASE)
+BASIS_REACH = 40  # characters each side of a figure read for its basis
+
+
+def _basis(m: Measure) -> str:
+    """The basis a figure's words give it ("hammer price", "including fees"), or ""."""
+    text = m.article.text
+    near = text[max(0, m.quantity.start - BASIS_REACH):m.quantity.end + BASIS_REACH]
+    found = BASIS.search(near)
+    return " ".join(found[1].lower().split()) if found else ""
 
 
 # Whose age a figure is: the name just before it ("Andrew Lopez, 20") or just after ("the
