@@ -1491,3 +1491,4 @@ def test_a_hammer_price_is_no_price_including_fees():
                    "LONDON - A rare Flemish still life sold for 8.6 million pounds including fees at a "
                    "London sale on Wednesday, with the buyer revealed as the Harcourt Museum.")
     assert [c for c in conflicts_of(hammer, fees) if c.kind == "numeric"] == []
+

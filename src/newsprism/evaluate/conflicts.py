@@ -96,7 +96,8 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "blind suite": "conflicts_blind", "second blind suite": "conflicts_blind2",
                    "third blind suite": "conflicts_blind3", "fourth blind suite": "conflicts_blind4",
                    "fifth blind suite": "conflicts_blind5", "sixth blind suite": "conflicts_blind6",
-                   "seventh blind suite": "conflicts_blind7"}
+                   "seventh blind suite": "conflicts_blind7", "eighth blind suite": "conflicts_blind8",
+                   "ninth blind suite": "conflicts_blind9"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:

@@ -776,7 +776,7 @@ def _office_switched(a: RoleClaim, b: RoleClaim, everyone: list[RoleClaim], held
     conflict is his two offices, each with every report that gives it."""
     for person, other in ((a, b), (b, a)):
         elsewhere = [c for c in everyone if _same_person(c, person) and c.article.id != person.article.id
-                     and is_office(c.office) and not same_office(c.office, person.office)
+                     and is_office(c.office) and not c.office.words & person.office.words
                      and any(c.article.id == x.article.id for x in held(other.office, other))]
         if not elsewhere:
             continue
