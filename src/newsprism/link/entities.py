@@ -24,7 +24,7 @@ surname given to the one person of that name stays with them when a relative tur
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -48,6 +48,7 @@ from .names import (
 )
 
 DOMINANCE = 3  # a lone surname goes to a person named this many times as often as any other
+NEIGHBOUR_ARTICLES = 200  # an entity's latest articles read for the entities named beside it
 CONTEXT_SHARE = 0.5  # a bearer whose articles share half what the best one's do is as likely
 NAME_SIMILARITY = 93  # rapidfuzz ratio of two long organisation names spelled almost the same
 MIN_FUZZY_NAME = 12
@@ -135,7 +136,7 @@ class EntityResolver:
         # what this run's articles name: article -> entities placed by a name that says which
         # one it is; entity -> those articles; the neighbours each entity has, once asked
         self.named_in: dict[str, set[str]] = {}
-        self.articles_of: dict[str, set[str]] = {}
+        self.articles_of: dict[str, deque[str]] = {}  # the latest NEIGHBOUR_ARTICLES only
         self.beside: dict[str, frozenset[str]] = {}
         self.entities: dict[str, Known] = {}
         # `_dominant` answers, each with the versions of the blocks it read; a block's version
@@ -163,6 +164,13 @@ class EntityResolver:
         for block in node_blocks(name, kind):
             self.blocks.setdefault(block, set()).add(entity.id)
 
+    def _articles(self, entity_id: str) -> deque[str]:
+        """This run's latest articles that name an entity by a name that says which one it is: as
+        many as the store is asked for (NEIGHBOUR_ARTICLES), so the cost does not grow with it."""
+        if entity_id not in self.articles_of:
+            self.articles_of[entity_id] = deque(maxlen=NEIGHBOUR_ARTICLES)
+        return self.articles_of[entity_id]
+
     def _in_blocks(self, *blocks: str) -> list[Known]:
         ids = set().union(*(self.blocks.get(b, set()) for b in blocks))
         return [self.entities[i] for i in sorted(ids) if i in self.entities]
@@ -177,7 +185,7 @@ class EntityResolver:
                 self.blocks.get(block, set()).discard(loser.id)
         del self.entities[loser.id]
         self.merged[loser.id] = winner.id
-        self.articles_of.setdefault(winner.id, set()).update(self.articles_of.pop(loser.id, ()))
+        self._articles(winner.id).extend(self.articles_of.pop(loser.id, ()))
         self.beside.clear()
 
     def final(self, entity_id: str) -> str:
@@ -212,7 +220,9 @@ class EntityResolver:
                 self._take_tail(entity, node.name)
             if node.type != PERSON or person_name(node.name).full:
                 self.named_in.setdefault(node.article_id, set()).add(entity.id)
-                self.articles_of.setdefault(entity.id, set()).add(node.article_id)
+                articles = self._articles(entity.id)
+                if not articles or articles[-1] != node.article_id:
+                    articles.append(node.article_id)
             chosen[node.article_id, node.local_id] = entity.id
         return {key: self.final(entity_id) for key, entity_id in chosen.items()}
 
@@ -491,7 +501,7 @@ def resolve_store(store, article_ids: Sequence[str]) -> int:
              for article_id in article_ids for local, name, kind, texts in store.entity_nodes(article_id)]
     if not nodes:
         return 0
-    resolver = EntityResolver(store.entity_neighbours)
+    resolver = EntityResolver(lambda entity_id: store.entity_neighbours(entity_id, NEIGHBOUR_ARTICLES))
     for block in sorted(node_block_keys(nodes)):
         resolver.load(store.entity_candidates(block))
     chosen = resolver.resolve(nodes)

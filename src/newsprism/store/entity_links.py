@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from ..model import Mention
 from . import records
 
-NEIGHBOUR_ARTICLES = 200  # articles of an entity read for the entities named beside it
 LinkRow = tuple[str, str, str, str, str, int]  # article, local id, entity id, name, type, mentions
 # Where a store-wide entity id is written, table by column.
 # Orders of the entity index, each walked from an index: the most mentioned first, or by name.
@@ -52,7 +51,7 @@ class EntityTables:
             "GROUP BY l.entity_id, l.name, l.type ORDER BY l.entity_id, l.name, l.type", (block,))
         return [(r["entity_id"], r["name"], r["type"], int(r["n"])) for r in rows]
 
-    def entity_neighbours(self, entity_id: str, articles: int = NEIGHBOUR_ARTICLES) -> list[str]:
+    def entity_neighbours(self, entity_id: str, articles: int) -> list[str]:
         """The store-wide entities named beside one, in up to `articles` of its articles (a
         bounded look, so that the cost does not grow with how often the store names it)."""
         rows = self._query(
