@@ -101,9 +101,10 @@ class Known:
             votes: Counter = Counter()
             for (_, kind), n in self.names.items():
                 votes[kind] += n
-            other = {kind for (name, kind) in self.names if kind != PERSON and " " in name.strip()}
-            if other and not any(kind == PERSON and person_name(name).full for name, kind in self.names):
-                votes = Counter({kind: votes[kind] for kind in other})
+            if PERSON in votes and len(votes) > 1:
+                other = {kind for (name, kind) in self.names if kind != PERSON and " " in name.strip()}
+                if other and not self.person_names():
+                    votes = Counter({kind: votes[kind] for kind in other})
             self.derived["type"] = max(sorted(votes), key=votes.__getitem__)
         return self.derived["type"]
 
@@ -200,7 +201,6 @@ class EntityResolver:
         """(article id, local id) -> store-wide entity id for each node, full names first so
         that the lone surnames of the same batch find them."""
         chosen = {}
-        self.beside.clear()
         for node in sorted(nodes, key=_full_first):
             entity = self._place(node)
             known, before = (node.name, node.type) in entity.names, entity.mentions
@@ -223,6 +223,7 @@ class EntityResolver:
                 articles = self._articles(entity.id)
                 if not articles or articles[-1] != node.article_id:
                     articles.append(node.article_id)
+                    self.beside.pop(entity.id, None)  # its neighbours are read again when asked
             chosen[node.article_id, node.local_id] = entity.id
         return {key: self.final(entity_id) for key, entity_id in chosen.items()}
 
