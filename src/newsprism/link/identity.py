@@ -780,12 +780,18 @@ def _office_switched(a: RoleClaim, b: RoleClaim, everyone: list[RoleClaim], held
                      and any(c.article.id == x.article.id for x in held(other.office, other))]
         if not elsewhere:
             continue
-        first, given = held(elsewhere[0].office, person), held(person.office, person)
-        parts = [f"{group[0].text!r} ({outlets_text(c.article for c in group)})" for group in (first, given)]
-        summary = f"{person.person}'s office: {' vs '.join(parts)}"
-        sides = [side(group[0].text, [e for c in group for e in c.evidence]) for group in (first, given)]
-        return make_conflict("identity", "contradiction", summary, sides, IDENTITY_BASE)
+        return _offices_conflict(held(elsewhere[0].office, person), held(person.office, person),
+                                 IDENTITY_BASE)
     return None
+
+
+def _offices_conflict(first: list[RoleClaim], second: list[RoleClaim], confidence: float) -> Conflict:
+    """One person given two offices: each side an office with every claim of it."""
+    groups = (first, second)
+    parts = [f"{group[0].text!r} ({outlets_text(c.article for c in group)})" for group in groups]
+    summary = f"{first[0].person}'s office: {' vs '.join(parts)}"
+    sides = [side(group[0].text, [e for c in group for e in c.evidence]) for group in groups]
+    return make_conflict("identity", "contradiction", summary, sides, confidence)
 
 
 def _shared_in_one_article(a: RoleClaim, b: RoleClaim, by_article: dict[str, list[RoleClaim]]) -> bool:
@@ -848,13 +854,7 @@ def _two_offices_of_one_kind(per_article: list[list[RoleClaim]],
             continue  # a report gives both: the person holds both
         key = (_person_key(a.person), *sorted((a.office.words, b.office.words), key=sorted))
         found.setdefault(key, (given[0], given[1]))
-    conflicts = []
-    for first, second in found.values():
-        parts = [f"{g[0].text!r} ({outlets_text(c.article for c in g)})" for g in (first, second)]
-        summary = f"{first[0].person}'s office: {' vs '.join(parts)}"
-        sides = [side(g[0].text, [e for c in g for e in c.evidence]) for g in (first, second)]
-        conflicts.append(make_conflict("identity", "contradiction", summary, sides, KIND_BASE))
-    return conflicts
+    return [_offices_conflict(first, second, KIND_BASE) for first, second in found.values()]
 
 
 # Offices whose title news keeps giving those who held them ("President Clinton", "Governor

@@ -18,7 +18,7 @@ from itertools import combinations
 
 from ..model import Article, Conflict, Evidence
 from .align import Item
-from .context import make_conflict, outlets_text, side
+from .context import UnionFind, make_conflict, outlets_text, side
 from .vectors import terms
 
 TALLY = re.compile(r"(?<![\w.,$€£-])(\d{1,3})\s*(?:-|–|—|\bto\b)\s*(\d{1,3})"
@@ -77,23 +77,18 @@ def _sentence(text: str, start: int, end: int) -> str:
 def tally_conflicts(items: Sequence[Item]) -> list[Conflict]:
     """One vote given different tallies by reports of one event, one conflict per vote: its
     sides each tally and the reports that give it."""
-    tallies = [t for article, _ in items for t in tallies_of(article)]
-    counted = Counter(t.article.id for t in tallies)
+    tallies = {f"{t.article.id}@{t.start:09d}": t for article, _ in items for t in tallies_of(article)}
+    counted = Counter(t.article.id for t in tallies.values())
     alone = {article for article, n in counted.items() if n == 1}
-    votes = list(range(len(tallies)))  # each tally's vote, joined where two count one
-
-    def vote(i: int) -> int:
-        while votes[i] != i:
-            i = votes[i]
-        return i
-    for i, j in combinations(range(len(tallies)), 2):
-        if _one_vote(tallies[i], tallies[j], alone):
-            votes[vote(j)] = vote(i)
-    grouped: dict[int, dict[tuple[int, int], list[Tally]]] = {}
-    for i, t in enumerate(tallies):
-        grouped.setdefault(vote(i), {}).setdefault(t.counts, []).append(t)
+    votes = UnionFind(list(tallies))  # each tally's vote, joined where two count one
+    for a, b in combinations(tallies, 2):
+        if _one_vote(tallies[a], tallies[b], alone):
+            votes.union(a, b)
     found = []
-    for sides in grouped.values():
+    for vote in votes.groups():
+        sides: dict[tuple[int, int], list[Tally]] = {}
+        for key in vote:
+            sides.setdefault(tallies[key].counts, []).append(tallies[key])
         if len(sides) < 2:
             continue
         reasons = [] if len({sum(counts) for counts in sides}) == 1 else [
