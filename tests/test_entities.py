@@ -283,6 +283,15 @@ def test_a_given_name_the_tagger_left_out_and_a_pronoun_it_took_in():
     assert "Anything Obama" not in mentions_of(index, "person:obama", "name")
 
 
+def test_a_given_name_no_list_holds_is_kept_where_it_opens_a_name_set_off_by_a_comma():
+    index = entities_of("The count was published by the electoral commission, whose chair, Dorota "
+                        "Malinowska, said it went smoothly. Commodore Nirad Sinha, a navy spokesman, "
+                        "praised it.")
+    people = {c.name for c in index.clusters.values() if c.type == "PERSON"}
+    assert "Dorota Malinowska" in people and "Malinowska" not in people
+    assert "Commodore Nirad Sinha" not in people
+
+
 def test_a_group_leader_in_the_lead_sentence_is_the_person_named_after_it():
     index = entities_of("A suspected Mafia boss has hanged himself in his prison cell, police said.\n"
                         "Gaetano Lo Presti, 52, was arrested on Tuesday. Prosecutor Maria Conti said the "

@@ -1379,6 +1379,37 @@ def test_two_presiding_judges_of_one_trial_conflict_but_two_judges_need_not():
     assert [c for c in conflicts_of(one, plain) if c.kind == "identity"] == []
 
 
+def test_a_judge_who_sets_the_sentencing_presides_over_the_trial():
+    setting = article("verdict-a", "2025-09-16",
+                      "A federal jury convicted the former mayor Ray Castellano of bribery on Monday. U.S. "
+                      "District Judge Karen Whitfield set sentencing for Jan. 22.")
+    presiding = article("verdict-b", "2025-09-16",
+                        "Ray Castellano was found guilty of bribery on Monday. Presiding U.S. District Judge "
+                        "Laura Benson thanked jurors for their service.")
+    conflict = only(conflicts_of(setting, presiding), "identity")
+    assert {s.value for s in conflict.sides} == {"Karen Whitfield", "Laura Benson"}
+    other = article("verdict-c", "2025-09-16",
+                    "Ray Castellano was found guilty of bribery on Monday. U.S. District Judge Laura Benson "
+                    "ruled on a motion in another case.")
+    assert [c for c in conflicts_of(setting, other) if c.kind == "identity"] == []
+
+
+def test_its_chair_is_the_chair_of_the_body_named_before():
+    titled = article("vote-a", "2025-06-16",
+                     "Pawel Ostrowiecki won the election for mayor of Gdansk with 79,412 votes, according to "
+                     "final results announced by commission chair Halina Sobczyk.")
+    whose = article("vote-b", "2025-06-16",
+                    "Pawel Ostrowiecki won the mayoral election, according to figures published by the "
+                    "city's electoral commission, whose chair, Dorota Malinowska, said the count went well.")
+    its = article("vote-c", "2025-06-17",
+                  "Pawel Ostrowiecki won the vote, the city's electoral commission confirmed. Its chair, "
+                  "Halina Sobczyk, handed him his certificate.")
+    conflict = only(conflicts_of(titled, whose, its), "identity")
+    assert {s.value for s in conflict.sides} == {"Halina Sobczyk", "Dorota Malinowska"}
+    assert {e.article_id for s in conflict.sides if s.value == "Halina Sobczyk"
+            for e in s.evidence} == {"vote-a", "vote-c"}
+
+
 def test_a_calendar_years_figure_beside_a_fiscal_years_is_a_scope_note():
     calendar = article("air-a", "2025-06-12",
                        "The airport, which handled 12.4 million passengers last year, is growing fast.")

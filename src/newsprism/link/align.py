@@ -286,6 +286,9 @@ class Measure:
     margin: bool = False  # the difference between two sides, not a side's own count (see MARGIN)
     past: bool = False  # a figure of an earlier year's event, told as background (see `_past`)
     target: bool = False  # a level wanted, not one reached ("the 95 percent needed"; see TARGET_AFTER)
+    # What a total is said to include, before the figure ("the grain crop, including barley and
+    # canola, at 22 million tonnes"): stems, so a figure of one of those parts is not compared.
+    included: frozenset[str] = frozenset()
     # The compass point (degrees) and the place a distance is measured from, and where that
     # phrase ends in the article ("150 nautical miles east of Aden"); None when it gives none.
     position: tuple[int, str, int] | None = None
@@ -345,7 +348,16 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    _summed(article.text, quantity, left, right),
                    position=_position(article.text, quantity.end, right),
                    margin=bool(MARGIN.search(article.text, max(left, quantity.start - 60), quantity.start)),
-                   past=_past(item, quantity, left, right), target=_target(article.text, quantity))
+                   past=_past(item, quantity, left, right), target=_target(article.text, quantity),
+                   included=_included(article.text[left:quantity.start]))
+
+
+INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them)\s+([^,;:.()]{1,60})", re.IGNORECASE)
+
+
+def _included(before: str) -> frozenset[str]:
+    """The stems of what the clause before a figure says its total includes."""
+    return frozenset(s for found in INCLUDING.finditer(before) for s in content_stems(found[1]))
 
 
 # A figure that is a level wanted: "the 95 percent needed to stop the virus", "the WHO's 95
@@ -743,7 +755,14 @@ def units_fit(a: Measure, b: Measure) -> bool:
         return False  # "a five-year contract" and "four in the Europa League" near "player of the year"
     names = unit_words(counted.unit) if counted.unit else set()
     names |= {stem(w) for n in list(names) for w in UNIT_PARAPHRASES.get(n, ())}
+    head = COUNTED_SUBJECT.search(bare.quantity.subject or "")
+    if counted.unit and head and stem(head[1]) not in names:
+        return False  # "More than half the cases, 231," counts cases, not the schools beside them
     return bool(names & set(bare.stems))
+
+
+# A bare count's subject that ends in a plural noun names what it counts.
+COUNTED_SUBJECT = re.compile(r"\b([a-z]{3,}s)$")
 
 
 # Words a bare count's sentence may name a counted unit by: "a crowd of 38,650" counts fans.
@@ -791,6 +810,8 @@ def similarity(a: Measure, b: Measure) -> float:
     kinds_a, kinds_b = casualties(a), casualties(b)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return 0.0
+    if any(x.included & set(content_stems(y.quantity.subject or "")) for x, y in ((a, b), (b, a))):
+        return 0.0  # a total against one of the parts it is said to include
     if a.unit in SHARES and any(_changed(x) and _share_of(y) for x, y in ((a, b), (b, a))):
         return 0.0  # "a 15 percent increase" is a change; "5 percent of imports" a share
     if a.further != b.further or a.summed != b.summed or a.margin != b.margin or a.past != b.past \

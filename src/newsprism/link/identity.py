@@ -24,6 +24,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, Evidence, Mention
+from ..stages.entities import RANKS
 from ..stages.textspans import title_case_line
 from .align import Utterance, name_tokens, same_speaker, word_pairs
 from .context import Item, make_conflict, nearby_pairs, outlets_text, published, side, stem
@@ -39,7 +40,8 @@ SYNONYMS = (
     (r"\bminister of foreign affairs\b|\bforeign (secretary|affairs minister)\b|\btop diplomat\b",
      "foreign minister"),
     (r"\bchief executive( officer)?\b|\bceo\b", "chiefexecutive"),
-    (r"\bpresiding judge\b", "presidingjudge"),  # one to a trial, unlike "judge"
+    # one to a trial, unlike "judge": "Presiding U.S. District Judge" keeps its owner only
+    (r"\bpresiding (?:(u\.s\.|federal|state) )?(?:[a-z]+ ){0,2}?judge\b", r"\1 presidingjudge"),
     (r"\bchair(man|woman|person)?\b", "chair"),
     (r"\bpremier\b", "prime minister"),
     (r"\b(chief|head|boss|leader)\b", "head"),
@@ -78,6 +80,10 @@ APPOSITION = re.compile(rf"^,\s+(?:the\s+)?(?P<owner>{OWNER})?(?P<role>{ROLE_WOR
 LEADER_OF = re.compile(r"^,\s+who\s+(?:has\s+|had\s+)?(?:headed|heads|led|leads|chaired|chairs|runs|ran)"
                        r"\s+(?:the\s+)?(?P<what>[A-Za-z][\w\- ]{2,40}?)(?=\s+since\b|\s+for\b|,|\.|;)")
 PRESIDING_BEFORE = re.compile(r"\bpresiding\s+$", re.IGNORECASE)
+# What only the judge presiding over a trial does, said right after the judge's name.
+PRESIDES = re.compile(r",?\s+(?:has\s+|had\s+|will\s+)?(?:set|scheduled)\s+(?:a\s+)?sentencing\b|"
+                      r",?\s+(?:has\s+|had\s+)?(?:sentenced|presided|thanked\s+(?:the\s+)?jurors|"
+                      r"instructed\s+(?:the\s+)?(?:jury|jurors)|declared\s+a\s+mistrial)\b", re.IGNORECASE)
 PRESIDED = re.compile(r"^,\s+who\s+(?:has\s+|had\s+)?presided\s+over\s+(?:the\s+)?(?:case|trial|hearing)")
 # "X, who was finance minister until 2020": a role held once is a former one; "who is" a current one.
 WHO_WAS = re.compile(r"^,\s+who\s+(?P<tense>is|was|had been|has been|served as|once served as)\s+"
@@ -87,8 +93,22 @@ WHO_WAS = re.compile(r"^,\s+who\s+(?P<tense>is|was|had been|has been|served as|o
 NOT_ROLE = frozenset({"the", "a", "an", "and", "or", "but", "with", "by", "to", "for", "from", "at", "on",
                       "in", "as", "said", "says", "told", "tells", "according", "after", "before",
                       "when", "while", "that", "who", "whom", "which", "is", "was", "are", "were", "has",
-                      "have", "had", "be", "been", "met", "meets", "joined", "thanked", "called", "named"})
+                      "have", "had", "be", "been", "met", "meets", "joined", "thanked", "called", "named",
+                      "whose", "its", "their"})
 ROLE_WORD = re.compile(r"[A-Za-z][\w.\-]*$")
+ROLE_LEAD = 160  # characters before a name searched for its role and the body an "its" stands for
+# "Its chair, X", "the commission, whose chair, X": an office of the body named just before, which
+# the office words then hold ("commission chair"), as a title before the name would.
+POSSESSIVE_DETERMINER = re.compile(r"(?:its|whose|their)\s+", re.IGNORECASE)
+POSSESSIVE_BEFORE = re.compile(r"\b(?:its|whose|their)\s+$", re.IGNORECASE)
+ANTECEDENT_REACH = 200
+BODY_NOUNS = frozenset({
+    "commission", "committee", "council", "board", "court", "party", "company", "firm", "bank", "agency",
+    "authority", "union", "federation", "association", "ministry", "department", "institute",
+    "university", "college", "club", "group", "panel", "tribunal", "league", "foundation", "corporation",
+    "fund", "alliance", "organisation", "organization", "network", "broadcaster", "airline", "regulator",
+    "bureau", "society", "trust", "hospital", "school", "assembly", "parliament", "senate", "cabinet",
+    "team", "service", "office", "inquiry", "watchdog", "consortium", "insurer", "carrier", "lender"})
 PAST = frozenset({"was", "had been", "served as", "once served as"})
 
 
@@ -223,6 +243,11 @@ def role_claims(item: Item, known: Sequence[str] = ()) -> list[RoleClaim]:
         elif presiding := PRESIDING_BEFORE.search(article.text[max(0, role.start - 12):role.start]):
             # "Presiding Judge Helga Brenner", the stage's title "Judge" starting a sentence
             text, start = f"presiding {role.role}", role.start - len(presiding.group(0))
+        elif mention and "judge" in role.role.lower() and PRESIDES.match(article.text, mention.end):
+            text = f"presiding {role.role}"  # "Judge Karen Whitfield set sentencing for Jan. 22"
+        elif (determiner := POSSESSIVE_DETERMINER.match(article.text, role.start, role.end)) and (
+                body := _body_before(article.text, role.start)):
+            text = f"{body} {article.text[determiner.end():role.end]}"  # "Its chair": the commission's
         spans = [(start, role.end)] + ([(mention.start, mention.end)] if mention else [])
         claims.append(_claim(article, day, names.get(role.entity_id, ""), text, spans, places))
         titled |= {mention.start} if mention and role.end <= mention.start else set()
@@ -301,7 +326,7 @@ def _written_roles(article: Article, mention: Mention, title: bool = True) -> li
         found.append((past + m.group("role"), [(mention.start, mention.end + m.end())]))
     elif (m := APPOSITION.match(rest)) and m.group("role")[0].islower():
         found.append((m.group("role"), [(mention.start, mention.end + m.end())]))
-    if before := role_before(article.text[max(0, mention.start - 90):mention.start], title):
+    if before := role_before(article.text[max(0, mention.start - ROLE_LEAD):mention.start], title):
         role, length = before
         found.append((role, [(mention.start - length, after[1])]))
     return found
@@ -324,12 +349,26 @@ def role_before(lead: str, title: bool) -> tuple[str, int] | None:
                 or (comma and not word[0].islower()) or len(picked) == 4):
             break
         picked.insert(0, word)
-    if not picked or not _ends_in_office(picked) or not is_office(role_key(" ".join(picked))[0]):
+    if not picked or not _ends_in_office(picked):
         return None
     start = text.rfind(" ".join(picked))
+    determiner = POSSESSIVE_BEFORE.search(text[:start])
+    if determiner and (body := _body_before(text, determiner.start())):
+        picked.insert(0, body)  # "the commission, whose chair, X": the commission's chair
+        start = determiner.start()
+    if not is_office(role_key(" ".join(picked))[0]):
+        return None
     owner = re.search(rf"{OWNER}$", text[:start])
     start = owner.start() if owner else start
     return " ".join(picked), len(lead) - start
+
+
+def _body_before(text: str, end: int) -> str | None:
+    """The body that an "its" or "whose" at `end` stands for: the nearest body noun
+    ("commission", "board") before it, in its sentence or the one before."""
+    sentences = re.split(r"(?<=[.!?])\s+", text[max(0, end - ANTECEDENT_REACH):end])
+    words = re.findall(r"[A-Za-z]+", " ".join(sentences[-2:]))
+    return next((w.lower() for w in reversed(words) if w.lower() in BODY_NOUNS), None)
 
 
 def _ends_in_office(words: list[str]) -> bool:
@@ -602,9 +641,6 @@ def _spelled_apart(a: str, b: str) -> bool:
 
 # Military and police ranks, written before a name ("Commander Nirad Sinha", "Capt. Lee"): a
 # person has one at a time, so reports of one event that give two disagree.
-RANKS = frozenset({"private", "corporal", "sergeant", "lieutenant", "captain", "major", "colonel", "general",
-                   "brigadier", "commander", "commodore", "admiral", "ensign", "inspector", "superintendent",
-                   "constable", "marshal", "commandant", "chief"})
 RANK_ABBREVIATIONS = {"lt": "lieutenant", "capt": "captain", "cpt": "captain", "col": "colonel",
                       "gen": "general", "sgt": "sergeant", "cmdr": "commander", "cdr": "commander",
                       "adm": "admiral", "maj": "major", "cpl": "corporal", "pvt": "private",

@@ -405,14 +405,38 @@ def _after_title_portfolio(doc, k: int) -> bool:
 
 def _with_given_name(ent):
     """A person's span with the given name the tagger left before it ("Representative Debbie
-    [Wasserman Schultz]" tagged without "Debbie")."""
+    [Wasserman Schultz]" tagged without "Debbie"; "whose chair, Dorota [Malinowska]")."""
     before = ent.doc[ent.start - 1] if ent.start else None
     if before is None or not (before.is_title and before.pos_ == "PROPN" and not before.ent_type_
-                              and before.lower_ in first_name_genders()):
+                              and (before.lower_ in first_name_genders() or _set_off_given_name(before))):
         return ent
     from spacy.tokens import Span
 
     return Span(ent.doc, ent.start - 1, ent.end, label="PERSON")
+
+
+# Military and police ranks, written before a name ("Commodore Nirad Sinha").
+RANKS = frozenset({"private", "corporal", "sergeant", "lieutenant", "captain", "major", "colonel", "general",
+                   "brigadier", "commander", "commodore", "admiral", "ensign", "inspector", "superintendent",
+                   "constable", "marshal", "commandant", "chief"})
+# Words before a surname that are no given name: ranks and their parts, clergy, kin, titles of
+# address that ROLE_NOUNS and the honorifics leave out.
+NOT_GIVEN_NAMES = RANKS | frozenset({
+    "rear", "vice", "staff", "detective", "flight", "wing", "squadron", "petty", "warrant", "trooper",
+    "agent", "sister", "brother", "father", "rabbi", "imam", "reverend", "saint", "st", "uncle", "aunt",
+    "doctor", "coach"})
+
+
+def _set_off_given_name(token) -> bool:
+    """A given name the name lists do not hold ("Dorota"), known by where it stands: first in
+    its sentence or after a comma or an opening bracket or quote, no title, rank or honorific,
+    no word the article writes in lower case, not on a headline line."""
+    previous = token.doc[token.i - 1] if token.i else None
+    opens = token.is_sent_start or previous is None or previous.text in {",", "(", '"', "“", "—", "–"}
+    word = token.lower_.rstrip(".")
+    return (opens and token.is_alpha and not _title_word(token) and word not in NOT_GIVEN_NAMES
+            and not any(form in _lowercase_words(token.doc) for form in _word_forms(word))
+            and not _in_headline(token))
 
 
 @functools.cache
