@@ -52,6 +52,23 @@ def test_a_lone_surname_goes_to_the_bearer_its_article_shares_entities_with():
     assert chosen["x3", "bush"] == reggie  # nothing beside it: the one named far more often
 
 
+def test_the_entities_beside_a_bearer_follow_a_merge():
+    resolver = EntityResolver()
+    first = [node(f"r{i}", name, kind) for i in range(4) for name, kind in (("Reggie Bush", "PERSON"),
+                                                                            ("Saints", "ORG"))]
+    first += [node("g1", "George W. Bush", mentions=30), node("g1", "Interior Department", "ORG"),
+              node("y1", "Bush"), node("y1", "Interior Department", "ORG")]
+    chosen = resolver.resolve(first)
+    george = chosen["g1", "person:george-w.-bush"]
+    assert chosen["y1", "person:bush"] == george  # each bearer's neighbours were read here
+    later = resolver.resolve([node("z1", "New Orleans Saints", "ORG"), node("x1", "Bush"),
+                              node("x1", "New Orleans Saints", "ORG")])
+    assert resolver.final(chosen["r0", "org:saints"]) == later["z1", "org:new-orleans-saints"]
+    # "Saints", beside Reggie Bush, is now the New Orleans Saints: the lone "Bush" beside them is
+    # his, though George W. Bush is named far more often
+    assert later["x1", "person:bush"] == chosen["r0", "person:reggie-bush"]
+
+
 def test_the_store_tells_whom_a_lone_surname_stands_beside():
     earlier = {"person:george-w.-bush": ["org:interior-department"], "person:reggie-bush": ["org:saints"]}
     resolver = EntityResolver(lambda entity_id: earlier.get(entity_id, []))

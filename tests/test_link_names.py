@@ -1,4 +1,13 @@
-from newsprism.link.names import acronym, fold, initials, org_key, person_name, same_person, same_surname
+from newsprism.link.names import (
+    acronym,
+    fold,
+    given_blocks,
+    initials,
+    org_key,
+    person_name,
+    same_person,
+    same_surname,
+)
 
 
 def same(a: str, b: str) -> bool:
@@ -62,3 +71,14 @@ def test_a_two_letter_name_no_list_knows_is_read_as_an_initial():
     assert not same("T.J. DiLeo", "Tony DiLeo")  # two initials, the son, not a clipped "Tony"
     assert not same("Jo Smith", "John Smith")  # "Jo" is a nickname, of Joanna or Josephine
     assert not same("Al Gore", "Alice Gore")  # the nicknames package tells what "Al" is short for
+
+
+def test_names_of_one_person_share_a_given_name_block_and_others_need_not():
+    def blocks(name):
+        return set(given_blocks(person_name(name)))
+
+    for a, b in [("Bill Clinton", "William Clinton"), ("W. Mark Felt", "Mark Felt"),
+                 ("J. Smith", "John Smith"), ("Peggy Noonan", "Margaret Noonan")]:
+        assert same_person(person_name(a), person_name(b)) and blocks(a) & blocks(b), (a, b)
+    assert not blocks("Hillary Clinton") & blocks("Bill Clinton")
+    assert blocks("Clinton") == set()

@@ -35,6 +35,7 @@ from .names import (
     PERSON,
     PersonName,
     acronym,
+    given_blocks,
     initials,
     is_given_name,
     org_blocks,
@@ -49,6 +50,8 @@ from .names import (
 
 DOMINANCE = 3  # a lone surname goes to a person named this many times as often as any other
 NEIGHBOUR_ARTICLES = 200  # an entity's latest articles read for the entities named beside it
+STALE_SHARE = 0.25  # see `EntityResolver._beside`
+CONTEXT_BEARERS = 8  # the most named bearers of a surname weighed by context
 CONTEXT_SHARE = 0.5  # a bearer whose articles share half what the best one's do is as likely
 NAME_SIMILARITY = 93  # rapidfuzz ratio of two long organisation names spelled almost the same
 MIN_FUZZY_NAME = 12
@@ -138,13 +141,16 @@ class EntityResolver:
         # one it is; entity -> those articles; the neighbours each entity has, once asked
         self.named_in: dict[str, set[str]] = {}
         self.articles_of: dict[str, deque[str]] = {}  # the latest NEIGHBOUR_ARTICLES only
-        self.beside: dict[str, frozenset[str]] = {}
+        # entity -> (its neighbours, the articles it had been named in when they were read)
+        self.beside: dict[str, tuple[frozenset[str], int]] = {}
+        self.named_count: Counter = Counter()  # entity -> this run's articles that name it
         self.entities: dict[str, Known] = {}
         # `_dominant` answers, each with the versions of the blocks it read; a block's version
         # moves when a person in it is added, merged, named anew or named twice as often
         self.dominant: dict[tuple, tuple[tuple[int, int], Known | None]] = {}
         self.versions: Counter = Counter()
         self.blocks: dict[str, set[str]] = {}
+        self.given: dict[str, set[str]] = {}  # full names' finer blocks (`given_blocks`), not stored
         self.merged: dict[str, str] = {}  # loser id -> winner id, in the order merged
 
     # --- state --------------------------------------------------------------------------
@@ -164,6 +170,8 @@ class EntityResolver:
         entity.changed()
         for block in node_blocks(name, kind):
             self.blocks.setdefault(block, set()).add(entity.id)
+        for block in given_blocks(person_name(name)) if kind == PERSON else ():
+            self.given.setdefault(block, set()).add(entity.id)
 
     def _articles(self, entity_id: str) -> deque[str]:
         """This run's latest articles that name an entity by a name that says which one it is: as
@@ -172,8 +180,9 @@ class EntityResolver:
             self.articles_of[entity_id] = deque(maxlen=NEIGHBOUR_ARTICLES)
         return self.articles_of[entity_id]
 
-    def _in_blocks(self, *blocks: str) -> list[Known]:
-        ids = set().union(*(self.blocks.get(b, set()) for b in blocks))
+    def _in_blocks(self, *blocks: str, index: dict[str, set[str]] | None = None) -> list[Known]:
+        index = self.blocks if index is None else index
+        ids = set().union(*(index.get(b, set()) for b in blocks))
         return [self.entities[i] for i in sorted(ids) if i in self.entities]
 
     def merge(self, loser: Known, winner: Known) -> None:
@@ -184,10 +193,18 @@ class EntityResolver:
             self._add_name(winner, name, kind, n)
             for block in node_blocks(name, kind):  # blocks hold live entities only
                 self.blocks.get(block, set()).discard(loser.id)
+            for block in given_blocks(person_name(name)) if kind == PERSON else ():
+                self.given.get(block, set()).discard(loser.id)
         del self.entities[loser.id]
         self.merged[loser.id] = winner.id
         self._articles(winner.id).extend(self.articles_of.pop(loser.id, ()))
-        self.beside.clear()
+        self.named_count[winner.id] += self.named_count.pop(loser.id, 0)
+        # The neighbours read so far name the winner for the loser; the two are read again.
+        for entity_id in (loser.id, winner.id):
+            self.beside.pop(entity_id, None)
+        for entity_id, (found, count) in list(self.beside.items()):
+            if loser.id in found:
+                self.beside[entity_id] = ((found - {loser.id}) | {winner.id}, count)
 
     def final(self, entity_id: str) -> str:
         """The id an entity has now, after the merges."""
@@ -223,7 +240,7 @@ class EntityResolver:
                 articles = self._articles(entity.id)
                 if not articles or articles[-1] != node.article_id:
                     articles.append(node.article_id)
-                    self.beside.pop(entity.id, None)  # its neighbours are read again when asked
+                    self.named_count[entity.id] += 1  # its neighbours are read again in time
             chosen[node.article_id, node.local_id] = entity.id
         return {key: self.final(entity_id) for key, entity_id in chosen.items()}
 
@@ -250,7 +267,7 @@ class EntityResolver:
             return known[0]
         # every full name the person goes by must fit: "George H.W. Bush" is not the person of
         # "George Bush" and "George W. Bush"
-        matches = [e for e in self._in_blocks(f"p:{surname_block(name.last)}") if e.type == PERSON
+        matches = [e for e in self._in_blocks(*given_blocks(name), index=self.given) if e.type == PERSON
                    and e.person_names() and all(same_person(name, p) for p in e.person_names())]
         if not matches:  # the same name tagged as an organisation or place elsewhere
             return self._same_name(node.name) or self._double_surname(name) or self._new(node)
@@ -321,11 +338,16 @@ class EntityResolver:
         that given name, for names written surname first: "Xi"), or the one named DOMINANCE
         times as often as the next; with a suffix ("Trump Jr."), one of the same suffix. The
         answer is kept until a person is added or merged, or a person's mentions double."""
-        key = (word, suffix, extra.id if extra else None)
+        return self._kept(("dominant", word, suffix, extra.id if extra else None), word,
+                          lambda: _most_named(self._bearers(word, extra, suffix)))
+
+    def _kept(self, key: tuple, word: str, compute):
+        """An answer about the people a lone word may stand for, kept until the versions of its
+        blocks move (see `_dominant`)."""
         versions = (self.versions[f"p:{surname_block(word)}"], self.versions[f"f:{word}"])
         cached = self.dominant.get(key)
         if cached is None or cached[0] != versions:
-            cached = self.dominant[key] = (versions, self._find_dominant(word, extra, suffix))
+            cached = self.dominant[key] = (versions, compute())
         return cached[1]
 
     def _touch(self, entity: Known) -> None:
@@ -333,9 +355,6 @@ class EntityResolver:
         for name, kind in entity.names:
             if kind == PERSON:
                 self.versions.update(person_blocks(person_name(name)))
-
-    def _find_dominant(self, word: str, extra: Known | None, suffix: str) -> Known | None:
-        return _most_named(self._bearers(word, extra, suffix))
 
     def _bearers(self, word: str, extra: Known | None = None, suffix: str = "") -> list[Known]:
         """The full-named people a lone word may stand for: those of that surname, else those of
@@ -351,8 +370,11 @@ class EntityResolver:
     def _by_context(self, article_id: str, word: str, suffix: str) -> list[Known] | None:
         """Of several people a lone word may stand for, those whose other articles name nearly as
         many of the entities its own article names as the one that names the most (at least
-        CONTEXT_SHARE of them); None where none of them names any."""
-        people = self._bearers(word, suffix=suffix)
+        CONTEXT_SHARE of them); None where none of them names any. Of a surname many people
+        bear, the CONTEXT_BEARERS most named are weighed, so that the cost of a lone surname
+        does not grow with the store."""
+        people = self._kept(("bearers", word, suffix), word, lambda: sorted(
+            self._bearers(word, suffix=suffix), key=lambda e: (-e.mentions, e.id))[:CONTEXT_BEARERS])
         here = {self.final(e) for e in self.named_in.get(article_id, ())}
         if len(people) < 2 or not here:
             return None
@@ -361,14 +383,19 @@ class EntityResolver:
         return [p for p in people if shared[p.id] >= CONTEXT_SHARE * most] if most else None
 
     def _beside(self, entity: Known) -> frozenset[str]:
-        """The entities named beside one in other articles: this run's and the store's."""
-        if entity.id not in self.beside:
+        """The entities named beside one in other articles: this run's and the store's. They are
+        read again once the entity is named in a further STALE_SHARE of the articles it was
+        named in when they were last read (at most NEIGHBOUR_ARTICLES count; a new article at
+        first): a much-named bearer's neighbours change slowly, and reading them at every
+        article made the cost grow with how often the bearer is named."""
+        count, cached = self.named_count[entity.id], self.beside.get(entity.id)
+        if cached is None or count - cached[1] > min(cached[1], NEIGHBOUR_ARTICLES) * STALE_SHARE:
             found = {self.final(e) for e in self.neighbours(entity.id)}
             for article in self.articles_of.get(entity.id, ()):
                 found.update(self.final(e) for e in self.named_in[article])
             found.discard(entity.id)
-            self.beside[entity.id] = frozenset(found)
-        return self.beside[entity.id]
+            cached = self.beside[entity.id] = (frozenset(found), count)
+        return cached[0]
 
     def _same_name(self, name: str, people: bool = True) -> Known | None:
         """The entity most often named so (of any type; a full-named person only if `people`)."""

@@ -177,6 +177,17 @@ def same_person(a: PersonName, b: PersonName) -> bool:
     return same_given(called_a[0], called_b[0]) and _middles_agree(called_a[1], called_b[1])
 
 
+def given_blocks(name: PersonName) -> tuple[str, ...]:
+    """Finer blocks of a full name within its surname's: one for each first letter of its given
+    name, of the name it goes by ("W. Mark Felt": Mark) and of their full forms ("Bill":
+    William). Two names that `same_person` takes for one share a block, so a new name is
+    compared with those of its blocks only, not with everyone of its surname."""
+    if not name.full:
+        return ()
+    letters = {form[0] for given in {name.first, _called(name)[0]} for form in _given_forms(given) if form}
+    return tuple(f"g:{surname_block(name.last)}:{letter}" for letter in sorted(letters))
+
+
 def person_blocks(name: PersonName) -> tuple[str, ...]:
     """The keys under which a person is looked up: the surname's and, for a full name, its
     first word's too (a lone "Xi" or "Kim" for names written surname first); a lone name is

@@ -33,6 +33,7 @@ from .vectors import DocumentFrequencies, Vector, cosine, normalised, sublinear_
 
 # Entity types that say which event an article is about (quantities and dates are not names).
 STORY_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
+SCORES_KEPT = 200_000  # linkage scores kept between runs (see `Linkage`), at most
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"(\d{4})(?!\d)")
 
@@ -118,6 +119,7 @@ class StoryIndex:
         self._members: dict[str, list[str]] = {}
         self._postings: dict[str, array] = {}  # feature -> the `seq` of the articles listing it
         self._summaries: dict[str, Summary] = {}  # story key -> its summed vectors and dates
+        self._scored: dict[tuple[int, int], float] = {}  # summaries' serials -> linkage (see Linkage)
 
     def __len__(self) -> int:
         return len(self._members)
@@ -158,6 +160,8 @@ class StoryIndex:
     def add_batch(self, docs: Iterable[StoryDoc]) -> dict[str, str]:
         """Place several articles at once, whatever their order; article id -> story key."""
         docs = list(docs)
+        if len(self._scored) > SCORES_KEPT:
+            self._scored.clear()
         fresh = self._register(docs)
         for node in fresh:
             self._link(node)
@@ -369,7 +373,7 @@ class StoryIndex:
                 self._connect_nearest(node, self._features(node))
             self._refresh_edges(node)
         graph = self._graph(items, loose)
-        summaries = [self._summary(members) for members in items]
+        summaries = [self._summary(members, take=True) for members in items]  # their keys go next
         for key in {self._assigned[a] for a in loose if a in self._assigned} | whole:
             del self._members[key]
             self._summaries.pop(key, None)
@@ -391,7 +395,8 @@ class StoryIndex:
         two loose articles was scored with `params`' weights and is their link."""
         shared = False
         while True:
-            linkage = Linkage(dict(enumerate(summaries)), params)
+            scored = self._scored if params is self.params else None
+            linkage = Linkage(dict(enumerate(summaries)), params, scored)
             if not shared:
                 for n, row in graph.items():
                     if items[n][0] in loose:
@@ -409,8 +414,7 @@ class StoryIndex:
         """Clusters that share heavy terms or entities, as candidates: the edges between articles
         miss clusters of near-copies whose nearest articles all lie inside them."""
         postings: dict[str, list[int]] = {}
-        features = [[f"t:{t}" for t in top(s.text, self.params.index_terms)]
-                    + [f"e:{n}" for n in top(s.entities, self.params.index_entities)] for s in summaries]
+        features = [s.features(self.params.index_terms, self.params.index_entities) for s in summaries]
         for n, found in enumerate(features):
             for feature in found:
                 postings.setdefault(feature, []).append(n)
@@ -433,12 +437,13 @@ class StoryIndex:
                     graph[n][m] = graph[m][n] = weight
         return graph
 
-    def _summary(self, members: Sequence[str]) -> Summary:
-        """The summed vectors and dates of a story or one article (a copy: merges change it)."""
+    def _summary(self, members: Sequence[str], take: bool = False) -> Summary:
+        """The summed vectors and dates of a story or one article: a copy, since merges change
+        it, unless `take` (the story's kept summary is dropped right after, so it is handed over)."""
         cached = self._summaries.get(self._assigned.get(members[0], ""))
         documents = self._terms.documents
         if cached and cached.size == len(members) and documents <= cached.stamp * (1 + self.params.drift):
-            return cached.copy()
+            return cached if take else cached.copy()
         summary, *others = (Summary(self._weighed(self._nodes[a]), documents) for a in members)
         for other in others:
             summary.absorb(other, self.params.summary_terms)

@@ -8,6 +8,7 @@ sum of the pairwise dot products, and the date penalty is summed in one sweep ov
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -46,7 +47,7 @@ def _year_agreement(a: Iterable[tuple[str, float]], b: Iterable[tuple[str, float
 class Summary:
     """What the mean similarity across two clusters needs: summed unit vectors and date counts."""
 
-    __slots__ = ("size", "text", "entities", "days", "profiles", "undated", "stamp")
+    __slots__ = ("size", "text", "entities", "days", "profiles", "undated", "stamp", "heaviest", "serial")
 
     def __init__(self, node, stamp: int) -> None:
         """The summary of one article (a story `_Node`: its weighted vectors, day and years)."""
@@ -56,12 +57,14 @@ class Summary:
         # (has a publication day, year profile) -> members; for pairs not both dated.
         self.profiles: Counter[tuple] = Counter([(node.day is not None, node.years)] if node.years else [])
         self.undated = int(node.day is None and bool(node.years))  # members in `profiles` without a day
+        self.heaviest: tuple | None = None  # (counts asked for, the heaviest terms and entities)
+        self.serial = next(_SERIALS)  # one number per content: a copy keeps it, absorbing changes it
 
     def copy(self) -> Summary:
         """A summary that can absorb others without changing this one."""
         twin = object.__new__(Summary)
         twin.size, twin.stamp, twin.days, twin.profiles = self.size, self.stamp, +self.days, +self.profiles
-        twin.undated = self.undated
+        twin.undated, twin.heaviest, twin.serial = self.undated, self.heaviest, self.serial
         twin.text, twin.entities = dict(self.text), dict(self.entities)
         return twin
 
@@ -70,11 +73,22 @@ class Summary:
         The other summary is used up (its sums may become this one's): it is not to be read again."""
         self.size += other.size
         self.undated += other.undated
+        self.heaviest, self.serial = None, next(_SERIALS)
         self.stamp = min(self.stamp, other.stamp)
         self.text = _added(self.text, other.text, limit)
         self.entities = _added(self.entities, other.entities, limit)
         self.days.update(other.days)
         self.profiles.update(other.profiles)
+
+
+    def features(self, terms: int, entities: int) -> list[str]:
+        """The heaviest terms ("t:...") and entities ("e:...") of the summed vectors, kept until
+        the summary absorbs another: a large story's are asked for in every re-run it joins."""
+        if self.heaviest is None or self.heaviest[0] != (terms, entities):
+            found = [f"t:{t}" for t in top(self.text, terms)]
+            found += [f"e:{n}" for n in top(self.entities, entities)]
+            self.heaviest = ((terms, entities), found)
+        return self.heaviest[1]
 
 
 class Linkage:
@@ -86,11 +100,15 @@ class Linkage:
     other part scored, before the merge.
     """
 
-    __slots__ = ("summaries", "params", "known")
+    __slots__ = ("summaries", "params", "known", "scored")
 
-    def __init__(self, summaries: dict[int, Summary], params: StoryParams) -> None:
+    def __init__(self, summaries: dict[int, Summary], params: StoryParams,
+                 scored: dict[tuple[int, int], float] | None = None) -> None:
         self.summaries, self.params = summaries, params
         self.known: dict[int, dict[int, float]] = {}  # cluster -> cluster -> score, both ways
+        # (serial, serial) -> score, kept by the caller across runs with the same params: two
+        # stories that gained no article since are not scored again
+        self.scored = {} if scored is None else scored
 
     def score(self, a: int, b: int) -> float:
         """(ΣA · ΣB) / (|A| |B|) for text and entities, less the mean date penalty."""
@@ -107,8 +125,11 @@ class Linkage:
 
     def _score(self, a: int, b: int) -> float:
         x, y, p = self.summaries[a], self.summaries[b], self.params
-        total = cosine(x.text, y.text) + p.entity_weight * cosine(x.entities, y.entities)
-        return (total - _date_penalties(x, y, p)) / (x.size * y.size)
+        key = (x.serial, y.serial)
+        if key not in self.scored:
+            total = cosine(x.text, y.text) + p.entity_weight * cosine(x.entities, y.entities)
+            self.scored[key] = (total - _date_penalties(x, y, p)) / (x.size * y.size)
+        return self.scored[key]
 
     def merge(self, keep: int, gone: int) -> None:
         """Fold one cluster's summary into the other's, and their known scores into the mean."""
@@ -126,6 +147,9 @@ class Linkage:
             row[keep] = merged[other]
         self.known[keep] = merged
         self.summaries[keep].absorb(self.summaries.pop(gone), self.params.summary_terms)
+
+
+_SERIALS = itertools.count(1)
 
 
 def _date_penalties(x: Summary, y: Summary, p: StoryParams) -> float:
