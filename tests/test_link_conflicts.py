@@ -1410,6 +1410,54 @@ def test_its_chair_is_the_chair_of_the_body_named_before():
             for e in s.evidence} == {"vote-a", "vote-c"}
 
 
+def test_a_total_said_to_include_a_part_is_no_figure_of_that_part():
+    part = article("crop-a", "2025-09-02",
+                   "The forecaster cut its estimate for canola production to 6.3 million tonnes on Tuesday, "
+                   "citing dry weather in the south.")
+    total = article("crop-b", "2025-09-03",
+                    "A state industry group estimates the total grain crop, including barley and canola, at "
+                    "more than 22 million tonnes, citing dry weather in the south.")
+    assert [c for c in conflicts_of(part, total) if c.kind == "numeric"] == []
+
+
+def test_a_bare_count_named_by_its_subject_or_beside_a_share_counts_something_else():
+    cases = article("measles-a", "2025-04-08",
+                    "More than half the cases, 231, were in the Glasgow area, where the virus was first "
+                    "detected in a primary school.")
+    schools = article("measles-b", "2025-04-08",
+                      "Officials will offer measles vaccines in 140 primary schools as the outbreak in the "
+                      "Glasgow area grows.")
+    assert [c for c in conflicts_of(cases, schools) if c.kind == "numeric"] == []
+    share = article("fare-a", "2025-05-14",
+                    "The transit board voted to raise the base fare from $2.75 to $2.90, a 5.5 percent "
+                    "increase that takes effect in July.")
+    votes = article("fare-b", "2025-05-14",
+                    "Riders will pay roughly 5 percent more from July after the transit board approved a "
+                    "fare increase by a vote of seven to two.")
+    assert [c for c in conflicts_of(share, votes) if c.kind == "numeric"] == []
+
+
+def test_a_figure_whose_sentence_gives_the_rest_of_a_whole_is_its_part():
+    whole = article("trade-a", "2025-04-09",
+                    "Transatlantic trade in goods was worth €867.4 billion last year, according to Eurostat, "
+                    "as the EU approved tariffs.")
+    parts = article("trade-b", "2025-04-10",
+                    "The EU's own figures show the bloc exported €532 billion of goods to the United States "
+                    "last year and imported €335 billion, as it approved tariffs.")
+    assert [c for c in conflicts_of(whole, parts) if c.kind == "numeric"] == []
+
+
+def test_a_compound_names_its_head_so_paraphrased_figures_are_compared():
+    plain = article("tariff-a", "2025-04-09",
+                    "European Union governments on Wednesday approved retaliatory tariffs on €18.4 billion "
+                    "of U.S. imports, a response to duties on steel and aluminium.")
+    compound = article("tariff-b", "2025-04-09",
+                       "The European Union moved ahead on Wednesday with counter-tariffs on €23.7 billion "
+                       "worth of American products, over levies on steel and aluminium.")
+    conflict = only(conflicts_of(plain, compound), "numeric")
+    assert {s.value for s in conflict.sides} == {"€18.4 billion", "€23.7 billion"}
+
+
 def test_a_calendar_years_figure_beside_a_fiscal_years_is_a_scope_note():
     calendar = article("air-a", "2025-06-12",
                        "The airport, which handled 12.4 million passengers last year, is growing fast.")

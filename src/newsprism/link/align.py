@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..model import Article, Quantity, Statement
+from ..stages.quantities import scan
 from ..stages.units import in_base_unit
 from .context import (
     PAIR_WINDOW,
@@ -238,7 +239,8 @@ CONCEPTS = {"spend": "#spend", "spent": "#spend", "expenditure": "#spend", "outl
             "military": "#defense", "defense": "#defense", "armament": "#defense",
             "vessel": "#ship", "ship": "#ship", "docker": "#dock", "dock": "#dock",
             "troop": "#soldier", "soldier": "#soldier",
-            "pay": "#pay", "wage": "#pay", "salary": "#pay", "salari": "#pay", "raise": "#pay"}
+            "pay": "#pay", "wage": "#pay", "salary": "#pay", "salari": "#pay", "raise": "#pay",
+            "good": "#goods", "product": "#goods", "merchandise": "#goods", "commodity": "#goods"}
 # Counted things news names in turn ("14 foreign vessels", "a dozen ships"; "3,000 dockers", "8,000
 # dock workers"): the unit's head word as the one they are compared by.
 COUNTED = {"vessel": "ship", "docker": "worker", "troop": "soldier", "rifl": "gun", "rifle": "gun"}
@@ -330,6 +332,7 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
     near = window_stems(article, quantity.start, quantity.end, NEAR)
     stems.update(near)
     stems.update(set(content_stems(quantity.subject or "")) - set(stems))
+    stems.update(_compound_heads(stems))
     stems.update({CONCEPTS[s]: stems[s] for s in list(stems) if s in CONCEPTS})
     base = in_base_unit(quantity.unit)
     # A length or a weight is no casualty count, whatever the sentence says ("fell 700 metres to
@@ -358,6 +361,17 @@ INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them)\s+([^,;:.()]
 def _included(before: str) -> frozenset[str]:
     """The stems of what the clause before a figure says its total includes."""
     return frozenset(s for found in INCLUDING.finditer(before) for s in content_stems(found[1]))
+
+
+def _compound_heads(stems: Counter[str]) -> dict[str, int]:
+    """The heads that hyphenated compounds name too ("counter-tariffs": tariffs), not those of a
+    number ("four-year"), which say how long or how many, not what."""
+    heads = {}
+    for compound in (s for s in stems if "-" in s):
+        first, head = compound.split("-", 1)[0], compound.rsplit("-", 1)[1]
+        if head.isalpha() and len(head) > 3 and head not in stems and first.isalpha() and not scan(first):
+            heads[head] = stems[compound]
+    return heads
 
 
 # A figure that is a level wanted: "the 95 percent needed to stop the virus", "the WHO's 95
@@ -751,8 +765,11 @@ def units_fit(a: Measure, b: Measure) -> bool:
     if a.unit and b.unit:
         return a.unit == b.unit or a.unit_head == b.unit_head
     counted, bare = (a, b) if a.unit else (b, a)
-    if counted.unit in SPANS_OF_TIME:
-        return False  # "a five-year contract" and "four in the Europa League" near "player of the year"
+    if counted.unit in SPANS_OF_TIME or counted.unit in SHARES:
+        # "a five-year contract" and "four in the Europa League" near "player of the year"; a
+        # share is written with its unit, so a bare count beside one ("a vote of seven to two",
+        # "roughly 5 percent more") counts something else
+        return False
     names = unit_words(counted.unit) if counted.unit else set()
     names |= {stem(w) for n in list(names) for w in UNIT_PARAPHRASES.get(n, ())}
     head = COUNTED_SUBJECT.search(bare.quantity.subject or "")

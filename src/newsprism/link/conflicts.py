@@ -524,14 +524,20 @@ def _combined(m: Measure) -> bool:
 def _sum_beside_part(sides: list[list[Measure]]) -> bool:
     """A figure several owners make together beside one owner's, whose article gives the rest:
     "two airlines that together carried about 24 million passengers" against "Nordair carried
-    14.2 million passengers" in an article that says "Baltavia flew 9.8 million"."""
+    14.2 million passengers" in an article that says "Baltavia flew 9.8 million"; or, without
+    such a word, a figure whose own sentence gives the rest in the same unit: "exported €532
+    billion ... and imported €335 billion" against trade "worth €867.4 billion"."""
     for whole_side, part_side in permutations(sides, 2):
-        for whole in (m for m in whole_side if _combined(m)):
+        for whole in whole_side:
+            combined = _combined(whole)
             for part in part_side:
-                rest = whole.quantity.value - part.quantity.value
+                rest = whole.value - part.value
                 slack = whole.tolerance + 2 * part.tolerance
-                if rest > 0 and any(f.start != part.quantity.start and abs(f.value - rest) <= slack
-                                    for f in scan(part.article.text)):
+                if rest <= slack or not (combined or part.value == part.quantity.value):
+                    continue
+                text, offset = (part.article.text, 0) if combined else (part.sentence, part.sentence_start)
+                if any(f.start + offset != part.quantity.start and abs(f.value - rest) <= slack
+                       and (combined or f.unit == part.quantity.unit) for f in scan(text)):
                     return True
     return False
 

@@ -407,8 +407,8 @@ def _with_given_name(ent):
     """A person's span with the given name the tagger left before it ("Representative Debbie
     [Wasserman Schultz]" tagged without "Debbie"; "whose chair, Dorota [Malinowska]")."""
     before = ent.doc[ent.start - 1] if ent.start else None
-    if before is None or not (before.is_title and before.pos_ == "PROPN" and not before.ent_type_
-                              and (before.lower_ in first_name_genders() or _set_off_given_name(before))):
+    if before is None or not (before.is_title and before.pos_ == "PROPN" and not before.ent_type_ and (
+            before.lower_ in first_name_genders() or len(ent) == 1 and _set_off_given_name(before))):
         return ent
     from spacy.tokens import Span
 
@@ -428,15 +428,25 @@ NOT_GIVEN_NAMES = RANKS | frozenset({
 
 
 def _set_off_given_name(token) -> bool:
-    """A given name the name lists do not hold ("Dorota"), known by where it stands: first in
-    its sentence or after a comma or an opening bracket or quote, no title, rank or honorific,
-    no word the article writes in lower case, not on a headline line."""
+    """A given name the name lists do not hold ("Dorota"), before a lone surname, known by where
+    it stands: first in its sentence or after a comma or an opening bracket or quote, no title,
+    rank or honorific, no word the article writes in lower case or in the name of something
+    other than a person ("Chargers"), not on a headline line."""
     previous = token.doc[token.i - 1] if token.i else None
     opens = token.is_sent_start or previous is None or previous.text in {",", "(", '"', "“", "—", "–"}
     word = token.lower_.rstrip(".")
     return (opens and token.is_alpha and not _title_word(token) and word not in NOT_GIVEN_NAMES
             and not any(form in _lowercase_words(token.doc) for form in _word_forms(word))
-            and not _in_headline(token))
+            and word not in _other_name_words(token.doc) and not _in_headline(token))
+
+
+def _other_name_words(doc) -> frozenset[str]:
+    """The words of the names the tagger gives to things other than people, once per doc."""
+    found = doc.user_data.get("np_other_name_words")
+    if found is None:
+        found = doc.user_data["np_other_name_words"] = frozenset(
+            t.lower_ for ent in doc.ents if ent.label_ in ENTITY_TYPES - {"PERSON"} for t in ent)
+    return found
 
 
 @functools.cache
