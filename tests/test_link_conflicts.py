@@ -1458,6 +1458,19 @@ def test_a_compound_names_its_head_so_paraphrased_figures_are_compared():
     assert {s.value for s in conflict.sides} == {"€18.4 billion", "€23.7 billion"}
 
 
+def test_ages_years_apart_are_a_sure_conflict_only_in_reports_of_one_week():
+    def arrest(day):
+        return article("age-a", day, "Deputies identified the suspect in the deputy's killing as Jose Luis "
+                                     "Orozco, 27, a parolee wanted on suspicion of attempted murder.")
+    trial = article("age-b", "2007-03-20",
+                    "A jury found Jose Luis Orozco, 29, guilty of the murder of a deputy and of attempted "
+                    "murder.")
+    apart = only(conflicts_of(arrest("2005-06-26"), trial), "numeric")
+    assert apart.confidence < SHOWN_CONFIDENCE and any("different times" in r for r in apart.reasons)
+    same_week = only(conflicts_of(arrest("2007-03-19"), trial), "numeric")
+    assert same_week.confidence >= SHOWN_CONFIDENCE
+
+
 def test_a_calendar_years_figure_beside_a_fiscal_years_is_a_scope_note():
     calendar = article("air-a", "2025-06-12",
                        "The airport, which handled 12.4 million passengers last year, is growing fast.")

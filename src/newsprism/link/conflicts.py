@@ -131,7 +131,7 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
             conflict = _numeric_conflict(sides, status, score, rising)
             if status == "contradiction":
                 totals = running_totals(items) if totals is None else totals
-                conflict = _total_taken(conflict, sides, totals)
+                conflict = _ages_apart(_total_taken(conflict, sides, totals), sides, days)
             found.append(conflict)
         else:  # one distance agreed on may still put its place in two positions
             found += [position for agreeing in sides if (position := _position_conflict(agreeing, score))]
@@ -143,6 +143,27 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
                 if conflict.confidence >= NOTE_FLOOR:
                     found.append(conflict)
     return found + _regional_notes(items, matches, measures)
+
+
+AGES_APART = 2  # years between two ages of one person that a birthday does not explain
+AGES_PENALTY = 0.3
+AGES_SAME_WEEK = 7  # days within which reports tell one age
+
+
+def _ages_apart(conflict: Conflict, sides: list[list[Measure]], days: dict) -> Conflict:
+    """Ages AGES_APART or more years apart in reports not all dated to one week are a less sure
+    contradiction: a story that holds a suspect's arrest and trial gives "Orozco, 27" and
+    "Orozco, 29", each right when told. A year apart is the usual slip (a birthday)."""
+    measures = [m for s in sides for m in s]
+    known = [days[m.article.id] for m in measures]
+    if not all(is_age(m.quantity) for m in measures) or \
+            max(m.value for m in measures) - min(m.value for m in measures) < AGES_APART:
+        return conflict
+    if None not in known and (max(known) - min(known)).days <= AGES_SAME_WEEK:
+        return conflict
+    return replace(conflict, confidence=round(max(conflict.confidence - AGES_PENALTY, 0.05), 2),
+                   reasons=(*conflict.reasons, "ages years apart in reports not of one week: perhaps "
+                            "told at different times"))
 
 
 # A figure for the whole country, and one for a part of it, named in the words before the figure.
