@@ -1471,6 +1471,16 @@ def test_ages_years_apart_are_a_sure_conflict_only_in_reports_of_one_week():
     assert same_week.confidence >= SHOWN_CONFIDENCE
 
 
+def test_a_conflict_every_doubt_applies_to_is_not_listed():
+    us = article("sales-a", "2025-10-23",
+                 "Revenue climbed 9 percent. Sales in the United States, the group's largest market, reached "
+                 "1.52 billion francs, while revenue in Asia grew fastest, by 17 percent.")
+    asia = article("sales-b", "2025-10-24",
+                   "Revenue in Asia rose 17 percent to 610 million francs, driven by China and Japan, while "
+                   "European sales were flat.")
+    assert [c for c in conflicts_of(us, asia) if c.kind == "numeric"] == []
+
+
 def test_a_calendar_years_figure_beside_a_fiscal_years_is_a_scope_note():
     calendar = article("air-a", "2025-06-12",
                        "The airport, which handled 12.4 million passengers last year, is growing fast.")
