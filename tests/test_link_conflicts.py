@@ -1481,6 +1481,17 @@ def test_a_conflict_every_doubt_applies_to_is_not_listed():
     assert [c for c in conflicts_of(us, asia) if c.kind == "numeric"] == []
 
 
+def test_the_same_figure_for_another_span_is_no_scope_note():
+    def calendar(article_id):
+        return article(article_id, "2025-06-12",
+                       "The airport, which handled 12.4 million passengers last year, is growing fast.")
+    fiscal = article("air-c", "2025-06-13",
+                     "The airport handled 12.4 million passengers in the fiscal year that ended June 30, "
+                     "2024, and is growing fast.")
+    found = conflicts_of(calendar("air-a"), calendar("air-b"), fiscal)
+    assert [c for c in found if c.kind == "numeric"] == []
+
+
 def test_a_calendar_years_figure_beside_a_fiscal_years_is_a_scope_note():
     calendar = article("air-a", "2025-06-12",
                        "The airport, which handled 12.4 million passengers last year, is growing fast.")

@@ -144,6 +144,11 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
         for other in others:  # a figure for another period: a scope note beside the nearest figure
             nearest = min(sides or [main], key=lambda s: abs(s[0].value - other[0].value))
             note = [other, nearest]
+            if values_agree(other[0], nearest[0]) and not any(
+                    m.scope and m.scope[0] == "since" for s in note for m in s):
+                # the same figure for another period is no disagreement; for a span since another
+                # start it is ("$700 billion since 2014" against "since Trump took office")
+                continue
             if len({m.article.id for s in note for m in s}) >= 2 and not different_measures(note, False):
                 conflict = _numeric_conflict(note, "scope", score)
                 if conflict.confidence >= NOTE_FLOOR:
