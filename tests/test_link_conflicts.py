@@ -586,6 +586,48 @@ def test_a_name_spelled_two_ways_is_an_identity_conflict():
     assert {s.value for s in spelled[0].sides} == {"Anthony LaCalamita", "Anthony Calamita"}
 
 
+def test_a_name_written_with_and_without_accents_or_a_hyphen_is_one_spelling():
+    for plain, marked in (("Tomislav Baric", "Tomislav Barić"), ("Park Jihoon", "Park Ji-hoon")):
+        texts = [f"The runoff was won by {marked}, the election commission said on Monday.",
+                 f"Officials said {marked} had won the runoff on Sunday.",
+                 f"The runoff was won by {plain}, officials said on Monday."]
+        found = conflicts_of(*(article(f"vote-{n}", "2025-06-02", t) for n, t in enumerate(texts)))
+        assert [c for c in found if c.summary.startswith("One name spelled two ways")] == [], plain
+
+
+def test_a_union_named_after_its_acronym_is_whose_office_it_is():
+    title = article("strike-a", "2025-10-06",
+                    "Lisbon's buses stayed in their depots on Monday. \"Drivers cannot pay rent,\" STTR "
+                    "general secretary Rui Almeida told reporters.")
+    apposition = article("strike-b", "2025-10-06",
+                         "Lisbon's bus drivers walked out on Monday. Carlos Teixeira, general secretary of "
+                         "the STTR union, said the company had refused to improve its offer.")
+    conflict = only(conflicts_of(title, apposition), "identity")
+    assert {s.value for s in conflict.sides} == {"Rui Almeida", "Carlos Teixeira"}
+
+
+def test_a_deputy_minister_titled_another_minister_conflicts_but_a_deputy_prime_minister_need_not():
+    def signed(article_id, title):
+        return article(article_id, "2025-05-14",
+                       f"Kazakhstan and South Korea signed a tungsten deal in Astana on Wednesday. {title} "
+                       "Daniyar Ospanov signed for Kazakhstan.")
+    deputy, other = signed("deal-a", "Deputy Foreign Minister"), signed("deal-b", "Energy Minister")
+    conflict = only(conflicts_of(deputy, other), "identity")
+    assert "Ospanov's office" in conflict.summary
+    both = conflicts_of(signed("deal-c", "Deputy Prime Minister"), signed("deal-d", "Finance Minister"))
+    assert [c for c in both if c.kind == "identity"] == []
+
+
+def test_an_insured_value_is_no_estimate_of_the_value():
+    estimate = article("theft-a", "2025-03-01",
+                       "Police recovered the six stolen paintings on Friday. Their combined value has been "
+                       "estimated at 4.3 million euros.")
+    insured = article("theft-b", "2025-03-01",
+                      "Police recovered the six stolen paintings on Friday. The six works were insured for "
+                      "3.8 million euros, less than their estimated value.")
+    assert [c for c in conflicts_of(estimate, insured) if c.kind == "numeric"] == []
+
+
 def test_a_part_a_running_total_and_a_vague_plural_are_no_contradiction():
     part = article("navy-a", "2025-11-11",
                    "The warship boarded the boats and found six rifles on Friday, the navy said.")

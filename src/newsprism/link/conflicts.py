@@ -624,7 +624,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
 
 # What a sum of money is counted with: "a hammer price of", "including fees", "before tax".
 BASIS = re.compile(r"\b(hammer price|(?:including|with|plus) (?:fees|(?:the )?buyer'?s premium|premium|"
-                   r"commission|taxes|tax|vat)|(?:before|after|pre-|excluding) ?tax(?:es)?|net of \w+)\b",
+                   r"commission|taxes|tax|vat)|(?:before|after|pre-|excluding) ?tax(?:es)?|net of \w+|"
+                   r"insured|insurance value|book value|face value)\b",
                    re.IGNORECASE)
 BASIS_REACH = 40  # characters each side of a figure read for its basis
 

@@ -28,6 +28,7 @@ from ..stages.entities import RANKS
 from ..stages.textspans import title_case_line
 from .align import Utterance, name_tokens, same_speaker, word_pairs
 from .context import Item, make_conflict, nearby_pairs, outlets_text, published, side, stem
+from .names import fold
 
 SAME_WINDOW_DAYS = 14  # two people named in one office further apart than this may be successors
 SAME_WEEK_DAYS = 7  # "former X" and "X" of one person further apart than this is a change of office
@@ -165,6 +166,7 @@ def office_key(role: str, places: frozenset[str] = frozenset()) -> tuple[Office,
             organisation = place[4:]
             text = text[:found.start()] + text[found.end():]
             break
+    after_owner = False
     for raw in re.split(r"[\s,\-]+", text):
         token = raw.strip(".")
         lowered = token.lower()
@@ -173,9 +175,14 @@ def office_key(role: str, places: frozenset[str] = frozenset()) -> tuple[Office,
         acronym = sum(ch.isupper() for ch in token) >= 2 and not any(ch.islower() for ch in token)
         if lowered.endswith("'s") and not token[0].isupper():
             continue  # "the country's": the owner the context means, unsaid
+        if after_owner and lowered in BODY_NOUNS and not lowered.endswith("'s"):
+            after_owner = False  # "general secretary of the STTR union": the union is whose office it is
+            continue
+        after_owner = False
         if lowered.endswith("'s") or acronym or lowered.replace(".", "") in JURISDICTIONS or (
                 lowered in places and lowered not in QUALIFIERS and lowered not in OFFICES):
             owners.append(lowered.removesuffix("'s"))
+            after_owner = acronym  # a body's name: "STTR union"; not a country's: "Norway's central bank"
         elif lowered in QUALIFIERS and not (lowered == "general" and not words):
             qualifiers.add(QUALIFIERS[lowered])
         else:
@@ -633,6 +640,8 @@ def _spelled_apart(a: str, b: str) -> bool:
     (first_a, last_a), (first_b, last_b) = a.split(), b.split()
     if first_a != first_b or last_a == last_b or min(len(last_a), len(last_b)) < MIN_SURNAME:
         return False
+    if fold(last_a).replace(" ", "") == fold(last_b).replace(" ", ""):
+        return False  # one name written with and without its accents or hyphen ("Barić", "Ji-hoon")
     x, y = last_a.lower(), last_b.lower()
     if x.rstrip("s") == y.rstrip("s") or x.endswith("-" + y) or y.endswith("-" + x):
         return False  # a plural ("Deep Throats"), a double surname's last part ("Jones-Drew", "Drew")
@@ -878,7 +887,7 @@ def _two_offices_of_one_kind(per_article: list[list[RoleClaim]],
     for a, b in _claim_pairs(per_article, near):
         if (a.former or b.former or a.article.id == b.article.id or not _same_person(a, b)
                 or not is_office(a.office) or not is_office(b.office) or same_office(a.office, b.office)
-                or a.office.qualifiers != b.office.qualifiers or a.office.words <= b.office.words
+                or not _qualifiers_allow(a.office, b.office) or a.office.words <= b.office.words
                 or b.office.words <= a.office.words or not a.office.words & b.office.words & OFFICE_KINDS
                 or not (_title_before_name(a) and _title_before_name(b))
                 or not _within(a, b, SAME_WEEK_DAYS)
@@ -891,6 +900,20 @@ def _two_offices_of_one_kind(per_article: list[list[RoleClaim]],
         key = (_person_key(a.person), *sorted((a.office.words, b.office.words), key=sorted))
         found.setdefault(key, (given[0], given[1]))
     return [_offices_conflict(first, second, KIND_BASE) for first, second in found.values()]
+
+
+# A deputy head of government often holds a ministry too ("Deputy Prime Minister and Finance
+# Minister"); a deputy minister seldom does.
+DOUBLE_HATS = frozenset({"prime", "premier", "president", "chancellor"})
+
+
+def _qualifiers_allow(a: Office, b: Office) -> bool:
+    """Whether two offices of one kind may be told apart as rival titles: the same qualifiers,
+    or a deputy's office that is no head of government's ("Deputy Foreign Minister" against
+    "Energy Minister")."""
+    if a.qualifiers == b.qualifiers:
+        return True
+    return not any(o.qualifiers and o.words & DOUBLE_HATS for o in (a, b))
 
 
 # Offices whose title news keeps giving those who held them ("President Clinton", "Governor
