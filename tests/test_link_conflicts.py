@@ -1406,34 +1406,32 @@ def test_a_count_of_part_of_an_owners_set_is_no_count_of_the_whole():
     assert [c for c in conflicts_of(whole, part) if c.kind == "numeric"] == []
 
 
-def test_two_presiding_judges_of_one_trial_conflict_but_two_judges_need_not():
-    one = article("trial-a", "2025-05-22",
-                  "A court sentenced the former banker Rainer Vogt on Thursday. Presiding Judge Helga "
-                  "Brenner said Vogt had deceived auditors.")
-    other = article("trial-b", "2025-05-23",
-                    "Rainer Vogt was sentenced to 81 months. Judge Tobias Kessler, who presided over the "
-                    "case, said Vogt bore central responsibility.")
-    conflict = only(conflicts_of(one, other), "identity")
-    assert {s.value for s in conflict.sides} == {"Helga Brenner", "Tobias Kessler"}
-    plain = article("trial-c", "2025-05-23",
-                    "Rainer Vogt was sentenced to 81 months. Judge Tobias Kessler said Vogt bore central "
-                    "responsibility.")
-    assert [c for c in conflicts_of(one, plain) if c.kind == "identity"] == []
+PRESIDING = [
+    # "Presiding Judge" and "who presided over the case" against a plain "Judge"
+    ("2025-05-22", "A court sentenced the former banker Rainer Vogt on Thursday. Presiding Judge Helga "
+     "Brenner said Vogt had deceived auditors.",
+     "Rainer Vogt was sentenced to 81 months. Judge Tobias Kessler, who presided over the case, said Vogt "
+     "bore central responsibility.",
+     "Rainer Vogt was sentenced to 81 months. Judge Tobias Kessler said Vogt bore central responsibility.",
+     {"Helga Brenner", "Tobias Kessler"}),
+    # the judge who sets the sentencing, and "Presiding U.S. District Judge", against a judge of
+    # another case
+    ("2025-09-16", "A federal jury convicted the former mayor Ray Castellano of bribery on Monday. U.S. "
+     "District Judge Karen Whitfield set sentencing for Jan. 22.",
+     "Ray Castellano was found guilty of bribery on Monday. Presiding U.S. District Judge Laura Benson "
+     "thanked jurors for their service.",
+     "Ray Castellano was found guilty of bribery on Monday. U.S. District Judge Laura Benson ruled on a "
+     "motion in another case.",
+     {"Karen Whitfield", "Laura Benson"}),
+]
 
 
-def test_a_judge_who_sets_the_sentencing_presides_over_the_trial():
-    setting = article("verdict-a", "2025-09-16",
-                      "A federal jury convicted the former mayor Ray Castellano of bribery on Monday. U.S. "
-                      "District Judge Karen Whitfield set sentencing for Jan. 22.")
-    presiding = article("verdict-b", "2025-09-16",
-                        "Ray Castellano was found guilty of bribery on Monday. Presiding U.S. District Judge "
-                        "Laura Benson thanked jurors for their service.")
-    conflict = only(conflicts_of(setting, presiding), "identity")
-    assert {s.value for s in conflict.sides} == {"Karen Whitfield", "Laura Benson"}
-    other = article("verdict-c", "2025-09-16",
-                    "Ray Castellano was found guilty of bribery on Monday. U.S. District Judge Laura Benson "
-                    "ruled on a motion in another case.")
-    assert [c for c in conflicts_of(setting, other) if c.kind == "identity"] == []
+@pytest.mark.parametrize(("day", "one", "other", "plain", "names"), PRESIDING)
+def test_two_presiding_judges_of_one_trial_conflict_but_two_judges_need_not(day, one, other, plain, names):
+    first = article("trial-a", day, one)
+    conflict = only(conflicts_of(first, article("trial-b", day, other)), "identity")
+    assert {s.value for s in conflict.sides} == names
+    assert [c for c in conflicts_of(first, article("trial-c", day, plain)) if c.kind == "identity"] == []
 
 
 def test_its_chair_is_the_chair_of_the_body_named_before():
