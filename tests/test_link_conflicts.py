@@ -1521,24 +1521,25 @@ def test_a_conflict_every_doubt_applies_to_is_not_listed():
     assert [c for c in conflicts_of(us, asia) if c.kind == "numeric"] == []
 
 
+def airport(article_id, day, millions, fiscal=False):
+    """A report of an airport's passengers last year, or in a fiscal year ending June 30, 2024."""
+    if fiscal:
+        return article(article_id, day, f"The airport handled {millions} million passengers in the fiscal "
+                                        "year that ended June 30, 2024, and is growing fast.")
+    return article(article_id, day,
+                   f"The airport, which handled {millions} million passengers last year, is growing fast.")
+
+
 def test_the_same_figure_for_another_span_is_no_scope_note():
-    def calendar(article_id):
-        return article(article_id, "2025-06-12",
-                       "The airport, which handled 12.4 million passengers last year, is growing fast.")
-    fiscal = article("air-c", "2025-06-13",
-                     "The airport handled 12.4 million passengers in the fiscal year that ended June 30, "
-                     "2024, and is growing fast.")
-    found = conflicts_of(calendar("air-a"), calendar("air-b"), fiscal)
+    found = conflicts_of(airport("air-a", "2025-06-12", 12.4), airport("air-b", "2025-06-12", 12.4),
+                         airport("air-c", "2025-06-13", 12.4, fiscal=True))
     assert [c for c in found if c.kind == "numeric"] == []
 
 
 def test_a_calendar_years_figure_beside_a_fiscal_years_is_a_scope_note():
-    calendar = article("air-a", "2025-06-12",
-                       "The airport, which handled 12.4 million passengers last year, is growing fast.")
-    fiscal = article("air-b", "2025-06-13",
-                     "The airport handled 13.1 million passengers in the fiscal year that ended June 30, "
-                     "2024, and is growing fast.")
-    assert only(conflicts_of(calendar, fiscal), "numeric").status == "scope"
+    found = conflicts_of(airport("air-a", "2025-06-12", 12.4),
+                         airport("air-b", "2025-06-13", 13.1, fiscal=True))
+    assert only(found, "numeric").status == "scope"
 
 
 def test_a_percent_change_is_no_share_of_the_same_thing():

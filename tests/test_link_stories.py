@@ -354,22 +354,19 @@ def test_two_articles_linkage_is_their_edge_similarity():
     assert nodes[0].edges[nodes[1].doc.article_id] == pytest.approx(linkage.score(0, 1), abs=1e-12)
 
 
-def test_a_linkage_score_is_kept_until_a_summary_changes():
+def test_a_summarys_heaviest_features_follow_what_it_absorbs():
     docs = ANTWERP + GDANSK
     index = StoryIndex()
     index.add_batch(docs)
     nodes = [index._weighed(index._nodes[d.article_id]) for d in docs]
-    summaries = {n: Summary(node, 1) for n, node in enumerate(nodes)}
-    scored = {}
-    first = Linkage(dict(summaries), index.params, scored).score(0, 1)
-    again = Linkage({0: summaries[0].copy(), 1: summaries[1]}, index.params, scored)
-    scored[summaries[0].serial, summaries[1].serial] = 99.0  # a kept score is read, not recomputed
-    assert again.score(0, 1) == 99.0 and first != 99.0
-    grown = summaries[0].copy()
-    grown.absorb(Summary(nodes[2], 1), index.params.summary_terms)
-    pairs = [index._similarity(nodes[i], nodes[1]) for i in (0, 2)]
-    assert Linkage({0: grown, 1: summaries[1]}, index.params, scored).score(0, 1) == pytest.approx(
-        sum(pairs) / 2, abs=1e-9)
+    antwerp = Summary(nodes[0], 1)
+    alone = antwerp.features(20, 10)
+    assert antwerp.features(20, 10) is alone  # kept while the summary stays as it is
+    gdansk = [Summary(node, 1) for node in nodes[len(ANTWERP):]]
+    for other in gdansk:
+        antwerp.absorb(other, index.params.summary_terms)
+    grown = antwerp.features(20, 10)
+    assert "e:gdansk" in grown and "e:gdansk" not in alone
 
 
 def near_copies(count):

@@ -827,7 +827,8 @@ def similarity(a: Measure, b: Measure) -> float:
     kinds_a, kinds_b = casualties(a), casualties(b)
     if kinds_a and kinds_b and not kinds_a & kinds_b:
         return 0.0
-    if any(x.included & set(content_stems(y.quantity.subject or "")) for x, y in ((a, b), (b, a))):
+    if any(x.included and x.included & set(content_stems(y.quantity.subject or ""))
+           for x, y in ((a, b), (b, a))):
         return 0.0  # a total against one of the parts it is said to include
     if a.unit in SHARES and any(_changed(x) and _share_of(y) for x, y in ((a, b), (b, a))):
         return 0.0  # "a 15 percent increase" is a change; "5 percent of imports" a share

@@ -24,7 +24,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, Evidence, Mention
-from ..stages.entities import RANKS
+from ..stages.entities import RANK_PARTS, RANKS
 from ..stages.textspans import title_case_line
 from .align import Utterance, name_tokens, same_speaker, word_pairs
 from .context import Item, make_conflict, nearby_pairs, outlets_text, published, side, stem
@@ -100,8 +100,9 @@ ROLE_WORD = re.compile(r"[A-Za-z][\w.\-]*$")
 ROLE_LEAD = 160  # characters before a name searched for its role and the body an "its" stands for
 # "Its chair, X", "the commission, whose chair, X": an office of the body named just before, which
 # the office words then hold ("commission chair"), as a title before the name would.
-POSSESSIVE_DETERMINER = re.compile(r"(?:its|whose|their)\s+", re.IGNORECASE)
-POSSESSIVE_BEFORE = re.compile(r"\b(?:its|whose|their)\s+$", re.IGNORECASE)
+_POSSESSIVE = r"(?:its|whose|their)\s+"
+POSSESSIVE_DETERMINER = re.compile(_POSSESSIVE, re.IGNORECASE)  # matched where a role starts
+POSSESSIVE_BEFORE = re.compile(rf"\b{_POSSESSIVE}$", re.IGNORECASE)  # searched before a role
 ANTECEDENT_REACH = 200
 BODY_NOUNS = frozenset({
     "commission", "committee", "council", "board", "court", "party", "company", "firm", "bank", "agency",
@@ -648,16 +649,14 @@ def _spelled_apart(a: str, b: str) -> bool:
     return x.endswith(y) or y.endswith(x) or fuzz.ratio(x, y) >= SPELLING_SIMILAR
 
 
-# Military and police ranks, written before a name ("Commander Nirad Sinha", "Capt. Lee"): a
-# person has one at a time, so reports of one event that give two disagree.
+# Military and police ranks (`RANKS`, `RANK_PARTS`: stages/entities.py), written before a name
+# ("Commander Nirad Sinha", "Capt. Lee"): a person has one at a time, so reports of one event that
+# give two disagree. Their abbreviations:
 RANK_ABBREVIATIONS = {"lt": "lieutenant", "capt": "captain", "cpt": "captain", "col": "colonel",
                       "gen": "general", "sgt": "sergeant", "cmdr": "commander", "cdr": "commander",
                       "adm": "admiral", "maj": "major", "cpl": "corporal", "pvt": "private",
                       "brig": "brigadier", "insp": "inspector", "supt": "superintendent",
                       "cmdre": "commodore"}
-# Words that make a rank of several words ("Rear Admiral", "Lieutenant Colonel", "Detective Inspector").
-RANK_PARTS = frozenset({"rear", "vice", "first", "second", "staff", "master", "detective", "flight",
-                        "wing", "group", "squadron", "petty", "warrant", "chief"}) | RANKS
 TITLE_BEFORE = re.compile(r"((?:[A-Z][A-Za-z]*\.?\s+){1,4})$")
 OFFICE_RANKS = frozenset({"inspector general"})  # an office, not a rank
 RANK_BASE = 0.75  # one person given two ranks by reports of one event

@@ -33,7 +33,6 @@ from .vectors import DocumentFrequencies, Vector, cosine, normalised, sublinear_
 
 # Entity types that say which event an article is about (quantities and dates are not names).
 STORY_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
-SCORES_KEPT = 200_000  # linkage scores kept between runs (see `Linkage`), at most
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"(\d{4})(?!\d)")
 
@@ -119,7 +118,6 @@ class StoryIndex:
         self._members: dict[str, list[str]] = {}
         self._postings: dict[str, array] = {}  # feature -> the `seq` of the articles listing it
         self._summaries: dict[str, Summary] = {}  # story key -> its summed vectors and dates
-        self._scored: dict[tuple[int, int], float] = {}  # summaries' serials -> linkage (see Linkage)
 
     def __len__(self) -> int:
         return len(self._members)
@@ -160,8 +158,6 @@ class StoryIndex:
     def add_batch(self, docs: Iterable[StoryDoc]) -> dict[str, str]:
         """Place several articles at once, whatever their order; article id -> story key."""
         docs = list(docs)
-        if len(self._scored) > SCORES_KEPT:
-            self._scored.clear()
         fresh = self._register(docs)
         for node in fresh:
             self._link(node)
@@ -395,8 +391,7 @@ class StoryIndex:
         two loose articles was scored with `params`' weights and is their link."""
         shared = False
         while True:
-            scored = self._scored if params is self.params else None
-            linkage = Linkage(dict(enumerate(summaries)), params, scored)
+            linkage = Linkage(dict(enumerate(summaries)), params)
             if not shared:
                 for n, row in graph.items():
                     if items[n][0] in loose:

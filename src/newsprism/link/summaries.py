@@ -8,7 +8,6 @@ sum of the pairwise dot products, and the date penalty is summed in one sweep ov
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -47,7 +46,7 @@ def _year_agreement(a: Iterable[tuple[str, float]], b: Iterable[tuple[str, float
 class Summary:
     """What the mean similarity across two clusters needs: summed unit vectors and date counts."""
 
-    __slots__ = ("size", "text", "entities", "days", "profiles", "undated", "stamp", "heaviest", "serial")
+    __slots__ = ("size", "text", "entities", "days", "profiles", "undated", "stamp", "heaviest")
 
     def __init__(self, node, stamp: int) -> None:
         """The summary of one article (a story `_Node`: its weighted vectors, day and years)."""
@@ -58,13 +57,12 @@ class Summary:
         self.profiles: Counter[tuple] = Counter([(node.day is not None, node.years)] if node.years else [])
         self.undated = int(node.day is None and bool(node.years))  # members in `profiles` without a day
         self.heaviest: tuple | None = None  # (counts asked for, the heaviest terms and entities)
-        self.serial = next(_SERIALS)  # one number per content: a copy keeps it, absorbing changes it
 
     def copy(self) -> Summary:
         """A summary that can absorb others without changing this one."""
         twin = object.__new__(Summary)
         twin.size, twin.stamp, twin.days, twin.profiles = self.size, self.stamp, +self.days, +self.profiles
-        twin.undated, twin.heaviest, twin.serial = self.undated, self.heaviest, self.serial
+        twin.undated, twin.heaviest = self.undated, self.heaviest
         twin.text, twin.entities = dict(self.text), dict(self.entities)
         return twin
 
@@ -73,13 +71,12 @@ class Summary:
         The other summary is used up (its sums may become this one's): it is not to be read again."""
         self.size += other.size
         self.undated += other.undated
-        self.heaviest, self.serial = None, next(_SERIALS)
+        self.heaviest = None
         self.stamp = min(self.stamp, other.stamp)
         self.text = _added(self.text, other.text, limit)
         self.entities = _added(self.entities, other.entities, limit)
         self.days.update(other.days)
         self.profiles.update(other.profiles)
-
 
     def features(self, terms: int, entities: int) -> list[str]:
         """The heaviest terms ("t:...") and entities ("e:...") of the summed vectors, kept until
@@ -100,15 +97,11 @@ class Linkage:
     other part scored, before the merge.
     """
 
-    __slots__ = ("summaries", "params", "known", "scored")
+    __slots__ = ("summaries", "params", "known")
 
-    def __init__(self, summaries: dict[int, Summary], params: StoryParams,
-                 scored: dict[tuple[int, int], float] | None = None) -> None:
+    def __init__(self, summaries: dict[int, Summary], params: StoryParams) -> None:
         self.summaries, self.params = summaries, params
         self.known: dict[int, dict[int, float]] = {}  # cluster -> cluster -> score, both ways
-        # (serial, serial) -> score, kept by the caller across runs with the same params: two
-        # stories that gained no article since are not scored again
-        self.scored = {} if scored is None else scored
 
     def score(self, a: int, b: int) -> float:
         """(ΣA · ΣB) / (|A| |B|) for text and entities, less the mean date penalty."""
@@ -125,11 +118,8 @@ class Linkage:
 
     def _score(self, a: int, b: int) -> float:
         x, y, p = self.summaries[a], self.summaries[b], self.params
-        key = (x.serial, y.serial)
-        if key not in self.scored:
-            total = cosine(x.text, y.text) + p.entity_weight * cosine(x.entities, y.entities)
-            self.scored[key] = (total - _date_penalties(x, y, p)) / (x.size * y.size)
-        return self.scored[key]
+        total = cosine(x.text, y.text) + p.entity_weight * cosine(x.entities, y.entities)
+        return (total - _date_penalties(x, y, p)) / (x.size * y.size)
 
     def merge(self, keep: int, gone: int) -> None:
         """Fold one cluster's summary into the other's, and their known scores into the mean."""
@@ -147,9 +137,6 @@ class Linkage:
             row[keep] = merged[other]
         self.known[keep] = merged
         self.summaries[keep].absorb(self.summaries.pop(gone), self.params.summary_terms)
-
-
-_SERIALS = itertools.count(1)
 
 
 def _date_penalties(x: Summary, y: Summary, p: StoryParams) -> float:

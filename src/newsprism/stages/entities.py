@@ -419,12 +419,14 @@ def _with_given_name(ent):
 RANKS = frozenset({"private", "corporal", "sergeant", "lieutenant", "captain", "major", "colonel", "general",
                    "brigadier", "commander", "commodore", "admiral", "ensign", "inspector", "superintendent",
                    "constable", "marshal", "commandant", "chief"})
+# Words that make a rank of several words ("Rear Admiral", "Lieutenant Colonel", "Detective Inspector").
+RANK_PARTS = frozenset({"rear", "vice", "first", "second", "staff", "master", "detective", "flight",
+                        "wing", "group", "squadron", "petty", "warrant", "chief"}) | RANKS
 # Words before a surname that are no given name: ranks and their parts, clergy, kin, titles of
 # address that ROLE_NOUNS and the honorifics leave out.
-NOT_GIVEN_NAMES = RANKS | frozenset({
-    "rear", "vice", "staff", "detective", "flight", "wing", "squadron", "petty", "warrant", "trooper",
-    "agent", "sister", "brother", "father", "rabbi", "imam", "reverend", "saint", "st", "uncle", "aunt",
-    "doctor", "coach"})
+NOT_GIVEN_NAMES = RANK_PARTS | frozenset({
+    "trooper", "agent", "sister", "brother", "father", "rabbi", "imam", "reverend", "saint", "st", "uncle",
+    "aunt", "doctor", "coach"})
 
 
 def _set_off_given_name(token) -> bool:
