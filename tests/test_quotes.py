@@ -395,6 +395,25 @@ def test_a_second_thing_done_stays_in_the_content():
     assert found == [("indirect", "she would sign the harbour plan")]
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("This week, the mayor declined to name the contractor or even directly call it responsible.",
+     "to name the contractor or even directly call it responsible"),
+    ("The senator refused to endorse the bill or even formally declare it dead.",
+     "to endorse the bill or even formally declare it dead"),
+])
+def test_a_second_infinitive_hung_on_the_cue_stays_in_the_content(text, content):
+    # The parser makes "call" / "declare" a conjunct of the cue, leaving the clause on its "or".
+    assert statements_of(text) == [("indirect", content)]
+
+
+def test_a_day_before_the_cue_is_no_addressee():
+    # "called on the council to act" names whom it asks; "On Tuesday, ... declined to" does not.
+    assert statements_of("On Tuesday, the governor declined to criticise the union.") == [
+        ("indirect", "to criticise the union")]
+    assert statements_of("The governor called on the council to end the strike.") == [
+        ("indirect", "the council to end the strike")]
+
+
 def test_a_contrast_joined_to_the_report_goes_on_with_the_content():
     found = statements_of("The mayor Ruth Adeyemi says the harbour budget is balanced, but the council "
                           "still has doubts.")

@@ -647,15 +647,33 @@ def _infinitive(verb):
     for child in verb.children:
         if child.dep_ in {"xcomp", "advcl"} and child.left_edge.lower_ == "to":
             addressee = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
-                              and c.i < child.i), None)
+                              and verb.i < c.i < child.i), None)
             start = addressee.i + 1 if addressee is not None else child.left_edge.i
-            return token_span(verb.doc, start, child.right_edge.i + 1)
+            return token_span(verb.doc, start, _infinitive_end(verb, child))
         infinitive = any(t.lower_ == "to" and t.dep_ == "aux" for t in child.children)
         if (child.dep_ in {"xcomp", "advcl"} and child.left_edge.lower_ == "for"
                 and child.left_edge.i > verb.i and infinitive):
             # "is calling for the United States to step up": the clause after "for"
             return token_span(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)
     return None
+
+
+def _infinitive_end(verb, clause) -> int:
+    """Where an infinitive clause ends. The parser may hang a second infinitive on the cue
+    ("declined to threaten Moscow or even directly declare it responsible": "declare" made a
+    conjunct of "declined"), leaving the clause to end on its "or": the bare verb without a
+    subject that follows the "or" belongs to the clause. Any other dangling "or" is left out."""
+    end = clause.right_edge
+    if end.dep_ != "cc" or end.head.i != clause.i:
+        return end.i + 1
+    second = next((c for c in verb.children if c.dep_ == "conj" and c.left_edge.i == end.i + 1), None)
+    if second is not None and second.tag_ in {"VB", "VBP"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in second.children):
+        last = second.right_edge
+        while last.i > second.i and (last.is_punct or last.is_space):
+            last = last.nbor(-1)
+        return last.i + 1
+    return end.i
 
 
 # Verbs that name or judge their object: "called Trump a fascist", "calls him competent".
