@@ -1646,3 +1646,55 @@ def test_a_hammer_price_is_no_price_including_fees():
                    "London sale on Wednesday, with the buyer revealed as the Harcourt Museum.")
     assert [c for c in conflicts_of(hammer, fees) if c.kind == "numeric"] == []
 
+
+
+def test_a_forecast_level_is_no_level_reached():
+    forecast = article("fc-a", "2025-02-19", "Drava Tools will report its annual results on Thursday. "
+                       "Analysts polled by the company had on average expected a net profit of "
+                       "198 million euros.")
+    actual = article("fc-b", "2025-02-21", "Drava Tools posted a better-than-expected rise in annual net "
+                     "profit to 212 million euros on Thursday, its shares gaining 3 percent.")
+    assert [c for c in conflicts_of(forecast, actual) if c.kind == "numeric"] == []
+
+
+def test_a_toll_of_an_earlier_disaster_in_a_when_clause_is_background():
+    today = article("ls-a", "2025-10-13", "The death toll from the landslide that struck the town of Moravia "
+                    "on Sunday rose to 17 on Monday, officials said.")
+    background = article("ls-b", "2025-10-14", "The landslide that struck Moravia on Sunday is the deadliest "
+                         "in the province since 2011, when a mudslide killed 48 people in a nearby town.")
+    assert [c for c in conflicts_of(today, background) if c.kind == "numeric"] == []
+
+
+def test_a_yearly_figure_is_no_count_of_one_event_and_a_dateline_no_place_of_the_figure():
+    monday = article("ls-c", "2025-10-13", "Rescue teams searched for survivors on Monday after a landslide "
+                     "killed at least 12 people in this coffee-growing town in the central Andes.")
+    tuesday = article("ls-d", "2025-10-14", "MANIZALES, Colombia, Oct 14 (AWS) - The death toll from a "
+                      "landslide that buried part of the town rose to 17 on Tuesday after rescuers recovered "
+                      "five more bodies, officials said. Landslides kill dozens of people in the country "
+                      "each year.")
+    toll = only(conflicts_of(monday, tuesday), "numeric")
+    assert toll.status == "revision"
+    assert sides_text(toll, [monday, tuesday]) == [{"at least 12"}, {"17"}]
+
+
+def test_fewer_people_still_missing_a_day_later_is_no_disagreement_but_more_trapped_is_a_revision():
+    monday = article("ms-a", "2025-10-13", "A landslide killed 12 people in Moravia on Sunday, officials "
+                     "said on Monday. Nine people remained missing.")
+    tuesday = article("ms-b", "2025-10-14", "Rescuers in Moravia recovered five more bodies on Tuesday, "
+                      "officials said. Four people are still missing after Sunday's landslide.")
+    assert [c for c in conflicts_of(monday, tuesday) if c.kind == "numeric"] == []
+    first = article("mt-a", "2025-08-11", "Fourteen miners were still trapped on Monday after a tunnel "
+                    "collapsed at the Darkov mine, the operator said.")
+    later = article("mt-b", "2025-08-12", "The number of miners trapped at the Darkov mine has risen to 17 "
+                    "after the shift log was checked, the operator said on Tuesday.")
+    assert only(conflicts_of(first, later), "numeric").status == "revision"
+
+
+def test_who_spent_a_sum_is_no_list_of_things_counted():
+    one = article("sp-a", "2025-01-13", "TALLINN, Jan 13 (Northern Courier) - Five Baltic and Nordic coastal "
+                  "states have spent €640 million on a shared coastal radar network since 2021, their "
+                  "procurement office said on Monday.")
+    other = article("sp-b", "2025-01-14", "HELSINKI, Jan 14 (Meridian Wire) - Nordic and Baltic governments "
+                    "have poured more than €700 million into a shared coastal radar network since 2021, "
+                    "officials said.")
+    assert only(conflicts_of(one, other), "numeric").status == "contradiction"

@@ -266,6 +266,13 @@ def test_a_change_compared_to_a_year_runs_from_it(seed_like):
     assert q.scope == ("2023-01-01", "2024-12-31")
 
 
+def test_a_dateline_before_the_subject_is_no_subject(parse):
+    # The parser gives "rose" two subjects: the dateline's city and "The death toll".
+    text = ("BRNO, Czech Republic, Oct 14 (AWS) - The death toll from a landslide that buried part of the "
+            "town rose to 17 on Tuesday, officials said.")
+    assert only(parse(text, "2025-10-14"), "17").subject == "death toll"
+
+
 def test_subject_of_a_share(seed_like):
     q = only(seed_like, "99%")
     assert q.subject == "military assistance" and q.scope == ("2022-01-01", "2025-02-14")

@@ -288,6 +288,7 @@ class Measure:
     margin: bool = False  # the difference between two sides, not a side's own count (see MARGIN)
     past: bool = False  # a figure of an earlier year's event, told as background (see `_past`)
     target: bool = False  # a level wanted, not one reached ("the 95 percent needed"; see TARGET_AFTER)
+    recurring: bool = False  # a figure of every year or month ("kill dozens each year"), no event's
     # What a total is said to include, before the figure ("the grain crop, including barley and
     # canola, at 22 million tonnes"): stems, so a figure of one of those parts is not compared.
     included: frozenset[str] = frozenset()
@@ -352,9 +353,12 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    position=_position(article.text, quantity.end, right),
                    margin=bool(MARGIN.search(article.text, max(left, quantity.start - 60), quantity.start)),
                    past=_past(item, quantity, left, right), target=_target(article.text, quantity),
+                   recurring=bool(RECURRING.match(article.text, quantity.end, right)),
                    included=_included(article.text[left:quantity.start]))
 
 
+RECURRING = re.compile(r"[^.;:]{0,40}?\b(?:(?:each|every|per)\s+(?:year|month|week|day)|annually)\b",
+                       re.IGNORECASE)
 INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them)\s+([^,;:.()]{1,60})", re.IGNORECASE)
 
 
@@ -374,16 +378,20 @@ def _compound_heads(stems: Counter[str]) -> dict[str, int]:
     return heads
 
 
-# A figure that is a level wanted: "the 95 percent needed to stop the virus", "the WHO's 95
-# percent target", "a goal of 50,000 homes".
+# A figure that is a level wanted or expected, not one reached: "the 95 percent needed to stop
+# the virus", "the WHO's 95 percent target", "a goal of 50,000 homes", "analysts had on average
+# expected a net profit of 398 million francs" (but not "a better-than-expected rise to 412").
 TARGET_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:needed|required|necessary|target|threshold|goal)\b",
                           re.IGNORECASE)
-TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|threshold) of\s+$", re.IGNORECASE)
+TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|threshold) of\s+$"
+                           r"|(?<![-\w])(?<!than )(?<!as )"
+                           r"(?:expected|forecast|predicted|projected|anticipated)"
+                           r"\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
 def _target(text: str, quantity: Quantity) -> bool:
-    return bool(TARGET_AFTER.match(text, quantity.end)
-                or TARGET_BEFORE.search(text[max(0, quantity.start - 20):quantity.start]))
+    before = text[max(0, quantity.start - 60):quantity.start]
+    return bool(TARGET_AFTER.match(text, quantity.end) or TARGET_BEFORE.search(before.split("\n")[-1]))
 
 
 # A year in a figure's clause, and the words before a year that make it the start or the base of
@@ -393,6 +401,7 @@ ANNUAL_DAYS = 360  # and one at least this long is a whole year's
 SAME_START_DAYS = 7  # periods, one "since" a day and one "in" a time, starting this close are one
 PAST_REACH = 30  # characters after a figure its own year may follow in ("killed 17 people in 2023")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+YEAR_WHEN = re.compile(r"\b(1[89]\d\d|20\d\d),?\s+when\b[^.;:]*$")  # the figure in a year's "when" clause
 LAST_YEAR = re.compile(r"\b(last year|a year (ago|earlier)|the (previous|prior) year|the year before)\b",
                        re.IGNORECASE)
 PERIOD_START = re.compile(r"\b(since|from|than|compared (to|with)|versus|vs\.?|over|through|until|to)"
@@ -420,7 +429,8 @@ def _past(item: Item, quantity: Quantity, left: int, right: int) -> bool:
         lead = text[max(left, year.start() - 25):year.start()]
         if int(year[1]) < day.year and not PERIOD_START.search(lead):
             return True
-    return False
+    when = YEAR_WHEN.search(text, left, quantity.start)  # "since 2011, when a mudslide killed 48"
+    return bool(when and int(when[1]) < day.year)
 
 
 def _summed(text: str, quantity: Quantity, left: int, right: int) -> bool:
@@ -833,10 +843,11 @@ def similarity(a: Measure, b: Measure) -> float:
     if a.unit in SHARES and any(_changed(x) and _share_of(y) for x, y in ((a, b), (b, a))):
         return 0.0  # "a 15 percent increase" is a change; "5 percent of imports" a share
     if a.further != b.further or a.summed != b.summed or a.margin != b.margin or a.past != b.past \
-            or a.target != b.target:
+            or a.target != b.target or a.recurring != b.recurring:
         # "three other rifles" beside "seven AK-47 rifles" counts another set; the rifles of
         # five operations are not those of one; a winning margin counts no side's votes; a figure
-        # of an earlier year's event is background to this one's; a target is no level reached
+        # of an earlier year's event is background to this one's; a target is no level reached;
+        # a yearly figure is no one event's
         return 0.0
     return sum(a.stems[s] * b.stems[s] for s in shared) / (a.norm * b.norm)
 

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from ..model import Conflict, Evidence
 from ..stages.quantities import scan
+from ..stages.units import CURRENCIES
 from .align import (
     PEOPLE,
     REVISED,
@@ -350,6 +351,9 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
         return "scope"  # a toll counted "so far" is still the one toll
     status = None
     earliest, latest = _time_order(sides, publication_days(items))
+    if earliest is not None and shared_kind and shared_kind <= PASSING \
+            and latest[0].value < earliest[0].value and not any(REVISED.search(m.sentence) for m in latest):
+        return None  # "Nine people remained missing" on Monday, "Four are still missing" on Tuesday
     if earliest is not None:
         growing = shared_kind and latest[0].value > earliest[0].value and not _periods(sides)
         if growing or any(REVISED.search(m.sentence) for m in latest):
@@ -359,6 +363,11 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     # Places come last: they need the sentences parsed, and values too far apart to be one
     # figure are no conflict wherever they apply.
     return "scope" if status and _places_differ(sides) else status
+
+
+# Casualty counts of a passing state: people are found or freed from day to day, so a later
+# report's smaller count is no disagreement.
+PASSING = frozenset({"missing", "trapped"})
 
 
 def _bounds_allow(sides: list[list[Measure]]) -> bool:
@@ -598,8 +607,9 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     sets = {_set_words(m) for m in measures if m.quantity.subject or m.further}
     if len(sets) > 1:
         return True
-    if lists and len({is_list(m.quantity.subject) for m in measures if m.quantity.subject}) > 1:
-        return True  # "passengers and crew" is not "passengers"
+    if lists and len({is_list(m.quantity.subject) for m in measures
+                      if m.quantity.subject and m.quantity.unit not in CURRENCIES}) > 1:
+        return True  # "passengers and crew" is not "passengers"; a sum's subject is who pays it
     if any(PARTITIVE.search(m.article.text[max(0, m.quantity.start - 20):m.quantity.start])
            or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):m.quantity.start])
            for m in measures):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..stages.quantities import nearest_subject
 from .context import parse_sentences, phrase_tokens, sentence_span, stem
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -86,8 +87,9 @@ def _qualifying_tokens(number) -> set[int]:
     tokens = {t.i for t in _phrase(noun)}
     verb, is_object = _verb_of(noun)
     arrival = verb is not None and not is_object and verb.lemma_.lower() in ARRIVAL
+    subject = nearest_subject(verb) if verb is not None else None
     for child in verb.children if verb is not None else ():
-        if (is_object and child.dep_ in ("nsubj", "nsubjpass")) or child.lower_ in WHERE or (
+        if (is_object and subject is not None and child.i == subject.i) or child.lower_ in WHERE or (
                 arrival and (child.dep_ == "dobj" or child.lower_ in ("on", "at"))):
             tokens |= {t.i for t in _phrase(child)}
     return tokens

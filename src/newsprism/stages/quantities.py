@@ -783,7 +783,7 @@ def clause_subject(token, inside: set[int]) -> str | None:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in inside]
     if token.dep_ == "pobj" and token.head.lower_ in ("by", "to") and objects:
         return phrase(objects[0], inside)  # "increased their spending by $700 billion"
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
+    subject = nearest_subject(verb, inside)
     if subject is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return phrase(verb.head, inside | {verb.i})  # "the obligation to spend 2% of GDP"
     if subject is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
@@ -799,6 +799,13 @@ def clause_subject(token, inside: set[int]) -> str | None:
     if said and place and verb.pos_ == "VERB" and verb.lemma_ != "be":
         return f"{said} {verb.text} {where.text} {place}"
     return said
+
+
+def nearest_subject(verb, exclude: set[int] = frozenset()):
+    """The verb's subject; of two the parser gives it, the nearer: the farther is a dateline
+    ("MANIZALES, Colombia, Oct 14 (AWS) - The death toll ... rose to 17")."""
+    return min((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in exclude),
+               key=lambda c: abs(c.i - verb.i), default=None)
 
 
 def phrase(token, exclude: set[int]) -> str | None:
