@@ -352,6 +352,13 @@ def test_a_title_with_its_portfolio_before_a_name():
     assert all(not c.roles for c in index.clusters.values())
 
 
+def test_a_role_in_apposition_ends_before_a_clause_about_its_holder():
+    index = entities_of('"Everyone knows that reef," said Fiona MacLeod, the former harbour '
+                        "master at Castlebay, who has piloted vessels into the bay for three decades.")
+    people = {c.name: c for c in index.clusters.values() if c.type == "PERSON"}
+    assert [r for r, _, _ in people["Fiona MacLeod"].roles] == ["former harbour master at Castlebay"]
+
+
 def test_a_role_before_a_name_keeps_the_portfolio_after_its_noun():
     index = entities_of("The deputy mayor responsible for transport, Jordi Pons, said tenders would follow.")
     people = {c.name: c for c in index.clusters.values() if c.type == "PERSON"}

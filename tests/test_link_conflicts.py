@@ -1698,3 +1698,25 @@ def test_who_spent_a_sum_is_no_list_of_things_counted():
                     "have poured more than €700 million into a shared coastal radar network since 2021, "
                     "officials said.")
     assert only(conflicts_of(one, other), "numeric").status == "contradiction"
+
+
+def test_a_harbour_master_called_former_by_one_report_and_serving_by_others_is_a_conflict():
+    serving = article("hm-a", "2025-09-14", '"The crew did an outstanding job," said Fiona MacLeod, the '
+                      "harbour master at Castlebay, on Sunday.")
+    plain = article("hm-b", "2025-09-14", '"Six boats were alongside within minutes," said Fiona '
+                    "MacLeod, the harbour master, who coordinated the response from the pier.")
+    former = article("hm-c", "2025-09-15", '"Everyone knows that reef," said Fiona MacLeod, the former '
+                     "harbour master at Castlebay, who has piloted vessels into the bay for three decades.")
+    conflict = only(conflicts_of(serving, plain, former), "identity")
+    assert conflict.confidence >= SHOWN_CONFIDENCE
+    assert sorted(sorted(e.article_id for e in s.evidence) for s in conflict.sides) == [["hm-a", "hm-b"],
+                                                                                         ["hm-c"]]
+
+
+def test_a_verdict_given_two_days_is_a_temporal_conflict_however_its_clauses_word_it():
+    found = article("vd-a", "2025-03-05", "Prosecutors said on Wednesday they would study the ruling against "
+                    "Rui Mendes, whom a Porto court found guilty of bribery on Tuesday.")
+    delivered = article("vd-b", "2025-03-05", "Lawyers for Rui Mendes are preparing an appeal against the "
+                        "verdict delivered on March 3, when a Porto court found him guilty of bribery.")
+    conflict = only(conflicts_of(found, delivered), "temporal")
+    assert sorted(sides_text(conflict, [found, delivered]), key=min) == [{"March 3"}, {"Tuesday"}]

@@ -43,6 +43,7 @@ SYNONYMS = (
     (r"\bchief executive( officer)?\b|\bceo\b", "chiefexecutive"),
     # one to a trial, unlike "judge": "Presiding U.S. District Judge" keeps its owner only
     (r"\bpresiding (?:(u\.s\.|federal|state) )?(?:[a-z]+ ){0,2}?judge\b", r"\1 presidingjudge"),
+    (r"\b(?:harbou?r|port)[ -]?master\b", "harbourmaster"),
     (r"\bchair(man|woman|person)?\b", "chair"),
     (r"\bpremier\b", "prime minister"),
     (r"\b(chief|head|boss|leader)\b", "head"),
@@ -52,7 +53,7 @@ SYNONYMS = (
 OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "director", "governor", "mayor",
                      "commissioner", "chancellor", "chiefexecutive", "general", "speaker", "premier",
                      "manager", "coach", "attorney"})
-SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "governor", "mayor", "presidingjudge"})
+SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "governor", "mayor", "presidingjudge", "harbourmaster"})
 # Words that make another office of the same title: the deputy attorney general is not the attorney
 # general, nor the nominee the one in office.
 QUALIFIERS = {"deputy": "deputy", "assistant": "assistant", "associate": "associate", "acting": "acting",
@@ -167,11 +168,15 @@ def office_key(role: str, places: frozenset[str] = frozenset()) -> tuple[Office,
             organisation = place[4:]
             text = text[:found.start()] + text[found.end():]
             break
-    after_owner = False
+    after_owner = at = False
     for raw in re.split(r"[\s,\-]+", text):
         token = raw.strip(".")
         lowered = token.lower()
-        if not token or lowered in DROPPED:
+        where, at = at, lowered in ("at", "in")
+        if not token or lowered in DROPPED or at:
+            continue
+        if where and token[0].isupper():
+            owners.append(lowered)  # "harbour master at Castlebay": the place whose office it is
             continue
         acronym = sum(ch.isupper() for ch in token) >= 2 and not any(ch.islower() for ch in token)
         if lowered.endswith("'s") and not token[0].isupper():

@@ -268,7 +268,7 @@ CLAUSE = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "paratax
 REPORTING = frozenset({"say", "tell", "add", "announce", "report", "state", "confirm"})
 # Verbs that carry no event of their own: the event is their object or subject ("hold a vote").
 LIGHT = frozenset({"be", "do", "have", "hold", "take", "make", "give", "stage", "set", "expect", "plan",
-                   "due", "schedule", "go", "proceed"})
+                   "due", "schedule", "go", "proceed", "deliver", "hand", "issue"})
 # Verbs that move an event ("the signing has been postponed"): the event is their subject or object.
 MOVING = frozenset({"postpone", "delay", "push", "move", "reschedule", "bring", "put", "defer"})
 # Verbs saying when an event began or ended ("a strike, which began Jan. 14"): the event is what began.
@@ -284,12 +284,14 @@ EVENT_SYNONYMS = (
     ("elect", "election"), ("attack", "breach", "hack", "break", "intrusion", "cyberattack"),
     ("postpone", "delay", "push", "defer", "reschedule"), ("arrest", "detain", "detention"),
     ("close", "closure", "shut", "shutdown"), ("collapse", "cave"), ("fire", "blaze"),
+    ("verdict", "convict", "conviction", "acquit", "acquittal"),
 )
 EVENT_KINDS = frozenset(group[0] for group in EVENT_SYNONYMS)
 CANONICAL: dict[str, frozenset[str]] = {}
 for _group in EVENT_SYNONYMS:
     for _w in _group:
         CANONICAL[stem(_w)] = CANONICAL.get(stem(_w), frozenset()) | {_group[0]}
+VERDICTS = frozenset({"guilty", "innocent", "liable"})
 CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 # Nouns that hold an event of the noun after their "of": "a round of talks", "a wave of strikes".
 CONTAINERS = frozenset({"round", "session", "series", "wave"})
@@ -436,6 +438,8 @@ def _event_words(token) -> frozenset[str]:
     its "re-" verb where that names an event ("open its doors again" is to reopen)."""
     word = _word(token)
     found = CANONICAL.get(word, frozenset({word}))
+    if token.lemma_.lower() == "find" and any(c.lower_ in VERDICTS for c in token.children):
+        found |= {"verdict"}  # "found him guilty"
     if token.pos_ == "VERB" and any(c.lower_ == "again" for c in token.children):
         found |= CANONICAL.get(stem("re" + token.lemma_), frozenset())
     return found

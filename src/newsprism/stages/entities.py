@@ -1069,7 +1069,7 @@ def _appositive(ent):
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= ent.end:
-            span = ent.doc[child.left_edge.i:child.right_edge.i + 1]
+            span = ent.doc[child.left_edge.i:_role_end(child)]
             if _has_role_word(span) and len(span) <= 8:
                 return span
     if root.dep_ == "appos" and root.head.i < ent.start:
@@ -1078,6 +1078,16 @@ def _appositive(ent):
         if _has_role_word(span) and len(span) <= 8 and not any(t.ent_type_ == "PERSON" for t in span):
             return span
     return None
+
+
+def _role_end(head) -> int:
+    """Where a role in apposition ends: before a clause that says more of its holder ("the former
+    harbour master at Castlebay, who has piloted vessels into the bay for three decades")."""
+    said = [t for t in head.subtree if t.i > head.i and t.dep_ in ("relcl", "acl")]
+    end = min(t.left_edge.i for t in said) if said else head.right_edge.i + 1
+    while end > head.i + 1 and (head.doc[end - 1].is_punct or head.doc[end - 1].is_space):
+        end -= 1
+    return end
 
 
 PORTFOLIO_AFTER = re.compile(r"\s*(?:responsible for|in charge of)\s+(?:[\w-]+\s+){0,3}?[\w-]+(?=\s*,)")
