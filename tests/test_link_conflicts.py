@@ -732,6 +732,7 @@ def test_units_of_one_dimension_convert_to_its_base():
 def test_a_list_of_counted_things_is_told_from_a_phrase_joined_on():
     assert is_list("passengers and crew") and is_list("men and women")
     assert not is_list("ships and on the Somali coast") and not is_list("hijacked ships")
+    assert not is_list("Nordic and Baltic governments") and is_list("diamonds and jewels")
 
 
 @pytest.mark.parametrize("lead, rank", [
@@ -1690,7 +1691,7 @@ def test_fewer_people_still_missing_a_day_later_is_no_disagreement_but_more_trap
     assert only(conflicts_of(first, later), "numeric").status == "revision"
 
 
-def test_who_spent_a_sum_is_no_list_of_things_counted():
+def test_names_joined_before_one_noun_are_no_list():
     one = article("sp-a", "2025-01-13", "TALLINN, Jan 13 (Northern Courier) - Five Baltic and Nordic coastal "
                   "states have spent €640 million on a shared coastal radar network since 2021, their "
                   "procurement office said on Monday.")

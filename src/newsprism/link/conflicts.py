@@ -22,7 +22,6 @@ from rapidfuzz import fuzz
 
 from ..model import Conflict, Evidence
 from ..stages.quantities import scan
-from ..stages.units import CURRENCIES
 from .align import (
     PEOPLE,
     REVISED,
@@ -551,7 +550,7 @@ def _part_of_a_count(m: Measure) -> bool:
     return bool(nouns) and any(float(w[1].replace(",", "")) > m.quantity.value for w in larger)
 
 
-LIST_AND = re.compile(r"\band\s+(\w+)")
+LIST_AND = re.compile(r"\band\s+(\w+)(?=(\s+[a-z]\w*)?)")
 # Words in a figure's clause that make it the sum of several owners' figures.
 COMBINED = re.compile(r"\b(together|combined|between them|jointly)\b", re.IGNORECASE)
 
@@ -585,8 +584,10 @@ def _sum_beside_part(sides: list[list[Measure]]) -> bool:
 
 def is_list(subject: str) -> bool:
     """Whether what a figure counts is a list of things ("passengers and crew"), not one thing with
-    a phrase joined on ("ships and on the Somali coast")."""
-    return any(m[1].lower() not in STOPWORDS for m in LIST_AND.finditer(subject))
+    a phrase joined on ("ships and on the Somali coast") or names joined before it ("Nordic and
+    Baltic governments")."""
+    return any(m[1].lower() not in STOPWORDS and not (m[1][0].isupper() and m[2])
+               for m in LIST_AND.finditer(subject))
 
 
 def _set_words(m: Measure) -> frozenset[str]:
@@ -607,9 +608,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     sets = {_set_words(m) for m in measures if m.quantity.subject or m.further}
     if len(sets) > 1:
         return True
-    if lists and len({is_list(m.quantity.subject) for m in measures
-                      if m.quantity.subject and m.quantity.unit not in CURRENCIES}) > 1:
-        return True  # "passengers and crew" is not "passengers"; a sum's subject is who pays it
+    if lists and len({is_list(m.quantity.subject) for m in measures if m.quantity.subject}) > 1:
+        return True  # "passengers and crew" is not "passengers"
     if any(PARTITIVE.search(m.article.text[max(0, m.quantity.start - 20):m.quantity.start])
            or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):m.quantity.start])
            for m in measures):
