@@ -130,6 +130,20 @@ def test_one_name_tagged_with_two_types_is_one_entity():
     assert resolver.entities[page].type == "PERSON"
 
 
+def test_names_named_again_move_the_entitys_name_and_type_as_counts_change():
+    resolver = EntityResolver()
+    resolver.resolve([node("a1", "James Mattis", mentions=3), node("a2", "Jim Mattis")])
+    (mattis,) = resolver.entities.values()
+    assert mattis.name == "James Mattis" and mattis.mentions == 4
+    resolver.resolve([node(f"b{i}", "Jim Mattis", mentions=2) for i in range(3)])  # a known name
+    assert mattis.name == "Jim Mattis" and mattis.mentions == 10
+    resolver.resolve([node("c1", "Drake Bulldogs", mentions=2), node("c2", "Drake Bulldogs", "ORG")])
+    (team,) = [e for e in resolver.entities.values() if e is not mattis]
+    assert team.type == "PERSON"
+    resolver.resolve([node("c3", "Drake Bulldogs", "ORG", mentions=3)])
+    assert team.type == "ORG"
+
+
 def test_a_last_word_stands_for_the_one_longer_name_but_a_generic_one_does_not():
     chosen, _ = resolve(node("a1", "Jaguars"), node("a2", "Jacksonville Jaguars", "ORG"),
                         node("a3", "White House", "ORG"), node("a4", "House", "ORG"),

@@ -83,6 +83,14 @@ class Known:
         """Forget what was derived from the names."""
         self.derived.clear()
 
+    def counted(self) -> None:
+        """Forget what was derived from the mention counts, a known name named again: its type
+        only where its names were given more than one."""
+        for key in ("mentions", "name"):
+            self.derived.pop(key, None)
+        if len(self._cached("kinds", lambda: {kind for _, kind in self.names})) > 1:
+            self.derived.pop("type", None)
+
     def _cached(self, key: str, compute):
         if key not in self.derived:
             self.derived[key] = compute()
@@ -166,6 +174,10 @@ class EntityResolver:
         return self.entities[entity_id]
 
     def _add_name(self, entity: Known, name: str, kind: str, mentions: int) -> None:
+        if (name, kind) in entity.names:  # its blocks hold the entity already
+            entity.names[name, kind] += mentions
+            entity.counted()
+            return
         entity.names[name, kind] += mentions
         entity.changed()
         for block in node_blocks(name, kind):
