@@ -359,6 +359,35 @@ def test_a_role_in_apposition_ends_before_a_clause_about_its_holder():
     assert [r for r, _, _ in people["Fiona MacLeod"].roles] == ["former harbour master at Castlebay"]
 
 
+def test_a_title_of_two_portfolios_and_a_role_with_its_portfolio_after_the_name():
+    index = entities_of("Mines and Minerals Development Minister Joseph Mulenga visited the site. The city's "
+                        "former head of IT, Dirk Hallmann, said the attackers got in through a gateway.")
+    people = {c.name: c for c in index.clusters.values() if c.type == "PERSON"}
+    assert [r for r, _, _ in people["Joseph Mulenga"].roles] == ["Mines and Minerals Development Minister"]
+    assert [r for r, _, _ in people["Dirk Hallmann"].roles] == ["city's former head of IT"]
+
+
+def test_a_name_the_tagger_leaves_untagged_before_a_role_or_a_verb_of_saying_is_a_person():
+    text = ("BERLIN - The ransomware attack on Celle, the first such attack on a German city this year, has "
+            "renewed calls for binding cybersecurity standards for local governments.\n\nDirk Hallmann, the "
+            "city's head of IT, said on Wednesday that forensic experts had found the attackers had been "
+            "inside the network since at least February 20.\n\n\"The gateway had been patched,\" Hallmann "
+            "said.")
+    index = entities_of(text)
+    people = [c for c in index.clusters.values() if c.type == "PERSON"]
+    assert [c.name for c in people] == ["Dirk Hallmann"]
+    assert [r for r, _, _ in people[0].roles] == ["city's head of IT"]
+
+
+def test_a_role_mention_leaves_out_the_place_or_body_named_after_it():
+    text = "Leaders met in Oban. Fiona MacLeod, the harbour master at Castlebay, said the crew did well."
+    index = entities_of(text)
+    (macleod,) = [c for c in index.clusters.values() if c.name == "Fiona MacLeod"]
+    assert [r for r, _, _ in macleod.roles] == ["harbour master at Castlebay"]
+    assert [m.text for m in index.mentions if m.kind == "role" and m.entity_id == macleod.id] == [
+        "the harbour master"]
+
+
 def test_a_role_before_a_name_keeps_the_portfolio_after_its_noun():
     index = entities_of("The deputy mayor responsible for transport, Jordi Pons, said tenders would follow.")
     people = {c.name: c for c in index.clusters.values() if c.type == "PERSON"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from newsprism.link.align import (
+    agents_alike,
     align_quantities,
     align_statements,
     corroboration,
@@ -110,6 +111,7 @@ def test_speakers_match_by_their_name_words():
     assert same_speaker(name_tokens("William Sandoval"), name_tokens("Bill Sandoval")) is True
     assert same_speaker(name_tokens("Melania Trump"), name_tokens("Donald Trump")) is False
     assert same_speaker(name_tokens("Mark Smith"), name_tokens("Mark Smithson")) is False
+    assert same_speaker(name_tokens('Cornelius "Neels" van Rooyen'), name_tokens("Neels van Rooyen")) is True
 
 
 SPENDING = "The region has spent €310 million on flood barriers along the river since 2019"
@@ -243,3 +245,9 @@ def test_counted_things_named_in_turn_are_one_unit():
     boats = item("boats", "Boats", held.format("14 boats"), quantities=[("14 boats", 14.0, "boat", "boats")])
     assert align_quantities([vessels, ships])["vessels:q0"] == align_quantities([vessels, ships])["ships:q0"]
     assert align_quantities([vessels, boats]) == {}
+
+
+def test_people_named_in_one_word_or_by_their_work_and_a_noun_for_people_are_one_unit():
+    assert agents_alike("firefighter", "fire crew member") and agents_alike("dock worker", "docker")
+    assert not agents_alike("firefighter", "member") and not agents_alike("soldier", "crew member")
+    assert not agents_alike("fire", "fire crew member")

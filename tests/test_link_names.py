@@ -82,3 +82,9 @@ def test_names_of_one_person_share_a_given_name_block_and_others_need_not():
         assert same_person(person_name(a), person_name(b)) and blocks(a) & blocks(b), (a, b)
     assert not blocks("Hillary Clinton") & blocks("Bill Clinton")
     assert blocks("Clinton") == set()
+
+
+def test_a_nickname_in_quotation_marks_is_the_name_one_goes_by():
+    assert same('Cornelius "Neels" van Rooyen', "Neels van Rooyen")
+    assert same('Cornelius "Neels" van Rooyen', "Cornelius van Rooyen")
+    assert not same('Cornelius "Neels" van Rooyen', "Pieter van Rooyen")

@@ -273,6 +273,11 @@ def test_a_dateline_before_the_subject_is_no_subject(parse):
     assert only(parse(text, "2025-10-14"), "17").subject == "death toll"
 
 
+def test_a_counted_noun_written_with_a_hyphen_is_one_unit(parse):
+    found = parse("The maker will recall 43,800 e-scooters and 12 anti-tank missiles.", "2025-05-20")
+    assert only(found, "43,800").unit == "e-scooter"
+
+
 def test_subject_of_a_share(seed_like):
     q = only(seed_like, "99%")
     assert q.subject == "military assistance" and q.scope == ("2022-01-01", "2025-02-14")

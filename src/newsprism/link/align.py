@@ -90,8 +90,10 @@ def figures_differ(a: Utterance, b: Utterance) -> bool:
 
 @lru_cache(maxsize=8192)
 def name_tokens(name: str | None) -> frozenset[str]:
-    """The words of a name, lower case, split at spaces and hyphens."""
-    return frozenset(t for t in re.split(r"[\s\-]+", (name or "").lower()) if t and t != "the")
+    """The words of a name, lower case, split at spaces and hyphens, without quotation marks (a
+    nickname: Cornelius "Neels" van Rooyen)."""
+    words = (t.strip("\"'“”‘’()") for t in re.split(r"[\s\-]+", (name or "").lower()))
+    return frozenset(t for t in words if t and t != "the")
 
 
 def same_speaker(a: frozenset[str], b: frozenset[str]) -> bool | None:
@@ -289,6 +291,7 @@ class Measure:
     past: bool = False  # a figure of an earlier year's event, told as background (see `_past`)
     target: bool = False  # a level wanted, not one reached ("the 95 percent needed"; see TARGET_AFTER)
     recurring: bool = False  # a figure of every year or month ("kill dozens each year"), no event's
+    offset: bool = False  # a distance from one place to another ("about 100 kilometres to the east")
     # What a total is said to include, before the figure ("the grain crop, including barley and
     # canola, at 22 million tonnes"): stems, so a figure of one of those parts is not compared.
     included: frozenset[str] = frozenset()
@@ -354,9 +357,13 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    margin=bool(MARGIN.search(article.text, max(left, quantity.start - 60), quantity.start)),
                    past=_past(item, quantity, left, right), target=_target(article.text, quantity),
                    recurring=bool(RECURRING.match(article.text, quantity.end, right)),
+                   offset=unit == "m" and bool(OFFSET.match(article.text, quantity.end, right)),
                    included=_included(article.text[left:quantity.start]))
 
 
+# After a distance, what makes it one from a place to another, not the length of a thing.
+OFFSET = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:to the\s+)?(?:north|south|east|west)|away\b|from\b|off\b"
+                    r"|(?:inland|offshore|outside|short of)\b)", re.IGNORECASE)
 RECURRING = re.compile(r"[^.;:]{0,40}?\b(?:(?:each|every|per)\s+(?:year|month|week|day)|annually)\b",
                        re.IGNORECASE)
 INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among them)\s+([^,;:.()]{1,60})", re.IGNORECASE)
@@ -378,15 +385,20 @@ def _compound_heads(stems: Counter[str]) -> dict[str, int]:
     return heads
 
 
-# A figure that is a level wanted or expected, not one reached: "the 95 percent needed to stop
-# the virus", "the WHO's 95 percent target", "a goal of 50,000 homes", "analysts had on average
-# expected a net profit of 398 million francs" (but not "a better-than-expected rise to 412").
-TARGET_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:needed|required|necessary|target|threshold|goal)\b",
-                          re.IGNORECASE)
+# A figure that is a level wanted, planned or expected, not one reached: "the 95 percent needed
+# to stop the virus", "the WHO's 95 percent target", "a goal of 50,000 homes", "1,800 long-term
+# care beds planned for the north", "analysts had on average expected a net profit of 398
+# million francs" (but not "a better-than-expected rise to 412").
+TARGET_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:needed|required|necessary|target|threshold|goal|"
+                          r"planned|proposed|promised)\b", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|threshold) of\s+$"
                            r"|(?<![-\w])(?<!than )(?<!as )"
                            r"(?:expected|forecast|predicted|projected|anticipated)"
-                           r"\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+                           r"\s+(?:[\w'’-]+\s+){0,4}$"
+                           # "the board projected that inflation would end 2025 at 1.8%"
+                           r"|\b(?:projected|forecasts?|predict(?:s|ed)|expect(?:s|ed)|anticipat(?:es|ed))\s+"
+                           r"(?:that\s+)?(?:[\w'’-]+\s+){0,6}?"
+                           r"(?:will|would)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
 def _target(text: str, quantity: Quantity) -> bool:
@@ -486,7 +498,7 @@ def _counted(unit: str | None) -> str | None:
     """The stem of a unit's head word, a synonym folded ("vessels" and "ships" are both "ship")."""
     if not unit:
         return None
-    head = stem(unit.split()[-1])
+    head = stem(re.split(r"[\s-]", unit)[-1])  # "e-scooter" counts scooters
     return COUNTED.get(head, head)
 
 
@@ -770,10 +782,11 @@ SPANS_OF_TIME = frozenset({"year", "month", "week", "day", "hour", "minute", "de
 def units_fit(a: Measure, b: Measure) -> bool:
     """Same unit, or the same head word ("train driver", "driver"), or a bare count naming the unit
     nearby, or two counts of people naming one casualty ("killed 9 people", "a death toll of 12")."""
-    if a.unit in PEOPLE and b.unit in PEOPLE and casualties(a) & casualties(b):
-        return True
+    if (a.unit in PEOPLE or b.unit in PEOPLE) and casualties(a) & casualties(b) \
+            and (a.unit is None or b.unit is None or a.unit in PEOPLE and b.unit in PEOPLE):
+        return True  # a toll names its event, not always whom: "seven miners were killed", "rose to nine"
     if a.unit and b.unit:
-        return a.unit == b.unit or a.unit_head == b.unit_head
+        return a.unit == b.unit or a.unit_head == b.unit_head or agents_alike(_named(a), _named(b))
     counted, bare = (a, b) if a.unit else (b, a)
     if counted.unit in SPANS_OF_TIME or counted.unit in SHARES:
         # "a five-year contract" and "four in the Europa League" near "player of the year"; a
@@ -786,6 +799,30 @@ def units_fit(a: Measure, b: Measure) -> bool:
     if counted.unit and head and stem(head[1]) not in names:
         return False  # "More than half the cases, 231," counts cases, not the schools beside them
     return bool(names & set(bare.stems))
+
+
+# Nouns for people that a compound names by what they do ("fire crew members", "dock workers").
+GROUP_MEMBERS = frozenset({"member", "worker", "staff", "personnel", "crew", "officer", "hand"})
+
+
+def _named(m: Measure) -> str:
+    """A count's unit with the words its subject puts before it ("fire crew member" where the
+    parse gives "crew member" of "fire crew members")."""
+    unit, subject = m.unit or "", (m.quantity.subject or "").lower()
+    if unit and len(subject.split()) <= 4 and subject.removesuffix("s").endswith(unit):
+        return subject.removesuffix("s")
+    return unit
+
+
+def agents_alike(a: str, b: str) -> bool:
+    """Whether one unit names in one word the people the other names by their work and a noun
+    for people: "firefighter" and "fire crew member", "docker" and "dock worker"."""
+    for one, other in ((a, b), (b, a)):
+        words = re.split(r"[\s-]+", other)
+        if " " not in one and len(words) >= 2 and words[-1] in GROUP_MEMBERS \
+                and len(words[0]) >= 4 and one.startswith(words[0]) and one != words[0]:
+            return True
+    return False
 
 
 # A bare count's subject that ends in a plural noun names what it counts.
@@ -843,11 +880,11 @@ def similarity(a: Measure, b: Measure) -> float:
     if a.unit in SHARES and any(_changed(x) and _share_of(y) for x, y in ((a, b), (b, a))):
         return 0.0  # "a 15 percent increase" is a change; "5 percent of imports" a share
     if a.further != b.further or a.summed != b.summed or a.margin != b.margin or a.past != b.past \
-            or a.target != b.target or a.recurring != b.recurring:
+            or a.target != b.target or a.recurring != b.recurring or a.offset != b.offset:
         # "three other rifles" beside "seven AK-47 rifles" counts another set; the rifles of
         # five operations are not those of one; a winning margin counts no side's votes; a figure
         # of an earlier year's event is background to this one's; a target is no level reached;
-        # a yearly figure is no one event's
+        # a yearly figure is no one event's; a distance between places is no length of a thing
         return 0.0
     return sum(a.stems[s] * b.stems[s] for s in shared) / (a.norm * b.norm)
 

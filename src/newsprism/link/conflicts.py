@@ -378,7 +378,24 @@ def _bounds_allow(sides: list[list[Measure]]) -> bool:
             for b in high:
                 if not (a.value < b.value and (bound(a), bound(b)) in {(">", "="), ("=", "<")}):
                     return False
+                if bound(a) == ">" and b.value - a.value > BOUND_STEPS * _precision(a.quantity.value) * (
+                        a.value / a.quantity.value if a.quantity.value else 1):
+                    return False  # "more than 640 firefighters" is not 910 of them
     return True
+
+
+BOUND_STEPS = 5  # steps of a lower bound's last written digit within which a plain value keeps it
+
+
+def _precision(value: float) -> float:
+    """The step of a figure's last non-zero digit as written: 10 for 640, 1,000 for 6,000."""
+    whole = abs(round(value))
+    if whole == 0 or whole != abs(value):
+        return 1.0
+    step = 1
+    while whole % (step * 10) == 0:
+        step *= 10
+    return float(step)
 
 
 def _places_differ(sides: list[list[Measure]]) -> bool:
@@ -406,7 +423,7 @@ def _totals_differ(sides: list[list[Measure]]) -> bool:
 
 # Words before a figure that cite it as what earlier reports said, not as the article's own.
 CITED_EARLIER = re.compile(r"\b(earlier|initial|previous|first) (reports?|figures?|estimates?|count)\b|"
-                           r"\b(initially|previously|had (put|given|reported))\b|\bup from\s*$",
+                           r"\b(initially|previously|had (put|given|reported|stood at))\b|\bup from\s*$",
                            re.IGNORECASE)
 
 
@@ -621,6 +638,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
            or LISTED_BEFORE.search(m.article.text[max(0, m.quantity.start - 30):m.quantity.start])
            for m in measures):
         return True  # "one Australian and one English climber": parts of a total
+    if len({_by_place(m) for m in measures}) > 1:
+        return True  # "In Thunder Bay, the median wait was 24.8 hours, and in Timmins 21.5": local figures
     if len({_basis(m) for m in measures}) > 1:
         return True  # "a hammer price of 7.2 million pounds" is not "8.6 million pounds including fees"
     if _owners_differ(sides) or _different_polls(sides) or _places_counted(sides) or _parts_add_up(sides) \
@@ -630,6 +649,18 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     if len(ages) < len(measures):
         return bool(ages)  # an age is no span of anything else ("Olsen, 57" vs "its 160-year history")
     return max(ages) > AGE_RATIO * min(ages) or _ages_of_others(sides)
+
+
+IN_PLACE = re.compile(r"\b[Ii]n\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\b[^.;:]{0,60}$")
+
+
+def _by_place(m: Measure) -> bool:
+    """Whether a figure is one of a sentence's figures given place by place ("In Thunder Bay, the
+    median wait was 24.8 hours, and in Timmins 21.5 hours"): each is that place's own."""
+    sentence, unit = m.sentence, m.quantity.unit
+    placed = [f for f in scan(sentence)
+              if f.unit == unit and IN_PLACE.search(sentence[max(0, f.start - 80):f.start])]
+    return len(placed) >= 2 and any(m.sentence_start + f.start == m.quantity.start for f in placed)
 
 
 # What a sum of money is counted with: "a hammer price of", "including fees", "before tax".

@@ -62,6 +62,7 @@ class PersonName:
     middle: tuple[str, ...]
     last: str
     suffix: str
+    nickname: str = ""  # the name in quotation marks: Cornelius "Neels" van Rooyen
 
     @property
     def full(self) -> bool:
@@ -83,7 +84,8 @@ def person_name(name: str) -> PersonName:
         return PersonName("", (), last, suffix)
     if suffix and last == fold(words[-1]).replace(" ", "") and len(words) == 2:
         return PersonName("", (), first, suffix)  # "Trump Jr.", "Donald Jr.": one name and a suffix
-    return PersonName(first, tuple(fold(m) for m in parsed.middle.split()), last, suffix)
+    return PersonName(first, tuple(fold(m) for m in parsed.middle.split()), last, suffix,
+                      fold(parsed.nickname).split(" ")[0] if parsed.nickname else "")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -147,7 +149,9 @@ def same_given(a: str, b: str) -> bool:
 
 def _called(name: PersonName) -> tuple[str, tuple[str, ...]]:
     """The given name a person goes by, and the middle names after it: "W. Mark Felt" goes by
-    Mark, "F. Scott Fitzgerald" by Scott."""
+    Mark, "F. Scott Fitzgerald" by Scott, Cornelius "Neels" van Rooyen by Neels."""
+    if name.nickname:
+        return name.nickname, ()
     if len(name.first) == 1 and name.middle and len(name.middle[0]) > 1:
         return name.middle[0], name.middle[1:]
     return name.first, name.middle

@@ -122,6 +122,7 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
 
 
 NEAR_DAYS = 3  # dates this close, of one specific event word, may be one event told apart by a day
+NEAR_SIMILAR = 0.2  # and words this alike around them are enough for their frames to be compared
 
 
 def _one_event_near(a: Event, b: Event, frames: dict) -> bool:
@@ -207,7 +208,8 @@ def _similar_events(first: list[Event], second: list[Event]) -> list[tuple[float
     scored = [(event_similarity(a, b) + 0.05 * (a.timex.value == b.timex.value), a, b)
               for a in first for b in second]
     return [(score, a, b) for score, a, b in scored
-            if score >= EVENT_SIMILAR or len(a.stems.keys() & b.stems.keys()) >= EVENT_SHARED]
+            if score >= EVENT_SIMILAR or len(a.stems.keys() & b.stems.keys()) >= EVENT_SHARED
+            or (score >= NEAR_SIMILAR and _days_apart(a, b) <= NEAR_DAYS)]
 
 
 def _one_to_one(scored, first: list[Event], second: list[Event]) -> list[tuple[Event, Event]]:
@@ -284,7 +286,7 @@ EVENT_SYNONYMS = (
     ("elect", "election"), ("attack", "breach", "hack", "break", "intrusion", "cyberattack"),
     ("postpone", "delay", "push", "defer", "reschedule"), ("arrest", "detain", "detention"),
     ("close", "closure", "shut", "shutdown"), ("collapse", "cave"), ("fire", "blaze"),
-    ("verdict", "convict", "conviction", "acquit", "acquittal"),
+    ("verdict", "convict", "conviction", "acquit", "acquittal", "judgment", "judgement", "ruling", "rule"),
 )
 EVENT_KINDS = frozenset(group[0] for group in EVENT_SYNONYMS)
 CANONICAL: dict[str, frozenset[str]] = {}

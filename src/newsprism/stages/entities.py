@@ -362,6 +362,7 @@ def _people(doc) -> list:
     the tagger took for a person is left out (see `_city_taken_for_person`)."""
     tagged = [_with_given_name(ent) for ent in doc.ents if ent.label_ == "PERSON" and _name_tokens(ent)]
     tagged = [ent for ent in tagged if not _city_taken_for_person(ent) and not _outlet_taken_for_person(ent)]
+    tagged += _untagged_speakers(doc)
     surnames = {_name_tokens(ent)[-1].lower_ for ent in tagged}
     people = list(tagged)
     for ent in doc.ents:
@@ -378,6 +379,32 @@ def _people(doc) -> list:
             surnames.add(_name_tokens(ent)[-1].lower_)
     people += [tail for ent in doc.ents if (tail := _name_after_portfolio(ent)) is not None]
     return people
+
+
+SPEAKING = frozenset({"say", "tell", "add", "warn", "write"})
+ROLE_REACH = 8  # tokens after the comma within which a role in apposition names its noun
+
+
+def _untagged_speakers(doc) -> list:
+    """A given name and a surname the tagger left untagged ("Dirk Hallmann, the city's head of IT,
+    said"): a person where a role follows in apposition or a verb of saying right after. The
+    given name is a known one or stands where a name starts a sentence (`_set_off_given_name`);
+    the surname is no word the article writes in lower case."""
+    from spacy.tokens import Span
+
+    found = []
+    for token in doc[:-2]:
+        given, surname, after = token, doc[token.i + 1], doc[token.i + 2]
+        if given.ent_type_ or surname.ent_type_ or not (given.is_title and surname.is_title) \
+                or given.pos_ != "PROPN" or surname.pos_ != "PROPN" \
+                or any(form in _lowercase_words(doc) for form in _word_forms(surname.lower_)) \
+                or not (given.lower_ in first_name_genders() or _set_off_given_name(given)):
+            continue
+        if after.lemma_.lower() in SPEAKING or after.text == "," and any(
+                t.lemma_.lower() in ROLE_NOUNS for t in doc[after.i + 1:after.i + 1 + ROLE_REACH]
+                if t.i < len(doc)):
+            found.append(Span(doc, given.i, given.i + 2, label="PERSON"))
+    return found
 
 
 def _name_after_portfolio(ent):
@@ -789,8 +816,9 @@ def _collect_roles(index: EntityIndex, ent) -> None:
             role = _role_text(span)
             if role:
                 cluster.roles.append((role, span.start_char, span.end_char))
-                index.mentions.append(Mention(index.article_id, cluster.id, span.start_char,
-                                              span.end_char, span.text, "role"))
+                said = span[:_role_mention_end(span)]
+                index.mentions.append(Mention(index.article_id, cluster.id, said.start_char,
+                                              said.end_char, said.text, "role"))
     _owner_before(index, ent)
     start = _described_from(ent)
     if start < ent.start:  # "President Trump", "defensive tackle Jamal Williams" as one mention
@@ -1039,9 +1067,16 @@ def _portfolio_title(ent):
 
 def _modifiers_start(ent) -> int:
     """The first of the words right before a name that hang on it in its noun phrase."""
-    start = ent.start
-    while start > 0 and _title_token(ent.doc[start - 1], ent):
-        start -= 1
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        if _title_token(doc[start - 1], ent):
+            start -= 1
+        elif start > 1 and doc[start - 1].lower_ in ("and", "&") and doc[start].is_title \
+                and doc[start - 2].is_title and doc[start - 2].ent_type_ != "PERSON" \
+                and _title_token(doc[start - 2], ent):
+            start -= 2  # a portfolio of two: "Mines and Minerals Development Minister"
+        else:
+            break
     return start
 
 
@@ -1080,22 +1115,37 @@ def _appositive(ent):
     return None
 
 
+def _role_mention_end(span) -> int:
+    """Where a role's mention of its holder ends: before a place or body named after its last
+    role word ("harbour master at Castlebay", "head of production for Paperny Films"), which is
+    a mention of that place or body, not of the person; the role itself keeps it."""
+    nouns = [t.i for t in span if t.lemma_.lower() in ROLE_NOUNS]
+    for token in span:
+        if nouns and token.i > nouns[-1] and token.pos_ == "ADP" and any(
+                t.pos_ == "PROPN" for t in token.doc[token.i + 1:min(token.i + 3, span.end)]):
+            return token.i - span.start
+    return len(span)
+
+
 def _role_end(head) -> int:
     """Where a role in apposition ends: before a clause that says more of its holder ("the former
     harbour master at Castlebay, who has piloted vessels into the bay for three decades")."""
     said = [t for t in head.subtree if t.i > head.i and t.dep_ in ("relcl", "acl")]
     end = min(t.left_edge.i for t in said) if said else head.right_edge.i + 1
-    while end > head.i + 1 and (head.doc[end - 1].is_punct or head.doc[end - 1].is_space):
-        end -= 1
+    doc = head.doc
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space) and not (
+            doc[end - 1].text == ")" and any(t.text == "(" for t in doc[head.i:end])):
+        end -= 1  # a comma before the clause, not the bracket of "chief PRO (Defence)"
     return end
 
 
-PORTFOLIO_AFTER = re.compile(r"\s*(?:responsible for|in charge of)\s+(?:[\w-]+\s+){0,3}?[\w-]+(?=\s*,)")
+PORTFOLIO_AFTER = re.compile(r"\s*(?:responsible for|in charge of|of)\s+(?:[\w-]+\s+){0,3}?[\w-]+(?=\s*,)")
 
 
 def _portfolio_end(head) -> int:
     """Where a role ends that names its portfolio after its noun ("the deputy mayor responsible
-    for transport, Jordi Pons"): the token after the portfolio, else after the noun."""
+    for transport, Jordi Pons", "the city's former head of IT, Dirk Hallmann"): the token after
+    the portfolio, else after the noun."""
     doc = head.doc
     found = PORTFOLIO_AFTER.match(doc_text(doc), head.idx + len(head))
     if not found:

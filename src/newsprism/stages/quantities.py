@@ -732,8 +732,13 @@ def counted_noun(noun, after: int = 0) -> str:
     (not those before token `after`: the "m" of "400m devices" is the number's)."""
     compounds = [c.lower_ for c in noun.children
                  if c.dep_ == "compound" and after <= c.i < noun.i and c.pos_ == "NOUN"]
+    doc, parts = noun.doc, []
+    while noun.i + 2 < len(doc) and not noun.whitespace_ and doc[noun.i + 1].text == "-" \
+            and not doc[noun.i + 1].whitespace_ and doc[noun.i + 2].is_alpha:
+        parts.append(noun.lower_)  # "e-scooters", which the tokenizer splits at its hyphen
+        noun = doc[noun.i + 2]
     lemma = noun.lemma_.lower()
-    return " ".join([*compounds, U.PER_WORDS.get(lemma, lemma)])
+    return " ".join([*compounds, "-".join([*parts, U.PER_WORDS.get(lemma, lemma)])])
 
 
 def _trend(span, found: Found) -> Found:
