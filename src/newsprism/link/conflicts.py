@@ -384,7 +384,7 @@ def _bounds_allow(sides: list[list[Measure]]) -> bool:
     return True
 
 
-BOUND_STEPS = 5  # steps of a lower bound's last written digit within which a plain value keeps it
+BOUND_STEPS = 10  # steps of a lower bound's last written digit within which a plain value keeps it
 
 
 def _precision(value: float) -> float:
@@ -651,16 +651,20 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     return max(ages) > AGE_RATIO * min(ages) or _ages_of_others(sides)
 
 
-IN_PLACE = re.compile(r"\b[Ii]n\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\b[^.;:]{0,60}$")
+IN_PLACE = re.compile(r"\b[Ii]n\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\b[^.;:]{0,60}$")
 
 
 def _by_place(m: Measure) -> bool:
     """Whether a figure is one of a sentence's figures given place by place ("In Thunder Bay, the
     median wait was 24.8 hours, and in Timmins 21.5 hours"): each is that place's own."""
     sentence, unit = m.sentence, m.quantity.unit
-    placed = [f for f in scan(sentence)
-              if f.unit == unit and IN_PLACE.search(sentence[max(0, f.start - 80):f.start])]
-    return len(placed) >= 2 and any(m.sentence_start + f.start == m.quantity.start for f in placed)
+    places = {}
+    for f in scan(sentence):
+        place = IN_PLACE.search(sentence[max(0, f.start - 80):f.start]) if f.unit == unit else None
+        if place:
+            places[f.start] = place[1]
+    own = places.get(m.quantity.start - m.sentence_start)
+    return own is not None and len(set(places.values())) >= 2
 
 
 # What a sum of money is counted with: "a hammer price of", "including fees", "before tax".
