@@ -35,6 +35,10 @@ def conflicts_of(*articles):
     return find_conflicts(items_of(*articles))
 
 
+def of_kind(kind, *articles):
+    return [c for c in conflicts_of(*articles) if c.kind == kind]
+
+
 def sides_text(conflict, articles):
     """Per side, the evidence texts, to compare against what the articles say."""
     by_id = {a.id: a for a in articles}
@@ -70,7 +74,7 @@ def test_rounded_values_are_no_conflict():
     rounded = article("bridge-b", "2025-05-06",
                       "The state has awarded a nearly $4 billion contract for the new Elbe bridge to a "
                       "consortium headed by Nordbau.")
-    assert [c for c in conflicts_of(exact, rounded) if c.kind == "numeric"] == []
+    assert of_kind("numeric", exact, rounded) == []
 
 
 def test_different_periods_are_a_scope_conflict():
@@ -90,7 +94,7 @@ def test_a_figure_since_an_event_is_a_scope_note_beside_the_contradiction_since_
     since_mayor = article("tram-c", "2025-03-12",
                           "Graz has invested about €480 million in its tram network since Mayor Elke Kahr "
                           "took office, the transport office said. The depot will hold 40 trams.")
-    conflicts = [c for c in conflicts_of(since_2016, more, since_mayor) if c.kind == "numeric"]
+    conflicts = of_kind("numeric", since_2016, more, since_mayor)
     statuses = {c.status: c for c in conflicts}
     assert set(statuses) == {"contradiction", "scope"}, [c.summary for c in conflicts]
     contradiction = sides_text(statuses["contradiction"], [since_2016, more, since_mayor])
@@ -133,7 +137,7 @@ def test_former_and_serving_in_one_week_conflict_but_not_a_year_apart(later, exp
     serving = article("farm-b", later,
                       "Agriculture Minister Paul Girard promised new subsidies for dairy farmers on "
                       "Wednesday.")
-    found = [c for c in conflicts_of(former, serving) if c.kind == "identity"]
+    found = of_kind("identity", former, serving)
     assert len(found) == expected
 
 
@@ -208,7 +212,7 @@ def test_the_day_a_move_is_made_is_no_day_of_the_event():
     moved = article("bud-c", "2025-12-05",
                     "The French government on Thursday postponed the National Assembly's final vote on the "
                     "social security budget to Dec. 16, a minister said.")
-    (conflict,) = [c for c in conflicts_of(planned, moved) if c.kind == "temporal"]
+    (conflict,) = of_kind("temporal", planned, moved)
     assert conflict.status == "revision"
     assert sides_text(conflict, [planned, moved]) == [{"Dec. 9"}, {"Dec. 16"}]
 
@@ -229,11 +233,11 @@ def test_a_move_needs_the_new_day_and_the_same_event():
     # The fair now runs to May 18: the end of a span is not the day it was moved to.
     span = article("fair-d", "2025-04-15",
                    "After a delay caused by repairs, the Lindau Book Fair now runs from May 8 to May 18.")
-    assert [c for c in conflicts_of(planned, span) if c.kind == "temporal"] == []
+    assert of_kind("temporal", planned, span) == []
     # Another event moved in a later report is no revision of the fair's opening.
     other = article("fair-e", "2025-04-15",
                     "The Lindau Wine Festival has been pushed back and will now begin on May 15.")
-    assert [c for c in conflicts_of(planned, other) if c.kind == "temporal"] == []
+    assert of_kind("temporal", planned, other) == []
 
 
 def test_conflicts_and_their_ids_do_not_depend_on_input_order():
@@ -279,7 +283,7 @@ def test_dates_of_different_events_in_alike_sentences_are_no_conflict():
     reopening = article("quay-b", "2025-09-04",
                         "The port authority will reopen the harbour in Bergen on 8 September, ten days "
                         "after the quay collapse.")
-    assert [c for c in conflicts_of(collapse, reopening) if c.kind == "temporal"] == []
+    assert of_kind("temporal", collapse, reopening) == []
 
 
 def test_one_verb_with_different_subjects_is_two_events():
@@ -289,7 +293,7 @@ def test_one_verb_with_different_subjects_is_two_events():
     trains = article("rail-b", "2025-09-03",
                      "Trains between Ghent and Bruges will run again on Saturday after the signal fault is "
                      "repaired, the rail operator said.")
-    assert [c for c in conflicts_of(buses, trains) if c.kind == "temporal"] == []
+    assert of_kind("temporal", buses, trains) == []
 
 
 def test_an_event_frame_ties_a_date_to_the_event_it_dates():
@@ -378,7 +382,7 @@ def test_a_national_and_a_regional_figure_of_one_kind_are_a_scope_note():
                        "The unemployment rate in the Tarnby region remained stuck at 9.1 percent in May, "
                        "regional figures published by the statistics office showed on Thursday.")
     articles = [national, agreeing, regional]
-    (note,) = [c for c in conflicts_of(*articles) if c.kind == "numeric"]
+    (note,) = of_kind("numeric", *articles)
     assert note.status == "scope" and note.confidence < SHOWN_CONFIDENCE
     assert [set(s.article_ids) for s in note.sides] == [{"jobs-a", "jobs-c"}, {"jobs-b"}]
     # Two regions' figures are no such note.
@@ -460,7 +464,7 @@ def test_a_role_held_until_some_time_and_a_former_title_are_consistent():
                      "Former energy minister Tobias Rennert urged the government to fund grid storage.")
     claims = role_claims((held, next(iter(analyze_articles([held])))))
     assert [c.former for c in claims] == [True]
-    assert [c for c in conflicts_of(held, former) if c.kind == "identity"] == []
+    assert of_kind("identity", held, former) == []
 
 
 def test_one_person_called_former_by_one_report_and_serving_by_two_is_one_conflict():
@@ -470,7 +474,7 @@ def test_one_person_called_former_by_one_report_and_serving_by_two_is_one_confli
                      "the plan was credible.")
     third = article("bel-c", "2025-11-06", "Katrien Peeters, the budget minister, is due to present the "
                     "detailed figures to parliament on Nov. 12.")
-    (conflict,) = [c for c in conflicts_of(first, former, third) if c.kind == "identity"]
+    (conflict,) = of_kind("identity", first, former, third)
     assert {frozenset(s.article_ids) for s in conflict.sides} == {frozenset({"bel-b"}),
                                                                   frozenset({"bel-a", "bel-c"})}
 
@@ -524,7 +528,7 @@ def test_synonymous_verbs_acting_on_different_things_are_two_events():
                    "Hackers attacked the booking system of the ferry company on 4 May, the company said.")
     raid = article("town-b", "2025-05-13",
                    "Protesters broke into the town hall of Velden on 6 May, police said.")
-    assert [c for c in conflicts_of(hack, raid) if c.kind == "temporal"] == []
+    assert of_kind("temporal", hack, raid) == []
 
 
 def test_a_clause_completing_another_takes_its_subject_as_a_participant():
@@ -565,14 +569,14 @@ def test_the_head_of_one_office_in_two_countries_is_no_conflict():
     britain = article("g7-b", "2025-06-10",
                       "British Prime Minister Clara Whitby arrived in Ottawa on Tuesday. Prime Minister "
                       "Clara Whitby said security would top the agenda.")
-    assert [c for c in conflicts_of(japan, britain) if c.kind == "identity"] == []
+    assert of_kind("identity", japan, britain) == []
 
 
 def test_a_place_never_holds_an_office():
     one = article("sg-a", "2025-02-02",
                   "The president named a rural doctor from Alabama, to be surgeon general, on Monday.")
     other = article("sg-b", "2025-02-02", "Surgeon General Maya Lindqvist issued new guidance on Monday.")
-    assert [c for c in conflicts_of(one, other) if c.kind == "identity"] == []
+    assert of_kind("identity", one, other) == []
     assert all(claim.person != "Alabama" for claim in role_claims((one, next(iter(analyze_articles([one]))))))
 
 
@@ -625,7 +629,7 @@ def test_an_insured_value_is_no_estimate_of_the_value():
     insured = article("theft-b", "2025-03-01",
                       "Police recovered the six stolen paintings on Friday. The six works were insured for "
                       "3.8 million euros, less than their estimated value.")
-    assert [c for c in conflicts_of(estimate, insured) if c.kind == "numeric"] == []
+    assert of_kind("numeric", estimate, insured) == []
 
 
 def test_a_part_a_running_total_and_a_vague_plural_are_no_contradiction():
@@ -634,11 +638,11 @@ def test_a_part_a_running_total_and_a_vague_plural_are_no_contradiction():
     total = article("navy-b", "2025-11-11",
                     "The warship has seized a total of 14 rifles during the five operations it carried out, "
                     "the navy said on Friday.")
-    found = [c for c in conflicts_of(part, total) if c.kind == "numeric"]
+    found = of_kind("numeric", part, total)
     assert all(c.status == "scope" for c in found)
     vague = article("camp-a", "2025-04-30", "Hundreds of migrants waited at the border crossing on Sunday.")
     count = article("camp-b", "2025-04-30", "About 150 migrants waited at the border crossing on Sunday.")
-    assert [c for c in conflicts_of(vague, count) if c.kind == "numeric"] == []
+    assert of_kind("numeric", vague, count) == []
 
 
 def test_confidence_says_why_a_conflict_is_less_sure():
@@ -683,7 +687,7 @@ def test_bounds_that_exclude_each_other_are_a_contradiction():
     rounded = article("deal-c", "2025-07-09", deal.format("$80 million"))
     conflict = only(conflicts_of(nearly, exact), "numeric")
     assert {s.value for s in conflict.sides} == {"nearly $80 million", "$82 million"}
-    assert [c for c in conflicts_of(nearly, rounded) if c.kind == "numeric"] == []
+    assert of_kind("numeric", nearly, rounded) == []
 
 
 def test_an_organisation_named_before_a_title_is_whose_office_it_is():
@@ -754,7 +758,7 @@ def test_one_person_given_two_ranks_is_an_identity_conflict():
     conflict = only(conflicts_of(first, second), "identity")
     assert "Nirad Sinha" in conflict.summary
     assert [s.value for s in conflict.sides] == ["Commander", "Commodore"]
-    assert [c for c in conflicts_of(first, longer) if c.kind == "identity"] == []
+    assert of_kind("identity", first, longer) == []
 
 
 def test_shares_from_two_polls_are_no_conflict_and_one_polls_are():
@@ -774,7 +778,7 @@ def test_figures_owned_by_different_people_are_no_conflict():
                        "January, its finance director said on Monday.")
 
     holt, brandt = raised("c-a", "Senator Holt's", 21), raised("c-b", "Governor Brandt's", 26)
-    assert [c for c in conflicts_of(holt, brandt) if c.kind == "numeric"] == []
+    assert of_kind("numeric", holt, brandt) == []
     assert only(conflicts_of(raised("c-a", "Senator Holt's", 21), raised("c-c", "Holt's", 26)), "numeric")
 
 
@@ -783,12 +787,12 @@ def test_figures_for_different_numbers_of_places_are_no_conflict():
                     "officials said.")
     second = article("d-b", "2016-03-01", "In all, 691 delegates are at stake on Tuesday in five states, "
                      "party officials said.")
-    assert [c for c in conflicts_of(first, second) if c.kind == "numeric"] == []
+    assert of_kind("numeric", first, second) == []
     many = article("t-a", "2025-03-01", "The tariff covers $340 billion of imports from 11 countries, "
                    "officials said on Monday.")
     few = article("t-b", "2025-03-01", "The tariff covers $290 billion of imports from five countries, "
                   "officials said on Monday.")
-    assert [c for c in conflicts_of(many, few) if c.kind == "numeric"] == []
+    assert of_kind("numeric", many, few) == []
 
 
 def test_a_courtesy_title_against_former_is_a_less_sure_conflict():
@@ -809,7 +813,7 @@ def test_a_part_whose_rest_the_text_gives_is_no_rival_count():
                     "After a brief chase, two of them managed to flee, the navy said.")
     part = article("ship-b", "2025-11-11", "A warship intercepted three pirate boats that tried to attack "
                    "the convoy on Thursday, the navy said.")
-    assert [c for c in conflicts_of(whole, part) if c.kind == "numeric"] == []
+    assert of_kind("numeric", whole, part) == []
     # without the rest, the same two counts are rival figures
     bare = article("ship-c", "2025-11-11", "Five pirate boats tried to attack the convoy on Thursday, "
                    "the navy said.")
@@ -819,14 +823,14 @@ def test_a_part_whose_rest_the_text_gives_is_no_rival_count():
 def test_one_name_written_two_ways_is_no_conflict():
     greek = article("gr-a", "2010-05-05", "Greek President Karolos Papoulias called for calm on Wednesday.")
     latin = article("gr-b", "2010-05-05", "Greek President Carolos Papoulias called for calm on Wednesday.")
-    assert [c for c in conflicts_of(greek, latin) if c.kind == "identity"] == []
+    assert of_kind("identity", greek, latin) == []
     # A nickname and its full form are one person in one office, not two.
     full = article("cc-a", "2025-09-16", "Council President William Sandoval said the vote would be close.")
     nick = article("cc-b", "2025-09-16", "Council President Bill Sandoval said the vote would be close.")
-    assert [c for c in conflicts_of(full, nick) if c.kind == "identity"] == []
+    assert of_kind("identity", full, nick) == []
     drew = article("nfl-a", "2008-12-19", "Running back Maurice Jones-Drew scored twice on Thursday.")
     short = article("nfl-b", "2008-12-19", "Running back Maurice Drew scored twice on Thursday.")
-    assert [c for c in conflicts_of(drew, short) if c.kind == "identity"] == []
+    assert of_kind("identity", drew, short) == []
 
 
 def test_one_doubt_about_the_measure_hides_a_numeric_conflict():
@@ -845,11 +849,11 @@ def test_a_sum_of_several_owners_beside_one_owners_figure_is_no_conflict():
     whole = article("air-b", "2025-12-04",
                     "The deal brings together two airlines that together carried about 24 million "
                     "passengers last year.")
-    assert [c for c in conflicts_of(parts, whole) if c.kind == "numeric"] == []
+    assert of_kind("numeric", parts, whole) == []
     # Without the rest in its article, one airline's count against the pair's is still compared.
     alone = article("air-c", "2025-12-03",
                     "Nordia, which carried 14.2 million passengers last year, agreed to buy Baltwing.")
-    assert [c for c in conflicts_of(alone, whole) if c.kind == "numeric"] != []
+    assert of_kind("numeric", alone, whole) != []
 
 
 def test_two_figures_both_reports_give_are_not_crossed():
@@ -859,7 +863,7 @@ def test_two_figures_both_reports_give_are_not_crossed():
     other = article("fire-b", "2025-08-12",
                     "The fire service said the blaze had scorched 8,000 hectares; EFFIS, the EU's satellite "
                     "monitoring service, estimated the burned area at 10,400 hectares.")
-    assert [c for c in conflicts_of(one, other) if c.kind == "numeric"] == []
+    assert of_kind("numeric", one, other) == []
 
 
 def test_a_figure_of_an_earlier_years_event_is_background_not_a_rival():
@@ -879,7 +883,7 @@ def test_a_figure_of_an_earlier_years_event_is_background_not_a_rival():
                    "won the order.")
     written = article("rev-b", "2025-08-27", "Voltrak's annual revenue was about €1.3 billion in 2024, "
                       "the company said.")
-    assert [c for c in conflicts_of(said, written) if c.kind == "numeric"] == []
+    assert of_kind("numeric", said, written) == []
 
 
 def test_a_part_of_the_wounded_is_no_count_of_them():
@@ -887,7 +891,7 @@ def test_a_part_of_the_wounded_is_no_count_of_them():
                     "and wounding seven others.")
     second = article("shot-b", "2025-06-20", "Police said a gunman opened fire at a block party. Three of "
                      "the wounded remained in hospital on Friday.")
-    assert [c for c in conflicts_of(first, second) if c.kind == "numeric"] == []
+    assert of_kind("numeric", first, second) == []
 
 
 def test_a_figure_the_other_report_also_states_is_set_against_nothing_else():
@@ -899,7 +903,7 @@ def test_a_figure_the_other_report_also_states_is_set_against_nothing_else():
                     "on April 9 signed off on tariffs covering €18.4 billion of American goods. The duties "
                     "start on April 15. The European Commission estimates that U.S. tariffs on steel and "
                     "aluminium affect some €26 billion of EU exports.")
-    assert [c for c in conflicts_of(one, other) if c.kind == "numeric"] == []
+    assert of_kind("numeric", one, other) == []
 
 
 def test_a_raised_offer_beside_the_old_one_still_revises_the_first_report():
@@ -920,7 +924,7 @@ def test_a_winning_margin_is_no_count_of_votes():
     total = article("vote-t", "2025-11-06",
                     "Ada Holm won Tuesday's mayoral election in Fenwick with nearly 19,000 votes, a margin "
                     "of more than 3,000 over Deputy Mayor Karl Ruud, according to results updated Wednesday.")
-    assert [c for c in conflicts_of(margin, total) if c.kind == "numeric"] == []
+    assert of_kind("numeric", margin, total) == []
 
 
 def test_an_age_is_no_span_of_anything_else_and_covers_no_period():
@@ -929,7 +933,7 @@ def test_an_age_is_no_span_of_anything_else_and_covers_no_period():
     second = article("age-b", "2025-11-05",
                      "Voters chose Holm as the first woman to lead the city in its 160-year history. "
                      "Holm, 57, has served on the council since 2017.")
-    assert [c for c in conflicts_of(first, second) if c.kind == "numeric"] == []
+    assert of_kind("numeric", first, second) == []
 
 
 def test_a_crowd_counts_the_fans_another_report_counts():
@@ -972,7 +976,7 @@ def test_a_lower_bound_below_a_value_is_no_conflict():
     above = article("f-a", "2013-03-10", crowd.format("More than 6,000"))
     about = article("f-b", "2013-03-10", crowd.format("Approximately 7,000"))
     exact = article("f-c", "2013-03-10", crowd.format("Some 5,000"))
-    assert [c for c in conflicts_of(above, about) if c.kind == "numeric"] == []
+    assert of_kind("numeric", above, about) == []
     # the bound leaves out a value below it: that is a conflict
     conflict = only(conflicts_of(above, exact), "numeric")
     assert {s.value for s in conflict.sides} == {"More than 6,000", "Some 5,000"}
@@ -984,7 +988,7 @@ def test_ages_given_next_to_two_names_are_two_peoples():
     one = article("ag-a", "2013-04-11", trial.format("Andrew Lopez, 20,"))
     both = article("ag-b", "2013-04-11", trial.format("the accused, Andrew Lopez, 20 and Jonathan "
                                                       "Carrasquillo, 24,"))
-    assert [c for c in conflicts_of(one, both) if c.kind == "numeric"] == []
+    assert of_kind("numeric", one, both) == []
     misstated = article("ag-c", "2013-04-11", trial.format("Andrew Lopez, 21,"))
     assert only(conflicts_of(one, misstated), "numeric").status == "contradiction"
 
@@ -996,7 +1000,7 @@ def test_the_verb_before_a_count_says_who_it_counts():
                      "at the plant on Thursday night.")
     wrong = article("k-c", "2010-09-10", "Police said the suspended employee shot and killed three "
                     "co-workers at the plant on Thursday night.")
-    assert [c for c in conflicts_of(shot, killed) if c.kind == "numeric"] == []
+    assert of_kind("numeric", shot, killed) == []
     conflict = only(conflicts_of(killed, wrong), "numeric")
     assert {s.value for s in conflict.sides} == {"two", "three"}
 
@@ -1060,7 +1064,7 @@ def test_a_count_the_other_report_gives_as_a_share_of_a_larger_one_is_its_part()
                     "precinct.")
     march = article("v-b", "2013-03-14", "Nearly 100 people set off from the vigil on Wednesday night to "
                     "march to the precinct.")
-    assert [c for c in conflicts_of(vigil, march) if c.kind == "numeric"] == []
+    assert of_kind("numeric", vigil, march) == []
     # without the share, the same two counts are rival figures
     unshared = article("v-c", "2013-03-14", "About 200 people attended the vigil on Wednesday night. The "
                        "gathering became unruly when some of them splintered off and marched to the "
@@ -1130,7 +1134,7 @@ def test_one_distance_from_one_place_at_opposed_compass_points_is_a_conflict_not
     assert not align_quantities(items_of(east, west))  # the same figure, no corroboration of one position
     near = article("p-c", "2025-05-02", "The frigate intercepted a pirate skiff some 150 nautical miles "
                    "north-east of Aden on Thursday, a navy spokesman said.")
-    assert not [c for c in conflicts_of(east, near) if c.kind == "numeric"]
+    assert not of_kind("numeric", east, near)
     assert len(set(align_quantities(items_of(east, near)).values())) == 1
 
 
@@ -1141,7 +1145,7 @@ def test_a_count_of_a_further_set_is_not_the_count_beside_it(further):
                      "pirates on Tuesday, the navy said.")
     said = article("f-b", "2025-06-03", f"Marines seized seven AK-47 rifles and three {further} rifles from "
                    "the pirates on Tuesday, the navy said.")
-    assert not [c for c in conflicts_of(listed, said) if c.kind == "numeric"]
+    assert not of_kind("numeric", listed, said)
     other = article("f-c", "2025-06-03", f"Marines seized seven AK-47 rifles and two {further} rifles from "
                     "the pirates on Tuesday, the navy said.")
     for first in (listed, said):
@@ -1154,7 +1158,7 @@ def test_counts_of_different_charges_are_no_further_set():
                     "vehicular homicide on Friday.")
     second = article("k-b", "2025-06-03", "LaSalle was charged on Friday with murder and three counts of "
                      "vehicular homicide.")
-    assert not [c for c in conflicts_of(first, second) if c.kind == "numeric"]
+    assert not of_kind("numeric", first, second)
 
 
 def test_a_whole_beside_its_part_leaves_the_contradiction_of_the_rest():
@@ -1165,7 +1169,7 @@ def test_a_whole_beside_its_part_leaves_the_contradiction_of_the_rest():
                      "pirates on Saturday, the navy said.")
     third = article("w-c", "2025-06-03", "The commandos recovered 12 AK 47 guns, three rifles and two "
                     "grenades from the pirates on Saturday.")
-    conflicts = [c for c in conflicts_of(first, second, third) if c.kind == "numeric"]
+    conflicts = of_kind("numeric", first, second, third)
     assert any(sides_text(c, [first, second, third]) == [{"seven"}, {"12"}] for c in conflicts)
     assert not any("Nine" in texts for c in conflicts for texts in sides_text(c, [first, second, third]))
 
@@ -1185,7 +1189,7 @@ def test_one_quote_credited_to_two_people_is_an_identity_conflict():
     # An article that names both people may have read the quote against the wrong one: no conflict.
     both = article("q-c", "2025-04-30", f'"Depending on {QUOTE}," said Pete Flores, director of field '
                    "operations, who spoke after Commissioner Kevin McAleenan.")
-    assert not [c for c in conflicts_of(first, both) if c.kind == "identity"]
+    assert not of_kind("identity", first, both)
 
 
 def test_a_quote_many_reports_repeat_is_one_conflict_with_each_speaker_a_side():
@@ -1220,7 +1224,7 @@ def test_a_running_total_is_no_count_of_one_occasion_and_explains_a_report_that_
                     "its five operations, the ship has confiscated 31 magazines in all.")
     third = report("t-c", "The marines confiscated six AK-47 rifles and 31 magazines from the skiffs, "
                    "the navy said.")
-    assert not [c for c in conflicts_of(first, second) if c.kind == "numeric"]  # 12 and 31 both agree
+    assert not of_kind("numeric", first, second)  # 12 and 31 both agree
     conflict = only(conflicts_of(first, second, third), "numeric")
     assert sides_text(conflict, [first, second, third]) == [{"12"}, {"31"}]
     assert set(conflict.sides[1].evidence) == {e for e in conflict.sides[1].evidence if e.article_id == "t-c"}
@@ -1273,7 +1277,7 @@ def test_one_quote_with_a_name_worded_two_ways_is_an_identity_conflict():
     # The same words, the attribution between two quotes named two ways: no conflict.
     first = article("m-c", "2025-04-21", f'"{TWEET.format("Debbie")}," Luke Pigeon said. "We left."')
     second = article("m-d", "2025-04-21", f'"{TWEET.format("Debbie")}," Mr. Pigeon said. "We left."')
-    assert not [c for c in conflicts_of(first, second) if c.kind == "identity"]
+    assert not of_kind("identity", first, second)
 
 
 def test_one_quote_with_the_day_worded_two_ways_is_a_temporal_conflict():
@@ -1295,7 +1299,7 @@ def test_a_toll_that_rises_from_day_to_day_is_one_sure_revision():
                      "province rose to 41 on Wednesday, the interior minister said.")
     third = article("v-c", "2025-02-13", "The number of people killed by this week's earthquake in Varnos "
                     "province has risen to 58, the disaster agency said on Thursday.")
-    conflicts = [c for c in conflicts_of(first, second, third) if c.kind == "numeric"]
+    conflicts = of_kind("numeric", first, second, third)
     toll = only(conflicts, "numeric")  # the magnitudes agree; "6.4" is a reading, no count of quakes
     assert toll.status == "revision" and toll.confidence >= SHOWN_CONFIDENCE
     assert sides_text(toll, [first, second, third]) == [{"at least 23"}, {"41"}, {"58"}]
@@ -1330,7 +1334,7 @@ def test_one_strike_given_two_days_a_day_apart_though_its_clauses_share_no_word(
     # A week apart, two strikes may be two events: no conflict without words in common.
     later = article("s-c", "2025-11-12", "Passengers face disruption after the union announced that its "
                     "48-hour stoppage will begin on Monday, November 24.")
-    assert not [c for c in conflicts_of(first, later) if c.kind == "temporal"]
+    assert not of_kind("temporal", first, later)
 
 
 def test_two_people_in_one_portfolio_however_it_is_worded_are_an_identity_conflict():
@@ -1361,10 +1365,10 @@ def test_one_vote_given_two_tallies_is_a_contradiction_and_one_tally_is_none():
     assert conflict.status == "contradiction" and conflict.confidence >= SHOWN_CONFIDENCE
     assert {s.value: set(s.article_ids) for s in conflict.sides} == {"5-2": {"dam-a", "dam-c"},
                                                                         "4-3": {"dam-b"}}
-    assert [c for c in conflicts_of(first, same) if c.kind == "numeric"] == []
+    assert of_kind("numeric", first, same) == []
     score = article("dam-d", "2025-04-16",
                     "The county team defeated Evansville 5-2 on Tuesday after a long match.")
-    assert [c for c in conflicts_of(first, score) if c.kind == "numeric"] == []
+    assert of_kind("numeric", first, score) == []
 
 
 def test_a_title_in_the_clause_that_ends_the_term_is_no_claim_the_holder_serves():
@@ -1373,9 +1377,9 @@ def test_a_title_in_the_clause_that_ends_the_term_is_no_claim_the_holder_serves(
                    "provincial service.")
     former = article("town-b", "2025-11-05",
                      "The vote followed the departure of Howard Linden, who was mayor from 2018 until June.")
-    assert [c for c in conflicts_of(left, former) if c.kind == "identity"] == []
+    assert of_kind("identity", left, former) == []
     serving = article("town-c", "2025-11-04", "Mayor Howard Linden opened the new library on Monday.")
-    assert [c for c in conflicts_of(serving, former) if c.kind == "identity"] != []
+    assert of_kind("identity", serving, former) != []
 
 
 def test_an_event_going_ahead_as_planned_is_dated_by_its_subject():
@@ -1403,7 +1407,7 @@ def test_a_count_of_part_of_an_owners_set_is_no_count_of_the_whole():
     part = article("nurse-b", "2025-09-17",
                    "Hospitals in Regina and Saskatoon, which employ about 5,100 of the province's nurses, "
                    "have begun postponing surgery before the Sept. 22 strike.")
-    assert [c for c in conflicts_of(whole, part) if c.kind == "numeric"] == []
+    assert of_kind("numeric", whole, part) == []
 
 
 PRESIDING = [
@@ -1457,7 +1461,7 @@ def test_a_total_said_to_include_a_part_is_no_figure_of_that_part():
     total = article("crop-b", "2025-09-03",
                     "A state industry group estimates the total grain crop, including barley and canola, at "
                     "more than 22 million tonnes, citing dry weather in the south.")
-    assert [c for c in conflicts_of(part, total) if c.kind == "numeric"] == []
+    assert of_kind("numeric", part, total) == []
 
 
 def test_a_bare_count_named_by_its_subject_or_beside_a_share_counts_something_else():
@@ -1467,14 +1471,14 @@ def test_a_bare_count_named_by_its_subject_or_beside_a_share_counts_something_el
     schools = article("measles-b", "2025-04-08",
                       "Officials will offer measles vaccines in 140 primary schools as the outbreak in the "
                       "Glasgow area grows.")
-    assert [c for c in conflicts_of(cases, schools) if c.kind == "numeric"] == []
+    assert of_kind("numeric", cases, schools) == []
     share = article("fare-a", "2025-05-14",
                     "The transit board voted to raise the base fare from $2.75 to $2.90, a 5.5 percent "
                     "increase that takes effect in July.")
     votes = article("fare-b", "2025-05-14",
                     "Riders will pay roughly 5 percent more from July after the transit board approved a "
                     "fare increase by a vote of seven to two.")
-    assert [c for c in conflicts_of(share, votes) if c.kind == "numeric"] == []
+    assert of_kind("numeric", share, votes) == []
 
 
 def test_a_figure_whose_sentence_gives_the_rest_of_a_whole_is_its_part():
@@ -1484,7 +1488,7 @@ def test_a_figure_whose_sentence_gives_the_rest_of_a_whole_is_its_part():
     parts = article("trade-b", "2025-04-10",
                     "The EU's own figures show the bloc exported €532 billion of goods to the United States "
                     "last year and imported €335 billion, as it approved tariffs.")
-    assert [c for c in conflicts_of(whole, parts) if c.kind == "numeric"] == []
+    assert of_kind("numeric", whole, parts) == []
 
 
 def test_a_compound_names_its_head_so_paraphrased_figures_are_compared():
@@ -1518,7 +1522,7 @@ def test_a_conflict_every_doubt_applies_to_is_not_listed():
     asia = article("sales-b", "2025-10-24",
                    "Revenue in Asia rose 17 percent to 610 million francs, driven by China and Japan, while "
                    "European sales were flat.")
-    assert [c for c in conflicts_of(us, asia) if c.kind == "numeric"] == []
+    assert of_kind("numeric", us, asia) == []
 
 
 def airport(article_id, day, millions, fiscal=False):
@@ -1549,7 +1553,7 @@ def test_a_percent_change_is_no_share_of_the_same_thing():
     share = article("steel-b", "2018-04-30",
                     "Germany accounted for 5 percent of U.S. steel imports in 2017, the Commerce Department "
                     "said.")
-    assert [c for c in conflicts_of(change, share) if c.kind == "numeric"] == []
+    assert of_kind("numeric", change, share) == []
 
 
 def test_a_person_given_the_office_another_report_gives_someone_else_is_given_two_offices():
@@ -1583,7 +1587,7 @@ def test_a_target_is_no_level_reached():
     reached = article("vax-b", "2025-04-08",
                       "Uptake of the second measles dose among five-year-olds has slipped to 80 percent in "
                       "the city, health officials said.")
-    assert [c for c in conflicts_of(target, reached) if c.kind == "numeric"] == []
+    assert of_kind("numeric", target, reached) == []
 
 
 def test_part_of_a_count_the_article_gives_and_a_count_since_an_event_are_no_contradiction():
@@ -1617,7 +1621,7 @@ def test_one_person_titled_with_two_offices_of_one_kind_conflicts_unlike_reworde
                   "vaccine was safe.")
     other = article("cnn-b", "2025-06-21", "Dr. Sanjay Gupta, a neurosurgeon and CNN's chief medical "
                     "reporter, said the vaccine was safe.")
-    assert [c for c in conflicts_of(one, other) if c.kind == "identity"] == []
+    assert of_kind("identity", one, other) == []
 
 
 def test_a_part_of_the_first_count_leaves_the_revision_of_that_count():
@@ -1644,7 +1648,7 @@ def test_a_hammer_price_is_no_price_including_fees():
     fees = article("art-b", "2025-03-12",
                    "LONDON - A rare Flemish still life sold for 8.6 million pounds including fees at a "
                    "London sale on Wednesday, with the buyer revealed as the Harcourt Museum.")
-    assert [c for c in conflicts_of(hammer, fees) if c.kind == "numeric"] == []
+    assert of_kind("numeric", hammer, fees) == []
 
 
 
@@ -1654,7 +1658,7 @@ def test_a_forecast_level_is_no_level_reached():
                        "198 million euros.")
     actual = article("fc-b", "2025-02-21", "Drava Tools posted a better-than-expected rise in annual net "
                      "profit to 212 million euros on Thursday, its shares gaining 3 percent.")
-    assert [c for c in conflicts_of(forecast, actual) if c.kind == "numeric"] == []
+    assert of_kind("numeric", forecast, actual) == []
 
 
 def test_a_toll_of_an_earlier_disaster_in_a_when_clause_is_background():
@@ -1662,7 +1666,7 @@ def test_a_toll_of_an_earlier_disaster_in_a_when_clause_is_background():
                     "on Sunday rose to 17 on Monday, officials said.")
     background = article("ls-b", "2025-10-14", "The landslide that struck Moravia on Sunday is the deadliest "
                          "in the province since 2011, when a mudslide killed 48 people in a nearby town.")
-    assert [c for c in conflicts_of(today, background) if c.kind == "numeric"] == []
+    assert of_kind("numeric", today, background) == []
 
 
 def test_a_yearly_figure_is_no_count_of_one_event_and_a_dateline_no_place_of_the_figure():
@@ -1682,7 +1686,7 @@ def test_fewer_people_still_missing_a_day_later_is_no_disagreement_but_more_trap
                      "said on Monday. Nine people remained missing.")
     tuesday = article("ms-b", "2025-10-14", "Rescuers in Moravia recovered five more bodies on Tuesday, "
                       "officials said. Four people are still missing after Sunday's landslide.")
-    assert [c for c in conflicts_of(monday, tuesday) if c.kind == "numeric"] == []
+    assert of_kind("numeric", monday, tuesday) == []
     first = article("mt-a", "2025-08-11", "Fourteen miners were still trapped on Monday after a tunnel "
                     "collapsed at the Darkov mine, the operator said.")
     later = article("mt-b", "2025-08-12", "The number of miners trapped at the Darkov mine has risen to 17 "
@@ -1730,7 +1734,7 @@ def test_a_lower_bound_keeps_only_values_a_few_of_its_last_digits_above_it():
     near = article("fb-c", "2025-12-09", "About 650 firefighters battled the Tumbarumba bushfire on Tuesday, "
                    "the rural fire service said.")
     assert only(conflicts_of(low, high), "numeric").status == "contradiction"
-    assert [c for c in conflicts_of(low, near) if c.kind == "numeric"] == []
+    assert of_kind("numeric", low, near) == []
 
 
 def test_people_counted_by_their_work_in_other_words_are_one_measure():
@@ -1746,7 +1750,7 @@ def test_a_distance_from_a_place_is_no_length_of_the_fire_front():
                     "Tuesday, the rural fire service said.")
     away = article("ff-b", "2025-12-09", "Smoke from the Tumbarumba fire front drifted over Canberra, about "
                    "100 kilometres to the east, on Tuesday, the rural fire service said.")
-    assert [c for c in conflicts_of(front, away) if c.kind == "numeric"] == []
+    assert of_kind("numeric", front, away) == []
 
 
 def test_a_toll_without_a_unit_revises_a_count_of_miners_killed():
@@ -1768,12 +1772,12 @@ def test_beds_planned_and_a_projection_are_no_levels_reached():
                   "occupied by patients who no longer needed acute care, the report said.")
     planned = article("bp-b", "2025-10-22", "Waits could fall by 2027 if 1,800 long-term care beds planned "
                       "for the north open on schedule, the report said.")
-    assert [c for c in conflicts_of(now, planned) if c.kind == "numeric"] == []
+    assert of_kind("numeric", now, planned) == []
     actual = article("pj-a", "2025-09-12", "Annual inflation in Peru fell to 1.9% in August, the central "
                      "bank said on Thursday.")
     projected = article("pj-b", "2025-09-12", "Peru's central bank projected that annual inflation would end "
                         "2025 at 1.8%, it said on Thursday.")
-    assert [c for c in conflicts_of(actual, projected) if c.kind == "numeric"] == []
+    assert of_kind("numeric", actual, projected) == []
 
 
 def test_figures_given_place_by_place_are_no_figure_of_the_whole():
@@ -1781,7 +1785,7 @@ def test_figures_given_place_by_place_are_no_figure_of_the_whole():
                     "a median of 19.6 hours for an inpatient bed, the report said.")
     local = article("er-b", "2025-10-22", "In Thunder Bay, the median wait for an inpatient bed was 24.8 "
                     "hours, and in Timmins 21.5 hours, the report said.")
-    assert [c for c in conflicts_of(whole, local) if c.kind == "numeric"] == []
+    assert of_kind("numeric", whole, local) == []
 
 
 def test_a_strike_begun_on_two_days_is_a_temporal_conflict_though_its_sentences_differ():
@@ -1800,7 +1804,7 @@ def test_a_nickname_in_quotation_marks_is_no_second_person_in_the_office():
                   "would go on.")
     other = article("nk-b", "2026-05-15", "The union's general secretary, Neels van Rooyen, said the strike "
                     "would go on.")
-    assert [c for c in conflicts_of(one, other) if c.kind == "identity"] == []
+    assert of_kind("identity", one, other) == []
 
 
 def test_a_court_ruling_given_two_days_is_a_temporal_conflict():
