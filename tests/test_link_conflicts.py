@@ -1814,3 +1814,54 @@ def test_a_court_ruling_given_two_days_is_a_temporal_conflict():
                      "that investigators had obtained the bank records of Peter Gitau without a warrant.")
     conflict = only(conflicts_of(ruled, judged), "temporal")
     assert sorted(sides_text(conflict, [ruled, judged]), key=min) == [{"November 17"}, {"Tuesday"}]
+
+
+def test_a_minister_described_by_level_alone_holds_no_second_office():
+    titled = article("lv-a", "2026-02-02", "Queensland Health Minister Tim Ashworth said on Monday the "
+                     "government would not pay the ransom.")
+    described = article("lv-b", "2026-02-02", "State minister Timothy Ashworth has ruled out any payment, a "
+                        "spokesman said on Monday.")
+    assert of_kind("identity", titled, described) == []
+
+
+def test_a_death_toll_is_dead_people_though_the_injured_are_named_beside_it():
+    first = article("dd-a", "2026-03-09", "A passenger train derailed near Kilosa on Sunday evening, "
+                    "killing at least 14 people, officials said.")
+    later = article("dd-b", "2026-03-10", "The death toll from Sunday's train derailment near Kilosa rose "
+                    "to 19 on "
+                    "Tuesday after five critically injured passengers died overnight, officials said.")
+    toll = only(conflicts_of(first, later), "numeric")
+    assert toll.status == "revision"
+    assert sides_text(toll, [first, later]) == [{"at least 14"}, {"19"}]
+
+
+def test_a_sum_the_city_expects_to_collect_is_no_sum_collected():
+    expected = article("ex-a", "2025-11-26", "The plan assumes local revenue of ₱9.5 billion next year, "
+                       "compared with ₱8.7 billion the city expects to collect in 2025, the council said.")
+    collected = article("ex-b", "2025-11-26", "The city collected ₱13.1 billion in local revenue in 2025, "
+                        "the council said.")
+    sides = [side.value for c in of_kind("numeric", expected, collected) for side in c.sides]
+    assert "₱8.7 billion" not in sides
+
+
+def test_planned_job_cuts_count_jobs():
+    first = article("jc-a", "2026-06-02", "Zarpa, the Brazilian ride-hailing company, said on Tuesday it "
+                    "will cut 1,200 jobs as it shuts its grocery delivery arm.")
+    later = article("jc-b", "2026-06-04", "Zarpa raised the number of planned job cuts to 1,650 on Thursday "
+                    "after deciding to close its customer service centre.")
+    assert only(conflicts_of(first, later), "numeric").status == "revision"
+
+
+def test_a_day_with_a_part_of_it_and_a_spending_plan_date_events():
+    morning = article("pd-a", "2026-03-16", "The Liberian-flagged container ship caught fire on Saturday "
+                      "morning west of Colombo port, the navy said.")
+    dated = article("pd-b", "2026-03-16", "The operator of the container ship that caught fire on Friday, "
+                    "March 13 off Colombo said on Monday it had hired a salvage company.")
+    conflict = only(conflicts_of(morning, dated), "temporal")
+    assert sorted(sides_text(conflict, [morning, dated]), key=min) == [{"Friday, March 13"}, {"Saturday "
+                                                                        "morning"}]
+    tuesday = article("sp-a", "2025-11-26", "The Cebu City Council on Tuesday approved a ₱14.8-billion "
+                      "budget for 2026 after two weeks of debate.")
+    monday = article("sp-b", "2025-11-26", "Councillors approved the city's 2026 spending plan on Monday, "
+                     "November 24, after rejecting an amendment that would have cut ₱500 million from it.")
+    assert only(conflicts_of(tuesday, monday), "temporal").status == "contradiction"

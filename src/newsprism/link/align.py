@@ -390,7 +390,7 @@ def _compound_heads(stems: Counter[str]) -> dict[str, int]:
 # care beds planned for the north", "analysts had on average expected a net profit of 398
 # million francs" (but not "a better-than-expected rise to 412").
 TARGET_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:needed|required|necessary|target|threshold|goal|"
-                          r"planned|proposed|promised)\b", re.IGNORECASE)
+                          r"planned|proposed|promised|(?:expects?|plans?|hopes?|aims?) to)\b", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|threshold) of\s+$"
                            r"|(?<![-\w])(?<!than )(?<!as )"
                            r"(?:expected|forecast|predicted|projected|anticipated)"
@@ -519,6 +519,8 @@ def _kinds(article: Article, quantity: Quantity, near: frozenset[str]) -> frozen
         return casualty_kinds([shooting[1].lower()]) if shooting[1] else frozenset({"shot"})
     if own := _own_kind(before, article.text[quantity.end:quantity.end + 40]):
         return own
+    if not quantity.unit and (told := casualty_kinds(content_stems(quantity.subject or ""))):
+        return told  # "The death toll ... rose to 19 after five critically injured passengers died"
     if quantity.unit or casualty_kinds(near):
         return casualty_kinds(near)
     return casualty_kinds(_lead_stems(article, quantity))
@@ -796,8 +798,10 @@ def units_fit(a: Measure, b: Measure) -> bool:
     names = unit_words(counted.unit) if counted.unit else set()
     names |= {stem(w) for n in list(names) for w in UNIT_PARAPHRASES.get(n, ())}
     head = COUNTED_SUBJECT.search(bare.quantity.subject or "")
-    if counted.unit and head and stem(head[1]) not in names:
-        return False  # "More than half the cases, 231," counts cases, not the schools beside them
+    if counted.unit and head and not names & {stem(w) for w in (bare.quantity.subject or "").split()[-2:]}:
+        # "More than half the cases, 231," counts cases, not the schools beside them ("planned
+        # job cuts" count jobs)
+        return False
     return bool(names & set(bare.stems))
 
 

@@ -891,8 +891,9 @@ def _two_offices_of_one_kind(per_article: list[list[RoleClaim]],
     for a, b in _claim_pairs(per_article, near):
         if (a.former or b.former or a.article.id == b.article.id or not _same_person(a, b)
                 or not is_office(a.office) or not is_office(b.office) or same_office(a.office, b.office)
-                or not _qualifiers_allow(a.office, b.office) or a.office.words <= b.office.words
-                or b.office.words <= a.office.words or not a.office.words & b.office.words & OFFICE_KINDS
+                or not _qualifiers_allow(a.office, b.office)
+                or a.office.words - LEVELS <= b.office.words or b.office.words - LEVELS <= a.office.words
+                or not a.office.words & b.office.words & OFFICE_KINDS
                 or not (_title_before_name(a) and _title_before_name(b))
                 or not _within(a, b, SAME_WEEK_DAYS)
                 or (a.office.owner and b.office.owner and a.office.owner != b.office.owner)):
@@ -904,6 +905,12 @@ def _two_offices_of_one_kind(per_article: list[list[RoleClaim]],
         key = (_person_key(a.person), *sorted((a.office.words, b.office.words), key=sorted))
         found.setdefault(key, (given[0], given[1]))
     return [_offices_conflict(first, second, KIND_BASE) for first, second in found.values()]
+
+
+# Words that say at what level or rank an office is held, not which one: "State minister
+# Timothy Ashworth" may be the "Queensland Health Minister".
+LEVELS = frozenset({"state", "federal", "provincial", "regional", "national", "cabinet", "senior", "junior",
+                    "government", "county", "city", "local"})
 
 
 # A deputy head of government often holds a ministry too ("Deputy Prime Minister and Finance

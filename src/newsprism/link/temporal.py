@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Article, Conflict, Evidence, Timex
@@ -45,9 +45,10 @@ MOVED = re.compile(r"\b(postpon\w*|delay\w*|moved|reschedul\w*|pushed back|broug
                    r"deferred)\b", re.IGNORECASE)
 # A sentence about what is to come: a date in it before the article was published is likelier
 # misresolved ("expects to reopen on Wednesday" read as last Wednesday) than an event.
-FUTURE = re.compile(r"\b(will|shall|expects?|expected to|plans?|planned to|intends? to|(is|are) due to|"
-                    r"scheduled to|set to)\b", re.IGNORECASE)
-DAY = re.compile(r"(\d{4}|XXXX)-\d{2}-\d{2}")  # a day, its year maybe unwritten ("November 19")
+FUTURE = re.compile(r"\b(will|shall|expects?|expected to|plans? to|planned to|intends? to|(is|are) due to|"
+                    r"scheduled to|set to)\b", re.IGNORECASE)  # "plans to", not "its spending plan"
+# A day, its year maybe unwritten ("November 19"), maybe with a part of it ("Saturday morning").
+DAY = re.compile(r"(\d{4}|XXXX)-\d{2}-\d{2}(?:T(?:MO|AF|EV|NI))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +68,9 @@ def events(item: Item) -> list[Event]:
     day = published(article, analysis)
     found = []
     for timex in analysis.timexes:
-        if timex.type != "DATE" or not DAY.fullmatch(timex.value):
+        if timex.type not in ("DATE", "TIME") or not DAY.fullmatch(timex.value):
             continue
+        timex = replace(timex, value=timex.value[:10])  # the day of "Saturday morning"
         if timex.value.startswith("XXXX") and day:
             continue  # the year could have been resolved from the publication date: it is no event's
         if (day and timex.value == day.isoformat()) or REPORTED.search(article.text[:timex.start][-25:]):
