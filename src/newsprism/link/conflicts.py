@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import combinations, permutations
 
 from rapidfuzz import fuzz
@@ -350,12 +351,12 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
         return "scope"  # a toll counted "so far" is still the one toll
     status = None
     earliest, latest = _time_order(sides, publication_days(items))
-    if earliest is not None and shared_kind and shared_kind <= PASSING \
-            and latest[0].value < earliest[0].value and not any(REVISED.search(m.sentence) for m in latest):
-        return None  # "Nine people remained missing" on Monday, "Four are still missing" on Tuesday
     if earliest is not None:
+        revised = any(REVISED.search(m.sentence) for m in latest)
+        if shared_kind and shared_kind <= PASSING and latest[0].value < earliest[0].value and not revised:
+            return None  # "Nine people remained missing" on Monday, "Four are still missing" on Tuesday
         growing = shared_kind and latest[0].value > earliest[0].value and not _periods(sides)
-        if growing or any(REVISED.search(m.sentence) for m in latest):
+        if growing or revised:
             status = "revision"
     if status is None and max(values) / min(values) <= FAR_RATIO and not _bounds_allow(sides):
         status = "contradiction"
@@ -657,14 +658,20 @@ IN_PLACE = re.compile(r"\b[Ii]n\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\b[^
 def _by_place(m: Measure) -> bool:
     """Whether a figure is one of a sentence's figures given place by place ("In Thunder Bay, the
     median wait was 24.8 hours, and in Timmins 21.5 hours"): each is that place's own."""
-    sentence, unit = m.sentence, m.quantity.unit
+    places = _placed_figures(m.sentence, m.quantity.unit)
+    return m.quantity.start - m.sentence_start in places and len(set(places.values())) >= 2
+
+
+@lru_cache(maxsize=1024)
+def _placed_figures(sentence: str, unit: str | None) -> dict[int, str]:
+    """Where in a sentence figures of one unit stand after "in" and a place, with that place:
+    read once a sentence, though every group holding one of its figures asks."""
     places = {}
     for f in scan(sentence):
         place = IN_PLACE.search(sentence[max(0, f.start - 80):f.start]) if f.unit == unit else None
         if place:
             places[f.start] = place[1]
-    own = places.get(m.quantity.start - m.sentence_start)
-    return own is not None and len(set(places.values())) >= 2
+    return places
 
 
 # What a sum of money is counted with: "a hammer price of", "including fees", "before tax".

@@ -87,10 +87,11 @@ def _qualifying_tokens(number) -> set[int]:
     tokens = {t.i for t in _phrase(noun)}
     verb, is_object = _verb_of(noun)
     arrival = verb is not None and not is_object and verb.lemma_.lower() in ARRIVAL
-    subject = nearest_subject(verb) if verb is not None else None
+    subject = nearest_subject(verb) if verb is not None and is_object else None
+    if subject is not None:
+        tokens |= {t.i for t in _phrase(subject)}
     for child in verb.children if verb is not None else ():
-        if (is_object and subject is not None and child.i == subject.i) or child.lower_ in WHERE or (
-                arrival and (child.dep_ == "dobj" or child.lower_ in ("on", "at"))):
+        if child.lower_ in WHERE or (arrival and (child.dep_ == "dobj" or child.lower_ in ("on", "at"))):
             tokens |= {t.i for t in _phrase(child)}
     return tokens
 

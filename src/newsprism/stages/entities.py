@@ -397,12 +397,11 @@ def _untagged_speakers(doc) -> list:
         given, surname, after = token, doc[token.i + 1], doc[token.i + 2]
         if given.ent_type_ or surname.ent_type_ or not (given.is_title and surname.is_title) \
                 or given.pos_ != "PROPN" or surname.pos_ != "PROPN" \
-                or any(form in _lowercase_words(doc) for form in _word_forms(surname.lower_)) \
+                or _written_in_lower_case(doc, surname.lower_) \
                 or not (given.lower_ in first_name_genders() or _set_off_given_name(given)):
             continue
         if after.lemma_.lower() in SPEAKING or after.text == "," and any(
-                t.lemma_.lower() in ROLE_NOUNS for t in doc[after.i + 1:after.i + 1 + ROLE_REACH]
-                if t.i < len(doc)):
+                t.lemma_.lower() in ROLE_NOUNS for t in doc[after.i + 1:after.i + 1 + ROLE_REACH]):
             found.append(Span(doc, given.i, given.i + 2, label="PERSON"))
     return found
 
@@ -465,7 +464,7 @@ def _set_off_given_name(token) -> bool:
     opens = token.is_sent_start or previous is None or previous.text in {",", "(", '"', "“", "—", "–"}
     word = token.lower_.rstrip(".")
     return (opens and token.is_alpha and not _title_word(token) and word not in NOT_GIVEN_NAMES
-            and not any(form in _lowercase_words(token.doc) for form in _word_forms(word))
+            and not _written_in_lower_case(token.doc, word)
             and word not in _other_name_words(token.doc) and not _in_headline(token))
 
 
@@ -629,8 +628,7 @@ def _common_word(token) -> bool:
     "RED SOX MAKE HUGE OFFER"): in a headline such a word is no part of a name."""
     if not (token.is_title or token.is_upper) or not token.is_alpha:
         return False
-    lowered = _lowercase_words(token.doc)
-    return any(form in lowered for form in _word_forms(token.lower_)) and _in_headline(token)
+    return _written_in_lower_case(token.doc, token.lower_) and _in_headline(token)
 
 
 def _headline_cut(tokens: list) -> list:
@@ -683,6 +681,12 @@ def _lowercase_words(doc) -> frozenset[str]:
         words = doc.user_data["np_lowercase"] = frozenset(
             form for t in doc if t.is_lower and t.is_alpha and len(t) > 2 for form in _word_forms(t.text))
     return words
+
+
+def _written_in_lower_case(doc, word: str) -> bool:
+    """Whether the article writes the word, or another form of it, in lower case somewhere."""
+    lowered = _lowercase_words(doc)
+    return any(form in lowered for form in _word_forms(word))
 
 
 def _key(ent) -> str:
