@@ -112,6 +112,11 @@ def test_speakers_match_by_their_name_words():
     assert same_speaker(name_tokens("Melania Trump"), name_tokens("Donald Trump")) is False
     assert same_speaker(name_tokens("Mark Smith"), name_tokens("Mark Smithson")) is False
     assert same_speaker(name_tokens('Cornelius "Neels" van Rooyen'), name_tokens("Neels van Rooyen")) is True
+    # an initial for the given name; a nickname whose full form is the other name in another language
+    assert same_speaker(name_tokens("M. Kamrul Hasan"), name_tokens("Mohammad Kamrul Hasan")) is True
+    assert same_speaker(name_tokens("N. Kamrul Hasan"), name_tokens("Mohammad Kamrul Hasan")) is False
+    assert same_speaker(name_tokens("Teddy Villaflor"), name_tokens("Teodoro Villaflor")) is True
+    assert same_speaker(name_tokens("Teddy Villaflor"), name_tokens("Rodrigo Villaflor")) is False
 
 
 SPENDING = "The region has spent €310 million on flood barriers along the river since 2019"

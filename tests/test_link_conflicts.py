@@ -1865,3 +1865,66 @@ def test_a_day_with_a_part_of_it_and_a_spending_plan_date_events():
     monday = article("sp-b", "2025-11-26", "Councillors approved the city's 2026 spending plan on Monday, "
                      "November 24, after rejecting an amendment that would have cut ₱500 million from it.")
     assert only(conflicts_of(tuesday, monday), "temporal").status == "contradiction"
+
+
+def test_a_clock_time_dates_its_day_and_a_landfall_is_one_event_however_it_is_worded():
+    late = article("lf-a", "2025-11-04", "Typhoon Kalmar tore across the central Philippines on Tuesday "
+                   "after making landfall in Eastern Samar province late on November 3, killing at least "
+                   "seven people.")
+    midnight = article("lf-b", "2025-11-04", "Residents of Eastern Samar counted the damage after Typhoon "
+                       "Kalmar made landfall shortly before midnight on November 2, flattening homes in the "
+                       "province.")
+    conflict = only(conflicts_of(late, midnight), "temporal")
+    assert sorted(sides_text(conflict, [late, midnight]), key=min) == [{"November 3"}, {"midnight on "
+                                                                        "November 2"}]
+
+
+def test_the_same_deed_done_to_two_named_people_is_two_events():
+    first = article("ar-a", "2009-02-03", "Chargers defensive lineman Jamal Reyes, 32, was arrested around "
+                    "1:30 a.m. Feb. 1 on state Route 94 on suspicion of drunken driving.")
+    second = article("ar-b", "2009-02-03", "The club is still awaiting the outcome of a similar case: "
+                     "receiver "
+                     "Vincent Okafor was arrested on Jan. 6 on suspicion of drunken driving on state Route "
+                     "52.")
+    assert of_kind("temporal", first, second) == []
+    again = article("ar-c", "2009-02-03", "Jamal Reyes was arrested on Jan. 30 on suspicion of drunken "
+                    "driving on state Route 94, police said.")
+    assert only(conflicts_of(first, again), "temporal").status == "contradiction"
+
+
+def test_passengers_and_crew_are_the_people_on_board_and_no_count_of_them_grows():
+    carrying = article("fb-a", "2025-08-11", "The wooden-hulled KM Laut Biru was carrying 143 passengers "
+                       "and crew from Kendari to Kabaena island when it was struck by waves off Sulawesi.")
+    on_board = article("fb-b", "2025-08-11", "The KM Laut Biru had 167 people on board when it left Kendari "
+                       "port for Kabaena island on Sunday afternoon, the search and rescue agency said.")
+    conflict = only(conflicts_of(carrying, on_board), "numeric")
+    assert conflict.status == "contradiction"
+    assert sorted(sides_text(conflict, [carrying, on_board]), key=min) == [{"143"}, {"167"}]
+    later = article("fb-c", "2025-08-12", "A day later the agency said the KM Laut Biru had in fact been "
+                    "carrying 167 passengers and crew when it capsized off Kabaena island.")
+    assert only(conflicts_of(carrying, later), "numeric").status == "contradiction"  # no revision
+    drowned = article("fb-d", "2025-08-11", "At least 38 people drowned when the KM Laut Biru capsized off "
+                      "Kabaena island, the search and rescue agency said.")
+    assert of_kind("numeric", drowned, on_board) == []
+
+
+def test_premiums_to_different_prices_are_different_measures():
+    closing = article("pm-a", "2026-03-02", "Wislany will offer 72.50 zlotys per MBK share, a 28% premium to "
+                      "Friday's closing price, the bank said on Monday.")
+    average = article("pm-b", "2026-03-02", "The offer for MBK represents a 34% premium to MBK's three-month "
+                      "volume-weighted average price, Wislany said on Monday.")
+    assert of_kind("numeric", closing, average) == []
+    other_close = article("pm-c", "2026-03-02", "Wislany's offer for MBK is a 34% premium to Friday's "
+                          "closing price, the bank said on Monday.")
+    assert only(conflicts_of(closing, other_close), "numeric").status == "contradiction"
+
+
+def test_a_plain_value_within_its_rounding_of_a_bound_keeps_to_it():
+    metres = article("lv-a", "2026-02-09", "The eruption sent lava fountains up to 50 metres into the air "
+                     "from a fissure on the Reykjanes peninsula, the Met Office said.")
+    feet = article("lv-b", "2026-02-09", "At its peak, lava fountains on the Reykjanes peninsula reached "
+                   "about 165 feet into the air, according to the Met Office.")
+    assert of_kind("numeric", metres, feet) == []
+    higher = article("lv-c", "2026-02-09", "At its peak, lava fountains on the Reykjanes peninsula reached "
+                     "about 260 feet into the air, according to the Met Office.")
+    assert only(conflicts_of(metres, higher), "numeric").status == "contradiction"

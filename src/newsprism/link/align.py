@@ -37,7 +37,7 @@ from .context import (
     window_stems,
     words,
 )
-from .names import is_given_name, same_given
+from .names import form_spelled, is_given_name, same_given
 
 # --- statements -------------------------------------------------------------------------------------
 
@@ -108,7 +108,11 @@ def same_speaker(a: frozenset[str], b: frozenset[str]) -> bool | None:
     if len(only_a) != 1 or len(only_b) != 1 or not a & b:
         return False
     x, y = next(iter(only_a)), next(iter(only_b))
-    return is_given_name(x) and is_given_name(y) and same_given(x, y)
+    if any(len(i.rstrip(".")) == 1 and len(w) > 2 and w[0] == i[0] for i, w in ((x, y), (y, x))):
+        return True  # an initial for the given name: "M. Kamrul Hasan", "Mohammad Kamrul Hasan"
+    if is_given_name(x) and is_given_name(y):
+        return same_given(x, y)
+    return form_spelled(x, y)  # "Teddy" for a "Teodoro" the lists do not know
 
 
 def same_utterance(a: Utterance, b: Utterance, weight: dict[str, float] | None = None) -> bool:
@@ -342,10 +346,14 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
     # A length or a weight is no casualty count, whatever the sentence says ("fell 700 metres to
     # his death"); a count's event is a strong word for what it measures, wherever it is said.
     kinds = frozenset() if base else _kinds(article, quantity, near)
+    if not base and _aboard(article.text, quantity):
+        kinds |= {"aboard"}  # "143 passengers and crew", "167 people on board": whatever befell them
     if not base:
         stems.update({f"#{k}": KIND_WEIGHT if k in kinds else 1 for k in casualty_kinds(stems) | kinds})
     left, right = sentence_span(article.text, quantity.start, quantity.end)
     unit, low, high = base or (quantity.unit.lower() if quantity.unit else None, 1.0, 1.0)
+    if unit and EVERYONE_ABOARD.fullmatch(quantity.subject or ""):
+        unit = "person"  # "143 passengers and crew" counts the people on board
     # A unit of two possible sizes gives the value between them, its tolerance reaching both.
     spread = (high - low) / 2 * abs(quantity.value)
     return Measure(article, quantity, stems, scope_of(item, quantity), high * tolerance(quantity) + spread,
@@ -359,6 +367,23 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    recurring=bool(RECURRING.match(article.text, quantity.end, right)),
                    offset=unit == "m" and bool(OFFSET.match(article.text, quantity.end, right)),
                    included=_included(article.text[left:quantity.start]))
+
+
+# A count of travellers with the crew is one of everyone on board.
+EVERYONE_ABOARD = re.compile(r"(?:passengers?|travell?ers|pilgrims|migrants|guests)\s+and\s+(?:the\s+)?crew"
+                             r"(?:\s+members)?", re.IGNORECASE)
+ABOARD_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:on board|aboard)\b", re.IGNORECASE)
+ABOARD_BEFORE = re.compile(r"\b(?:carrying|carried|had|with)\s+(?:about\s+|some\s+|around\s+)?$",
+                           re.IGNORECASE)
+
+
+def _aboard(text: str, quantity: Quantity) -> bool:
+    """Whether a count of people is of those on board a vessel or a vehicle."""
+    if EVERYONE_ABOARD.fullmatch(quantity.subject or ""):
+        return True
+    people = quantity.unit is None or quantity.unit.lower() in PEOPLE | {"passenger"}
+    return people and bool(ABOARD_AFTER.match(text, quantity.end)
+                           or ABOARD_BEFORE.search(text[max(0, quantity.start - 30):quantity.start]))
 
 
 # After a distance, what makes it one from a place to another, not the length of a thing.
@@ -764,10 +789,11 @@ def _bound_excludes(a: Measure, b: Measure) -> bool:
     when b is a bound the other way."""
     bound_a, bound_b = bound(a), bound(b)
     x, y = a.value, b.value
+    # A plain value stands for all its rounding allows: "about 165 feet" (50.3 m) may be 50 m.
     if bound_a == "<":
-        return y > x if bound_b == "=" else bound_b == ">" and y >= x
+        return y - b.tolerance > x if bound_b == "=" else bound_b == ">" and y >= x
     if bound_a == ">":
-        return y < x if bound_b == "=" else bound_b == "<" and y <= x
+        return y + b.tolerance < x if bound_b == "=" else bound_b == "<" and y <= x
     return False
 
 

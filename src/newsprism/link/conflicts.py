@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from ..model import Conflict, Evidence
 from ..stages.quantities import scan
 from .align import (
+    EVERYONE_ABOARD,
     PEOPLE,
     REVISED,
     SHARES,
@@ -355,7 +356,7 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
         revised = any(REVISED.search(m.sentence) for m in latest)
         if shared_kind and shared_kind <= PASSING and latest[0].value < earliest[0].value and not revised:
             return None  # "Nine people remained missing" on Monday, "Four are still missing" on Tuesday
-        growing = shared_kind and latest[0].value > earliest[0].value and not _periods(sides)
+        growing = shared_kind - FIXED and latest[0].value > earliest[0].value and not _periods(sides)
         if growing or revised:
             status = "revision"
     if status is None and max(values) / min(values) <= FAR_RATIO and not _bounds_allow(sides):
@@ -368,6 +369,8 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
 # Casualty counts of a passing state: people are found or freed from day to day, so a later
 # report's smaller count is no disagreement.
 PASSING = frozenset({"missing", "trapped"})
+# Counts fixed when the event happened: no later report's larger count of them is a revision.
+FIXED = frozenset({"aboard"})
 
 
 def _bounds_allow(sides: list[list[Measure]]) -> bool:
@@ -626,8 +629,9 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     sets = {_set_words(m) for m in measures if m.quantity.subject or m.further}
     if len(sets) > 1:
         return True
-    if lists and len({is_list(m.quantity.subject) for m in measures if m.quantity.subject}) > 1:
-        return True  # "passengers and crew" is not "passengers"
+    if lists and len({is_list(m.quantity.subject) and not EVERYONE_ABOARD.fullmatch(m.quantity.subject)
+                      for m in measures if m.quantity.subject}) > 1:
+        return True  # "passengers and crew" is not "passengers", though it is "people on board"
     if any(PARTITIVE.search(m.article.text[max(0, m.quantity.start - 20):m.quantity.start])
            or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):m.quantity.start])
            for m in measures):
@@ -680,11 +684,17 @@ BASIS = re.compile(r"\b(hammer price|(?:including|with|plus) (?:fees|(?:the )?bu
                    r"insured|insurance value|book value|face value)\b",
                    re.IGNORECASE)
 BASIS_REACH = 40  # characters each side of a figure read for its basis
+# The price a premium or a discount is measured against: "a 28% premium to Friday's closing price"
+# is not "a 34% premium to the three-month volume-weighted average price".
+PREMIUM_TO = re.compile(r"\s*(?:premium|discount)\s+(?:to|over|on)\s+[^.;,]{0,50}?"
+                        r"\b(closing|average|undisturbed)\b", re.IGNORECASE)
 
 
 def _basis(m: Measure) -> str:
     """The basis a figure's words give it ("hammer price", "including fees"), or ""."""
     text = m.article.text
+    if reference := PREMIUM_TO.match(text, m.quantity.end):
+        return f"{reference[1].lower()} price"
     near = text[max(0, m.quantity.start - BASIS_REACH):m.quantity.end + BASIS_REACH]
     found = BASIS.search(near)
     return " ".join(found[1].lower().split()) if found else ""

@@ -42,6 +42,7 @@ SERVICES = {"police", "fire", "sheriff", "sheriffs"}
 SURNAME_SIMILARITY = 90  # rapidfuzz ratio above which two long surnames are spelling variants
 MIN_FUZZY_SURNAME = 6  # shorter surnames must match exactly ("Kim" vs "Kin")
 GIVEN_PREFIX = 4  # given names sharing this many first letters may be one name spelled two ways
+FORM_SPELLED = 80  # rapidfuzz ratio of a full form and a given name that may be it in another language
 # A clipped given name of two letters ends in a vowel ("Mo", "Ty"); two consonants are two
 # initials ("T.J." DiLeo is not his father Tony).
 CLIPPED_ENDS = frozenset("aeiouy")
@@ -122,6 +123,14 @@ def is_given_name(word: str) -> bool:
     return word in first_name_genders() or _given_forms(word) != {word} or bool(_namer().nicknames_of(word))
 
 
+def form_spelled(a: str, b: str) -> bool:
+    """Whether one given name is a nickname whose full form the other spells in another language:
+    "Teddy" (Theodore) and "Teodoro"."""
+    return any(f[0] == other[0] and fuzz.ratio(f, other) >= FORM_SPELLED
+               for own, other in ((a, b), (b, a)) if len(other) > GIVEN_PREFIX
+               for f in _given_forms(own) - {own} if len(f) > GIVEN_PREFIX)
+
+
 def same_given(a: str, b: str) -> bool:
     """Given names of one person: equal, an initial and a name, nickname and full form, or one
     name spelled or shortened two ways ("Betty" / "Bettie", "Alexis" / "Alexandros": the first
@@ -138,6 +147,8 @@ def same_given(a: str, b: str) -> bool:
     genders = {first_name_genders().get(a), first_name_genders().get(b)} - {None}
     if len(genders) > 1:
         return False
+    if form_spelled(a, b):
+        return True
     short, long = sorted((a, b), key=len)
     if len(short) == 2 and len(long) >= GIVEN_PREFIX:  # "Mo" for "Maurice": read as an initial
         return short[0] == long[0] and short[1] in CLIPPED_ENDS and long in first_name_genders() \

@@ -48,7 +48,7 @@ MOVED = re.compile(r"\b(postpon\w*|delay\w*|moved|reschedul\w*|pushed back|broug
 FUTURE = re.compile(r"\b(will|shall|expects?|expected to|plans? to|planned to|intends? to|(is|are) due to|"
                     r"scheduled to|set to)\b", re.IGNORECASE)  # "plans to", not "its spending plan"
 # A day, its year maybe unwritten ("November 19"), maybe with a part of it ("Saturday morning").
-DAY = re.compile(r"(\d{4}|XXXX)-\d{2}-\d{2}(?:T(?:MO|AF|EV|NI))?")
+DAY = re.compile(r"(\d{4}|XXXX)-\d{2}-\d{2}(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +289,7 @@ EVENT_SYNONYMS = (
     ("postpone", "delay", "push", "defer", "reschedule"), ("arrest", "detain", "detention"),
     ("close", "closure", "shut", "shutdown"), ("collapse", "cave"), ("fire", "blaze"),
     ("verdict", "convict", "conviction", "acquit", "acquittal", "judgment", "judgement", "ruling", "rule"),
+    ("sentence", "sentencing"), ("landfall", "strike", "hit", "slam"),
 )
 EVENT_KINDS = frozenset(group[0] for group in EVENT_SYNONYMS)
 CANONICAL: dict[str, frozenset[str]] = {}
@@ -307,6 +308,9 @@ class Frame:
 
     heads: frozenset[str]
     words: frozenset[str]
+    # The people named as who did it and as who it was done to ("Jackson was arrested"), by surname.
+    doers: frozenset[str] = frozenset()
+    undergoers: frozenset[str] = frozenset()
 
 
 ATTEMPT = "attempt"  # the stem that makes an event an attempt at it ("the attempted murder")
@@ -315,9 +319,16 @@ ATTEMPT = "attempt"  # the stem that makes an event an attempt at it ("the attem
 def same_event(a: Frame, b: Frame) -> bool:
     """One event head (or synonym) and one more word of their clauses in common; an attempt
     ("the June 20 attempted murder of a man") is not the deed ("murdering the deputy on June 24")."""
-    if _attempt(a) != _attempt(b):
+    if _attempt(a) != _attempt(b) or _other_people(a, b):
         return False
     return bool(a.heads & b.heads) and bool(a.words & b.words)
+
+
+def _other_people(a: Frame, b: Frame) -> bool:
+    """Named people who did it, or had it done to them, and none in common: "Jackson was arrested on
+    Jan. 6" and "Williams was arrested on Feb. 1" are two arrests."""
+    return bool((a.doers and b.doers and not a.doers & b.doers)
+                or (a.undergoers and b.undergoers and not a.undergoers & b.undergoers))
 
 
 def _attempt(frame: Frame) -> bool:
@@ -348,6 +359,8 @@ def event_frame(doc, start: int, end: int) -> Frame:
         return Frame(frozenset(), frozenset())
     clause = chain[-1]
     tokens = [chain[0], *(t for t in chain if t.pos_ == "VERB"), *_implied(clause)]
+    if chain[0] is not clause:
+        tokens += _implied(chain[0])  # "tore across the islands after making landfall on Monday"
     if _word(chain[0]) in LIGHT_OR_MOVING and chain[0].dep_ == "acl" and chain[0].head.pos_ == "NOUN":
         tokens.append(chain[0].head)  # "a launch scheduled for October 9": the launch
     # "a fourth round of talks": the talks, not the round
@@ -359,7 +372,20 @@ def event_frame(doc, start: int, end: int) -> Frame:
              and not t.is_stop and t.lemma_.lower() not in REPORTING for w in _event_words(t)}
     if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in ("try", "attempt"):
         words.add(ATTEMPT)  # "tried to kill him on June 20"
-    return Frame(frozenset(heads), frozenset(words - heads - CALENDAR - {""}))
+    doers, undergoers = _people_in(clause, ("nsubj", "agent")), _people_in(clause, ("nsubjpass", "dobj"))
+    return Frame(frozenset(heads), frozenset(words - heads - CALENDAR - {""}), doers, undergoers)
+
+
+def _people_in(clause, relations: tuple[str, ...]) -> frozenset[str]:
+    """The surnames of the people the clause's subject, object or "by" phrase names."""
+    tokens = [c for c in clause.children if c.dep_ in relations]
+    tokens += [o for t in tokens if t.dep_ == "agent" for o in t.children if o.dep_ == "pobj"]
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    before = clause.doc[clause.i - 2: clause.i]
+    if "nsubjpass" in relations and not subject and clause.tag_ in ("VBN", "VBD") and len(before) == 2 \
+            and before[1].text == "," and before[0].ent_type_ == "PERSON":
+        tokens.append(before[0])  # "a case involving Vincent Jackson, arrested Jan. 6"
+    return frozenset(t.lower_ for t in tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN")
 
 
 def _governors(token, inside: set[int]) -> list:
@@ -389,7 +415,7 @@ def _implied(verb) -> list:
     if lemma not in LIGHT | MOVING | ASPECTUAL:
         return []
     found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "xcomp")
-             and c.pos_ in ("NOUN", "VERB")]
+             and (c.pos_ in ("NOUN", "VERB") or (c.dep_ == "dobj" and c.pos_ == "ADJ"))]  # "made landfall"
     if lemma in ASPECTUAL and verb.dep_ == "relcl":
         found += [t for t in _governors(verb, set()) if t.pos_ == "NOUN"]
     return found
