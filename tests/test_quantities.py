@@ -534,3 +534,9 @@ def test_bad_input_gives_no_crash_and_no_invented_value(parse, text):
         written = [float(n) for n in re.findall(r"\d+", q.text)]
         midpoints = [(a + b) / 2 for a, b in zip(written, written[1:], strict=False)]
         assert q.value in written + midpoints or q.unit == "fraction", (q.text, q.value)
+
+
+def test_a_time_taken_in_hours_minutes_and_seconds_is_a_quantity_in_seconds_but_a_clock_is_not():
+    found = scan("She won in 2:19:40 and he ran 1:58:03.4, though the fissure opened at 22:17:05 and "
+                 "the alarm went at 04:10:00 GMT.")
+    assert [(f.value, f.unit) for f in found] == [(8380.0, "s"), (pytest.approx(7083.4), "s")]

@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..model import Article, Quantity, Statement
-from ..stages.quantities import scan
+from ..stages.quantities import RACE_TIME, scan
 from ..stages.units import in_base_unit
 from .context import (
     PAIR_WINDOW,
@@ -230,6 +230,7 @@ TWIN_SIMILAR = 0.15  # a figure the other article states alike in a context this
 SIMILAR = 0.25  # cosine of the two quantities' context words needed to call them one measure
 CONTEXT = 25  # words each side of a quantity, within its sentence
 NEAR = 6  # words this close to the number count twice: they say most about what it measures
+SHELTER = stem("shelters")  # people taken to shelters are evacuees; the shelters themselves are not
 # Words that say which casualty count a number is: a death toll is never the number missing.
 CASUALTIES = {"kill": "dead", "dead": "dead", "death": "dead", "die": "dead", "died": "dead", "dying": "dead",
               "toll": "dead", "fatality": "dead", "liv": "dead", "drown": "dead", "perish": "dead",
@@ -343,17 +344,19 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
     stems.update(_compound_heads(stems))
     stems.update({CONCEPTS[s]: stems[s] for s in list(stems) if s in CONCEPTS})
     base = in_base_unit(quantity.unit)
+    unit, low, high = base or (quantity.unit.lower() if quantity.unit else None, 1.0, 1.0)
+    if unit and EVERYONE_ABOARD.fullmatch(quantity.subject or ""):
+        unit = "person"  # "143 passengers and crew" counts the people on board
     # A length or a weight is no casualty count, whatever the sentence says ("fell 700 metres to
     # his death"); a count's event is a strong word for what it measures, wherever it is said.
     kinds = frozenset() if base else _kinds(article, quantity, near)
     if not base and _aboard(article.text, quantity):
         kinds |= {"aboard"}  # "143 passengers and crew", "167 people on board": whatever befell them
+    if not base and unit in PEOPLE and SHELTER in near:
+        kinds |= {"evacuated"}  # "moved 480,000 people into cyclone shelters"
     if not base:
         stems.update({f"#{k}": KIND_WEIGHT if k in kinds else 1 for k in casualty_kinds(stems) | kinds})
     left, right = sentence_span(article.text, quantity.start, quantity.end)
-    unit, low, high = base or (quantity.unit.lower() if quantity.unit else None, 1.0, 1.0)
-    if unit and EVERYONE_ABOARD.fullmatch(quantity.subject or ""):
-        unit = "person"  # "143 passengers and crew" counts the people on board
     # A unit of two possible sizes gives the value between them, its tolerance reaching both.
     spread = (high - low) / 2 * abs(quantity.value)
     return Measure(article, quantity, stems, scope_of(item, quantity), high * tolerance(quantity) + spread,
@@ -711,6 +714,8 @@ GROUP_WORD = re.compile(r"\b(dozen|score)s?\b", re.IGNORECASE)
 def tolerance(quantity: Quantity) -> float:
     """Half a unit of the last digit written ("$2 billion" is 1.5 to 2.5 billion), wider for "about".
     An age is exact to the year, however round ("Andrew Lopez, 20" is not 24)."""
+    if clocked := RACE_TIME.fullmatch(quantity.text):  # "2:04:51": half its last second
+        return 0.5 * 10.0 ** -len(clocked[3].partition(".")[2])
     m = NUMERAL.search(quantity.text)
     if is_age(quantity) and quantity.change != "~":
         return 0.5
@@ -823,6 +828,9 @@ def units_fit(a: Measure, b: Measure) -> bool:
         return False
     names = unit_words(counted.unit) if counted.unit else set()
     names |= {stem(w) for n in list(names) for w in UNIT_PARAPHRASES.get(n, ())}
+    if number_of := NUMBER_OF.match(bare.quantity.subject or ""):
+        # "the number of people evacuated to shelters" counts people, "of planned job cuts" jobs
+        return bool(names & {stem(w) for w in number_of[1].split()})
     head = COUNTED_SUBJECT.search(bare.quantity.subject or "")
     if counted.unit and head and not names & {stem(w) for w in (bare.quantity.subject or "").split()[-2:]}:
         # "More than half the cases, 231," counts cases, not the schools beside them ("planned
@@ -857,6 +865,7 @@ def agents_alike(a: str, b: str) -> bool:
 
 # A bare count's subject that ends in a plural noun names what it counts.
 COUNTED_SUBJECT = re.compile(r"\b([a-z]{3,}s)$")
+NUMBER_OF = re.compile(r"(?:the\s+)?(?:total\s+)?number\s+of\s+((?:[a-z-]+\s*){1,3})", re.IGNORECASE)
 
 
 # Words a bare count's sentence may name a counted unit by: "a crowd of 38,650" counts fans.

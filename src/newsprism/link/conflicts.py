@@ -37,7 +37,9 @@ from .align import (
     is_age,
     measure_matches,
     measures_of,
+    name_tokens,
     running_totals,
+    same_speaker,
     scopes_differ,
     similarity,
     values_agree,
@@ -648,7 +650,7 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     if len({_basis(m) for m in measures}) > 1:
         return True  # "a hammer price of 7.2 million pounds" is not "8.6 million pounds including fees"
     if _owners_differ(sides) or _different_polls(sides) or _places_counted(sides) or _parts_add_up(sides) \
-            or _sum_beside_part(sides):
+            or _sum_beside_part(sides) or _named_subjects_differ(sides):
         return True
     ages = [m.quantity.value for m in measures if is_age(m.quantity)]
     if len(ages) < len(measures):
@@ -837,6 +839,24 @@ def _owners_differ(sides: list[list[Measure]]) -> bool:
             return False
         owners.append(names)
     return all(not (a & b) for a, b in combinations(owners, 2))
+
+
+# A subject that begins with a name of two to four capitalised words, after any possessive ("Kenya's").
+NAMED_SUBJECT = re.compile(r"(?:[A-Z][\w'’.-]*['’]s\s+)?((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
+
+
+def _named_subjects_differ(sides: list[list[Measure]]) -> bool:
+    """Whether every side's figures are of someone named, and no two sides name one person:
+    "Tigist Alemu won in 2:19:40" is not "Hellen Jepkurui was second in 2:20:15"."""
+    named = []
+    for s in sides:
+        names = {found[1] for m in s if (found := NAMED_SUBJECT.match(m.quantity.subject or ""))
+                 and not found[1].startswith("The ")}
+        if not names:
+            return False
+        named.append(names)
+    return all(same_speaker(name_tokens(x), name_tokens(y)) is False
+               for a, b in combinations(named, 2) for x in a for y in b)
 
 
 # An article that reports a poll; a share of people in it is a survey's answer to one question.

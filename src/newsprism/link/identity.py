@@ -56,6 +56,8 @@ OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "dir
 SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "governor", "mayor", "presidingjudge", "harbourmaster"})
 # Words that make another office of the same title: the deputy attorney general is not the attorney
 # general, nor the nominee the one in office.
+# Words that put an office at a region's level: a regional governor is no national one.
+REGIONAL = frozenset({"region", "regional", "province", "provincial"})
 QUALIFIERS = {"deputy": "deputy", "assistant": "assistant", "associate": "associate", "acting": "acting",
               "interim": "interim", "vice": "vice", "nominee": "nominee", "nominated": "nominee",
               "next": "nominee", "designate": "nominee", "elect": "nominee", "incoming": "nominee",
@@ -169,6 +171,7 @@ def office_key(role: str, places: frozenset[str] = frozenset()) -> tuple[Office,
             text = text[:found.start()] + text[found.end():]
             break
     after_owner = at = False
+    previous = ""
     for raw in re.split(r"[\s,\-]+", text):
         token = raw.strip(".")
         lowered = token.lower()
@@ -191,8 +194,14 @@ def office_key(role: str, places: frozenset[str] = frozenset()) -> tuple[Office,
             after_owner = acronym  # a body's name: "STTR union"; not a country's: "Norway's central bank"
         elif lowered in QUALIFIERS and not (lowered == "general" and not words):
             qualifiers.add(QUALIFIERS[lowered])
+        elif lowered in REGIONAL:
+            qualifiers.add("regional")  # "regional governor", "governor of the Tillabéri region"
+            if previous and previous[0].isupper() and stem(previous.lower()) in words:
+                words.discard(stem(previous.lower()))  # the region's name says whose office it is
+                owners.append(previous.lower())
         else:
             words.add(stem(lowered))
+        previous = token
     if "general" in qualifiers and GENERAL_TITLES & words:
         qualifiers.discard("general")  # part of the title ("attorney general")
         words.add("general")

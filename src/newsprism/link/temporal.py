@@ -288,7 +288,8 @@ EVENT_SYNONYMS = (
     ("elect", "election"), ("attack", "breach", "hack", "break", "intrusion", "cyberattack"),
     ("postpone", "delay", "push", "defer", "reschedule"), ("arrest", "detain", "detention"),
     ("close", "closure", "shut", "shutdown"), ("collapse", "cave"), ("fire", "blaze"),
-    ("verdict", "convict", "conviction", "acquit", "acquittal", "judgment", "judgement", "ruling", "rule"),
+    ("verdict", "convict", "conviction", "acquit", "acquittal", "judgment", "judgement", "ruling", "rule",
+     "decision"),
     ("sentence", "sentencing"), ("landfall", "strike", "hit", "slam"),
 )
 EVENT_KINDS = frozenset(group[0] for group in EVENT_SYNONYMS)
@@ -321,7 +322,13 @@ def same_event(a: Frame, b: Frame) -> bool:
     ("the June 20 attempted murder of a man") is not the deed ("murdering the deputy on June 24")."""
     if _attempt(a) != _attempt(b) or _other_people(a, b):
         return False
-    return bool(a.heads & b.heads) and bool(a.words & b.words)
+    if not a.heads & b.heads:
+        return False
+    if a.words & b.words:
+        return True
+    # "the eruption that began on Sunday night": a clause with no one taking part, whose event
+    # word the other frame names too
+    return not (a.words and b.words) and bool((a.heads | a.words) & (b.heads | b.words) - UNSPECIFIC)
 
 
 def _other_people(a: Frame, b: Frame) -> bool:

@@ -492,9 +492,16 @@ def keep_text(text: str, found: Found) -> bool:
     return not (line_start and re.match(r"[.)]\s", after))  # a list marker
 
 
+# A time taken written as hours, minutes and seconds ("2:04:51", "1:58:03.4"): no clock reads so.
+RACE_TIME = re.compile(r"(?<![\d:.])(?<!\bat )(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d{1,2})?)(?![\d:])"
+                       r"(?!\s*(?:GMT|UTC|[ap]\.?m\b|local|[A-Z]{2,4}T\b))", re.IGNORECASE)
+
+
 def scan(text: str) -> list[Found]:
     """Every quantity the text states, read from the text alone (no parse): the regex pass."""
-    blocked = blocked_spans(text)
+    durations = [Found(m.start(), m.end(), int(m[1]) * 3600 + int(m[2]) * 60 + float(m[3]), "s")
+                 for m in RACE_TIME.finditer(text)]  # "won in 2:04:51": a time taken, in seconds
+    blocked = sorted(blocked_spans(text) + [(d.start, d.end) for d in durations])
     atoms: list[Found] = []
     for candidate in number_candidates(text):
         start, end, value, _ = candidate
@@ -504,7 +511,8 @@ def scan(text: str) -> list[Found]:
         atom = read_atom(text, candidate, atoms[-1].end if atoms else 0)
         if atom is not None and finite(atom.value) is not None:
             atoms.append(atom)
-    return changes_per_unit(text, [_changed(text, f) for f in merge_atoms(text, atoms) if keep_text(text, f)])
+    found = [_changed(text, f) for f in merge_atoms(text, atoms) if keep_text(text, f)]
+    return changes_per_unit(text, sorted(found + durations, key=lambda f: f.start))
 
 
 _MONEY_OF = {"cent": "USD", "penny": "GBP"}
