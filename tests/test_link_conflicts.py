@@ -1940,8 +1940,8 @@ def test_race_times_second_apart_conflict_and_two_runners_times_are_two_measures
     assert sorted(sides_text(conflict, [first, second]), key=min) == [{"2:04:51"}, {"2:05:51"}]
     winner = article("mt-c", "2026-04-12", "Tigist Alemu won the women's race of the Rotterdam Marathon on "
                      "Sunday in 2:19:40 on her debut at the distance.")
-    runner_up = article("mt-d", "2026-04-13", "Hellen Jepkurui was second in the women's race of the Rotterdam "
-                        "Marathon on Sunday in 2:20:15, her fastest time in four years.")
+    runner_up = article("mt-d", "2026-04-13", "Hellen Jepkurui was second in the women's race of the "
+                        "Rotterdam Marathon on Sunday in 2:20:15, her fastest time in four years.")
     assert of_kind("numeric", winner, runner_up) == []
 
 
