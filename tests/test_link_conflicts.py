@@ -1934,8 +1934,7 @@ def test_race_times_second_apart_conflict_and_two_runners_times_are_two_measures
     first = article("mt-a", "2026-04-12", "Edwin Rotich won the Rotterdam Marathon on Sunday in 2:04:51, the "
                     "quickest winning time in the Dutch port city for five years.")
     second = article("mt-b", "2026-04-13", "Edwin Rotich gave Kenya its first Rotterdam Marathon title in "
-                     "three "
-                     "years after winning the Dutch race on Sunday in 2:05:51.")
+                     "three years after winning the Dutch race on Sunday in 2:05:51.")
     conflict = only(conflicts_of(first, second), "numeric")
     assert sorted(sides_text(conflict, [first, second]), key=min) == [{"2:04:51"}, {"2:05:51"}]
     winner = article("mt-c", "2026-04-12", "Tigist Alemu won the women's race of the Rotterdam Marathon on "
@@ -1954,39 +1953,49 @@ def test_evacuees_in_shelters_and_the_number_of_people_evacuated_are_one_count_t
     conflict = only(conflicts_of(first, later), "numeric")
     assert conflict.status == "revision"
     shelters = article("cy-c", "2026-05-25", "Some 4,500 cyclone shelters had been opened along the coast "
-                       "of the "
-                       "Bay of Bengal before Cyclone Arnab made landfall, officials said on Monday.")
+                       "of the Bay of Bengal before Cyclone Arnab made landfall, officials said on Monday.")
     assert of_kind("numeric", shelters, later) == []
 
 
 def test_a_regional_governor_is_the_governor_of_the_region_named():
     named = article("gv-a", "2026-06-10", "The governor of the Tillaberi region, Colonel Ibrahim Soumana, "
-                    "said "
-                    "the release of the two aid workers followed weeks of discreet work.")
+                    "said the release of the two aid workers followed weeks of discreet work.")
     unnamed = article("gv-b", "2026-06-10", "The regional governor, Colonel Ibrahim Sanda, told state "
-                      "television "
-                      "that the two aid workers had been freed through dialogue.")
+                      "television that the two aid workers had been freed through dialogue.")
     conflict = only(conflicts_of(named, unnamed), "identity")
     assert {s.value for s in conflict.sides} == {"Ibrahim Soumana", "Ibrahim Sanda"}
     national = article("gv-c", "2026-06-10", "Interior Minister Colonel Ibrahim Sanda told state television "
-                       "that "
-                       "the two aid workers had been freed through dialogue.")
+                       "that the two aid workers had been freed through dialogue.")
     assert of_kind("identity", named, national) == []
 
 
 def test_an_event_named_only_by_its_noun_is_one_event_with_the_same_noun_elsewhere():
     sunday = article("er-a", "2026-02-09", "REYKJAVIK - The eruption that began on Sunday night near "
-                     "Grindavik "
-                     "was losing strength on Monday, scientists said.")
+                     "Grindavik was losing strength on Monday, scientists said.")
     saturday = article("er-b", "2026-02-10", "REYKJAVIK - Lava was still seeping from a vent north of "
                        "Grindavik on "
                        "Tuesday, but scientists said the eruption that began on Feb. 7 was close to ending.")
     conflict = only(conflicts_of(sunday, saturday), "temporal")
     assert sorted(sides_text(conflict, [sunday, saturday]), key=min) == [{"Feb. 7"}, {"Sunday night"}]
     thursday = article("dc-a", "2026-10-16", "Shares fell on Friday as investors weighed the cost of the "
-                       "Supreme "
-                       "Court's decision on Thursday requiring app platforms to pay social security.")
+                       "Supreme Court's decision on Thursday requiring app platforms to pay social security.")
     wednesday = article("dc-b", "2026-10-16", "The Supreme Court's ruling on Wednesday, Oct. 14, on "
-                        "app-based work "
-                        "settles one question and opens several others, lawyers said.")
+                        "app-based work settles one question and opens several others, lawyers said.")
     assert only(conflicts_of(thursday, wednesday), "temporal").status == "contradiction"
+
+
+def test_a_fall_by_a_quarter_in_a_region_is_a_scope_note_beside_the_national_fall():
+    regional = article("wh-a", "2025-07-15", "The wheat harvest in Romania's drought-hit south-east fell by "
+                       "a "
+                       "quarter this year, the agriculture ministry said on Tuesday.")
+    national = article("wh-b", "2025-07-15", "Romania's national wheat harvest dropped 11% this year after "
+                       "a spring "
+                       "drought, the agriculture ministry said on Tuesday.")
+    assert only(conflicts_of(regional, national), "numeric").status == "scope"
+    whole = article("wh-c", "2025-07-15", "Romania's wheat harvest fell by a quarter this year after a "
+                    "spring "
+                    "drought, the agriculture ministry said on Tuesday.")
+    assert only(conflicts_of(whole, national), "numeric").status == "contradiction"
+    rounded = article("wh-d", "2025-07-15", "Romania's national wheat harvest dropped 26% this year after a "
+                      "spring drought, the agriculture ministry said on Tuesday.")
+    assert of_kind("numeric", whole, rounded) == []

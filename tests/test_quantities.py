@@ -540,3 +540,10 @@ def test_a_time_taken_in_hours_minutes_and_seconds_is_a_quantity_in_seconds_but_
     found = scan("She won in 2:19:40 and he ran 1:58:03.4, though the fissure opened at 22:17:05 and "
                  "the alarm went at 04:10:00 GMT.")
     assert [(f.value, f.unit) for f in found] == [(8380.0, "s"), (pytest.approx(7083.4), "s")]
+
+
+def test_a_change_by_a_fraction_in_words_is_a_quantity_but_not_a_fraction_of_a_point():
+    found = scan("The harvest fell by nearly a third and exports rose by half, while the bank cut its rate "
+                 "by a quarter point.")
+    assert [(f.value, f.unit, f.change) for f in found] == [(pytest.approx(1 / 3), "fraction", "down"),
+                                                            (0.5, "fraction", "up")]

@@ -345,6 +345,9 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
     stems.update({CONCEPTS[s]: stems[s] for s in list(stems) if s in CONCEPTS})
     base = in_base_unit(quantity.unit)
     unit, low, high = base or (quantity.unit.lower() if quantity.unit else None, 1.0, 1.0)
+    if unit == "fraction" and quantity.change in ("up", "down") \
+            and not OF_AFTER.match(article.text, quantity.end):
+        unit, low, high = "percent", 100.0, 100.0  # "fell by a quarter" is "fell 25%"; not "by a quarter of"
     if unit and EVERYONE_ABOARD.fullmatch(quantity.subject or ""):
         unit = "person"  # "143 passengers and crew" counts the people on board
     # A length or a weight is no casualty count, whatever the sentence says ("fell 700 metres to
@@ -711,6 +714,10 @@ GROUPS = {"dozen": 12, "score": 20}  # counts by the group: "about two dozen" is
 GROUP_WORD = re.compile(r"\b(dozen|score)s?\b", re.IGNORECASE)
 
 
+FRACTION_WORDS_TOLERANCE = 0.04
+OF_AFTER = re.compile(r"\s+of\b")
+
+
 def tolerance(quantity: Quantity) -> float:
     """Half a unit of the last digit written ("$2 billion" is 1.5 to 2.5 billion), wider for "about".
     An age is exact to the year, however round ("Andrew Lopez, 20" is not 24)."""
@@ -719,6 +726,8 @@ def tolerance(quantity: Quantity) -> float:
     m = NUMERAL.search(quantity.text)
     if is_age(quantity) and quantity.change != "~":
         return 0.5
+    if not m and quantity.unit == "fraction":  # "a quarter" is a round share: 21 to 29 percent
+        return FRACTION_WORDS_TOLERANCE
     if not m:  # a number in words ("nineteen", "two-thirds") is exact to its last unit
         whole = quantity.value == int(quantity.value)
         if group := GROUP_WORD.search(quantity.text):  # "two dozen": half a dozen either way

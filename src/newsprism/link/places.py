@@ -36,6 +36,8 @@ ISLANDS = frozenset({"island", "islands"})
 # A country's own ground named by its adjective: "Spanish territory", "British soil".
 OWN_GROUND = frozenset({"territory", "soil"})
 # Words for a part of a country that a report names without its name ("reached the islands").
+COMPASS_PARTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                           "southwest"})
 UNNAMED_PARTS = frozenset(stem(w) for w in "islands archipelago region province".split())
 
 
@@ -73,7 +75,8 @@ def _places(doc, start: int, end: int) -> frozenset[Place]:
     if span is None:
         return frozenset()
     tokens = _qualifying_tokens(span.root)
-    found = {_place(e) for e in doc.ents if _is_place(e) and any(t.i in tokens for t in e)}
+    found = {_place(e) for e in doc.ents
+             if _is_place(e) and any(t.i in tokens for t in e) and not _owns_part(e)}
     if any(_national(doc[i]) or _own_ground(doc[i]) for i in tokens):
         found.add(COUNTRY)
     found |= {Place(frozenset({f"#{stem(doc[i].text)}"}), True) for i in tokens if _unnamed_part(doc[i])}
@@ -134,8 +137,18 @@ def _own_ground(token) -> bool:
 
 def _unnamed_part(token) -> bool:
     """ "the islands", "the region": a part of a country the sentence does not name."""
-    return (token.pos_ == "NOUN" and not token.ent_type_ and stem(token.text) in UNNAMED_PARTS
-            and any(c.lower_ == "the" for c in token.children))
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return False
+    if stem(token.text) in UNNAMED_PARTS:
+        return any(c.lower_ == "the" for c in token.children)
+    # "the north", "Romania's drought-hit south-east": a compass part of the country named or meant
+    return token.lower_ in COMPASS_PARTS and any(c.lower_ == "the" or c.dep_ == "poss"
+                                                 for c in token.children)
+
+
+def _owns_part(ent) -> bool:
+    """Whether a place is named only as whose part of it a figure covers ("Romania's south-east")."""
+    return ent.root.dep_ == "poss" and _unnamed_part(ent.root.head)
 
 
 def _place(ent) -> Place:

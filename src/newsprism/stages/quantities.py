@@ -44,6 +44,13 @@ _NTH = "third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 FRACTION_AFTER = re.compile(rf"[\s-]+(halves|half|(?:{_NTH}|hundredth)s?)\b", re.I)
 LONE_FRACTION_RE = re.compile(rf"\b(?:(?:an?|one)\s+({_NTH})|(?:an?\s+)?(half|third|quarter))"
                               rf"(?=\s+(?:of|an?\s+(?:{_SCALE_WORDS})|{_SCALE_WORDS})\b)", re.I)
+# A change by a fraction written in words: "the harvest fell by a quarter", "sales rose by half".
+CHANGE_FRACTION_RE = re.compile(
+    r"\b(?:rose|risen|rising|fell|fallen|falling|dropped|declined|jumped|climbed|grew|grown|shrank|shrunk"
+    r"|increased|decreased|slumped|plunged|surged|cut|reduced|slashed)\s+by\s+"
+    r"(?:(?:nearly|almost|about|roughly|around|more than|less than)\s+)?"
+    rf"(?P<fraction>(?:an?|one)\s+(?:{_NTH})|half)\b(?![\s-]+(?:of\b|an?\b|points?\b|percentage\b|{_SCALE_WORDS}))",
+    re.I)
 ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|other|last|final|latter|former|the|this|that"
                             r"|each|every)\s+$", re.I)
 HALF_AFTER = re.compile(r"\s+and\s+an?\s+half\b", re.I)
@@ -209,6 +216,8 @@ def number_candidates(text: str) -> list[Candidate]:
     found += [(m.start(), m.end(), 1 / _DENOMINATORS[(m[1] or m[2]).lower()], "words")
               for m in LONE_FRACTION_RE.finditer(text)
               if not ORDINAL_BEFORE.search(text, max(0, m.start() - 12), m.start())]  # "the second half"
+    found += [(m.start("fraction"), m.end("fraction"), 1 / _DENOMINATORS[m["fraction"].split()[-1].lower()],
+               "words") for m in CHANGE_FRACTION_RE.finditer(text)]
     found += [(m.start(), m.end(), 1.0, "article") for m in ARTICLE_RE.finditer(text)]
     found += [(m.start(), m.end(), 0.5, "words") for regex in (HALF_THE_RE, HALF_UNIT_RE)
               for m in regex.finditer(text)
