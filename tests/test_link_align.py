@@ -117,6 +117,9 @@ def test_speakers_match_by_their_name_words():
     assert same_speaker(name_tokens("N. Kamrul Hasan"), name_tokens("Mohammad Kamrul Hasan")) is False
     assert same_speaker(name_tokens("Teddy Villaflor"), name_tokens("Teodoro Villaflor")) is True
     assert same_speaker(name_tokens("Teddy Villaflor"), name_tokens("Rodrigo Villaflor")) is False
+    # a middle initial one report leaves out, and a clipped given name
+    assert same_speaker(name_tokens("Pieter J. van Wyk"), name_tokens("Piet van Wyk")) is True
+    assert same_speaker(name_tokens("John A. Smith"), name_tokens("John B. Smith")) is False
 
 
 SPENDING = "The region has spent €310 million on flood barriers along the river since 2019"
@@ -256,3 +259,15 @@ def test_people_named_in_one_word_or_by_their_work_and_a_noun_for_people_are_one
     assert agents_alike("firefighter", "fire crew member") and agents_alike("dock worker", "docker")
     assert not agents_alike("firefighter", "member") and not agents_alike("soldier", "crew member")
     assert not agents_alike("fire", "fire crew member")
+
+
+def test_a_death_penalty_or_a_sum_of_money_names_no_toll_but_a_killing_does_and_still_missing_is_missing():
+    from newsprism.link.align import measure
+    text = ("The three who voted against the death penalty would not comment. Drivers will pay a toll of 180 "
+            "kroner. Four people were killed in the crash, and the death toll rose to six. Two others were "
+            "still missing.")
+    article, analysis = item("dp", "Post", text, quantities=[
+        ("three", 3, None, "who voted against the death penalty"), ("180", 180, "kroner", "toll"),
+        ("Four", 4, "person", "people"), ("six", 6, None, "death toll"), ("Two", 2, None, "others")])
+    kinds = [measure((article, analysis), q).kinds for q in analysis.quantities]
+    assert kinds == [set(), set(), {"dead"}, {"dead"}, {"missing"}]

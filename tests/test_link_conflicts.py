@@ -1986,16 +1986,27 @@ def test_an_event_named_only_by_its_noun_is_one_event_with_the_same_noun_elsewhe
 
 def test_a_fall_by_a_quarter_in_a_region_is_a_scope_note_beside_the_national_fall():
     regional = article("wh-a", "2025-07-15", "The wheat harvest in Romania's drought-hit south-east fell by "
-                       "a "
-                       "quarter this year, the agriculture ministry said on Tuesday.")
+                       "a quarter this year, the agriculture ministry said on Tuesday.")
     national = article("wh-b", "2025-07-15", "Romania's national wheat harvest dropped 11% this year after "
-                       "a spring "
-                       "drought, the agriculture ministry said on Tuesday.")
+                       "a spring drought, the agriculture ministry said on Tuesday.")
     assert only(conflicts_of(regional, national), "numeric").status == "scope"
     whole = article("wh-c", "2025-07-15", "Romania's wheat harvest fell by a quarter this year after a "
-                    "spring "
-                    "drought, the agriculture ministry said on Tuesday.")
+                    "spring drought, the agriculture ministry said on Tuesday.")
     assert only(conflicts_of(whole, national), "numeric").status == "contradiction"
     rounded = article("wh-d", "2025-07-15", "Romania's national wheat harvest dropped 26% this year after a "
                       "spring drought, the agriculture ministry said on Tuesday.")
     assert of_kind("numeric", whole, rounded) == []
+
+
+def test_a_road_toll_is_no_death_toll_and_a_ceiling_keeps_a_lower_figure():
+    toll = article("rt-a", "2026-06-02", "Drivers of private cars will pay a toll of 180 kroner on the new "
+                   "fjord "
+                   "bridge, the roads administration said on Monday.")
+    ceiling = article("rt-b", "2026-06-03", "The minister told parliament that no toll for cars on the new "
+                      "fjord "
+                      "bridge would exceed 250 kroner, the roads administration said.")
+    assert of_kind("numeric", toll, ceiling) == []
+    higher = article("rt-c", "2026-06-03", "Drivers of private cars will pay a toll of 250 kroner on the new "
+                     "fjord bridge, the roads administration said on Tuesday.")
+    assert only(conflicts_of(toll, higher), "numeric").status == "contradiction"  # no revision of a toll
+

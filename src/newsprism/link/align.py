@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..model import Article, Quantity, Statement
 from ..stages.quantities import RACE_TIME, scan
-from ..stages.units import in_base_unit
+from ..stages.units import CURRENCIES, in_base_unit
 from .context import (
     PAIR_WINDOW,
     STOPWORDS,
@@ -37,7 +37,7 @@ from .context import (
     window_stems,
     words,
 )
-from .names import form_spelled, is_given_name, same_given
+from .names import GIVEN_PREFIX, form_spelled, is_given_name, same_given
 
 # --- statements -------------------------------------------------------------------------------------
 
@@ -105,6 +105,9 @@ def same_speaker(a: frozenset[str], b: frozenset[str]) -> bool | None:
     if a <= b or b <= a:
         return True
     only_a, only_b = a - b, b - a
+    initials = {w for w in only_a | only_b if len(w.rstrip(".")) == 1}
+    if initials and only_a - initials and only_b - initials:
+        return same_speaker(a - initials, b - initials)  # a middle initial left out: "Pieter J. Wyk"
     if len(only_a) != 1 or len(only_b) != 1 or not a & b:
         return False
     x, y = next(iter(only_a)), next(iter(only_b))
@@ -112,6 +115,10 @@ def same_speaker(a: frozenset[str], b: frozenset[str]) -> bool | None:
         return True  # an initial for the given name: "M. Kamrul Hasan", "Mohammad Kamrul Hasan"
     if is_given_name(x) and is_given_name(y):
         return same_given(x, y)
+    short, long = sorted((x, y), key=len)
+    if len(short) >= GIVEN_PREFIX and long.startswith(short) \
+            and (is_given_name(long) or len(long) <= len(short) + 2):
+        return True  # a clipped form the lists do not know: "Piet" for "Pieter"
     return form_spelled(x, y)  # "Teddy" for a "Teodoro" the lists do not know
 
 
@@ -230,6 +237,10 @@ TWIN_SIMILAR = 0.15  # a figure the other article states alike in a context this
 SIMILAR = 0.25  # cosine of the two quantities' context words needed to call them one measure
 CONTEXT = 25  # words each side of a quantity, within its sentence
 NEAR = 6  # words this close to the number count twice: they say most about what it measures
+# A death a court may order: the words of a sentence, not of a toll.
+PENALTY = re.compile(r"\bdeath (?:penalty|sentence|row)\b|\b(?:sentenced|sentence|put|condemned) (?:\w+ )?"
+                     r"to death\b", re.IGNORECASE)
+KILLING = frozenset(stem(w) for w in ("killed", "died", "dead", "fatalities", "drowned", "perished"))
 SHELTER = stem("shelters")  # people taken to shelters are evacuees; the shelters themselves are not
 # Words that say which casualty count a number is: a death toll is never the number missing.
 CASUALTIES = {"kill": "dead", "dead": "dead", "death": "dead", "die": "dead", "died": "dead", "dying": "dead",
@@ -352,14 +363,19 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
         unit = "person"  # "143 passengers and crew" counts the people on board
     # A length or a weight is no casualty count, whatever the sentence says ("fell 700 metres to
     # his death"); a count's event is a strong word for what it measures, wherever it is said.
-    kinds = frozenset() if base else _kinds(article, quantity, near)
+    # A sum of money is no toll either ("a toll of 180 kroner").
+    kinds = frozenset() if base or quantity.unit in CURRENCIES else _kinds(article, quantity, near)
     if not base and _aboard(article.text, quantity):
         kinds |= {"aboard"}  # "143 passengers and crew", "167 people on board": whatever befell them
     if not base and unit in PEOPLE and SHELTER in near:
         kinds |= {"evacuated"}  # "moved 480,000 people into cyclone shelters"
+    left, right = sentence_span(article.text, quantity.start, quantity.end)
+    if "dead" in kinds and not near & KILLING and (
+            unit not in PEOPLE or PENALTY.search(article.text, left, right)):
+        # "nine voting to put him to death", "three against the death penalty", "a toll of 180 kroner"
+        kinds -= {"dead"}
     if not base:
         stems.update({f"#{k}": KIND_WEIGHT if k in kinds else 1 for k in casualty_kinds(stems) | kinds})
-    left, right = sentence_span(article.text, quantity.start, quantity.end)
     # A unit of two possible sizes gives the value between them, its tolerance reaching both.
     spread = (high - low) / 2 * abs(quantity.value)
     return Measure(article, quantity, stems, scope_of(item, quantity), high * tolerance(quantity) + spread,
@@ -562,7 +578,8 @@ def _kinds(article: Article, quantity: Quantity, near: frozenset[str]) -> frozen
 KIND_BEFORE = re.compile(r"\b(\w+)\s+(?:(?:at least|about|nearly|more than|over|some|almost|up to)\s+)?$",
                          re.IGNORECASE)
 KIND_AFTER = re.compile(r"^\s+(?:(?:people|persons|others|other people|more|of them)\s+)?"
-                        r"(?:(?:were|was|have been|had been|are|have)\s+)?(\w+)", re.IGNORECASE)
+                        r"(?:(?:were|was|have been|had been|are|have)\s+)?"
+                        r"(?:(?:still|now|also|later|reported)\s+)?(\w+)", re.IGNORECASE)
 
 
 def _own_kind(before: str, after: str) -> frozenset[str]:
@@ -789,9 +806,14 @@ BELOW = re.compile(r"^(nearly|almost|just under|under|less than|fewer than|up to
 ABOVE = re.compile(r"^(at least|more than|over|above|upwards of|just over)\b", re.IGNORECASE)
 
 
+# A ceiling the sentence sets before a figure: "no toll would exceed 250 kroner", "must not top 3%".
+CAPPED = re.compile(r"\b(?:not|never|no\b[^.;:]{0,60}?)\s+(?:to\s+)?(?:exceed|top|surpass)\s+$",
+                    re.IGNORECASE)
+
+
 def bound(m: Measure) -> str:
     """ "<" for a value given as an upper bound, ">" for a lower bound, "=" otherwise."""
-    if m.quantity.change == "<" or BELOW.match(m.quantity.text):
+    if m.quantity.change == "<" or BELOW.match(m.quantity.text) or CAPPED.search(m.before()[-60:]):
         return "<"
     if m.quantity.change == ">" or ABOVE.match(m.quantity.text):
         return ">"

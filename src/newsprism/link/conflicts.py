@@ -845,13 +845,18 @@ def _owners_differ(sides: list[list[Measure]]) -> bool:
 NAMED_SUBJECT = re.compile(r"(?:[A-Z][\w'’.-]*['’]s\s+)?((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
 
 
+# Words that make a name a company's or a body's, not a person's.
+ORGANISATION_WORDS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "PLC", "Ltd", "Ltd.", "Group", "Co", "Co.",
+                                "Company", "Bank", "Holdings", "LLC", "AG", "SA", "Airlines", "Systems"})
+
+
 def _named_subjects_differ(sides: list[list[Measure]]) -> bool:
     """Whether every side's figures are of someone named, and no two sides name one person:
     "Tigist Alemu won in 2:19:40" is not "Hellen Jepkurui was second in 2:20:15"."""
     named = []
     for s in sides:
         names = {found[1] for m in s if (found := NAMED_SUBJECT.match(m.quantity.subject or ""))
-                 and not found[1].startswith("The ")}
+                 and not found[1].startswith("The ") and not ORGANISATION_WORDS & set(found[1].split())}
         if not names:
             return False
         named.append(names)
