@@ -392,3 +392,14 @@ def test_a_role_before_a_name_keeps_the_portfolio_after_its_noun():
     index = entities_of("The deputy mayor responsible for transport, Jordi Pons, said tenders would follow.")
     people = {c.name: c for c in index.clusters.values() if c.type == "PERSON"}
     assert [r for r, _, _ in people["Jordi Pons"].roles] == ["deputy mayor responsible for transport"]
+
+
+def test_a_ranked_name_set_off_before_said_and_a_former_title_with_its_portfolio_are_a_person_and_a_role():
+    text = ("LAGOS - The tanker was seized off Bonny by a navy patrol ship, the Director of Naval "
+            "Information, "
+            "Commodore Tunde Bakare, said in a statement.\n\nThe cargo was bound for buyers abroad, former "
+            "Director of Naval Information Tunde Bakare said on Monday.")
+    index = entities_of(text)
+    (bakare,) = [c for c in index.clusters.values() if c.type == "PERSON" and "Bakare" in c.name]
+    assert bakare.name == "Tunde Bakare"
+    assert "former Director of Naval Information" in [r for r, _, _ in bakare.roles]

@@ -553,6 +553,9 @@ def _counted(unit: str | None) -> str | None:
 PART_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|of them)\s+$", re.IGNORECASE)
 PART_AFTER = re.compile(r"^\s*(of (them|whom|those)|seriously|critically|severely|badly|gravely)\b",
                         re.IGNORECASE)
+# A count of some of the casualties a report counts: "Seven of the injured are in critical condition".
+CASUALTIES_PART = re.compile(r"\s+of\s+the\s+(?:injured|wounded|dead|missing|victims|survivors|casualties)\b",
+                             re.IGNORECASE)
 
 
 def _kinds(article: Article, quantity: Quantity, near: frozenset[str]) -> frozenset[str]:
@@ -947,6 +950,9 @@ def similarity(a: Measure, b: Measure) -> float:
     if any(x.included and x.included & set(content_stems(y.quantity.subject or ""))
            for x, y in ((a, b), (b, a))):
         return 0.0  # a total against one of the parts it is said to include
+    if any(CASUALTIES_PART.match(m.article.text, m.quantity.end) for m in (a, b)) \
+            and not all(CASUALTIES_PART.match(m.article.text, m.quantity.end) for m in (a, b)):
+        return 0.0  # "Seven of the injured are in critical condition" is no count of the injured
     if a.unit in SHARES and any(_changed(x) and _share_of(y) for x, y in ((a, b), (b, a))):
         return 0.0  # "a 15 percent increase" is a change; "5 percent of imports" a share
     if a.further != b.further or a.summed != b.summed or a.margin != b.margin or a.past != b.past \

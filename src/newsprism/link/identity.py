@@ -52,8 +52,9 @@ SYNONYMS = (
 # Words naming an office that one person holds at a time.
 OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "director", "governor", "mayor",
                      "commissioner", "chancellor", "chiefexecutive", "general", "speaker", "premier",
-                     "manager", "coach", "attorney"})
-SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "governor", "mayor", "presidingjudge", "harbourmaster"})
+                     "manager", "coach", "attorney", "warden"})
+SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "governor", "mayor", "presidingjudge", "harbourmaster",
+                                 "warden"})
 # Words that make another office of the same title: the deputy attorney general is not the attorney
 # general, nor the nominee the one in office.
 # Words that put an office at a region's level: a regional governor is no national one.
@@ -963,13 +964,24 @@ def _in_headline(claim: RoleClaim) -> bool:
     return title_case_line(claim.article.text, claim.evidence[0].start)
 
 
+def _owner_in_words(a: Office, b: Office) -> bool:
+    """Whether one office names its body in its words where the other gives it as its owner:
+    "Director of Naval Information" with and without the body read as an organisation."""
+    for x, y in ((a, b), (b, a)):
+        if x.owner and not y.owner and y.words == x.words | {stem(w) for w in x.owner.split()}:
+            return True
+    return False
+
+
 def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int, int]]) -> list[Conflict]:
     """One person called former and serving in one office by reports of one week: one conflict
     per person and office, its sides every report of each (the sureness of its surest pair)."""
     found: dict[tuple, list[tuple[float, RoleClaim, RoleClaim, list[str]]]] = {}
     for a, b in _claim_pairs(per_article, near):
+        owner_in_words = _owner_in_words(a.office, b.office)
         if (a.former == b.former or a.article.id == b.article.id or not _same_person(a, b)
-                or a.office.words != b.office.words or a.office.qualifiers != b.office.qualifiers
+                or (a.office.words != b.office.words and not owner_in_words)
+                or a.office.qualifiers != b.office.qualifiers
                 or not is_office(a.office) or not _within(a, b, SAME_WEEK_DAYS)):
             continue
         if a.office.owner and b.office.owner and a.office.owner != b.office.owner:
@@ -981,7 +993,7 @@ def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int
         if a.office.words <= COURTESY_OFFICES and _title_before_name(serving):
             reasons.append("a title before the name, which news also gives those who once held the "
                            "office (\"Mayor Giuliani\")")
-        if bool(a.office.owner) != bool(b.office.owner):
+        if bool(a.office.owner) != bool(b.office.owner) and not owner_in_words:
             reasons.append("one side names whose office it is, the other does not: perhaps two offices")
         if _in_headline(serving):
             reasons.append("the serving title is a headline's, and headlines drop \"former\"")

@@ -77,13 +77,26 @@ def events(item: Item) -> list[Event]:
             continue
         left, right = body_sentence_span(article, timex.start, timex.end)
         sentence = article.text[left:right]
-        if day and timex.value < day.isoformat() and FUTURE.search(sentence):
+        if day and timex.value < day.isoformat() and FUTURE.search(_clause_of(sentence, timex.start - left)):
             continue
         stems = Counter(window_stems(article, timex.start, timex.end, 25) - CALENDAR)
         stems.update(window_stems(article, timex.start, timex.end, 5) - CALENDAR)
         stems.update({group for s in stems for group in CANONICAL.get(s, ())})
         found.append(Event(article, timex, stems, sentence, left))
     return found
+
+
+def _clause_of(sentence: str, at: int) -> str:
+    """The part of a sentence around a position that a relative clause set off by commas holds, or
+    the whole sentence: "the dam, which was inaugurated on Tuesday, will allow" dates a past act."""
+    left = sentence.rfind(",", 0, at)
+    right = sentence.find(",", at)
+    if left >= 0 and right >= 0 and RELATIVE.match(sentence, left + 1):
+        return sentence[left + 1:right]
+    return sentence
+
+
+RELATIVE = re.compile(r"\s*(?:which|who|that)\s+(?:was|were|had|has)\b", re.IGNORECASE)
 
 
 def event_similarity(a: Event, b: Event) -> float:

@@ -395,13 +395,16 @@ def _untagged_speakers(doc) -> list:
     found = []
     for token in doc[:-2]:
         given, surname, after = token, doc[token.i + 1], doc[token.i + 2]
+        ranked = token.i > 0 and doc[token.i - 1].lower_ in RANKS  # "Commodore Tunde Bakare"
         if given.ent_type_ or surname.ent_type_ or not (given.is_title and surname.is_title) \
                 or given.pos_ != "PROPN" or surname.pos_ != "PROPN" \
                 or _written_in_lower_case(doc, surname.lower_) \
-                or not (given.lower_ in first_name_genders() or _set_off_given_name(given)):
+                or not (given.lower_ in first_name_genders() or _set_off_given_name(given) or ranked):
             continue
-        if after.lemma_.lower() in SPEAKING or after.text == "," and any(
-                t.lemma_.lower() in ROLE_NOUNS for t in doc[after.i + 1:after.i + 1 + ROLE_REACH]):
+        following = doc[after.i + 1:after.i + 1 + ROLE_REACH]
+        if after.lemma_.lower() in SPEAKING or after.text == "," and (
+                any(t.lemma_.lower() in ROLE_NOUNS for t in following)
+                or len(following) and following[0].lemma_.lower() in SPEAKING):  # "..., Tunde Bakare, said"
             found.append(Span(doc, given.i, given.i + 2, label="PERSON"))
     return found
 
@@ -416,7 +419,10 @@ def _name_after_portfolio(ent):
         return None
     given, surname = ent[-2], ent[-1]
     doc = ent.doc
-    if not (given.is_title and surname.is_title and slug(given.text) in first_name_genders()):
+    # "Director of Naval Information Tunde Bakare said": a portfolio of title words, then the name
+    said = ent.end < len(doc) and doc[ent.end].lemma_.lower() in SPEAKING \
+        and all(t.is_title for t in ent[:-2])
+    if not (given.is_title and surname.is_title and (slug(given.text) in first_name_genders() or said)):
         return None
     if not _after_title_portfolio(doc, ent.start):
         return None
@@ -1064,9 +1070,12 @@ def _portfolio_title(ent):
         return None
     start = k - 2
     while start > 0 and (doc[start - 1].lemma_.lower() in ROLE_NOUNS
-                         or doc[start - 1].lower_ in TITLE_ABBREVIATIONS):
+                         or doc[start - 1].lower_ in TITLE_ABBREVIATIONS | PORTFOLIO_MODIFIERS):
         start -= 1
     return doc[start:ent.start]
+
+
+PORTFOLIO_MODIFIERS = frozenset({"former", "acting", "interim", "outgoing", "deputy"})  # "former Director of"
 
 
 def _modifiers_start(ent) -> int:
