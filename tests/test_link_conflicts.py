@@ -2050,3 +2050,15 @@ def test_some_of_the_injured_are_no_count_of_the_injured():
                     "said.")
     conflict = only(conflicts_of(first, later), "numeric")
     assert sorted(sides_text(conflict, [first, later]), key=min) == [{"23"}, {"31"}]
+
+
+def test_a_theft_discovered_and_a_case_found_empty_date_one_event():
+    thursday = article("th-a", "2025-10-13", "BRUGES, Oct 13 - Police are hunting thieves who took three "
+                       "silver "
+                       "chalices from a museum. The theft was discovered last Thursday when a guard found a "
+                       "display case forced open, police said.")
+    seventh = article("th-b", "2025-10-13", "Three silver chalices were stolen from the museum in Bruges, "
+                      "police "
+                      "said on Monday, adding that staff found the empty display case on the 7th.")
+    conflict = only(conflicts_of(thursday, seventh), "temporal")
+    assert sorted(sides_text(conflict, [thursday, seventh]), key=min) == [{"last Thursday"}, {"the 7th"}]

@@ -99,7 +99,8 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "seventh blind suite": "conflicts_blind7", "eighth blind suite": "conflicts_blind8",
                    "ninth blind suite": "conflicts_blind9", "tenth blind suite": "conflicts_blind10",
                    "eleventh blind suite": "conflicts_blind11", "twelfth blind suite": "conflicts_blind12",
-                   "thirteenth blind suite": "conflicts_blind13"}
+                   "thirteenth blind suite": "conflicts_blind13", "fourteenth blind suite":
+                   "conflicts_blind14", "fifteenth blind suite": "conflicts_blind15"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:

@@ -303,7 +303,7 @@ EVENT_SYNONYMS = (
     ("close", "closure", "shut", "shutdown"), ("collapse", "cave"), ("fire", "blaze"),
     ("verdict", "convict", "conviction", "acquit", "acquittal", "judgment", "judgement", "ruling", "rule",
      "decision"),
-    ("sentence", "sentencing"), ("landfall", "strike", "hit", "slam"),
+    ("sentence", "sentencing"), ("landfall", "strike", "hit", "slam"), ("discover", "discovery", "find"),
 )
 EVENT_KINDS = frozenset(group[0] for group in EVENT_SYNONYMS)
 CANONICAL: dict[str, frozenset[str]] = {}
