@@ -2075,3 +2075,12 @@ def test_land_written_off_and_land_destroyed_are_one_measure():
                         "harvest in a "
                         "decade.")
     assert only(conflicts_of(written, destroyed), "numeric").status == "contradiction"
+
+
+def test_infections_and_cases_of_one_disease_are_one_count():
+    cases = article("dg-a", "2025-09-17", "KUALA LUMPUR - Malaysia has recorded 38,412 dengue cases so far "
+                    "this "
+                    "year, the health ministry said on Wednesday.")
+    infections = article("dg-b", "2025-09-17", "Malaysia's dengue caseload has eased this year, with 39,900 "
+                         "infections recorded so far, the health ministry said on Wednesday.")
+    assert only(conflicts_of(cases, infections), "numeric").status == "contradiction"
