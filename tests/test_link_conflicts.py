@@ -2084,3 +2084,36 @@ def test_infections_and_cases_of_one_disease_are_one_count():
     infections = article("dg-b", "2025-09-17", "Malaysia's dengue caseload has eased this year, with 39,900 "
                          "infections recorded so far, the health ministry said on Wednesday.")
     assert only(conflicts_of(cases, infections), "numeric").status == "contradiction"
+
+
+def test_a_figure_said_to_be_revised_answers_the_first_report_in_other_words():
+    first = article("co-a", "2026-03-04", "GUAYAQUIL - Ecuadorean police seized 2.1 tonnes of cocaine and "
+                    "arrested "
+                    "11 people in a raid early on Monday on a warehouse near Guayaquil's main container "
+                    "port, "
+                    "the interior minister said.")
+    later = article("co-b", "2026-03-06", "GUAYAQUIL - Ecuador's National Police revised the total to 2.6 "
+                    "tonnes "
+                    "after forensic technicians finished weighing every package seized in the raid on a "
+                    "port-side "
+                    "warehouse, making it the largest single seizure in Guayaquil so far this year.")
+    assert only(conflicts_of(first, later), "numeric").status == "revision"
+
+
+def test_an_ambassador_called_former_in_the_week_others_call_him_serving_is_a_role_status_conflict():
+    serving = article("am-a", "2025-09-16", "The foreign ministry summoned Russian Ambassador Oleg "
+                      "Vasnetsov on "
+                      "Monday and handed him a formal protest note, the ministry said.")
+    former = article("am-b", "2025-09-17", "The protest note was handed on Monday to Oleg Vasnetsov, "
+                     "Russia's "
+                     "former ambassador in Chisinau, at the foreign ministry, officials said.")
+    conflict = only(conflicts_of(serving, former), "identity")
+    assert {s.value for s in conflict.sides} == {"Russian Ambassador Oleg Vasnetsov",
+                                                 "Oleg Vasnetsov, Russia's former ambassador in Chisinau"}
+
+
+def test_walking_free_from_court_is_a_verdict_not_a_walkout():
+    parse = sentence_parser()
+    text = "Five soldiers walked free from the High Court on November 12, while the others were found guilty."
+    start = text.index("November 12")
+    assert "verdict" in event_frame(parse(text), start, start + len("November 12")).heads

@@ -979,9 +979,22 @@ def measure_matches(items: Sequence[Item]) -> list[MeasureMatch]:
     return sorted(matches, key=lambda m: (m.a.quantity.id, m.b.quantity.id))
 
 
+REVISED_TO = re.compile(r"\b(?:revised|raised|lowered|corrected|updated|risen|rose|climbed|increased"
+                        r"|jumped)\b[^.;:]{0,30}?\bto\s+(?:about\s+|some\s+|around\s+|nearly\s+)?$",
+                        re.IGNORECASE)
+
+
+def revised_to(m: Measure) -> bool:
+    """Whether the words right before a figure say it is what another was revised to."""
+    return bool(REVISED_TO.search(m.before()[-60:]))
+
+
 def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[MeasureMatch]:
     scored = [(a, b, s) for a in first for b in second if (s := similarity(a, b)) >= TWIN_SIMILAR]
-    candidates = [MeasureMatch(a, b, s) for a, b, s in scored if s >= SIMILAR]
+    # A figure its report says was revised to ("revised the total to 2.6 tonnes") answers an earlier
+    # figure of the same unit in less alike words.
+    candidates = [MeasureMatch(a, b, s) for a, b, s in scored
+                  if s >= SIMILAR or a.unit and a.unit == b.unit and (revised_to(a) or revised_to(b))]
     # A figure the other article states too is matched with that statement only: two figures
     # each article gives ("the fire service said 8,000 hectares; EFFIS put it at 10,400") are
     # not crossed, and "tariffs on 18.4 billion of imports" is not set against another figure

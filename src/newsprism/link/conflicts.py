@@ -38,6 +38,7 @@ from .align import (
     measure_matches,
     measures_of,
     name_tokens,
+    revised_to,
     running_totals,
     same_speaker,
     scopes_differ,
@@ -350,7 +351,8 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     if any(scopes_differ(a, b) for x, y in combinations(sides, 2) for a in x for b in y):
         return "scope"
     shared_kind = _shared_kind(sides)
-    if not shared_kind and _totals_differ(sides):
+    revised_words = any(revised_to(m) for s in sides for m in s)
+    if not shared_kind and _totals_differ(sides) and not revised_words:
         return "scope"  # a toll counted "so far" is still the one toll
     status = None
     earliest, latest = _time_order(sides, publication_days(items))

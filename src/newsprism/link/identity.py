@@ -52,7 +52,7 @@ SYNONYMS = (
 # Words naming an office that one person holds at a time.
 OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "director", "governor", "mayor",
                      "commissioner", "chancellor", "chiefexecutive", "general", "speaker", "premier",
-                     "manager", "coach", "attorney", "warden"})
+                     "manager", "coach", "attorney", "warden", "ambassador"})
 SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "governor", "mayor", "presidingjudge", "harbourmaster",
                                  "warden"})
 # Words that make another office of the same title: the deputy attorney general is not the attorney

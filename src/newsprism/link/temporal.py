@@ -490,6 +490,8 @@ def _event_words(token) -> frozenset[str]:
     found = CANONICAL.get(word, frozenset({word}))
     if token.lemma_.lower() == "find" and any(c.lower_ in VERDICTS for c in token.children):
         found |= {"verdict"}  # "found him guilty"
+    if token.lemma_.lower() == "walk" and any(c.lower_ == "free" for c in token.children):
+        found = frozenset({"verdict"})  # "walked free from the High Court": acquitted, no walkout
     if token.pos_ == "VERB" and any(c.lower_ == "again" for c in token.children):
         found |= CANONICAL.get(stem("re" + token.lemma_), frozenset())
     return found
