@@ -100,7 +100,8 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "ninth blind suite": "conflicts_blind9", "tenth blind suite": "conflicts_blind10",
                    "eleventh blind suite": "conflicts_blind11", "twelfth blind suite": "conflicts_blind12",
                    "thirteenth blind suite": "conflicts_blind13", "fourteenth blind suite":
-                   "conflicts_blind14", "fifteenth blind suite": "conflicts_blind15"}
+                   "conflicts_blind14", "fifteenth blind suite": "conflicts_blind15",
+                   "sixteenth blind suite": "conflicts_blind16"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:

@@ -123,6 +123,7 @@ def is_given_name(word: str) -> bool:
     return word in first_name_genders() or _given_forms(word) != {word} or bool(_namer().nicknames_of(word))
 
 
+@functools.lru_cache(maxsize=65536)
 def form_spelled(a: str, b: str) -> bool:
     """Whether one given name is a nickname whose full form the other spells in another language:
     "Teddy" (Theodore) and "Teodoro"."""
@@ -131,6 +132,7 @@ def form_spelled(a: str, b: str) -> bool:
                for f in _given_forms(own) - {own} if len(f) > GIVEN_PREFIX)
 
 
+@functools.lru_cache(maxsize=65536)
 def same_given(a: str, b: str) -> bool:
     """Given names of one person: equal, an initial and a name, nickname and full form, or one
     name spelled or shortened two ways ("Betty" / "Bettie", "Alexis" / "Alexandros": the first
