@@ -2117,3 +2117,13 @@ def test_walking_free_from_court_is_a_verdict_not_a_walkout():
     text = "Five soldiers walked free from the High Court on November 12, while the others were found guilty."
     start = text.index("November 12")
     assert "verdict" in event_frame(parse(text), start, start + len("November 12")).heads
+
+
+def test_some_of_a_numbered_whole_are_a_part_not_a_rival_count():
+    convicted = article("ct-a", "2025-11-14", "MASERU - Lesotho's High Court convicted nine soldiers of "
+                        "high treason "
+                        "on Thursday over a failed attempt to seize the state broadcaster.")
+    acquitted = article("ct-b", "2025-11-14", "MASERU - Five of the 14 soldiers accused of high treason "
+                        "walked free "
+                        "from the High Court, while the others were found guilty.")
+    assert of_kind("numeric", convicted, acquitted) == []

@@ -559,7 +559,7 @@ PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+
 
 
 # "about 230 of the cases", where the article counts the cases too: a part of that count.
-PART_OF_THE = re.compile(r"\s+of\s+the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)")
+PART_OF_THE = re.compile(r"\s+of\s+the\s+(?:\d[\d,]*\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)")
 
 
 def _part_of_a_count(m: Measure) -> bool:
