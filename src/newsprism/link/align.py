@@ -257,8 +257,6 @@ CONCEPTS = {"spend": "#spend", "spent": "#spend", "expenditure": "#spend", "outl
             "military": "#defense", "defense": "#defense", "armament": "#defense",
             "vessel": "#ship", "ship": "#ship", "docker": "#dock", "dock": "#dock",
             "troop": "#soldier", "soldier": "#soldier",
-            "destroy": "#ruin", "written": "#ruin", "ruin": "#ruin", "wip": "#ruin", "devastat": "#ruin",
-            "devastation": "#ruin",
             "pay": "#pay", "wage": "#pay", "salary": "#pay", "salari": "#pay", "raise": "#pay",
             "good": "#goods", "product": "#goods", "merchandise": "#goods", "commodity": "#goods"}
 # Counted things news names in turn ("14 foreign vessels", "a dozen ships"; "3,000 dockers", "8,000
