@@ -2114,3 +2114,19 @@ def test_some_of_a_numbered_whole_are_a_part_not_a_rival_count():
                         "walked free "
                         "from the High Court, while the others were found guilty.")
     assert of_kind("numeric", convicted, acquitted) == []
+
+
+def test_an_attempt_the_event_is_about_is_no_attempt_at_the_event():
+    parse = sentence_parser()
+
+    def frame(text, date):
+        start = text.index(date)
+        return event_frame(parse(text), start, start + len(date))
+
+    verdict = frame("The High Court convicted nine soldiers of high treason in Maseru on Thursday over a "
+                    "failed "
+                    "attempt to seize the state broadcaster.", "Thursday")
+    acquittal = frame("Five soldiers walked free from the High Court in Maseru on November 12, while the "
+                      "others "
+                      "were found guilty of high treason.", "November 12")
+    assert same_event(verdict, acquittal)

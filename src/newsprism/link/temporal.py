@@ -388,8 +388,11 @@ def event_frame(doc, start: int, end: int) -> Frame:
                if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     heads = {w for t in tokens if _word(t) not in LIGHT_OR_MOVING for w in _event_words(t)}
     heads = heads or {w for t in tokens for w in _event_words(t)}
+    # The noun "attempt" among the participants is what the event is about ("convicted ... over a
+    # failed attempt to seize the broadcaster"), not an attempt at the event ("attempted murder").
     words = {w for t in _participants(clause, tokens) if t.i not in inside and t.pos_ in CONTENT
-             and not t.is_stop and t.lemma_.lower() not in REPORTING for w in _event_words(t)}
+             and not t.is_stop and t.lemma_.lower() not in REPORTING
+             and not (t.pos_ == "NOUN" and t.lemma_.lower() == ATTEMPT) for w in _event_words(t)}
     if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in ("try", "attempt"):
         words.add(ATTEMPT)  # "tried to kill him on June 20"
     doers, undergoers = _people_in(clause, ("nsubj", "agent")), _people_in(clause, ("nsubjpass", "dobj"))
