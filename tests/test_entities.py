@@ -403,3 +403,11 @@ def test_a_ranked_name_set_off_before_said_and_a_former_title_with_its_portfolio
     (bakare,) = [c for c in index.clusters.values() if c.type == "PERSON" and "Bakare" in c.name]
     assert bakare.name == "Tunde Bakare"
     assert "former Director of Naval Information" in [r for r, _, _ in bakare.roles]
+
+
+def test_a_hyphenated_title_before_a_name_is_its_whole_role():
+    index = entities_of("NAIROBI - KNBS Director-General Samuel K. Otieno told a news conference that the "
+                        "economy "
+                        "grew 4.9 percent in the second quarter.")
+    (otieno,) = [c for c in index.clusters.values() if c.type == "PERSON"]
+    assert [r for r, _, _ in otieno.roles] == ["KNBS Director-General"]

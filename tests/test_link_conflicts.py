@@ -2130,3 +2130,18 @@ def test_an_attempt_the_event_is_about_is_no_attempt_at_the_event():
                       "others "
                       "were found guilty of high treason.", "November 12")
     assert same_event(verdict, acquittal)
+
+
+def test_a_cost_said_to_have_risen_meets_the_first_estimate_in_other_words():
+    first = article("cl-a", "2025-07-28", "Environment Secretary Maria Teresa Lacson put the cost of the "
+                    "cleanup at "
+                    "480 million pesos, which she said the ship's owner, Visayan Tankers Corp, and its "
+                    "insurers "
+                    "would be required to pay.")
+    later = article("cl-b", "2025-07-30", "MANILA - Salvage crews began pumping oil from the stricken "
+                    "tanker MT "
+                    "Laguna Star on Wednesday, as the government said the cost of cleaning up the spill off "
+                    "Batangas had risen to 730 million pesos, well above its first estimate, after oil "
+                    "reached "
+                    "the neighbouring coast of Mindoro.")
+    assert only(conflicts_of(first, later), "numeric").status == "revision"

@@ -982,13 +982,17 @@ REVISED_TO = re.compile(r"\b(?:revised|raised|lowered|corrected|updated|risen|ro
                         re.IGNORECASE)
 
 
+REVISED_SIMILAR = 0.05  # context words enough for a figure said to be revised to meet its earlier one
+
+
 def revised_to(m: Measure) -> bool:
     """Whether the words right before a figure say it is what another was revised to."""
     return bool(REVISED_TO.search(m.before()[-60:]))
 
 
 def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[MeasureMatch]:
-    scored = [(a, b, s) for a in first for b in second if (s := similarity(a, b)) >= TWIN_SIMILAR]
+    scored = [(a, b, s) for a in first for b in second if (s := similarity(a, b)) >= TWIN_SIMILAR
+              or s >= REVISED_SIMILAR and a.unit and a.unit == b.unit and (revised_to(a) or revised_to(b))]
     # A figure its report says was revised to ("revised the total to 2.6 tonnes") answers an earlier
     # figure of the same unit in less alike words.
     candidates = [MeasureMatch(a, b, s) for a, b, s in scored

@@ -1088,6 +1088,9 @@ def _modifiers_start(ent) -> int:
                 and doc[start - 2].is_title and doc[start - 2].ent_type_ != "PERSON" \
                 and _title_token(doc[start - 2], ent):
             start -= 2  # a portfolio of two: "Mines and Minerals Development Minister"
+        elif start > 1 and doc[start - 1].text == "-" and doc[start].is_title and doc[start - 2].is_title \
+                and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            start -= 2  # a hyphenated title: "Director-General", "Secretary-General"
         else:
             break
     return start
