@@ -265,9 +265,10 @@ def test_a_death_penalty_or_a_sum_of_money_names_no_toll_but_a_killing_does_and_
     from newsprism.link.align import measure
     text = ("The three who voted against the death penalty would not comment. Drivers will pay a toll of 180 "
             "kroner. Four people were killed in the crash, and the death toll rose to six. Two others were "
-            "still missing.")
+            "still missing. The death toll of 19 miners was confirmed.")
     article, analysis = item("dp", "Post", text, quantities=[
         ("three", 3, None, "who voted against the death penalty"), ("180", 180, "kroner", "toll"),
-        ("Four", 4, "person", "people"), ("six", 6, None, "death toll"), ("Two", 2, None, "others")])
+        ("Four", 4, "person", "people"), ("six", 6, None, "death toll"), ("Two", 2, None, "others"),
+        ("19", 19, "miner", "death toll")])
     kinds = [measure((article, analysis), q).kinds for q in analysis.quantities]
-    assert kinds == [set(), set(), {"dead"}, {"dead"}, {"missing"}]
+    assert kinds == [set(), set(), {"dead"}, {"dead"}, {"missing"}, {"dead"}]

@@ -371,9 +371,10 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
     if not base and unit in PEOPLE and SHELTER in near:
         kinds |= {"evacuated"}  # "moved 480,000 people into cyclone shelters"
     left, right = sentence_span(article.text, quantity.start, quantity.end)
+    dead_words = {w for w in near if CASUALTIES.get(w) == "dead"}
     if "dead" in kinds and not near & KILLING and (
-            unit not in PEOPLE or PENALTY.search(article.text, left, right)):
-        # "nine voting to put him to death", "three against the death penalty", "a toll of 180 kroner"
+            (dead_words <= {"toll"} and unit not in PEOPLE) or PENALTY.search(article.text, left, right)):
+        # "a toll of 180 kroner"; "nine voting to put him to death", "three against the death penalty"
         kinds -= {"dead"}
     if not base:
         stems.update({f"#{k}": KIND_WEIGHT if k in kinds else 1 for k in casualty_kinds(stems) | kinds})
