@@ -2145,3 +2145,14 @@ def test_a_cost_said_to_have_risen_meets_the_first_estimate_in_other_words():
                     "reached "
                     "the neighbouring coast of Mindoro.")
     assert only(conflicts_of(first, later), "numeric").status == "revision"
+
+
+def test_two_days_two_reports_schedule_one_kind_of_event_for_are_compared():
+    ninth = article("sn-a", "2025-09-29", "NAIROBI - A court convicted former governor Peter Kirui of abuse "
+                    "of "
+                    "office on Monday. He will be sentenced on October 9 and was remanded in custody.")
+    sixteenth = article("sn-b", "2025-09-30", "The Anti-Corruption Court has convicted Peter Kirui over the "
+                        "loss of "
+                        "public funds. The court will hand down its sentence on October 16.")
+    conflict = only(conflicts_of(ninth, sixteenth), "temporal")
+    assert sorted(sides_text(conflict, [ninth, sixteenth]), key=min) == [{"October 16"}, {"October 9"}]

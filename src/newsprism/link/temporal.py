@@ -224,7 +224,18 @@ def _similar_events(first: list[Event], second: list[Event]) -> list[tuple[float
               for a in first for b in second]
     return [(score, a, b) for score, a, b in scored
             if score >= EVENT_SIMILAR or len(a.stems.keys() & b.stems.keys()) >= EVENT_SHARED
-            or (score >= NEAR_SIMILAR and _days_apart(a, b) <= NEAR_DAYS)]
+            or (score >= NEAR_SIMILAR and _days_apart(a, b) <= NEAR_DAYS) or _one_scheduled_kind(a, b)]
+
+
+SCHEDULED_DAYS = 14  # two days this close that two reports schedule one kind of event for
+
+
+def _one_scheduled_kind(a: Event, b: Event) -> bool:
+    """Two reports that each say when a kind of event will happen ("He will be sentenced on October
+    9", "The court will hand down its sentence on October 16"): their frames decide."""
+    kinds = (a.stems.keys() & b.stems.keys() & EVENT_KINDS) - UNSPECIFIC
+    return bool(kinds) and _days_apart(a, b) <= SCHEDULED_DAYS \
+        and all(FUTURE.search(e.sentence) for e in (a, b))
 
 
 def _one_to_one(scored, first: list[Event], second: list[Event]) -> list[tuple[Event, Event]]:
