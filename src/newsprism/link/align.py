@@ -312,6 +312,8 @@ class Measure:
     # What a total is said to include, before the figure ("the grain crop, including barley and
     # canola, at 22 million tonnes"): stems, so a figure of one of those parts is not compared.
     included: frozenset[str] = frozenset()
+    revised: bool = False  # said to be what another figure was revised to ("revised the total to 2.6")
+    casualty_part: bool = False  # some of the casualties counted ("Seven of the injured are critical")
     # The compass point (degrees) and the place a distance is measured from, and where that
     # phrase ends in the article ("150 nautical miles east of Aden"); None when it gives none.
     position: tuple[int, str, int] | None = None
@@ -390,6 +392,9 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    past=_past(item, quantity, left, right), target=_target(article.text, quantity),
                    recurring=bool(RECURRING.match(article.text, quantity.end, right)),
                    offset=unit == "m" and bool(OFFSET.match(article.text, quantity.end, right)),
+                   revised=bool(REVISED_TO.search(article.text[max(left, quantity.start - REVISED_REACH):
+                                                                quantity.start])),
+                   casualty_part=bool(CASUALTIES_PART.match(article.text, quantity.end)),
                    included=_included(article.text[left:quantity.start]))
 
 
@@ -556,8 +561,8 @@ PART_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|of them)\s
 PART_AFTER = re.compile(r"^\s*(of (them|whom|those)|seriously|critically|severely|badly|gravely)\b",
                         re.IGNORECASE)
 # A count of some of the casualties a report counts: "Seven of the injured are in critical condition".
-CASUALTIES_PART = re.compile(r"\s+of\s+the\s+(?:injured|wounded|dead|missing|victims|survivors|casualties)\b",
-                             re.IGNORECASE)
+CASUALTY_NOUNS = r"(?:injured|wounded|dead|missing|victims|survivors|casualties)"
+CASUALTIES_PART = re.compile(rf"\s+of\s+the\s+{CASUALTY_NOUNS}\b", re.IGNORECASE)
 
 
 def _kinds(article: Article, quantity: Quantity, near: frozenset[str]) -> frozenset[str]:
@@ -952,8 +957,7 @@ def similarity(a: Measure, b: Measure) -> float:
     if any(x.included and x.included & set(content_stems(y.quantity.subject or ""))
            for x, y in ((a, b), (b, a))):
         return 0.0  # a total against one of the parts it is said to include
-    if any(CASUALTIES_PART.match(m.article.text, m.quantity.end) for m in (a, b)) \
-            and not all(CASUALTIES_PART.match(m.article.text, m.quantity.end) for m in (a, b)):
+    if a.casualty_part != b.casualty_part:
         return 0.0  # "Seven of the injured are in critical condition" is no count of the injured
     if a.unit in SHARES and any(_changed(x) and _share_of(y) for x, y in ((a, b), (b, a))):
         return 0.0  # "a 15 percent increase" is a change; "5 percent of imports" a share
@@ -983,21 +987,20 @@ REVISED_TO = re.compile(r"\b(?:revised|raised|lowered|corrected|updated|risen|ro
                         re.IGNORECASE)
 
 
+REVISED_REACH = 60  # characters before a figure read for the words that say it was revised to
 REVISED_SIMILAR = 0.05  # context words enough for a figure said to be revised to meet its earlier one
 
 
-def revised_to(m: Measure) -> bool:
-    """Whether the words right before a figure say it is what another was revised to."""
-    return bool(REVISED_TO.search(m.before()[-60:]))
+def _revised_pair(a: Measure, b: Measure) -> bool:
+    """A figure its report says was revised to ("revised the total to 2.6 tonnes") beside one of its
+    unit: it answers that earlier figure in less alike words."""
+    return bool(a.unit) and a.unit == b.unit and (a.revised or b.revised)
 
 
 def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[MeasureMatch]:
     scored = [(a, b, s) for a in first for b in second if (s := similarity(a, b)) >= TWIN_SIMILAR
-              or s >= REVISED_SIMILAR and a.unit and a.unit == b.unit and (revised_to(a) or revised_to(b))]
-    # A figure its report says was revised to ("revised the total to 2.6 tonnes") answers an earlier
-    # figure of the same unit in less alike words.
-    candidates = [MeasureMatch(a, b, s) for a, b, s in scored
-                  if s >= SIMILAR or a.unit and a.unit == b.unit and (revised_to(a) or revised_to(b))]
+              or s >= REVISED_SIMILAR and _revised_pair(a, b)]
+    candidates = [MeasureMatch(a, b, s) for a, b, s in scored if s >= SIMILAR or _revised_pair(a, b)]
     # A figure the other article states too is matched with that statement only: two figures
     # each article gives ("the fire service said 8,000 hectares; EFFIS put it at 10,400") are
     # not crossed, and "tariffs on 18.4 billion of imports" is not set against another figure

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from ..model import Conflict, Evidence
 from ..stages.quantities import scan
 from .align import (
+    CASUALTY_NOUNS,
     EVERYONE_ABOARD,
     PEOPLE,
     REVISED,
@@ -38,7 +39,6 @@ from .align import (
     measure_matches,
     measures_of,
     name_tokens,
-    revised_to,
     running_totals,
     same_speaker,
     scopes_differ,
@@ -351,7 +351,7 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     if any(scopes_differ(a, b) for x, y in combinations(sides, 2) for a in x for b in y):
         return "scope"
     shared_kind = _shared_kind(sides)
-    revised_words = any(revised_to(m) for s in sides for m in s)
+    revised_words = any(m.revised for s in sides for m in s)
     if not shared_kind and _totals_differ(sides) and not revised_words:
         return "scope"  # a toll counted "so far" is still the one toll
     status = None
@@ -550,8 +550,7 @@ SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$"
 # A part of a count given beside it: "three of the wounded", "two of them", or of an owner's whole
 # set: "5,100 of the province's nurses", "40 of its stores" (not "17 of the hijacked ships", a
 # partitive of a whole no figure gives).
-PART_OF = re.compile(r"\s+of\s+(?:them|those|whom|these|the\s+(?:injured|wounded|dead|missing|victims|"
-                     r"survivors|casualties)\b)", re.IGNORECASE)
+PART_OF = re.compile(rf"\s+of\s+(?:them|those|whom|these|the\s+{CASUALTY_NOUNS}\b)", re.IGNORECASE)
 # (a share's "of": "89 percent of its infants", is no part)
 OWNERS_PART = re.compile(r"\s+of\s+(?:its|their|the\s+[\w-]+(?:'s|’s)\s)", re.IGNORECASE)
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
