@@ -139,6 +139,12 @@ def test_quarters_and_years_ago(nlp):
     assert values["Two years ago"] == ("DATE", "2023")
 
 
+def test_a_span_ago_beyond_the_calendar_is_a_past_reference_not_a_crash(nlp):
+    values = found(nlp, "The rocks formed 8100 quarters ago, and the lake 3000 years ago.")
+    assert values["8100 quarters ago"] == ("DATE", "PAST_REF")
+    assert values["3000 years ago"] == ("DATE", "PAST_REF")
+
+
 # --- types: times, durations, sets -----------------------------------------------------------
 
 

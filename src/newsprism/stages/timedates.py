@@ -337,7 +337,10 @@ def ago(c: Candidate, ctx: Context) -> Resolved:
         return "DATE", _year_back_value(ctx)
     steps = sign * int(round(amount * (2 if unit == "FN" else 1)))
     unit = "W" if unit == "FN" else unit
-    return "DATE", fmt_unit(shift(ctx.anchor, unit, steps) if ctx.anchor else None, unit)
+    try:
+        return "DATE", fmt_unit(shift(ctx.anchor, unit, steps) if ctx.anchor else None, unit)
+    except (ValueError, OverflowError):  # "2025 years ago": before the calendar's first year
+        return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
 
 
 # --- deictic words, days, times -----------------------------------------------------------------
