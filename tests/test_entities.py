@@ -411,3 +411,13 @@ def test_a_hyphenated_title_before_a_name_is_its_whole_role():
                         "grew 4.9 percent in the second quarter.")
     (otieno,) = [c for c in index.clusters.values() if c.type == "PERSON"]
     assert [r for r, _, _ in otieno.roles] == ["KNBS Director-General"]
+
+
+def test_two_name_words_ending_after_a_rank_are_a_person_whatever_follows():
+    index = entities_of("The bureau said the warden, Jail Superintendent Ernesto Dimaculangan, and the "
+                        "guards on duty that night had been suspended.")
+    people = {c.name for c in index.clusters.values() if c.type == "PERSON"}
+    assert "Ernesto Dimaculangan" in people
+    # a title after the rank is no given name: no "Justice Roberts"
+    index = entities_of("The ruling was read by Chief Justice Roberts, and the court rose.")
+    assert "Justice Roberts" not in {c.name for c in index.clusters.values() if c.type == "PERSON"}

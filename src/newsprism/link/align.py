@@ -562,7 +562,9 @@ PART_AFTER = re.compile(r"^\s*(of (them|whom|those)|seriously|critically|severel
                         re.IGNORECASE)
 # A count of some of the casualties a report counts: "Seven of the injured are in critical condition".
 CASUALTY_NOUNS = r"(?:injured|wounded|dead|missing|victims|survivors|casualties)"
-CASUALTIES_PART = re.compile(rf"\s+of\s+the\s+{CASUALTY_NOUNS}\b", re.IGNORECASE)
+# "Four of the six people killed", "two of the 14 dead": a number, and perhaps who, between.
+CASUALTIES_PART = re.compile(
+    rf"\s+of\s+the\s+(?:[\w,.]+\s+(?:[a-z]+\s+)?)?(?:{CASUALTY_NOUNS}|killed|hurt)\b", re.IGNORECASE)
 
 
 def _kinds(article: Article, quantity: Quantity, near: frozenset[str]) -> frozenset[str]:
@@ -971,9 +973,30 @@ def similarity(a: Measure, b: Measure) -> float:
     return sum(a.stems[s] * b.stems[s] for s in shared) / (a.norm * b.norm)
 
 
+# The whole of a part: "one of four men", "Four of the six people killed".
+PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
+                       r"(the |just |only |the only )?$", re.IGNORECASE)
+
+
+def whole_of_part(m: Measure) -> bool:
+    return bool(PARTITIVE.search(m.article.text[max(0, m.quantity.start - 20):m.quantity.start]))
+
+
+def _restated(measures: list[Measure]) -> list[Measure]:
+    """The article's figures less the whole of a part that it states on its own too ("Four of the
+    six people killed were German ... bringing the death toll to six"): the figure is matched where
+    it stands alone, not where it is the whole of a part."""
+    wholes = [m for m in measures if whole_of_part(m)]
+    if not wholes:
+        return measures
+    alone = [m for m in measures if not whole_of_part(m)]
+    return [m for m in measures if not (m in wholes and any(
+        x.quantity.value == m.quantity.value and units_fit(x, m) for x in alone))]
+
+
 def measure_matches(items: Sequence[Item]) -> list[MeasureMatch]:
     """For each pair of articles, their quantities paired one to one, most similar first."""
-    measures = [measures_of(item) for item in items]
+    measures = [_restated(measures_of(item)) for item in items]
     matches = []
     for i, j in nearby_pairs(items):
         first, second = measures[i], measures[j]

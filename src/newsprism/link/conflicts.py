@@ -44,6 +44,7 @@ from .align import (
     scopes_differ,
     similarity,
     values_agree,
+    whole_of_part,
 )
 from .context import (
     STOPWORDS,
@@ -553,8 +554,6 @@ SET_BEFORE = re.compile(r"\b(other|remaining|last|first|another|additional)\s+$"
 PART_OF = re.compile(rf"\s+of\s+(?:them|those|whom|these|the\s+{CASUALTY_NOUNS}\b)", re.IGNORECASE)
 # (a share's "of": "89 percent of its infants", is no part)
 OWNERS_PART = re.compile(r"\s+of\s+(?:its|their|the\s+[\w-]+(?:'s|’s)\s)", re.IGNORECASE)
-PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
-                       r"(the |just |only |the only )?$", re.IGNORECASE)
 
 
 # "about 230 of the cases", where the article counts the cases too: a part of that count.
@@ -635,9 +634,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     if lists and len({is_list(m.quantity.subject) and not EVERYONE_ABOARD.fullmatch(m.quantity.subject)
                       for m in measures if m.quantity.subject}) > 1:
         return True  # "passengers and crew" is not "passengers", though it is "people on board"
-    if any(PARTITIVE.search(m.article.text[max(0, m.quantity.start - 20):m.quantity.start])
-           or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):m.quantity.start])
-           for m in measures):
+    if any(whole_of_part(m) or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):
+                                                                   m.quantity.start]) for m in measures):
         return True  # "one of four men", "two of the three victims": a part and its whole
     if any(PART_OF.match(m.article.text, m.quantity.end) or m.unit not in SHARES
            and OWNERS_PART.match(m.article.text, m.quantity.end) for m in measures):

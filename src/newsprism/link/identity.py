@@ -355,13 +355,17 @@ def _written_roles(article: Article, mention: Mention, title: bool = True) -> li
     return found
 
 
+# "the jail's warden, Jail Superintendent ": a rank between a role set off by a comma and the name
+RANK_AFTER_COMMA = re.compile(r",\s+(?:[A-Z][A-Za-z]*\.?\s+){1,3}$")
+
+
 def role_before(lead: str, title: bool) -> tuple[str, int] | None:
     """A role ending right before a name, and how many characters back it starts.
 
     "..., Paraguay's interior minister, " (lower-case words set off by a comma) or, with `title`,
     "Interior Minister " (title words, any case); the last word must name an office.
     """
-    comma = re.search(r",\s+$", lead)
+    comma = re.search(r",\s+$", lead) or RANK_AFTER_COMMA.search(lead)
     if not comma and not (title and re.search(r"\S\s+$", lead) and not re.search(r"[,;:.]\s+$", lead)):
         return None
     text = lead[:comma.start()] if comma else lead.rstrip()

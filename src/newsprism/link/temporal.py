@@ -82,6 +82,8 @@ def events(item: Item) -> list[Event]:
         stems = Counter(window_stems(article, timex.start, timex.end, 25) - CALENDAR)
         stems.update(window_stems(article, timex.start, timex.end, 5) - CALENDAR)
         stems.update({group for s in stems for group in CANONICAL.get(s, ())})
+        if DOWN.search(sentence):  # "the plane came down": a crash
+            stems.update(CANONICAL[stem("crash")])
         found.append(Event(article, timex, stems, sentence, left))
     return found
 
@@ -149,6 +151,9 @@ def _one_event_near(a: Event, b: Event, frames: dict) -> bool:
     shared = (first.heads & second.heads & EVENT_KINDS) - UNSPECIFIC
     if not shared or _attempt(first) != _attempt(second):
         return False
+    if first.subject and second.subject and first.subject != second.subject \
+            and (first.proper_subject or second.proper_subject):
+        return False  # "Texas, which votes on March 1" and "Rubio early voted on March 2"
     return _days_apart(a, b) <= NEAR_DAYS
 
 
@@ -315,12 +320,25 @@ EVENT_SYNONYMS = (
     ("verdict", "convict", "conviction", "acquit", "acquittal", "judgment", "judgement", "ruling", "rule",
      "decision"),
     ("sentence", "sentencing"), ("landfall", "strike", "hit", "slam"), ("discover", "discovery", "find"),
+    ("fall", "fell", "plunge", "plummet", "tumble"),
 )
+# Verbs with a particle that name an event of their own ("the plane came down"): the group's word.
+PHRASAL = {("come", "down"): "crash", ("go", "down"): "crash"}
+DOWN = re.compile(r"\b(?:c[oa]mes?|coming|went|go(?:es|ing|ne)?)\s+down\b", re.IGNORECASE)
 EVENT_KINDS = frozenset(group[0] for group in EVENT_SYNONYMS)
 CANONICAL: dict[str, frozenset[str]] = {}
+
+def _inflected(word: str) -> set[str]:
+    """A word's stem and the stems of its inflected forms, which the stemmer may cut differently
+    ("plunge", but "plunged" to "plung")."""
+    base = word[:-1] if word.endswith("e") else word
+    return {stem(form) for form in (word, word + "s", base + "ed", base + "ing")}
+
+
 for _group in EVENT_SYNONYMS:
     for _w in _group:
-        CANONICAL[stem(_w)] = CANONICAL.get(stem(_w), frozenset()) | {_group[0]}
+        for _s in _inflected(_w):
+            CANONICAL[_s] = CANONICAL.get(_s, frozenset()) | {_group[0]}
 VERDICTS = frozenset({"guilty", "innocent", "liable"})
 CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 # Nouns that hold an event of the noun after their "of": "a round of talks", "a wave of strikes".
@@ -336,6 +354,10 @@ class Frame:
     # The people named as who did it and as who it was done to ("Jackson was arrested"), by surname.
     doers: frozenset[str] = frozenset()
     undergoers: frozenset[str] = frozenset()
+    # Who or what the clause's subject is ("Rubio", "Texas, which", "the campaign"), and whether it
+    # is a proper name.
+    subject: str = ""
+    proper_subject: bool = False
 
 
 ATTEMPT = "attempt"  # the stem that makes an event an attempt at it ("the attempted murder")
@@ -407,7 +429,21 @@ def event_frame(doc, start: int, end: int) -> Frame:
     if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in ("try", "attempt"):
         words.add(ATTEMPT)  # "tried to kill him on June 20"
     doers, undergoers = _people_in(clause, ("nsubj", "agent")), _people_in(clause, ("nsubjpass", "dobj"))
-    return Frame(frozenset(heads), frozenset(words - heads - CALENDAR - {""}), doers, undergoers)
+    return Frame(frozenset(heads), frozenset(words - heads - CALENDAR - {""}), doers, undergoers,
+                 *_subject(clause))
+
+
+def _subject(clause) -> tuple[str, bool]:
+    """The clause's subject, or what a relative clause's "which" or "who" stands for ("Texas, which
+    votes"), and whether it is a proper name; "" for none or a pronoun."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("which", "who", "that") and clause.dep_ == "relcl":
+        # the word set off before ", which" ("a Cruz win in Texas, which votes"), else the clause's head
+        doc = subject.doc
+        subject = doc[subject.i - 2] if subject.i >= 2 and doc[subject.i - 1].text == "," else clause.head
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN") or subject.is_upper:  # no "PARIS —"
+        return "", False
+    return _word(subject), subject.pos_ == "PROPN"
 
 
 def _people_in(clause, relations: tuple[str, ...]) -> frozenset[str]:
@@ -422,12 +458,15 @@ def _people_in(clause, relations: tuple[str, ...]) -> frozenset[str]:
     return frozenset(t.lower_ for t in tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN")
 
 
+POLITIES = frozenset({"state", "states"})  # the noun is no statement: "the states voting on March 1"
+
+
 def _governors(token, inside: set[int]) -> list:
     """The verbs and nouns above a date, from the nearest up to the verb of its clause."""
     chain = []
     while token.head.i != token.i:
         token = token.head
-        if token.lemma_.lower() in REPORTING:
+        if token.lemma_.lower() in REPORTING and not (token.pos_ == "NOUN" and token.lower_ in POLITIES):
             break
         if token.i in inside or token.pos_ not in ("VERB", "NOUN", "AUX") or _word(token) in CALENDAR:
             continue
@@ -494,7 +533,11 @@ def _phrase(token) -> list:
 
 
 def _word(token) -> str:
-    return stem(token.lemma_) if token.lemma_.strip() else ""
+    lemma = token.lemma_.lower()
+    if lemma in ("come", "go"):
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+        lemma = PHRASAL.get((lemma, particle), lemma)
+    return stem(lemma) if lemma.strip() else ""
 
 
 def _event_words(token) -> frozenset[str]:

@@ -402,11 +402,21 @@ def _untagged_speakers(doc) -> list:
                 or not (given.lower_ in first_name_genders() or _set_off_given_name(given) or ranked):
             continue
         following = doc[after.i + 1:after.i + 1 + ROLE_REACH]
-        if after.lemma_.lower() in SPEAKING or after.text == "," and (
-                any(t.lemma_.lower() in ROLE_NOUNS for t in following)
-                or len(following) and following[0].lemma_.lower() in SPEAKING):  # "..., Tunde Bakare, said"
+        set_off = after.text == "," and (
+            any(t.lemma_.lower() in ROLE_NOUNS for t in following)
+            or len(following) and following[0].lemma_.lower() in SPEAKING)  # "..., Tunde Bakare, said"
+        if (ranked and _ranked_name(given, after)) or after.lemma_.lower() in SPEAKING or set_off:
             found.append(Span(doc, given.i, given.i + 2, label="PERSON"))
     return found
+
+
+def _ranked_name(given, after) -> bool:
+    """ "Jail Superintendent Alfredo Magsino, and ...": after a rank, two name words that end
+    there (a stop, a comma or a lower-case word follows) are a given name and a surname, whatever
+    follows, unless the first is itself a title ("Chief Justice Roberts")."""
+    word = given.lower_.rstrip(".")
+    return word not in ROLE_NOUNS | NOT_GIVEN_NAMES and not _written_in_lower_case(given.doc, word) \
+        and (after.is_punct or after.is_lower)
 
 
 def _name_after_portfolio(ent):
@@ -439,8 +449,11 @@ def _with_given_name(ent):
     """A person's span with the given name the tagger left before it ("Representative Debbie
     [Wasserman Schultz]" tagged without "Debbie"; "whose chair, Dorota [Malinowska]")."""
     before = ent.doc[ent.start - 1] if ent.start else None
+    ranked = before is not None and before.i > 0 and ent.doc[before.i - 1].lower_ in RANKS \
+        and before.lower_ not in ROLE_NOUNS | NOT_GIVEN_NAMES  # "Superintendent Ernesto [Dimaculangan]"
     if before is None or not (before.is_title and before.pos_ == "PROPN" and not before.ent_type_ and (
-            before.lower_ in first_name_genders() or len(ent) == 1 and _set_off_given_name(before))):
+            before.lower_ in first_name_genders()
+            or len(ent) == 1 and (_set_off_given_name(before) or ranked))):
         return ent
     from spacy.tokens import Span
 
