@@ -2171,6 +2171,14 @@ def test_one_kind_of_event_done_by_two_named_subjects_a_day_apart_is_two_events(
     ohio = article("ov-a", "2016-02-20", "Patel predicted a narrow win in Ohio, which votes on March 1.")
     early = article("ov-b", "2016-03-15", "Marlow early voted on March 2 and is holding a party in Dayton.")
     assert of_kind("temporal", ohio, early) == []
+    states = article("ov-c", "2016-02-20", "Marlow is spending the day of the Nevada caucuses campaigning in "
+                     "Maine and Vermont, states that vote on March 1.")
+    assert of_kind("temporal", states, early) == []
+    norvell = article("sf-a", "1989-10-30", "In composite trading Friday, Norvell shares fell 40 cents to "
+                      "$12.10, traders said.")
+    other = article("sf-b", "1989-10-30", "The stock fell 3/8 Thursday, traders said, amid concerns over a "
+                    "recall of routers.")
+    assert of_kind("temporal", norvell, other) == []
 
 
 def test_a_toll_restated_as_the_whole_of_a_part_is_matched_where_it_stands_alone():
@@ -2183,3 +2191,32 @@ def test_a_toll_restated_as_the_whole_of_a_part_is_matched_where_it_stands_alone
     assert conflict.status == "revision"
     assert sides_text(conflict, [first, later]) == [{"three"}, {"five"}]
     assert conflict.sides[1].evidence[0].start == later.text.rindex("five")
+
+
+def test_a_tornado_that_tore_through_a_town_struck_it():
+    tore = article("tn-a", "2025-10-19", "A tornado tore through the town of Vila Esperanca on Saturday "
+                   "night, killing three people, state civil defence officials said.")
+    struck = article("tn-b", "2025-10-20", "A tornado killed three people in the town of Vila Esperanca "
+                     "when it struck on Sunday night, the state civil defence service said.")
+    conflict = only(conflicts_of(tore, struck), "temporal")
+    assert sorted(sides_text(conflict, [tore, struck]), key=min) == [{"Saturday night"}, {"Sunday night"}]
+
+
+def test_a_sum_converted_to_another_currency_in_brackets_is_no_second_figure():
+    converted = article("cv-a", "2025-05-06", "An Ontario judge approved a C$47.5 million ($33.4 million) "
+                        "settlement of a class action brought by former students of Laurentian Career "
+                        "College.")
+    same = article("cv-b", "2025-05-06", "Former students of Laurentian Career College will share in a "
+                   "$47.5-million settlement of their class action after an Ontario judge approved it.")
+    assert of_kind("numeric", converted, same) == []
+
+
+def test_the_dead_beside_a_count_of_injured_are_no_rest_of_another_count_of_injured():
+    first = article("gb-a", "2025-02-10", "A gas explosion tore through an apartment block in Almaty early "
+                    "on Monday, leaving seven people dead and 21 injured, the Emergency Situations Ministry "
+                    "said.")
+    second = article("gb-b", "2025-02-10", "The gas explosion in the Almaty apartment block killed seven "
+                     "people and injured 27, according to the Emergency Situations Ministry.")
+    conflict = only(conflicts_of(first, second), "numeric")
+    assert conflict.status == "contradiction"
+    assert sorted(sides_text(conflict, [first, second]), key=min) == [{"21"}, {"27"}]

@@ -51,6 +51,8 @@ def values(text):
     ("Tickets cost US$15 at the door.", 15, "USD"),
     ("The fine was USD 200 per vehicle.", 200, "USD/vehicle"),
     ("The state spent 35 lakh rupees on the bridge.", 3.5e6, "INR"),
+    ("The battery unit lost 1.2tn won in the quarter.", 1.2e12, "KRW"),
+    ("Operating profit rose to 500 billion won.", 500e9, "KRW"),
     ("The ¥500 coin is being redesigned.", 500, "JPY"),
     ("Kyiv received 20 million pounds from the fund.", 20e6, "GBP"),
     ("The tanker carries 2 million barrels of crude.", 2e6, "bbl"),
@@ -547,3 +549,8 @@ def test_a_change_by_a_fraction_in_words_is_a_quantity_but_not_a_fraction_of_a_p
                  "by a quarter point.")
     assert [(f.value, f.unit, f.change) for f in found] == [(pytest.approx(1 / 3), "fraction", "down"),
                                                             (0.5, "fraction", "up")]
+
+
+def test_won_after_a_number_is_the_currency_only_after_a_scale_word():
+    assert values("The party won 3 million votes and 20 seats.") == [(3e6, None), (20, None)]
+    assert values("A crew of 4 won the relay for Busan.") == [(4, None)]

@@ -982,24 +982,53 @@ def whole_of_part(m: Measure) -> bool:
     return bool(PARTITIVE.search(m.article.text[max(0, m.quantity.start - 20):m.quantity.start]))
 
 
+# Where a sum of money in brackets is the one before it in another currency: "C$47.5 million ($33.4
+# million)", "1.42 trillion won (about $1.03 billion)".
+CONVERTED = re.compile(r"\s*\((?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|~)?$",
+                       re.IGNORECASE)
+
+
 def _restated(measures: list[Measure]) -> list[Measure]:
     """The article's figures less the whole of a part that it states on its own too ("Four of the
     six people killed were German ... bringing the death toll to six"): the figure is matched where
-    it stands alone, not where it is the whole of a part."""
+    it stands alone."""
     wholes = [m for m in measures if whole_of_part(m)]
-    if not wholes:
-        return measures
-    alone = [m for m in measures if not whole_of_part(m)]
+    alone = [m for m in measures if not whole_of_part(m)] if wholes else []
     return [m for m in measures if not (m in wholes and any(
         x.quantity.value == m.quantity.value and units_fit(x, m) for x in alone))]
+
+
+def _conversions(measures: list[Measure]) -> dict[int, Measure]:
+    """id of each sum of money converted in brackets -> the sum it converts."""
+    return {id(m): before for before, m in zip(measures, measures[1:], strict=False) if _converted(before, m)}
+
+
+def _unconverted(measures: list[Measure], conversions: dict[int, Measure],
+                 other: list[Measure]) -> list[Measure]:
+    """The figures less the conversions whose original sum the other report gives as its own ("C$47.5
+    million ($33.4 million)" beside a Canadian report's "$47.5-million"): that report wrote the
+    original, in its own notation, not another figure."""
+    if not conversions:
+        return measures
+    values = {m.quantity.value for m in other}
+    return [m for m in measures
+            if id(m) not in conversions or conversions[id(m)].quantity.value not in values]
+
+
+def _converted(before: Measure, m: Measure) -> bool:
+    money = (before.quantity.unit, m.quantity.unit)
+    return all(u in CURRENCIES for u in money) and 0 <= m.quantity.start - before.quantity.end <= 12 \
+        and bool(CONVERTED.fullmatch(m.article.text, before.quantity.end, m.quantity.start))
 
 
 def measure_matches(items: Sequence[Item]) -> list[MeasureMatch]:
     """For each pair of articles, their quantities paired one to one, most similar first."""
     measures = [_restated(measures_of(item)) for item in items]
+    conversions = [_conversions(found) for found in measures]
     matches = []
     for i, j in nearby_pairs(items):
-        first, second = measures[i], measures[j]
+        first = _unconverted(measures[i], conversions[i], measures[j])
+        second = _unconverted(measures[j], conversions[j], measures[i])
         if first and second and first[0].article.id != second[0].article.id:
             matches += _pair_one_to_one(first, second)
     return sorted(matches, key=lambda m: (m.a.quantity.id, m.b.quantity.id))

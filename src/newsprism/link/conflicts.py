@@ -31,6 +31,7 @@ from .align import (
     SHARES,
     Measure,
     MeasureMatch,
+    _own_kind,
     agreeing_sides,
     bearings_differ,
     bound,
@@ -600,9 +601,18 @@ def _sum_beside_part(sides: list[list[Measure]]) -> bool:
                     continue
                 text, offset = (part.article.text, 0) if combined else (part.sentence, part.sentence_start)
                 if any(f.start + offset != part.quantity.start and abs(f.value - rest) <= slack
-                       and (combined or f.unit == part.quantity.unit) for f in scan(text)):
+                       and (combined or f.unit == part.quantity.unit)
+                       and not _other_casualties(whole, text, f) for f in scan(text)):
                     return True
     return False
+
+
+def _other_casualties(whole: Measure, text: str, found) -> bool:
+    """Whether a figure counts casualties of another kind than `whole`: "seven people dead and 21
+    injured" gives no rest of 27 injured."""
+    kinds = casualties(whole)
+    own = _own_kind(text[max(0, found.start - 40):found.start], text[found.end:found.end + 40])
+    return bool(kinds and own and not own & kinds)
 
 
 def is_list(subject: str) -> bool:

@@ -151,9 +151,8 @@ def _one_event_near(a: Event, b: Event, frames: dict) -> bool:
     shared = (first.heads & second.heads & EVENT_KINDS) - UNSPECIFIC
     if not shared or _attempt(first) != _attempt(second):
         return False
-    if first.subject and second.subject and first.subject != second.subject \
-            and (first.proper_subject or second.proper_subject):
-        return False  # "Texas, which votes on March 1" and "Rubio early voted on March 2"
+    if _other_subjects(first, second):
+        return False
     return _days_apart(a, b) <= NEAR_DAYS
 
 
@@ -319,7 +318,8 @@ EVENT_SYNONYMS = (
     ("close", "closure", "shut", "shutdown"), ("collapse", "cave"), ("fire", "blaze"),
     ("verdict", "convict", "conviction", "acquit", "acquittal", "judgment", "judgement", "ruling", "rule",
      "decision"),
-    ("sentence", "sentencing"), ("landfall", "strike", "hit", "slam"), ("discover", "discovery", "find"),
+    ("sentence", "sentencing"), ("discover", "discovery", "find"),
+    ("landfall", "strike", "hit", "slam", "tear", "sweep", "batter", "lash", "ravage"),
     ("fall", "fell", "plunge", "plummet", "tumble"),
 )
 # Verbs with a particle that name an event of their own ("the plane came down"): the group's word.
@@ -374,7 +374,14 @@ def same_event(a: Frame, b: Frame) -> bool:
         return True
     # "the eruption that began on Sunday night": a clause with no one taking part, whose event
     # word the other frame names too
-    return not (a.words and b.words) and bool((a.heads | a.words) & (b.heads | b.words) - UNSPECIFIC)
+    return not (a.words and b.words) and bool((a.heads | a.words) & (b.heads | b.words) - UNSPECIFIC) \
+        and not _other_subjects(a, b)
+
+
+def _other_subjects(a: Frame, b: Frame) -> bool:
+    """Two subjects, one of them a name: "Texas, which votes on March 1" and "Rubio early voted on
+    March 2" tell of two votes."""
+    return bool(a.subject and b.subject and a.subject != b.subject and (a.proper_subject or b.proper_subject))
 
 
 def _other_people(a: Frame, b: Frame) -> bool:
@@ -439,10 +446,17 @@ def _subject(clause) -> tuple[str, bool]:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("which", "who", "that") and clause.dep_ == "relcl":
         # the word set off before ", which" ("a Cruz win in Texas, which votes"), else the clause's head
+        # (a head the tagger took for a verb is still a noun here: "Vermont, states that vote")
         doc = subject.doc
         subject = doc[subject.i - 2] if subject.i >= 2 and doc[subject.i - 1].text == "," else clause.head
+        if subject.is_alpha and subject.pos_ != "PRON" and not subject.is_upper:
+            return _word(subject), subject.pos_ == "PROPN"
     if subject is None or subject.pos_ not in ("PROPN", "NOUN") or subject.is_upper:  # no "PARIS —"
         return "", False
+    # whose it is, where a name says ("BellSouth shares", "Intel's stock")
+    if subject.pos_ == "NOUN":  # (a name's own words are its head's: "Tanzania's Lukuledi Dam")
+        subject = next((c for c in subject.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+                        and not c.is_upper), subject)
     return _word(subject), subject.pos_ == "PROPN"
 
 

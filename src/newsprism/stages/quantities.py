@@ -334,6 +334,10 @@ def _fraction_words(text: str, atom: Found) -> Found:
     return replace(atom, end=scale.end(), value=atom.value * factor, scale=factor, unit=None)
 
 
+# "won" alone is mostly a verb; after a scale word it is Korea's currency: "1.2tn won", "500 billion won".
+SCALED_WON = re.compile(r"\s?won\b")
+
+
 def _with_unit(text: str, atom: Found) -> Found:
     if atom.unit is None and not atom.words:  # a height: 5’2”, 6' 1"
         if feet := FEET_AFTER.match(text, atom.end):
@@ -342,6 +346,8 @@ def _with_unit(text: str, atom: Found) -> Found:
         if inches and FEET_BEFORE.search(text, max(0, atom.start - 4), atom.start):
             return replace(atom, end=inches.end(), unit="in")
     money = atom.unit in U.CURRENCIES
+    if atom.unit is None and atom.scale > 1 and (won := SCALED_WON.match(text, atom.end)):
+        return replace(atom, end=won.end(), unit="KRW", suffix_currency=True)
     after = U.unit_after(text, atom.end, money or atom.scale > 1)
     if after and _inch_is_quote(text, atom, after):
         after = None
