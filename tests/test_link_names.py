@@ -1,3 +1,6 @@
+import pytest
+
+from newsprism.link import names
 from newsprism.link.names import (
     acronym,
     fold,
@@ -88,3 +91,23 @@ def test_a_nickname_in_quotation_marks_is_the_name_one_goes_by():
     assert same('Cornelius "Neels" van Rooyen', "Neels van Rooyen")
     assert same('Cornelius "Neels" van Rooyen', "Cornelius van Rooyen")
     assert not same('Cornelius "Neels" van Rooyen', "Pieter van Rooyen")
+
+
+
+PLAIN = ["Dominique Strauss-Kahn", "Kim Jong-un", "Maria Elena Duarte", "Ana O'Neill"]
+NOT_PLAIN = ["Dr. Ana Duarte", "Ana Duarte Jr.", "Ludwig van Beethoven", "J. Duarte",
+             'Cornelius "Neels" van Rooyen', "Duarte, Ana", "Ana y Duarte", "Ana Maria de la Duarte"]
+
+
+def test_plain_names_take_the_fast_path_and_the_others_nameparser():
+    assert [n for n in PLAIN + NOT_PLAIN if names._plain(n.split())] == PLAIN
+
+
+@pytest.mark.parametrize("name", PLAIN + NOT_PLAIN)
+def test_a_name_is_split_as_nameparser_splits_it_with_or_without_the_fast_path(name, monkeypatch):
+    names.person_name.cache_clear()
+    fast = names.person_name(name)
+    monkeypatch.setattr(names, "_plain", lambda words: False)
+    names.person_name.cache_clear()
+    assert fast == names.person_name(name)
+    names.person_name.cache_clear()

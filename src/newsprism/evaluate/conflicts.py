@@ -101,7 +101,8 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "eleventh blind suite": "conflicts_blind11", "twelfth blind suite": "conflicts_blind12",
                    "thirteenth blind suite": "conflicts_blind13", "fourteenth blind suite":
                    "conflicts_blind14", "fifteenth blind suite": "conflicts_blind15",
-                   "sixteenth blind suite": "conflicts_blind16"}
+                   "sixteenth blind suite": "conflicts_blind16",
+                   "seventeenth blind suite": "conflicts_blind17"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:
