@@ -2220,3 +2220,14 @@ def test_the_dead_beside_a_count_of_injured_are_no_rest_of_another_count_of_inju
     conflict = only(conflicts_of(first, second), "numeric")
     assert conflict.status == "contradiction"
     assert sorted(sides_text(conflict, [first, second]), key=min) == [{"21"}, {"27"}]
+
+
+
+def test_a_ministrys_regional_director_holds_the_regional_office_of_its_portfolio():
+    ministry = article("md-a", "2025-08-04", "Archaeologists found the tomb near Huanchaco, said Rocio "
+                       "Valderde, the Culture Ministry's regional director in La Libertad.")
+    regional = article("md-b", "2025-08-05", "The tomb near Huanchaco will be protected, said Hugo "
+                       "Moreno, the regional culture director.")
+    conflict = only(conflicts_of(ministry, regional), "identity")
+    texts = {t for side in sides_text(conflict, [ministry, regional]) for t in side}
+    assert {w.strip(",") for t in texts for w in t.split()} >= {"Valderde", "Moreno"}

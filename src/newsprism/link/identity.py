@@ -82,6 +82,7 @@ OWNER = r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*['’]s\s+)"
 # After a name: "X, the interior minister,", "X, Paraguay's interior minister,", "X, the former governor".
 APPOSITION = re.compile(rf"^,\s+(?:the\s+)?(?P<owner>{OWNER})?(?P<role>{ROLE_WORDS})"
                         r"(?=,|\.|;|\s+(?:said|says|told|warned|added)\b)")
+MINISTRY_OWNER = re.compile(r"(?:the\s+)?([A-Z][a-z]+)\s+(?:Ministry|Department)['’]s\s+")
 LEADER_OF = re.compile(r"^,\s+who\s+(?:has\s+|had\s+)?(?:headed|heads|led|leads|chaired|chairs|runs|ran)"
                        r"\s+(?:the\s+)?(?P<what>[A-Za-z][\w\- ]{2,40}?)(?=\s+since\b|\s+for\b|,|\.|;)")
 PRESIDING_BEFORE = re.compile(r"\bpresiding\s+$", re.IGNORECASE)
@@ -348,7 +349,10 @@ def _written_roles(article: Article, mention: Mention, title: bool = True) -> li
         past = "former " if m.group("tense") in PAST else ""
         found.append((past + m.group("role"), [(mention.start, mention.end + m.end())]))
     elif (m := APPOSITION.match(rest)) and m.group("role")[0].islower():
-        found.append((m.group("role"), [(mention.start, mention.end + m.end())]))
+        # "the Culture Ministry's regional director": the ministry's portfolio is the director's
+        portfolio = MINISTRY_OWNER.fullmatch(m.group("owner") or "")
+        role = f"{portfolio.group(1).lower()} {m.group('role')}" if portfolio else m.group("role")
+        found.append((role, [(mention.start, mention.end + m.end())]))
     if before := role_before(article.text[max(0, mention.start - ROLE_LEAD):mention.start], title):
         role, length = before
         found.append((role, [(mention.start - length, after[1])]))
