@@ -1651,7 +1651,6 @@ def test_a_hammer_price_is_no_price_including_fees():
     assert of_kind("numeric", hammer, fees) == []
 
 
-
 def test_a_forecast_level_is_no_level_reached():
     forecast = article("fc-a", "2025-02-19", "Drava Tools will report its annual results on Thursday. "
                        "Analysts polled by the company had on average expected a net profit of "
@@ -2009,7 +2008,6 @@ def test_a_road_toll_is_no_death_toll_and_a_ceiling_keeps_a_lower_figure():
     assert only(conflicts_of(toll, higher), "numeric").status == "contradiction"  # no revision of a toll
 
 
-
 def test_a_former_title_naming_its_body_meets_the_serving_title_whose_owner_is_that_body():
     serving = article("nv-a", "2026-02-02", "The tanker was seized off Bonny by a navy patrol ship acting on "
                       "intelligence, the Director of Naval Information, Commodore Tunde Bakare, said in a "
@@ -2220,7 +2218,6 @@ def test_the_dead_beside_a_count_of_injured_are_no_rest_of_another_count_of_inju
     conflict = only(conflicts_of(first, second), "numeric")
     assert conflict.status == "contradiction"
     assert sorted(sides_text(conflict, [first, second]), key=min) == [{"21"}, {"27"}]
-
 
 
 def test_a_ministrys_regional_director_holds_the_regional_office_of_its_portfolio():
