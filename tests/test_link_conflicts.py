@@ -2228,3 +2228,21 @@ def test_a_ministrys_regional_director_holds_the_regional_office_of_its_portfoli
     conflict = only(conflicts_of(ministry, regional), "identity")
     texts = {t for side in sides_text(conflict, [ministry, regional]) for t in side}
     assert {w.strip(",") for t in texts for w in t.split()} >= {"Valderde", "Moreno"}
+
+
+def test_the_investigator_leading_an_inquiry_is_its_lead_investigator():
+    lead = article("li-a", "2025-06-02", "The plane overran the runway at Horta, said GPIAAF lead "
+                   "investigator Rui Mendes.")
+    leading = article("li-b", "2025-06-03", "Tiago Fontes, the GPIAAF investigator leading the inquiry, "
+                      "said the crew had been interviewed.")
+    conflict = only(conflicts_of(lead, leading), "identity")
+    assert conflict.confidence >= SHOWN_CONFIDENCE
+    texts = {t for side in sides_text(conflict, [lead, leading]) for t in side}
+    assert {w.strip(",") for t in texts for w in t.split()} >= {"Mendes", "Fontes"}
+
+
+def test_a_title_before_a_name_stops_at_the_sentence_before():
+    from newsprism.link.identity import role_before
+
+    assert role_before('said in a video statement. He said the plane had no defects.\n\nGPIAAF lead '
+                       'investigator ', title=True)[0] == "GPIAAF lead investigator"

@@ -44,6 +44,9 @@ SYNONYMS = (
     # one to a trial, unlike "judge": "Presiding U.S. District Judge" keeps its owner only
     (r"\bpresiding (?:(u\.s\.|federal|state) )?(?:[a-z]+ ){0,2}?judge\b", r"\1 presidingjudge"),
     (r"\b(?:harbou?r|port)[ -]?master\b", "harbourmaster"),
+    # one to an inquiry: "lead investigator", "the investigator leading the inquiry"
+    (r"\b(?:lead|chief|head) investigator\b|\binvestigator[- ](?:in[- ]charge\b|leading the "
+     r"(?:inquiry|investigation|probe)\b)", "leadinvestigator"),
     (r"\bchair(man|woman|person)?\b", "chair"),
     (r"\bpremier\b", "prime minister"),
     (r"\b(chief|head|boss|leader)\b", "head"),
@@ -53,8 +56,8 @@ SYNONYMS = (
 OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "director", "governor", "mayor",
                      "commissioner", "chancellor", "chiefexecutive", "general", "speaker", "premier",
                      "manager", "coach", "attorney", "warden", "ambassador"})
-SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "governor", "mayor", "presidingjudge", "harbourmaster",
-                                 "warden"})
+SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "leadinvestigator", "governor", "mayor", "presidingjudge",
+                                 "harbourmaster", "warden"})
 # Words that make another office of the same title: the deputy attorney general is not the attorney
 # general, nor the nominee the one in office.
 # Words that put an office at a region's level: a regional governor is no national one.
@@ -82,6 +85,7 @@ OWNER = r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*['’]s\s+)"
 # After a name: "X, the interior minister,", "X, Paraguay's interior minister,", "X, the former governor".
 APPOSITION = re.compile(rf"^,\s+(?:the\s+)?(?P<owner>{OWNER})?(?P<role>{ROLE_WORDS})"
                         r"(?=,|\.|;|\s+(?:said|says|told|warned|added)\b)")
+ACRONYM_OWNER = re.compile(r"[A-Z]{2,}\s+[a-z]")  # ", the GPIAAF investigator leading the inquiry"
 MINISTRY_OWNER = re.compile(r"(?:the\s+)?([A-Z][a-z]+)\s+(?:Ministry|Department)['’]s\s+")
 LEADER_OF = re.compile(r"^,\s+who\s+(?:has\s+|had\s+)?(?:headed|heads|led|leads|chaired|chairs|runs|ran)"
                        r"\s+(?:the\s+)?(?P<what>[A-Za-z][\w\- ]{2,40}?)(?=\s+since\b|\s+for\b|,|\.|;)")
@@ -102,6 +106,7 @@ NOT_ROLE = frozenset({"the", "a", "an", "and", "or", "but", "with", "by", "to", 
                       "have", "had", "be", "been", "met", "meets", "joined", "thanked", "called", "named",
                       "whose", "its", "their"})
 ROLE_WORD = re.compile(r"[A-Za-z][\w.\-]*$")
+SENTENCE_END = re.compile(r"[a-z]{3,}[.!?][\"”’']?")  # "defects.": the sentence before, no abbreviation
 ROLE_LEAD = 160  # characters before a name searched for its role and the body an "its" stands for
 # "Its chair, X", "the commission, whose chair, X": an office of the body named just before, which
 # the office words then hold ("commission chair"), as a title before the name would.
@@ -348,7 +353,8 @@ def _written_roles(article: Article, mention: Mention, title: bool = True) -> li
     elif m := WHO_WAS.match(rest):
         past = "former " if m.group("tense") in PAST else ""
         found.append((past + m.group("role"), [(mention.start, mention.end + m.end())]))
-    elif (m := APPOSITION.match(rest)) and m.group("role")[0].islower():
+    elif (m := APPOSITION.match(rest)) and (m.group("role")[0].islower()
+                                            or ACRONYM_OWNER.match(m.group("role"))):
         # "the Culture Ministry's regional director": the ministry's portfolio is the director's
         portfolio = MINISTRY_OWNER.fullmatch(m.group("owner") or "")
         role = f"{portfolio.group(1).lower()} {m.group('role')}" if portfolio else m.group("role")
@@ -377,6 +383,7 @@ def role_before(lead: str, title: bool) -> tuple[str, int] | None:
     picked: list[str] = []
     for word in reversed(words):
         if (word.lower() in NOT_ROLE or not ROLE_WORD.match(word) or word.endswith(("'s", "’s"))
+                or SENTENCE_END.fullmatch(word)
                 or (comma and not word[0].islower()) or len(picked) == 4):
             break
         picked.insert(0, word)
