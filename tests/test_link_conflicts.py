@@ -2246,3 +2246,35 @@ def test_a_title_before_a_name_stops_at_the_sentence_before():
 
     assert role_before('said in a video statement. He said the plane had no defects.\n\nGPIAAF lead '
                        'investigator ', title=True)[0] == "GPIAAF lead investigator"
+
+
+def test_two_pollsters_fieldwork_dates_and_samples_are_two_polls():
+    monmouth = article("po-a", "2016-03-24", "Kasich leads in the new poll. Monmouth conducted its poll "
+                       "March "
+                       "17-20 via landlines and cellphones, surveying 1,008 adults, among them 514 likely "
+                       "Democratic primary voters.")
+    quinnipiac = article("po-b", "2016-04-06", "Kasich leads in the new poll. Quinnipiac conducted the poll "
+                         "via "
+                         "landlines and cellphones from March 30-April 4, surveying 1,737 registered voters, "
+                         "among them 578 likely Democratic primary voters.")
+    assert of_kind("temporal", monmouth, quinnipiac) == []
+    ppic = article("po-c", "2016-05-26", "Clinton leads in a new poll. The survey, conducted by the Public "
+                   "Policy Institute of California, surveyed 552 likely Democratic primary voters.")
+    assert of_kind("numeric", quinnipiac, ppic) == []
+
+
+def test_the_subject_of_which_after_a_quote_and_of_it_is_the_word_it_stands_for():
+    california = article("wv-a", "2016-04-21", "''We have good opportunities all the way through "
+                         "California,'' which votes June 7.")
+    west_virginia = article("wv-b", "2016-04-28", "He gave a speech in Charleston, predicting he would win "
+                            "the state when it votes May 10.")
+    assert of_kind("temporal", california, west_virginia) == []
+
+
+def test_a_poll_is_named_by_who_conducted_it():
+    from newsprism.link.context import pollsters
+
+    assert pollsters("The survey, conducted by the Public Policy Institute of California, finds Clinton "
+                     "ahead.") == {"public policy institute of california"}
+    assert pollsters("Monmouth conducted its poll March 17-20.") == {"monmouth"}
+    assert pollsters("The Fox News poll was conducted February 15-17.") == {"fox news"}

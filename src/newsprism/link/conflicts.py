@@ -878,12 +878,19 @@ def _named_subjects_differ(sides: list[list[Measure]]) -> bool:
 POLL = re.compile(r"\b(?:polls?|polled|polling|pollsters?|respondents)\b", re.IGNORECASE)
 
 
+# A count of the people a poll asked: "surveyed 552 likely Democratic primary voters".
+SAMPLED = re.compile(r"\b(?:surveyed|surveying|polled|polling|interviewed|sampled|respondents|"
+                     r"margin of error|likely\s+(?:[\w-]+\s+){0,3}voters)\b", re.IGNORECASE)
+
+
 def _different_polls(sides: list[list[Measure]]) -> bool:
-    """Whether shares of people from polls come from polls the articles do not show to be one:
-    two polls (or two questions of one) give different shares, which no outlet contradicts. Shares
-    are compared only where every side's articles name one pollster in common."""
+    """Whether shares of people, or the people asked, come from polls the articles do not show to
+    be one: two polls (or two questions of one) give different shares and ask different numbers
+    of people, which no outlet contradicts. They are compared only where every side's articles
+    name one pollster in common."""
     measures = [m for s in sides for m in s]
-    if not all(m.quantity.unit in SHARES and POLL.search(m.article.text) for m in measures):
+    if not all((m.quantity.unit in SHARES or SAMPLED.search(m.sentence)) and POLL.search(m.article.text)
+               for m in measures):
         return False
     named = [frozenset().union(*(pollsters(m.article.text) for m in s)) for s in sides]
     return not frozenset.intersection(*named)

@@ -271,8 +271,13 @@ def phrase_tokens(token, deps) -> list:
 
 
 # Who ran a poll: the capitalised words right before "poll" or "survey" ("a Fox News poll", "the
-# AP-GfK Poll", "Quinnipiac University survey").
-POLLSTER = re.compile(r"((?:[A-Z][\w&/.-]*\s+){1,4})(?:[Pp]oll|[Ss]urvey)s?\b")
+# AP-GfK Poll", "Quinnipiac University survey"), before "conducted its poll" ("Monmouth conducted
+# its poll"), or after a poll's "conducted by" ("The survey, conducted by the Public Policy
+# Institute of California").
+POLLSTER = re.compile(r"((?:[A-Z][\w&/.-]*\s+){1,4})(?:conducted\s+(?:its|the|a|this)\s+(?:\w+\s+)?)?"
+                      r"(?:[Pp]oll|[Ss]urvey)s?\b")
+CONDUCTED_BY = re.compile(r"\b(?:[Pp]oll|[Ss]urvey)s?,?\s+(?:was\s+)?conducted\s+by\s+(?:the\s+)?"
+                          r"((?:[A-Z][\w&/.-]*(?:\s+of)?\s*){1,6})")
 NOT_POLLSTERS = frozenset({"the", "a", "an", "new", "latest", "national", "exit", "online", "recent", "poll"})
 
 
@@ -280,7 +285,7 @@ NOT_POLLSTERS = frozenset({"the", "a", "an", "new", "latest", "national", "exit"
 def pollsters(text: str) -> frozenset[str]:
     """The names of the polls a text cites, lower case ("fox news", "ap-gfk", "quinnipiac university")."""
     found = set()
-    for match in POLLSTER.finditer(text):
+    for match in [*POLLSTER.finditer(text), *CONDUCTED_BY.finditer(text)]:
         words = [w for w in match[1].split() if w.lower() not in NOT_POLLSTERS]
         if words:
             found.add(" ".join(words).lower())

@@ -444,13 +444,25 @@ def _subject(clause) -> tuple[str, bool]:
     """The clause's subject, or what a relative clause's "which" or "who" stands for ("Texas, which
     votes"), and whether it is a proper name; "" for none or a pronoun."""
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.lower_ in ("which", "who", "that") and clause.dep_ == "relcl":
-        # the word set off before ", which" ("a Cruz win in Texas, which votes"), else the clause's head
-        # (a head the tagger took for a verb is still a noun here: "Vermont, states that vote")
-        doc = subject.doc
-        subject = doc[subject.i - 2] if subject.i >= 2 and doc[subject.i - 1].text == "," else clause.head
+    if subject is not None and (subject.lower_ in ("which", "who")
+                                or subject.lower_ == "that" and clause.dep_ == "relcl"):
+        # the word set off before ", which" ("a Cruz win in Texas, which votes"; "through
+        # California,'' which votes"), else the clause's head (a head the tagger took for a verb
+        # is still a noun here: "Vermont, states that vote")
+        doc, before = subject.doc, subject.i - 1
+        while before > 0 and doc[before].is_punct and doc[before].text != "—":
+            before -= 1
+        subject = doc[before] if before < subject.i - 1 else clause.head
         if subject.is_alpha and subject.pos_ != "PRON" and not subject.is_upper:
             return _word(subject), subject.pos_ == "PROPN"
+    elif subject is not None and subject.lower_ == "it":
+        # "A tornado killed three people ... when it struck": the sentence's subject; "he predicted
+        # he would win the state when it votes May 10": else the nearest noun before "it"
+        doc = subject.doc
+        main = next((c for c in subject.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and c.pos_ in ("NOUN", "PROPN") and c.i < subject.i), None)
+        subject = main or next((t for t in reversed(doc[subject.sent.start:subject.i])
+                                if t.pos_ in ("NOUN", "PROPN")), subject)
     if subject is None or subject.pos_ not in ("PROPN", "NOUN") or subject.is_upper:  # no "PARIS —"
         return "", False
     # whose it is, where a name says ("BellSouth shares", "Intel's stock")
