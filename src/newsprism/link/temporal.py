@@ -458,9 +458,11 @@ def _subject(clause) -> tuple[str, bool]:
     elif subject is not None and subject.lower_ == "it":
         # "A tornado killed three people ... when it struck": the sentence's subject; "he predicted
         # he would win the state when it votes May 10": else the nearest noun before "it"
-        doc = subject.doc
-        main = next((c for c in subject.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")
-                     and c.pos_ in ("NOUN", "PROPN") and c.i < subject.i), None)
+        doc, main, above = subject.doc, None, clause
+        while main is None and above.head.i != above.i:  # the clauses above, nearest first
+            above = above.head
+            main = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.pos_ in ("NOUN", "PROPN") and c.i < subject.i), None)
         subject = main or next((t for t in reversed(doc[subject.sent.start:subject.i])
                                 if t.pos_ in ("NOUN", "PROPN")), subject)
     if subject is None or subject.pos_ not in ("PROPN", "NOUN") or subject.is_upper:  # no "PARIS —"
