@@ -2278,3 +2278,18 @@ def test_a_poll_is_named_by_who_conducted_it():
                      "ahead.") == {"public policy institute of california"}
     assert pollsters("Monmouth conducted its poll March 17-20.") == {"monmouth"}
     assert pollsters("The Fox News poll was conducted February 15-17.") == {"fox news"}
+
+
+def test_one_pollsters_polls_weeks_apart_are_two_polls():
+    first = article("ex-a", "2016-03-01", "Edison Research conducted the exit poll for the networks. About "
+                    "7 in 10 "
+                    "Democratic voters said the economy was their top issue, according to the exit poll.")
+    later = article("ex-b", "2016-03-15", "Edison Research conducted the exit poll for the networks. About "
+                    "9 in 10 "
+                    "Democratic voters said the economy was their top issue, according to the exit poll.")
+    assert of_kind("numeric", first, later) == []
+    same_week = article("ex-c", "2016-03-02", "Edison Research conducted the exit poll for the networks. "
+                        "About 9 "
+                        "in 10 Democratic voters said the economy was their top issue, according to the exit "
+                        "poll.")
+    assert len(of_kind("numeric", first, same_week)) == 1

@@ -55,6 +55,7 @@ from .context import (
     outlets_text,
     pollsters,
     publication_days,
+    published,
     sentence_span,
     side,
 )
@@ -878,6 +879,8 @@ def _named_subjects_differ(sides: list[list[Measure]]) -> bool:
 POLL = re.compile(r"\b(?:polls?|polled|polling|pollsters?|respondents)\b", re.IGNORECASE)
 
 
+POLL_DAYS = 3  # reports of one poll further apart than this are reports of two polls
+
 # A count of the people a poll asked: "surveyed 552 likely Democratic primary voters".
 SAMPLED = re.compile(r"\b(?:surveyed|surveying|polled|polling|interviewed|sampled|respondents|"
                      r"margin of error|likely\s+(?:[\w-]+\s+){0,3}voters)\b", re.IGNORECASE)
@@ -893,6 +896,9 @@ def _different_polls(sides: list[list[Measure]]) -> bool:
                for m in measures):
         return False
     named = [frozenset().union(*(pollsters(m.article.text) for m in s)) for s in sides]
+    days = {published(m.article) for m in measures} - {None}
+    if days and (max(days) - min(days)).days > POLL_DAYS:
+        return True  # one pollster's polls weeks apart ("exit polls conducted by Edison Research")
     return not frozenset.intersection(*named)
 
 
