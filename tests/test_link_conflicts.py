@@ -2293,3 +2293,5 @@ def test_one_pollsters_polls_weeks_apart_are_two_polls():
                         "in 10 Democratic voters said the economy was their top issue, according to the exit "
                         "poll.")
     assert len(of_kind("numeric", first, same_week)) == 1
+    undated = [article(f"ex-u{i}", None, a.text) for i, a in enumerate((first, same_week))]
+    assert of_kind("numeric", *undated) == []

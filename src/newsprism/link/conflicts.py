@@ -896,9 +896,11 @@ def _different_polls(sides: list[list[Measure]]) -> bool:
                for m in measures):
         return False
     named = [frozenset().union(*(pollsters(m.article.text) for m in s)) for s in sides]
-    days = {published(m.article) for m in measures} - {None}
-    if days and (max(days) - min(days)).days > POLL_DAYS:
-        return True  # one pollster's polls weeks apart ("exit polls conducted by Edison Research")
+    # One pollster runs many polls: the same one is one poll only in reports dated days apart at
+    # most (not exit polls "conducted by Edison Research" of two primaries, nor of undated texts).
+    days = [published(m.article) for m in measures]
+    if None in days or (max(days) - min(days)).days > POLL_DAYS:
+        return True
     return not frozenset.intersection(*named)
 
 
