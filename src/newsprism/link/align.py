@@ -314,6 +314,7 @@ class Measure:
     included: frozenset[str] = frozenset()
     revised: bool = False  # said to be what another figure was revised to ("revised the total to 2.6")
     casualty_part: bool = False  # some of the casualties counted ("Seven of the injured are critical")
+    whole_of_part: bool = False  # the whole some part is of ("one of four men"; see PARTITIVE)
     # The compass point (degrees) and the place a distance is measured from, and where that
     # phrase ends in the article ("150 nautical miles east of Aden"); None when it gives none.
     position: tuple[int, str, int] | None = None
@@ -395,6 +396,8 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    revised=bool(REVISED_TO.search(article.text[max(left, quantity.start - REVISED_REACH):
                                                                 quantity.start])),
                    casualty_part=bool(CASUALTIES_PART.match(article.text, quantity.end)),
+                   whole_of_part=bool(PARTITIVE.search(article.text[max(0, quantity.start - 20):
+                                                                    quantity.start])),
                    included=_included(article.text[left:quantity.start]))
 
 
@@ -560,6 +563,9 @@ def _counted(unit: str | None) -> str | None:
 PART_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|of them)\s+$", re.IGNORECASE)
 PART_AFTER = re.compile(r"^\s*(of (them|whom|those)|seriously|critically|severely|badly|gravely)\b",
                         re.IGNORECASE)
+# The whole of a part, read before the figure: "one of four men", "Four of the six people killed".
+PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
+                       r"(the |just |only |the only )?$", re.IGNORECASE)
 # A count of some of the casualties a report counts: "Seven of the injured are in critical condition".
 CASUALTY_NOUNS = r"(?:injured|wounded|dead|missing|victims|survivors|casualties)"
 # "Four of the six people killed", "two of the 14 dead": a number, and perhaps who, between.
@@ -973,15 +979,6 @@ def similarity(a: Measure, b: Measure) -> float:
     return sum(a.stems[s] * b.stems[s] for s in shared) / (a.norm * b.norm)
 
 
-# The whole of a part: "one of four men", "Four of the six people killed".
-PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
-                       r"(the |just |only |the only )?$", re.IGNORECASE)
-
-
-def whole_of_part(m: Measure) -> bool:
-    return bool(PARTITIVE.search(m.article.text[max(0, m.quantity.start - 20):m.quantity.start]))
-
-
 # Where a sum of money in brackets is the one before it in another currency: "C$47.5 million ($33.4
 # million)", "1.42 trillion won (about $1.03 billion)".
 CONVERTED = re.compile(r"\s*\((?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|~)?$",
@@ -992,9 +989,8 @@ def _restated(measures: list[Measure]) -> list[Measure]:
     """The article's figures less the whole of a part that it states on its own too ("Four of the
     six people killed were German ... bringing the death toll to six"): the figure is matched where
     it stands alone."""
-    wholes = [m for m in measures if whole_of_part(m)]
-    alone = [m for m in measures if not whole_of_part(m)] if wholes else []
-    return [m for m in measures if not (m in wholes and any(
+    alone = [m for m in measures if not m.whole_of_part]
+    return [m for m in measures if not (m.whole_of_part and any(
         x.quantity.value == m.quantity.value and units_fit(x, m) for x in alone))]
 
 

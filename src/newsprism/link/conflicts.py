@@ -45,7 +45,6 @@ from .align import (
     scopes_differ,
     similarity,
     values_agree,
-    whole_of_part,
 )
 from .context import (
     STOPWORDS,
@@ -645,8 +644,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     if lists and len({is_list(m.quantity.subject) and not EVERYONE_ABOARD.fullmatch(m.quantity.subject)
                       for m in measures if m.quantity.subject}) > 1:
         return True  # "passengers and crew" is not "passengers", though it is "people on board"
-    if any(whole_of_part(m) or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):
-                                                                   m.quantity.start]) for m in measures):
+    if any(m.whole_of_part or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):
+                                                               m.quantity.start]) for m in measures):
         return True  # "one of four men", "two of the three victims": a part and its whole
     if any(PART_OF.match(m.article.text, m.quantity.end) or m.unit not in SHARES
            and OWNERS_PART.match(m.article.text, m.quantity.end) for m in measures):

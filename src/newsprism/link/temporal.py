@@ -326,7 +326,7 @@ EVENT_SYNONYMS = (
 PHRASAL = {("come", "down"): "crash", ("go", "down"): "crash"}
 DOWN = re.compile(r"\b(?:c[oa]mes?|coming|went|go(?:es|ing|ne)?)\s+down\b", re.IGNORECASE)
 EVENT_KINDS = frozenset(group[0] for group in EVENT_SYNONYMS)
-CANONICAL: dict[str, frozenset[str]] = {}
+
 
 def _inflected(word: str) -> set[str]:
     """A word's stem and the stems of its inflected forms, which the stemmer may cut differently
@@ -335,6 +335,7 @@ def _inflected(word: str) -> set[str]:
     return {stem(form) for form in (word, word + "s", base + "ed", base + "ing")}
 
 
+CANONICAL: dict[str, frozenset[str]] = {}
 for _group in EVENT_SYNONYMS:
     for _w in _group:
         for _s in _inflected(_w):

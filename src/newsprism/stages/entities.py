@@ -415,7 +415,7 @@ def _ranked_name(given, after) -> bool:
     there (a stop, a comma or a lower-case word follows) are a given name and a surname, whatever
     follows, unless the first is itself a title ("Chief Justice Roberts")."""
     word = given.lower_.rstrip(".")
-    return word not in ROLE_NOUNS | NOT_GIVEN_NAMES and not _written_in_lower_case(given.doc, word) \
+    return word not in NO_NAME_AFTER_RANK and not _written_in_lower_case(given.doc, word) \
         and (after.is_punct or after.is_lower)
 
 
@@ -450,7 +450,7 @@ def _with_given_name(ent):
     [Wasserman Schultz]" tagged without "Debbie"; "whose chair, Dorota [Malinowska]")."""
     before = ent.doc[ent.start - 1] if ent.start else None
     ranked = before is not None and before.i > 0 and ent.doc[before.i - 1].lower_ in RANKS \
-        and before.lower_ not in ROLE_NOUNS | NOT_GIVEN_NAMES  # "Superintendent Ernesto [Dimaculangan]"
+        and before.lower_ not in NO_NAME_AFTER_RANK  # "Superintendent Ernesto [Dimaculangan]"
     if before is None or not (before.is_title and before.pos_ == "PROPN" and not before.ent_type_ and (
             before.lower_ in first_name_genders()
             or len(ent) == 1 and (_set_off_given_name(before) or ranked))):
@@ -472,6 +472,8 @@ RANK_PARTS = frozenset({"rear", "vice", "first", "second", "staff", "master", "d
 NOT_GIVEN_NAMES = RANK_PARTS | frozenset({
     "trooper", "agent", "sister", "brother", "father", "rabbi", "imam", "reverend", "saint", "st", "uncle",
     "aunt", "doctor", "coach"})
+# Words after a rank that are another title, not a given name ("Chief Justice Roberts").
+NO_NAME_AFTER_RANK = frozenset(ROLE_NOUNS) | NOT_GIVEN_NAMES
 
 
 def _set_off_given_name(token) -> bool:
