@@ -2295,3 +2295,77 @@ def test_one_pollsters_polls_weeks_apart_are_two_polls():
     assert len(of_kind("numeric", first, same_week)) == 1
     undated = [article(f"ex-u{i}", None, a.text) for i, a in enumerate((first, same_week))]
     assert of_kind("numeric", *undated) == []
+
+
+def test_a_count_whose_parse_runs_into_the_next_clause_meets_the_plain_count_of_its_side():
+    run_on = article("ls-a", "2025-09-15", "A teachers' strike entered its third day on Monday, with classes "
+                     "cancelled at 36 state schools and negotiations between the union and the ministry yet "
+                     "to resume.")
+    fewer = article("ls-b", "2025-09-15", "Classes were cancelled on Monday at 63 state schools as the "
+                    "teachers' strike entered its third day, the union said.")
+    plain = article("ls-c", "2025-09-16", "The strike by teachers, now in its fourth day, has cancelled "
+                    "classes at 36 state schools, the ministry said.")
+    conflict = only(conflicts_of(run_on, fewer, plain), "numeric")
+    assert conflict.status == "contradiction"
+    assert sorted(len(s.evidence) for s in conflict.sides) == [1, 2]
+
+
+def test_prisoners_handed_over_by_each_of_two_countries_are_no_bound_and_no_other_place():
+    from newsprism.stages.quantities import scan
+
+    assert [f.change for f in scan("Both sides each handed over 90 prisoners.")] == ["="]
+    assert [f.change for f in scan("Over 90 prisoners were freed.")] == [">"]
+    text = "Serbia and Kosovo exchanged 32 prisoners each on Tuesday in a swap brokered by Qatar."
+    start = text.index("32")
+    assert {w for p in figure_places(text, start, start + 2) for w in p.words} == {"serbia", "kosovo"}
+    first = article("px-a", "2025-06-24", "Serbia and Kosovo exchanged 32 prisoners each on Tuesday in a "
+                    "swap brokered by Qatar, officials on both sides said.")
+    second = article("px-b", "2025-06-24", "Kosovo and Serbia each handed over 38 prisoners on "
+                     "Tuesday in an exchange brokered by Qatar.")
+    conflict = only(conflicts_of(first, second), "numeric")
+    assert conflict.status == "contradiction"
+    assert sorted(sides_text(conflict, [first, second]), key=min) == [{"32"}, {"38"}]
+
+
+def test_a_count_a_later_report_says_rose_from_the_first_is_a_revision_to_its_new_figure():
+    first = article("bw-a", "2025-10-21", "Residents of Tarrow were told to boil their water after E. coli "
+                    "was found, and 14 people have reported stomach illness, the health unit said.")
+    later = article("bw-b", "2025-10-23", "The number of Tarrow residents reporting illness has risen, with "
+                    "23 people now reporting stomach illness, up from 14 earlier in the week, the health "
+                    "unit said.")
+    conflict = only(conflicts_of(first, later), "numeric")
+    assert conflict.status == "revision"
+    assert sides_text(conflict, [first, later]) == [{"14"}, {"23"}]
+
+
+def test_orders_and_bids_for_one_bond_are_one_measure():
+    orders = article("bd-a", "2025-03-19", "Senegal sold $1.2 billion of 10-year Eurobonds on Tuesday, "
+                     "drawing orders of more than $4.1 billion as investors returned after a volatile start "
+                     "to the year.")
+    bids = article("bd-b", "2025-03-19", "DAKAR - Senegal on Tuesday priced a $1.2 billion Eurobond maturing "
+                   "in 2035, with bids totalling $2.7 billion, the Ministry of Finance announced.")
+    conflict = only(conflicts_of(orders, bids), "numeric")
+    assert sorted(sides_text(conflict, [orders, bids]), key=min) == [{"$2.7 billion"},
+                                                                     {"more than $4.1 billion"}]
+
+
+def test_the_auctioneer_of_one_sale_is_one_office_after_a_short_last_word():
+    first = article("au-a", "2025-10-22", "Four bidders competed for the painting before the auctioneer, "
+                    "Laura Bennett, brought the hammer down.")
+    second = article("au-b", "2025-10-22", "Four bidders pushed the price up. Auctioneer Tobias Grant closed "
+                     "the sale after nine minutes.")
+    conflict = only(conflicts_of(first, second), "identity")
+    texts = {t for side in sides_text(conflict, [first, second]) for t in side}
+    assert "Auctioneer Tobias Grant" in texts
+    assert role_before("The painting was offered in London, where auctioneer ", title=True)[0] == "auctioneer"
+    assert {w.strip(",") for t in texts for w in t.split()} >= {"Bennett", "Grant"}
+
+
+def test_an_expedition_leader_and_who_led_the_work_are_one_office():
+    leader = article("ex-l", "2025-10-27", "The wreck was found at 90 metres, said expedition leader Maja "
+                     "Holm.")
+    led = article("ex-w", "2025-10-28", "\"We could read the name on the stern,\" said Maja Berg, who led "
+                  "the work for the maritime museum.")
+    conflict = only(conflicts_of(leader, led), "identity")
+    texts = {t for side in sides_text(conflict, [leader, led]) for t in side}
+    assert {w.strip(",") for t in texts for w in t.split()} >= {"Holm", "Berg"}

@@ -102,7 +102,8 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "thirteenth blind suite": "conflicts_blind13", "fourteenth blind suite":
                    "conflicts_blind14", "fifteenth blind suite": "conflicts_blind15",
                    "sixteenth blind suite": "conflicts_blind16",
-                   "seventeenth blind suite": "conflicts_blind17"}
+                   "seventeenth blind suite": "conflicts_blind17",
+                   "eighteenth blind suite": "conflicts_blind18"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:

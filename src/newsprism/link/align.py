@@ -233,6 +233,7 @@ REVISED = re.compile(r"\b(risen|rose to|climbed to|revis\w*|updated?|replac\w*|c
                      r"year-earlier|year-ago))|now stands|"
                      r"(raised|lifted|sweetened|boosted|lowered|cut|reduced)\b[^;]{0,80}?\bto(?= [$€£\d]))\b",
                      re.IGNORECASE)
+CITED_LAST = 0.1  # how far down the candidates a figure cited as an earlier report's goes
 TWIN_SIMILAR = 0.15  # a figure the other article states alike in a context this similar is that one's
 SIMILAR = 0.25  # cosine of the two quantities' context words needed to call them one measure
 CONTEXT = 25  # words each side of a quantity, within its sentence
@@ -258,7 +259,8 @@ CONCEPTS = {"spend": "#spend", "spent": "#spend", "expenditure": "#spend", "outl
             "vessel": "#ship", "ship": "#ship", "docker": "#dock", "dock": "#dock",
             "troop": "#soldier", "soldier": "#soldier",
             "pay": "#pay", "wage": "#pay", "salary": "#pay", "salari": "#pay", "raise": "#pay",
-            "good": "#goods", "product": "#goods", "merchandise": "#goods", "commodity": "#goods"}
+            "good": "#goods", "product": "#goods", "merchandise": "#goods", "commodity": "#goods",
+            "order": "#bids", "bid": "#bids"}
 # Counted things news names in turn ("14 foreign vessels", "a dozen ships"; "3,000 dockers", "8,000
 # dock workers"): the unit's head word as the one they are compared by.
 COUNTED = {"vessel": "ship", "docker": "worker", "troop": "soldier", "rifl": "gun", "rifle": "gun",
@@ -565,7 +567,7 @@ PART_AFTER = re.compile(r"^\s*(of (them|whom|those)|seriously|critically|severel
                         re.IGNORECASE)
 # The whole of a part, read before the figure: "one of four men", "Four of the six people killed".
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
-                       r"(the |just |only |the only )?$", re.IGNORECASE)
+                       r"(the |just |only |the only |his |her |its |their |our )?$", re.IGNORECASE)
 # A count of some of the casualties a report counts: "Seven of the injured are in critical condition".
 CASUALTY_NOUNS = r"(?:injured|wounded|dead|missing|victims|survivors|casualties)"
 # "Four of the six people killed", "two of the 14 dead": a number, and perhaps who, between.
@@ -1045,6 +1047,18 @@ def _revised_pair(a: Measure, b: Measure) -> bool:
     return bool(a.unit) and a.unit == b.unit and (a.revised or b.revised)
 
 
+# Words before a figure that cite it as what earlier reports said, not as the article's own.
+CITED_EARLIER = re.compile(r"\b(earlier|initial|previous|first) (reports?|figures?|estimates?|count)\b|"
+                           r"\b(initially|previously|had (put|given|reported|stood at))\b|\bup from\s*$",
+                           re.IGNORECASE)
+
+
+def cites_earlier(m: Measure) -> bool:
+    """Whether the article cites the figure as an earlier report's ("up from 11 earlier in the
+    week"), not as its own."""
+    return bool(CITED_EARLIER.search(m.before()[-60:]))
+
+
 def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[MeasureMatch]:
     scored = [(a, b, s) for a in first for b in second if (s := similarity(a, b)) >= TWIN_SIMILAR
               or s >= REVISED_SIMILAR and _revised_pair(a, b)]
@@ -1060,7 +1074,10 @@ def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[Measur
                   or not (id(m.a) in twinned or id(m.b) in twinned)
                   or REVISED.search(m.a.sentence) or REVISED.search(m.b.sentence)]
     # Outlets mostly agree, so between near-equal candidates the pair whose values agree goes first.
-    candidates.sort(key=lambda m: (-m.score - 0.05 * values_agree(m.a, m.b),
+    # A figure its report cites as an earlier one ("19 people now ..., up from 11") goes after the
+    # report's own: the new figure answers the other report's.
+    candidates.sort(key=lambda m: (-m.score - 0.05 * values_agree(m.a, m.b)
+                                   + CITED_LAST * (cites_earlier(m.a) or cites_earlier(m.b)),
                                    m.a.quantity.id, m.b.quantity.id))
     used: set[str] = set()
     chosen = []

@@ -36,6 +36,7 @@ from .align import (
     bearings_differ,
     bound,
     casualties,
+    cites_earlier,
     is_age,
     measure_matches,
     measures_of,
@@ -329,8 +330,8 @@ def measure_groups(matches: Sequence[MeasureMatch], compared: set[frozenset[str]
 
 def _own_figures(measures: list[Measure]) -> list[Measure]:
     """The measures without the figures an article cites as earlier reports beside its own."""
-    own = {m.article.id for m in measures if not _cites_earlier(m)}
-    return [m for m in measures if m.article.id not in own or not _cites_earlier(m)]
+    own = {m.article.id for m in measures if not cites_earlier(m)}
+    return [m for m in measures if m.article.id not in own or not cites_earlier(m)]
 
 
 def value_sides(measures: list[Measure]) -> list[list[Measure]]:
@@ -431,12 +432,6 @@ def _totals_differ(sides: list[list[Measure]]) -> bool:
     return len(totals) > 1
 
 
-# Words before a figure that cite it as what earlier reports said, not as the article's own.
-CITED_EARLIER = re.compile(r"\b(earlier|initial|previous|first) (reports?|figures?|estimates?|count)\b|"
-                           r"\b(initially|previously|had (put|given|reported|stood at))\b|\bup from\s*$",
-                           re.IGNORECASE)
-
-
 def _rising_toll(sides: list[list[Measure]], days: dict) -> bool:
     """Whether the sides are one casualty toll, each day's reports giving more than the day's
     before ("at least 23 killed" on Tuesday, "rose to 41" on Wednesday, "risen to 58" on
@@ -455,16 +450,12 @@ def _time_order(sides: list[list[Measure]], days: dict):
     """
     if any(days[m.article.id] is None for s in sides for m in s):
         return None, None
-    dated = [[m for m in s if not _cites_earlier(m)] or s for s in sides]
+    dated = [[m for m in s if not cites_earlier(m)] or s for s in sides]
     ordered = sorted(dated, key=lambda s: min(days[m.article.id] for m in s))
     first, last = ordered[0], ordered[-1]
     if max(days[m.article.id] for m in first) < min(days[m.article.id] for m in last):
         return first, last
     return None, None
-
-
-def _cites_earlier(m: Measure) -> bool:
-    return bool(CITED_EARLIER.search(m.before()[-60:]))
 
 
 def _numeric_conflict(sides: list[list[Measure]], status: str, score: float,
@@ -623,6 +614,20 @@ def is_list(subject: str) -> bool:
                for m in LIST_AND.finditer(subject))
 
 
+def _listed(m: Measure) -> bool:
+    """Whether a figure counts a list of things, of which everyone aboard is none."""
+    return is_list(m.quantity.subject) and not EVERYONE_ABOARD.fullmatch(m.quantity.subject)
+
+
+def _run_on(m: Measure, side: list[Measure]) -> bool:
+    """Whether a listed subject is another report's plain one of the same figure with the next
+    clause run on: "42 federal hospitals and talks between the union and the government yet to
+    produce a breakthrough", where another report counts "42 federal hospitals"."""
+    subject = m.quantity.subject.lower()
+    return any(o.article.id != m.article.id and o.quantity.subject and not _listed(o)
+               and subject.startswith(o.quantity.subject.lower() + " and ") for o in side)
+
+
 def _set_words(m: Measure) -> frozenset[str]:
     """The words that tell which set a figure counts: "three other rifles" and three rifles listed
     after seven AK-47s (a further set, `Measure.further`) count the same one."""
@@ -641,8 +646,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     sets = {_set_words(m) for m in measures if m.quantity.subject or m.further}
     if len(sets) > 1:
         return True
-    if lists and len({is_list(m.quantity.subject) and not EVERYONE_ABOARD.fullmatch(m.quantity.subject)
-                      for m in measures if m.quantity.subject}) > 1:
+    if lists and len({_listed(m) and not _run_on(m, side) for side in sides for m in side
+                      if m.quantity.subject}) > 1:
         return True  # "passengers and crew" is not "passengers", though it is "people on board"
     if any(m.whole_of_part or SET_BEFORE.search(m.article.text[max(0, m.quantity.start - 15):
                                                                m.quantity.start]) for m in measures):

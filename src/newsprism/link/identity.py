@@ -50,6 +50,8 @@ SYNONYMS = (
     (r"\bchair(man|woman|person)?\b", "chair"),
     (r"\bpremier\b", "prime minister"),
     (r"\b(chief|head|boss|leader)\b", "head"),
+    # one undertaking's leader: "expedition leader", "who led the work", "who led the search"
+    (r"\b(?:expedition|excavation|search|work)\b", "undertaking"),
     (r"\b(responsible for|in charge of)\b", "for"),  # a portfolio: "deputy mayor responsible for transport"
 )
 # Words naming an office that one person holds at a time.
@@ -57,7 +59,7 @@ OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "dir
                      "commissioner", "chancellor", "chiefexecutive", "general", "speaker", "premier",
                      "manager", "coach", "attorney", "warden", "ambassador"})
 SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "leadinvestigator", "governor", "mayor", "presidingjudge",
-                                 "harbourmaster", "warden"})
+                                 "harbourmaster", "warden", "auctioneer"})
 # Words that make another office of the same title: the deputy attorney general is not the attorney
 # general, nor the nominee the one in office.
 # Words that put an office at a region's level: a regional governor is no national one.
@@ -104,9 +106,9 @@ NOT_ROLE = frozenset({"the", "a", "an", "and", "or", "but", "with", "by", "to", 
                       "in", "as", "said", "says", "told", "tells", "according", "after", "before",
                       "when", "while", "that", "who", "whom", "which", "is", "was", "are", "were", "has",
                       "have", "had", "be", "been", "met", "meets", "joined", "thanked", "called", "named",
-                      "whose", "its", "their"})
+                      "whose", "its", "their", "where", "because", "if", "then", "so"})
 ROLE_WORD = re.compile(r"[A-Za-z][\w.\-]*$")
-SENTENCE_END = re.compile(r"[a-z]{3,}[.!?][\"”’']?")  # "defects.": the sentence before, no abbreviation
+SENTENCE_END = re.compile(r"[a-z]{2,}[.!?][\"”’']?")  # "defects.", "up.": the sentence before, no "Gen."
 ROLE_LEAD = 160  # characters before a name searched for its role and the body an "its" stands for
 # "Its chair, X", "the commission, whose chair, X": an office of the body named just before, which
 # the office words then hold ("commission chair"), as a title before the name would.
@@ -277,15 +279,30 @@ def role_claims(item: Item, known: Sequence[str] = ()) -> list[RoleClaim]:
         elif (determiner := POSSESSIVE_DETERMINER.match(article.text, role.start, role.end)) and (
                 body := _body_before(article.text, role.start)):
             text = f"{body} {article.text[determiner.end():role.end]}"  # "Its chair": the commission's
+        if mention and _cut_short(article.text, mention.end):
+            continue
         spans = [(start, role.end)] + ([(mention.start, mention.end)] if mention else [])
         claims.append(_claim(article, day, names.get(role.entity_id, ""), text, spans, places))
         titled |= {mention.start} if mention and role.end <= mention.start else set()
     found = [(m, names[m.entity_id]) for m in mentions if m.entity_id in names]
     found += [(m, m.text) for m in _known_mentions(article, known, mentions)]
     for mention, person in found:
+        if _cut_short(article.text, mention.end):
+            continue
         for role, spans in _written_roles(article, mention, title=mention.start not in titled):
             claims.append(_claim(article, day, person, role, spans, places))
     return [c for c in claims if c.person and is_office(c.office) and not _plural_role(c.text)]
+
+
+# A capitalised word right after a name, no day or month: the name read goes on ("referee Tony
+# Weeks" read as "Tony", "Rafael Tavares Lima" as "Rafael Tavares"), so whose role it is is unsure.
+NAME_GOES_ON = re.compile(r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                          r"February|March|April|May|June|July|August|September|October|November|"
+                          r"December)\b)[A-Z][a-z]+\b(?![’']s)")
+
+
+def _cut_short(text: str, end: int) -> bool:
+    return bool(NAME_GOES_ON.match(text, end))
 
 
 def _owner_word(word: str, places: frozenset[str]) -> bool:

@@ -91,8 +91,9 @@ def _qualifying_tokens(number) -> set[int]:
     verb, is_object = _verb_of(noun)
     arrival = verb is not None and not is_object and verb.lemma_.lower() in ARRIVAL
     subject = nearest_subject(verb) if verb is not None and is_object else None
-    if subject is not None:
-        tokens |= {t.i for t in _phrase(subject)}
+    if subject is not None:  # every one of "Russia and Ukraine" exchanged 84 prisoners each
+        tokens |= {t.i for s in (subject, *(c for c in subject.children if c.dep_ == "conj"))
+                   for t in _phrase(s)}
     for child in verb.children if verb is not None else ():
         if child.lower_ in WHERE or (arrival and (child.dep_ == "dobj" or child.lower_ in ("on", "at"))):
             tokens |= {t.i for t in _phrase(child)}

@@ -574,6 +574,7 @@ MODIFIER_BEFORE = re.compile(
     r"(?:^|(?<=\W))(?:" + "|".join(f"(?P<{name}>{words})" for name, words in _MODIFIERS.items()) + r")\s*$",
     re.I)
 _CHANGE_OF = {"gt": ">", "lt": "<", "approx": "~"}
+HANDED_OVER = re.compile(r"\b(?:hand|turn|sign|fork)(?:s|ed|ing)?\s+$", re.I)
 _UP = ("rose risen rises rise rising increased increase increases increasing grew grown grows growing "
        "climbed climbs jumped jumps gained gains surged surges soared soars up higher added adds raised "
        "raises boosted boosts").split()
@@ -592,6 +593,9 @@ def _changed(text: str, found: Found) -> Found:
     """The quantity with its change; a modifier that says how exact it is joins its span."""
     start, change = found.start, found.change
     modifier = MODIFIER_BEFORE.search(text, max(0, start - 30), start)
+    if modifier and modifier[0].strip().lower() == "over" \
+            and HANDED_OVER.search(text, max(0, modifier.start() - 20), modifier.start()):
+        modifier = None  # "each handed over 90 prisoners": the verb's particle, not a bound
     if modifier:
         start, change = modifier.start(), _CHANGE_OF[modifier.lastgroup]
     before = text[max(0, start - 40):start]
