@@ -111,3 +111,11 @@ def test_a_name_is_split_as_nameparser_splits_it_with_or_without_the_fast_path(n
     names.person_name.cache_clear()
     assert fast == names.person_name(name)
     names.person_name.cache_clear()
+
+
+def test_a_given_name_written_in_latin_letters_two_ways_is_one_name():
+    assert same("Heidar Rahimi", "Heydar Rahimi") and same("Masoud Karimi", "Massoud Karimi")
+    assert same("Mohammad Rahimi", "Muhammad Rahimi")
+    assert not same("Mark Novak", "Mirko Novak")  # one skeleton, too far apart in spelling
+    assert not same("Carl Novak", "Carol Novak")  # a man's name and a woman's
+    assert not same("Heidar Rahimi", "Hadi Rahimi")

@@ -43,6 +43,7 @@ SERVICES = {"police", "fire", "sheriff", "sheriffs"}
 SURNAME_SIMILARITY = 90  # rapidfuzz ratio above which two long surnames are spelling variants
 MIN_FUZZY_SURNAME = 6  # shorter surnames must match exactly ("Kim" vs "Kin")
 GIVEN_PREFIX = 4  # given names sharing this many first letters may be one name spelled two ways
+GIVEN_SPELLED = 80  # rapidfuzz ratio of two given names of one consonant skeleton that are one name
 FORM_SPELLED = 80  # rapidfuzz ratio of a full form and a given name that may be it in another language
 # A clipped given name of two letters ends in a vowel ("Mo", "Ty"); two consonants are two
 # initials ("T.J." DiLeo is not his father Tony).
@@ -176,7 +177,15 @@ def same_given(a: str, b: str) -> bool:
             and not is_given_name(short)
     if len(short) < GIVEN_PREFIX:
         return False
-    return a[:GIVEN_PREFIX] == b[:GIVEN_PREFIX]
+    return a[:GIVEN_PREFIX] == b[:GIVEN_PREFIX] or (
+        _consonants(a) == _consonants(b) and fuzz.ratio(a, b) >= GIVEN_SPELLED)
+
+
+def _consonants(name: str) -> str:
+    """A given name's first letter and its consonants, doubled letters once: the same for one name
+    written in Latin letters two ways ("Heidar" / "Heydar", "Masoud" / "Massoud")."""
+    single = re.sub(r"(.)\1+", r"\1", name)
+    return single[0] + re.sub(r"[aeiouy]", "", single[1:])
 
 
 def _called(name: PersonName) -> tuple[str, tuple[str, ...]]:
