@@ -217,6 +217,18 @@ def test_a_big_city_the_tagger_took_for_a_person_is_a_place():
     assert kinds["Whitney Houston"] == "PERSON" and "Houston" not in kinds  # her surname, not the city
 
 
+def test_a_name_written_where_a_place_stands_is_a_place_and_a_titled_one_a_person():
+    index = entities_of("Houses in the village of Hassan Kandi were destroyed, the villages Karim Abad and "
+                        "Nasser Deh were cut off, and the port city of Bandar Lengeh was shaken, 40 miles "
+                        "southwest of Bandar Abbas. Ali Karimi, the governor, said aid was on its way.")
+    kinds = {c.name: c.type for c in index.clusters.values()}
+    places = ("Hassan Kandi", "Karim Abad", "Nasser Deh", "Bandar Lengeh", "Bandar Abbas")
+    assert [kinds.get(n) for n in places] == ["GPE"] * len(places)
+    assert kinds["Ali Karimi"] == "PERSON"
+    titled = entities_of("Governor Ali Karimi visited the village. Aid reached the home of Ali Karimi later.")
+    assert {c.name: c.type for c in titled.clusters.values()}.get("Ali Karimi") == "PERSON"
+
+
 def test_the_outlet_a_named_person_gave_an_interview_to_is_no_person():
     index = entities_of("This was stated by NATO Secretary General Mark Rutte in an interview with Bild. "
                         "Later, Tom Hale spoke in an interview with Jones. Rebecca Jones asked the "

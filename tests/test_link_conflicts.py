@@ -2369,3 +2369,53 @@ def test_an_expedition_leader_and_who_led_the_work_are_one_office():
     conflict = only(conflicts_of(leader, led), "identity")
     texts = {t for side in sides_text(conflict, [leader, led]) for t in side}
     assert {w.strip(",") for t in texts for w in t.split()} >= {"Holm", "Berg"}
+
+
+def test_a_round_bound_agrees_with_a_value_just_past_it():
+    exact = article("cu-a", "2025-10-29", "Shares in miners rallied in London on Wednesday after the price "
+                    "of nickel climbed to a record of $21,358.50 a tonne on the London Metal Exchange.")
+    bound = article("cu-b", "2025-10-30", "Indonesia's rupiah firmed on Thursday after nickel, a main "
+                    "export, rose to a record above $21,300 a tonne in London on Wednesday.")
+    assert of_kind("numeric", exact, bound) == []
+    rooms = article("rm-a", "2025-09-12", "Checks of all mini-apartments with more than 20 rooms will end in "
+                    "October.")
+    many = article("rm-b", "2025-09-12", "Checks of all mini-apartments, like the one with 28 rooms that "
+                   "burned, will end in October.")
+    from newsprism.link.align import measures_of, values_agree
+
+    (twenty,), (twenty_eight,) = ([m for m in measures_of(item) if m.quantity.unit == "room"]
+                                  for item in items_of(rooms, many))
+    assert not values_agree(twenty, twenty_eight)  # 28 is more than 20, but no figure just past it
+
+
+def test_stocks_held_by_two_named_exchanges_are_two_measures():
+    lme = article("st-a", "2025-10-29", "Zinc stocks in LME-registered warehouses fell to 98,450 tons, "
+                  "their lowest since June, exchange data showed.")
+    shfe = article("st-b", "2025-10-29", "In China, zinc stocks in warehouses monitored by the Shanghai "
+                   "Futures Exchange fell to 76,200 tons, the exchange's weekly data showed.")
+    assert of_kind("numeric", lme, shfe) == []
+
+
+def test_rates_for_two_tiers_are_not_crossed_when_one_is_above_a_threshold():
+    first = article("tx-a", "2025-12-10", "Drinks with 6 to 10 grams of sugar will be taxed at 1,500 rupiah "
+                    "($0.09) per litre, while sweeter ones will be taxed at 2,500 rupiah per litre.")
+    second = article("tx-b", "2025-12-10", "The tax will be charged at 1,500 rupiah a litre on drinks with 6 "
+                     "to 10 grams of sugar and 2,500 rupiah a litre above that threshold.")
+    assert of_kind("numeric", first, second) == []
+    from newsprism.link.align import measures_of
+
+    (item,) = items_of(second)
+    assert not any(m.target for m in measures_of(item))  # a rate past a threshold is no target
+
+
+def test_a_portfolio_the_tagger_joins_to_a_country_and_an_owner_the_story_leaves_open():
+    office, _ = office_key("Kazakh Energy Minister", frozenset({"org:kazakh energy"}))
+    assert office.words == role_key("energy minister")[0]
+    assert office.owner
+    associate, _ = office_key("Associate Energy Minister", frozenset({"org:associate energy"}))
+    assert associate.qualifiers == {"associate"} and not associate.owner
+    two = article("em-a", "2025-05-20", "The accord was signed in Baku by Kazakh Energy Minister Nurlan "
+                  "Baimukhanov and Azerbaijani Energy Minister Elnur Mammadli.")
+    unsaid = article("em-b", "2025-05-20", "Energy Minister Daniyar Sultanov signed the accord at a ceremony "
+                     "in Baku.")
+    assert of_kind("identity", two, unsaid) == []

@@ -554,3 +554,19 @@ def test_a_change_by_a_fraction_in_words_is_a_quantity_but_not_a_fraction_of_a_p
 def test_won_after_a_number_is_the_currency_only_after_a_scale_word():
     assert values("The party won 3 million votes and 20 seats.") == [(3e6, None), (20, None)]
     assert values("A crew of 4 won the relay for Busan.") == [(4, None)]
+
+
+def test_the_time_of_a_record_a_figure_beats_is_that_records(parse):
+    (peak,) = parse("Nickel rose to an all-time peak of $31,200 in early trade, beating the previous "
+                    "record set in March last year.", "2025-10-29")
+    assert peak.scope is None
+
+
+def test_a_price_per_metric_ton_or_ton_and_a_rate_after_its_conversion():
+    def units(text):
+        return [(text[f.start:f.end], f.unit) for f in scan(text)]
+
+    assert units("Zinc traded at $3,050 a metric ton.") == [("$3,050 a metric ton", "USD/t")]
+    assert units("Tin rose to $29,000 a ton.") == [("$29,000 a ton", "USD/ton")]
+    assert units("Sodas will be taxed at 1,500 rupiah ($0.09) per litre.") == [("1,500 rupiah", "IDR/l"),
+                                                                                ("$0.09", "USD")]

@@ -103,7 +103,8 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "conflicts_blind14", "fifteenth blind suite": "conflicts_blind15",
                    "sixteenth blind suite": "conflicts_blind16",
                    "seventeenth blind suite": "conflicts_blind17",
-                   "eighteenth blind suite": "conflicts_blind18"}
+                   "eighteenth blind suite": "conflicts_blind18",
+                   "nineteenth blind suite": "conflicts_blind19"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:

@@ -448,8 +448,10 @@ def _compound_heads(stems: Counter[str]) -> dict[str, int]:
 # to stop the virus", "the WHO's 95 percent target", "a goal of 50,000 homes", "1,800 long-term
 # care beds planned for the north", "analysts had on average expected a net profit of 398
 # million francs" (but not "a better-than-expected rise to 412").
-TARGET_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:needed|required|necessary|target|threshold|goal|"
-                          r"planned|proposed|promised|(?:expects?|plans?|hopes?|aims?) to)\b", re.IGNORECASE)
+# (not "2,500 rupiah a litre above that threshold": a rate for what lies past a threshold)
+TARGET_AFTER = re.compile(r"\s+(?!(?:above|below|over|under|beyond|past)\b)(?:[\w'’-]+\s+){0,3}?"
+                          r"(?:needed|required|necessary|target|threshold|goal|planned|proposed|promised|"
+                          r"(?:expects?|plans?|hopes?|aims?) to)\b", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|threshold) of\s+$"
                            r"|(?<![-\w])(?<!than )(?<!as )"
                            r"(?:expected|forecast|predicted|projected|anticipated)"
@@ -787,9 +789,23 @@ def values_agree(a: Measure, b: Measure) -> bool:
     """Whether two values are the same number once rounding is allowed for, and no bound of one
     excludes the other: "nearly $80 million" is not "$82 million", "at least four dozen" not
     "almost four dozen"."""
-    if abs(a.value - b.value) > max(a.tolerance, b.tolerance):
+    if abs(a.value - b.value) > max(a.tolerance, b.tolerance) and not (_in_bound(a, b) or _in_bound(b, a)):
         return False
     return not (_bound_excludes(a, b) or _bound_excludes(b, a))
+
+
+IN_BOUND_SHARE = 0.05  # how far past a round bound, as a share of it, a value may lie and agree with it
+
+
+def _in_bound(a: Measure, b: Measure) -> bool:
+    """Whether a plain value lies within one step of a round bound (at most IN_BOUND_SHARE of it),
+    on the bound's side: "a record above $11,300 a tonne" and "$11,358.50 a tonne"."""
+    step = min(2 * a.tolerance, IN_BOUND_SHARE * abs(a.value))
+    if bound(b) != "=":
+        return False
+    if bound(a) == ">":
+        return a.value <= b.value <= a.value + step
+    return bound(a) == "<" and a.value - step <= b.value <= a.value
 
 
 # A position given as a distance and a compass point from a place ("150 nautical miles east of

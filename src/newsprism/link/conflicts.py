@@ -664,7 +664,7 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     if len({_basis(m) for m in measures}) > 1:
         return True  # "a hammer price of 7.2 million pounds" is not "8.6 million pounds including fees"
     if _owners_differ(sides) or _different_polls(sides) or _places_counted(sides) or _parts_add_up(sides) \
-            or _sum_beside_part(sides) or _named_subjects_differ(sides):
+            or _sum_beside_part(sides) or _named_subjects_differ(sides) or _bodies_differ(sides):
         return True
     ages = [m.quantity.value for m in measures if is_age(m.quantity)]
     if len(ages) < len(measures):
@@ -853,6 +853,34 @@ def _owners_differ(sides: list[list[Measure]]) -> bool:
             return False
         owners.append(names)
     return all(not (a & b) for a, b in combinations(owners, 2))
+
+
+# A body named inside what a figure counts: an acronym ("LME-registered warehouses") or two to four
+# capitalised words after the subject's first word ("warehouses monitored by the Shanghai Futures
+# Exchange").
+SUBJECT_BODY = re.compile(r"\b[A-Z]{2,}\b|(?<=\s)[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+){1,3}")
+
+
+def _bodies(subject: str) -> set[str]:
+    """The bodies a subject names, each as its acronym too ("Shanghai Futures Exchange": sfe)."""
+    found = set()
+    for name in SUBJECT_BODY.findall(subject):
+        words = [w for w in name.split() if w != "of"]
+        found |= {name.lower()} | ({"".join(w[0] for w in words).lower()} if len(words) > 1 else set())
+    return found
+
+
+def _bodies_differ(sides: list[list[Measure]]) -> bool:
+    """Whether every side's figures count what a body they name holds, and no two sides name one:
+    copper "in LME-registered warehouses" is not copper "in warehouses monitored by the Shanghai
+    Futures Exchange"."""
+    named = []
+    for s in sides:
+        bodies = set().union(*(_bodies(m.quantity.subject or "") for m in s))
+        if not bodies:
+            return False
+        named.append(bodies)
+    return all(not (a & b) for a, b in combinations(named, 2))
 
 
 # A subject that begins with a name of two to four capitalised words, after any possessive ("Kenya's").

@@ -176,8 +176,15 @@ def office_key(role: str, places: frozenset[str] = frozenset()) -> tuple[Office,
     for place in sorted(places, key=len, reverse=True):
         found = place.startswith("org:") and re.search(rf"\b{re.escape(place[4:])}\b", text, re.IGNORECASE)
         if found:
-            organisation = place[4:]
-            text = text[:found.start()] + text[found.end():]
+            organisation, portfolio = place[4:], ""
+            *body, last = organisation.split()
+            if last not in BODY_NOUNS and PORTFOLIO_HOLDER.match(text, found.end()):
+                # "Kazakh Energy Minister", the tagger's "Kazakh Energy" an organisation: the
+                # country's minister of energy ("Associate Energy Minister": an associate one)
+                kept = [w for w in body if w in QUALIFIERS]
+                organisation = " ".join(w for w in body if w not in QUALIFIERS)
+                portfolio = " ".join([*kept, last])
+            text = text[:found.start()] + portfolio + text[found.end():]
             break
     after_owner = at = False
     previous = ""
@@ -215,6 +222,10 @@ def office_key(role: str, places: frozenset[str] = frozenset()) -> tuple[Office,
         qualifiers.discard("general")  # part of the title ("attorney general")
         words.add("general")
     return Office(frozenset(words), frozenset(qualifiers), organisation or _owner(owners)), former
+
+
+# An office that names its portfolio before it: "Energy Minister", "Health Secretary".
+PORTFOLIO_HOLDER = re.compile(r"\s+(?:minister|secretary|commissioner)\b", re.IGNORECASE)
 
 
 def _owner(words: list[str]) -> str:
@@ -851,13 +862,25 @@ def _two_people_one_office(per_article: list[list[RoleClaim]], near: list[tuple[
         office = a.office
         if (a.article.id == b.article.id or (office, a.person, b.person) in seen
                 or not same_office(a.office, b.office) or _same_person(a, b) or _given_name_spellings(a, b)
-                or not _within(a, b, SAME_WINDOW_DAYS) or _shared_in_one_article(a, b, by_article)):
+                or not _within(a, b, SAME_WINDOW_DAYS) or _shared_in_one_article(a, b, by_article)
+                or _owner_unsure(a, b, everyone)):
             continue
         seen.add((office, a.person, b.person))  # the sides hold every such claim already
         conflict = (_office_switched(a, b, everyone, held)
                     or _people_conflict(a, b, [held(office, x) for x in (a, b)]))
         found[conflict.id] = conflict
     return list(found.values())
+
+
+def _owner_unsure(a: RoleClaim, b: RoleClaim, everyone: list[RoleClaim]) -> bool:
+    """Whether one role leaves unsaid whose office it is where the story names the office of two
+    owners: "Energy Minister Daniyar Sultanov" beside Kazakhstan's and Azerbaijan's energy
+    ministers may be either's."""
+    if bool(a.office.owner) == bool(b.office.owner):
+        return False
+    owned = a.office if a.office.owner else b.office
+    return len({c.office.owner for c in everyone if c.office.owner and c.office.words == owned.words
+                and c.office.qualifiers == owned.qualifiers}) > 1
 
 
 def _office_switched(a: RoleClaim, b: RoleClaim, everyone: list[RoleClaim], held) -> Conflict | None:

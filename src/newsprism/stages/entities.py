@@ -177,7 +177,7 @@ def find_entities(doc, article_id: str) -> EntityIndex:
         elif ent.label_ in ENTITY_TYPES - {"PERSON"} and ent.start not in person_starts:
             _add_other(index, ent, ent.label_)
         elif ent.label_ == "PERSON" and ent.start not in person_starts and _name_tokens(ent) \
-                and _city_taken_for_person(ent):
+                and (_city_taken_for_person(ent) or _place_taken_for_person(ent)):
             _add_other(index, ent, "GPE")
         elif ent.label_ == "PERSON" and ent.start not in person_starts and _outlet_taken_for_person(ent):
             _add_other(index, ent, "ORG")
@@ -361,7 +361,8 @@ def _people(doc) -> list:
     surname with a person named elsewhere in the article ("Varga" beside "Mrs Varga"). A city
     the tagger took for a person is left out (see `_city_taken_for_person`)."""
     tagged = [_with_given_name(ent) for ent in doc.ents if ent.label_ == "PERSON" and _name_tokens(ent)]
-    tagged = [ent for ent in tagged if not _city_taken_for_person(ent) and not _outlet_taken_for_person(ent)]
+    tagged = [ent for ent in tagged if not _city_taken_for_person(ent) and not _outlet_taken_for_person(ent)
+              and not _place_taken_for_person(ent)]
     tagged += _untagged_speakers(doc)
     surnames = {_name_tokens(ent)[-1].lower_ for ent in tagged}
     people = list(tagged)
@@ -518,6 +519,45 @@ def _city_taken_for_person(ent) -> bool:
         return False
     named = [e for e in ent.doc.ents if len(e) > 1 and e.label_ in {"PERSON", "ORG", "NORP"}]
     return not any(e[-1].text == words[0].text or e[0].text == words[0].text for e in named)
+
+
+# Words before a name that say it is a place: "the village of Gavarzin", "the port city of Bandar
+# Abbas", "the villages Kavouhi and Zinabieh", "35 miles southwest of Bandar Abbas", and the
+# names listed after them ("the villages of Tonban, Gavarzin and Khaledi").
+_PLACE_NOUNS = (r"city|cities|town|towns|village|villages|port|province|provinces|capital|island|islands|"
+                r"district|districts|region|county|counties|governorate|hamlet|hamlets|suburb|suburbs|"
+                r"neighbou?rhood|municipality|area|areas")
+_COMPASS = r"(?:north|south|east|west|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)"
+PLACE_FRAME = re.compile(
+    rf"(?:\b(?:{_PLACE_NOUNS})(?:\s+of)?|\b{_COMPASS}\s+of)\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:,\s+|\s+and\s+))*$")
+PLACE_FRAME_REACH = 80
+
+
+def _place_taken_for_person(ent) -> bool:
+    """A name tagged a person that the article writes where a place stands (`PLACE_FRAME`), with
+    no title or honorific before it anywhere and no possessive after it: "the village of
+    Gavarzin", "southwest of Bandar Abbas"."""
+    doc = ent.doc
+    words = _name_tokens(ent)
+    if not words or len(words) > 3:
+        return False
+    key = " ".join(t.text for t in words)
+    same = [e for e in doc.ents if e.label_ == "PERSON" and " ".join(t.text for t in _name_tokens(e)) == key]
+    if any(_title_before(e) is not None or (e.start and doc[e.start - 1].lower_.rstrip(".") in HONORIFICS)
+           for e in same):
+        return False
+    text = doc.text
+    framed = False
+    for e in same:
+        first = _name_tokens(e)[0]
+        if PLACE_FRAME.search(text, max(0, first.idx - PLACE_FRAME_REACH), first.idx) \
+                and not POSSESSIVE_AFTER.match(text, e.end_char):
+            framed = True
+    return framed
+
+
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
 def _outlet_taken_for_person(ent) -> bool:

@@ -338,6 +338,9 @@ def _fraction_words(text: str, atom: Found) -> Found:
 SCALED_WON = re.compile(r"\s?won\b")
 
 
+CONVERSION_ASIDE = re.compile(r"\s*\([^()]{1,30}\)")  # a sum's conversion in brackets, before its "per"
+
+
 def _with_unit(text: str, atom: Found) -> Found:
     if atom.unit is None and not atom.words:  # a height: 5’2”, 6' 1"
         if feet := FEET_AFTER.match(text, atom.end):
@@ -359,6 +362,9 @@ def _with_unit(text: str, atom: Found) -> Found:
     for _ in range(2):  # "J/m^2 per year"
         per = U.per_after(text, atom.end, atom.unit) if atom.unit else None
         atom = replace(atom, end=per[0], unit=per[1]) if per else atom
+    if atom.unit in U.CURRENCIES and (aside := CONVERSION_ASIDE.match(text, atom.end)) \
+            and (per := U.per_after(text, aside.end(), atom.unit)):
+        atom = replace(atom, unit=per[1])  # "1,500 rupiah ($0.09) per litre": the rate, its span kept
     if atom.unit == "percent" and (gdp := U.OF_GDP.match(text, atom.end)):
         atom = replace(atom, end=gdp.end(), unit="percent_of_gdp")
     if atom.unit and atom.scale == 1 and (half := UNIT_AND_HALF.match(text, atom.end)):
@@ -908,12 +914,19 @@ def scope_of(text: str, span, found: Found, anchor: date | None,
         if any(low < s < high and re.search(r"[,;]", text[min(s, found.start):max(s, found.start)])
                for s, _ in others):
             continue  # "46.2C ..., just short of the record of 47.6C set in August 2021": the record's
+        if found.start < match.start() and PRIOR_RECORD.search(text, found.end, match.start()):
+            continue  # "a peak of $11,385.50, surpassing the previous record set in May last year"
         (bases if is_base else periods).append((abs(match.start() - found.start), scope))
     period = min(periods, default=None, key=lambda p: p[0])
     if bases and found.change in ("up", "down"):
         to = period[1][1] if period else anchor.isoformat() if anchor else None
         return min(bases, key=lambda b: b[0])[1][0], to
     return period[1] if period else None
+
+
+# A record, high or low the figure beats, named between it and a time: the time is that record's.
+PRIOR_RECORD = re.compile(r"\b(?:previous|earlier|old|former|prior|last)\s+(?:all-time\s+|annual\s+)?"
+                          r"(?:record|high|peak|low|best)\b[^,;.]*$", re.IGNORECASE)
 
 
 def _nearer(start: int, match: re.Match[str], own: int) -> bool:

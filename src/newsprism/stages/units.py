@@ -129,7 +129,7 @@ PER_WORDS = {"share": "share", "shares": "share", "capita": "capita", "person": 
              "dozen": "dozen", "annum": "year", "people": "person", "persons": "person"}
 # Units that may stand after "per" or "a" in "$98 a share", "500,000 barrels a day".
 DENOMINATORS = ("share", "capita", "person", "head", "year", "month", "week", "day", "h", "min", "s",
-                "kg", "g", "lb", "t", "bbl", "gal", "l", "km", "mi", "m", "dozen", "ounce", "oz", "m2")
+                "kg", "g", "lb", "t", "ton", "bbl", "gal", "l", "km", "mi", "m", "dozen", "ounce", "oz", "m2")
 # Compounds that have a name of their own, and units that are one another.
 COMPOUNDS = {"mi/h": "mph", "km/hour": "km/h", "kB/s": "kB/s", "Mbit/s": "Mbit/s"}
 EQUIVALENT = {"cm3": "ml", "dm3": "l"}
@@ -285,7 +285,7 @@ UNIT_AFTER = re.compile(
     rf"(?:(?P<name>(?i:{NAME_RE.pattern}))(?![A-Za-z])|(?P<symbol>{SYMBOL_RE.pattern})(?![A-Za-z]|-\d))"
     rf"(?(bracket)[)\]}}>])(?P<exp>\^?[23](?![\d/])|[²³]|\s(?:squared|cubed)\b)?")
 PER_AFTER = re.compile(r"(?:\s*/\s*|\s+per\s+|(?:\s+|\s*-\s*)an?(?:\s+|\s*-\s*))"
-                       r"(?P<unit>(?:(?:square|sq\.?|cubic)\s+)?[A-Za-zµ°]+\^?[23²³]?)(?![\w])")
+                       r"(?P<unit>(?:(?:square|sq\.?|cubic|metric)\s+)?[A-Za-zµ°]+\^?[23²³]?)(?![\w])")
 _NOT_PER = re.compile(r"\s+(?:earlier|ago|later|before|after|or so|and|from)\b", re.I)
 OF_GDP = re.compile(r"\s+of\s+(?:(?:their|its|the|our|his|her|a|an|total|national|annual|combined|"
                     r"\w+[’']s)\s+)*(?:GDP|gross domestic product|economic output)\b", re.I)
