@@ -2419,3 +2419,14 @@ def test_a_portfolio_the_tagger_joins_to_a_country_and_an_owner_the_story_leaves
     unsaid = article("em-b", "2025-05-20", "Energy Minister Daniyar Sultanov signed the accord at a ceremony "
                      "in Baku.")
     assert of_kind("identity", two, unsaid) == []
+
+
+def test_dates_of_where_clauses_of_two_named_places_are_two_events():
+    nevada = article("wh-a", None, "The candidates campaigned hard in Nevada, where voters will go to the "
+                     "polls Feb. 20.")
+    carolina = article("wh-b", None, "The candidates headed into South Carolina, where voters will go to the "
+                       "polls Feb. 27.")
+    assert of_kind("temporal", nevada, carolina) == []
+    again = article("wh-c", None, "The candidates spent the week in Nevada, where voters will go to the "
+                    "polls Feb. 23.")
+    assert len(of_kind("temporal", nevada, again)) == 1

@@ -359,6 +359,8 @@ class Frame:
     # is a proper name.
     subject: str = ""
     proper_subject: bool = False
+    # The place a "where" clause is of ("in Iowa, where voters will go to caucuses Feb. 1"), by name.
+    where: str = ""
 
 
 ATTEMPT = "attempt"  # the stem that makes an event an attempt at it ("the attempted murder")
@@ -367,8 +369,8 @@ ATTEMPT = "attempt"  # the stem that makes an event an attempt at it ("the attem
 def same_event(a: Frame, b: Frame) -> bool:
     """One event head (or synonym) and one more word of their clauses in common; an attempt
     ("the June 20 attempted murder of a man") is not the deed ("murdering the deputy on June 24")."""
-    if _attempt(a) != _attempt(b) or _other_people(a, b):
-        return False
+    if _attempt(a) != _attempt(b) or _other_people(a, b) or (a.where and b.where and a.where != b.where):
+        return False  # (the polls of Iowa, "where voters will go to caucuses", are not New Hampshire's)
     if not a.heads & b.heads:
         return False
     if a.words & b.words:
@@ -437,8 +439,10 @@ def event_frame(doc, start: int, end: int) -> Frame:
     if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in ("try", "attempt"):
         words.add(ATTEMPT)  # "tried to kill him on June 20"
     doers, undergoers = _people_in(clause, ("nsubj", "agent")), _people_in(clause, ("nsubjpass", "dobj"))
+    where = clause.head if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children) \
+        else None
     return Frame(frozenset(heads), frozenset(words - heads - CALENDAR - {""}), doers, undergoers,
-                 *_subject(clause))
+                 *_subject(clause), where=_word(where) if where is not None and where.pos_ == "PROPN" else "")
 
 
 def _subject(clause) -> tuple[str, bool]:
