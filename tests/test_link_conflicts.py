@@ -2430,3 +2430,43 @@ def test_dates_of_where_clauses_of_two_named_places_are_two_events():
     again = article("wh-c", None, "The candidates spent the week in Nevada, where voters will go to the "
                     "polls Feb. 23.")
     assert len(of_kind("temporal", nevada, again)) == 1
+
+
+def test_the_size_of_a_thing_inside_a_count_is_not_matched_with_another_reports_count():
+    first = article("bd-x", "2025-09-01", "The new hospital, built at a cost of about 2 billion shillings, "
+                    "has 380 beds, including a 16-bed intensive care unit, a cancer centre and a maternity "
+                    "wing.")
+    second = article("bd-y", "2025-09-02", "The hospital has 830 beds, an intensive care unit, a maternity "
+                     "wing and a cancer centre whose machine is due to begin operating in November.")
+    conflict = only(conflicts_of(first, second), "numeric")
+    assert sorted(sides_text(conflict, [first, second]), key=min) == [{"380"}, {"830"}]
+
+
+def test_a_count_the_next_sentence_calls_the_updated_total_is_a_revision():
+    first = article("hn-a", "2025-07-08", "Officials have confirmed six nests of the invasive Asian hornet "
+                    "in and around Waterford, the agriculture department said on Monday.")
+    later = article("hn-b", "2025-07-11", "The agriculture department has now confirmed 11 nests of the "
+                    "Asian hornet in Waterford, it said on Thursday. The updated total, up from the figure "
+                    "given at the start of the week, includes five nests found since Monday.")
+    conflict = only(conflicts_of(first, later), "numeric")
+    assert conflict.status == "revision"
+
+
+def test_a_start_and_an_end_are_two_dates_and_what_is_introduced_starts():
+    started = article("ph-a", "2025-03-04", "The strike started on Monday, the union said.")
+    ended = article("ph-b", "2025-03-07", "The strike ended on Thursday, the union said.")
+    assert of_kind("temporal", started, ended) == []
+    introduced = article("ph-c", "2025-09-24", "Norway will introduce a redesigned national rail timetable "
+                         "from December 14, with shorter journeys between its largest cities.")
+    starts = article("ph-d", "2025-09-25", "Travellers will save ten minutes when Norway's new national "
+                     "timetable starts from December 7, but some towns are unhappy.")
+    conflict = only(conflicts_of(introduced, starts), "temporal")
+    assert sorted(sides_text(conflict, [introduced, starts]), key=min) == [{"December 14"}, {"December 7"}]
+
+
+def test_two_named_players_statistics_are_two_measures():
+    allen = article("pl-a", "2025-11-24", "The Colts beat the Chiefs 20-13. Dwayne Allen had three catches "
+                    "on Sunday in the win over the Chiefs.")
+    wayne = article("pl-b", "2025-11-24", "The Colts beat the Chiefs 20-13. Reggie Wayne had five catches on "
+                    "Sunday in the win over the Chiefs.")
+    assert of_kind("numeric", allen, wayne) == []

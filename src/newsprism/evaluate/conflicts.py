@@ -104,7 +104,8 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "sixteenth blind suite": "conflicts_blind16",
                    "seventeenth blind suite": "conflicts_blind17",
                    "eighteenth blind suite": "conflicts_blind18",
-                   "nineteenth blind suite": "conflicts_blind19"}
+                   "nineteenth blind suite": "conflicts_blind19",
+                   "twentieth blind suite": "conflicts_blind20"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:

@@ -234,6 +234,8 @@ REVISED = re.compile(r"\b(risen|rose to|climbed to|revis\w*|updated?|replac\w*|c
                      r"(raised|lifted|sweetened|boosted|lowered|cut|reduced)\b[^;]{0,80}?\bto(?= [$€£\d]))\b",
                      re.IGNORECASE)
 CITED_LAST = 0.1  # how far down the candidates a figure cited as an earlier report's goes
+MAGNITUDE = 10.0  # values this far apart are different measures, never one figure revised
+APART_LAST = 0.2  # how far down the candidates a thing's size MAGNITUDE from a figure goes (_far_apart)
 TWIN_SIMILAR = 0.15  # a figure the other article states alike in a context this similar is that one's
 SIMILAR = 0.25  # cosine of the two quantities' context words needed to call them one measure
 CONTEXT = 25  # words each side of a quantity, within its sentence
@@ -1069,6 +1071,17 @@ CITED_EARLIER = re.compile(r"\b(earlier|initial|previous|first) (reports?|figure
                            re.IGNORECASE)
 
 
+def _far_apart(a: Measure, b: Measure) -> bool:
+    """Values MAGNITUDE apart where one is the size of a thing named after it ("a 24-bed intensive
+    care unit"), no count of the sentence's noun."""
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return (low == 0 or high / low > MAGNITUDE) and any(SIZE_OF_THING.match(m.article.text, m.quantity.end)
+                                                        for m in (a, b))
+
+
+SIZE_OF_THING = re.compile(r"-[a-z]")  # a figure joined to its noun by a hyphen: "24-bed", "12-storey"
+
+
 def cites_earlier(m: Measure) -> bool:
     """Whether the article cites the figure as an earlier report's ("up from 11 earlier in the
     week"), not as its own."""
@@ -1092,8 +1105,11 @@ def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[Measur
     # Outlets mostly agree, so between near-equal candidates the pair whose values agree goes first.
     # A figure its report cites as an earlier one ("19 people now ..., up from 11") goes after the
     # report's own: the new figure answers the other report's.
+    # Values MAGNITUDE apart are no one figure: "has 450 beds, including a 24-bed intensive care
+    # unit" meets "has 540 beds" with its 450, however alike the 24's words are.
     candidates.sort(key=lambda m: (-m.score - 0.05 * values_agree(m.a, m.b)
-                                   + CITED_LAST * (cites_earlier(m.a) or cites_earlier(m.b)),
+                                   + CITED_LAST * (cites_earlier(m.a) or cites_earlier(m.b))
+                                   + APART_LAST * _far_apart(m.a, m.b),
                                    m.a.quantity.id, m.b.quantity.id))
     used: set[str] = set()
     chosen = []

@@ -26,6 +26,7 @@ from ..stages.quantities import scan
 from .align import (
     CASUALTY_NOUNS,
     EVERYONE_ABOARD,
+    MAGNITUDE,
     PEOPLE,
     REVISED,
     SHARES,
@@ -117,7 +118,6 @@ def _first_place(conflict: Conflict) -> tuple[str, int]:
 
 # --- numbers ---------------------------------------------------------------------------------------
 
-MAGNITUDE = 10.0  # values this far apart are different measures, never one figure revised
 # Two reports of one figure are seldom further apart than PLAUSIBLE_RATIO; up to FAR_RATIO they
 # may still be (small counts: "two boats" vs "three"; early tolls: "38 dead" vs "27"), with less
 # confidence; beyond it two unrelated numbers are likelier.
@@ -360,7 +360,7 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     status = None
     earliest, latest = _time_order(sides, publication_days(items))
     if earliest is not None:
-        revised = any(REVISED.search(m.sentence) for m in latest)
+        revised = any(said_revised(m) for m in latest)
         if shared_kind and shared_kind <= PASSING and latest[0].value < earliest[0].value and not revised:
             return None  # "Nine people remained missing" on Monday, "Four are still missing" on Tuesday
         growing = shared_kind - FIXED and latest[0].value > earliest[0].value and not _periods(sides)
@@ -371,6 +371,19 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     # Places come last: they need the sentences parsed, and values too far apart to be one
     # figure are no conflict wherever they apply.
     return "scope" if status and _places_differ(sides) else status
+
+
+# The start of a sentence that calls the figure before it revised: "The updated total, up from
+# the figure given at the start of the week, includes eight nests found since Monday."
+NEXT_REVISED = re.compile(r"\s*(?:The|That|This|Its|Their)\s+(?:updated|new|revised|latest|higher|lower)\s+"
+                          r"(?:total|figure|count|toll|tally|number|estimate)\b")
+
+
+def said_revised(m: Measure) -> bool:
+    """Whether a figure's sentence says it was revised ("rose to", "revised"), or the next one
+    starts by calling it so ("The updated total ...")."""
+    end = m.sentence_start + len(m.sentence)
+    return bool(REVISED.search(m.sentence) or NEXT_REVISED.match(m.article.text, end))
 
 
 # Casualty counts of a passing state: people are found or freed from day to day, so a later
@@ -773,8 +786,10 @@ def _parts_add_up(sides: list[list[Measure]]) -> bool:
     were captured" against "five pirate boats tried to attack ... two of them managed to flee";
     "about 200 attended ... about half of them marched" against "nearly 100 marched")."""
     measures = [m for s in sides for m in s]
-    if any(is_age(m.quantity) or casualties(m) or REVISED.search(m.sentence) for m in measures):
-        return False  # a toll that rose by the rest ("seven more bodies") is revised, not split
+    if any(is_age(m.quantity) or casualties(m) or said_revised(m) for m in measures):
+        # a toll that rose by the rest ("seven more bodies") is revised, not split; so is a count
+        # whose next sentence says so ("The updated total ... includes eight nests found since Monday")
+        return False
     for part, whole in permutations(sides, 2):
         if _share_of(part, whole):
             return True
@@ -892,6 +907,11 @@ ORGANISATION_WORDS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "PLC", "Ltd", "L
                                 "Company", "Bank", "Holdings", "LLC", "AG", "SA", "Airlines", "Systems"})
 
 
+# A named player right before a statistic's verb: "Allen had three catches", "Wayne caught five".
+HOLDER_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:had|has|made|scored|caught|threw|"
+                           r"rushed|kicked|posted|recorded|added)\s+(?:a\s+)?$")
+
+
 def _named_subjects_differ(sides: list[list[Measure]]) -> bool:
     """Whether every side's figures are of someone named, and no two sides name one person:
     "Tigist Alemu won in 2:19:40" is not "Hellen Jepkurui was second in 2:20:15"."""
@@ -899,6 +919,7 @@ def _named_subjects_differ(sides: list[list[Measure]]) -> bool:
     for s in sides:
         names = {found[1] for m in s if (found := NAMED_SUBJECT.match(m.quantity.subject or ""))
                  and not found[1].startswith("The ") and not ORGANISATION_WORDS & set(found[1].split())}
+        names |= {found[1] for m in s if (found := HOLDER_BEFORE.search(m.before()[-40:]))}
         if not names:
             return False
         named.append(names)

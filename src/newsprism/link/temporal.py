@@ -149,7 +149,7 @@ def _one_event_near(a: Event, b: Event, frames: dict) -> bool:
     begin on Tuesday, November 18"."""
     first, second = frames[_key(a)], frames[_key(b)]
     shared = (first.heads & second.heads & EVENT_KINDS) - UNSPECIFIC
-    if not shared or _attempt(first) != _attempt(second):
+    if not shared or _told_apart(first, second):
         return False
     if _other_subjects(first, second):
         return False
@@ -304,7 +304,10 @@ LIGHT = frozenset({"be", "do", "have", "hold", "take", "make", "give", "stage", 
 # Verbs that move an event ("the signing has been postponed"): the event is their subject or object.
 MOVING = frozenset({"postpone", "delay", "push", "move", "reschedule", "bring", "put", "defer"})
 # Verbs saying when an event began or ended ("a strike, which began Jan. 14"): the event is what began.
-ASPECTUAL = frozenset({"begin", "start", "end", "finish", "continue", "happen", "occur"})
+ASPECTUAL = frozenset({"begin", "start", "end", "finish", "continue", "happen", "occur", "introduce"})
+# The aspectual words of a start and of an end: a date of one is no date of the other.
+BEGINNING = frozenset(stem(w) for w in ("begin", "start", "introduce", "began", "begun"))
+ENDING = frozenset(stem(w) for w in ("end", "finish", "ended", "finished"))
 # Words for one kind of event, grouped by hand after WordNet's synonym sets: two dates of one event
 # may be given with different verbs ("the attack began", "hackers broke in"). A word may sit in
 # two groups ("launch" a rocket, "launch" a service); each group is known by its first word.
@@ -369,8 +372,8 @@ ATTEMPT = "attempt"  # the stem that makes an event an attempt at it ("the attem
 def same_event(a: Frame, b: Frame) -> bool:
     """One event head (or synonym) and one more word of their clauses in common; an attempt
     ("the June 20 attempted murder of a man") is not the deed ("murdering the deputy on June 24")."""
-    if _attempt(a) != _attempt(b) or _other_people(a, b) or (a.where and b.where and a.where != b.where):
-        return False  # (the polls of Iowa, "where voters will go to caucuses", are not New Hampshire's)
+    if _other_people(a, b) or _told_apart(a, b):
+        return False
     if not a.heads & b.heads:
         return False
     if a.words & b.words:
@@ -379,6 +382,21 @@ def same_event(a: Frame, b: Frame) -> bool:
     # word the other frame names too
     return not (a.words and b.words) and bool((a.heads | a.words) & (b.heads | b.words) - UNSPECIFIC) \
         and not _other_subjects(a, b)
+
+
+def _told_apart(a: Frame, b: Frame) -> bool:
+    """Frames that say they are of two events whatever words they share: an attempt and the deed,
+    a start and an end ("the strike started Monday", "the strike ended Thursday"), two named
+    places' "where" clauses (Iowa, "where voters will go to caucuses", is not New Hampshire)."""
+    return _attempt(a) != _attempt(b) or len({_phase(a), _phase(b)} - {""}) > 1 \
+        or bool(a.where and b.where and a.where != b.where)
+
+
+def _phase(frame: Frame) -> str:
+    """Whether the date is when something began or when it ended, where the frame says."""
+    if frame.heads & BEGINNING:
+        return "" if frame.heads & ENDING else "begin"
+    return "end" if frame.heads & ENDING else ""
 
 
 def _other_subjects(a: Frame, b: Frame) -> bool:
