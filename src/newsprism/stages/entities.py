@@ -537,24 +537,31 @@ PLACE_FRAME_REACH = 80
 def _place_taken_for_person(ent) -> bool:
     """A name tagged a person that the article writes where a place stands (`PLACE_FRAME`), with
     no title or honorific before it anywhere and no possessive after it: "the village of
-    Gavarzin", "southwest of Bandar Abbas"."""
-    doc = ent.doc
+    Gavarzin", "southwest of Bandar Abbas". Decided once a name and article."""
     words = _name_tokens(ent)
     if not words or len(words) > 3:
         return False
-    key = " ".join(t.text for t in words)
-    same = [e for e in doc.ents if e.label_ == "PERSON" and " ".join(t.text for t in _name_tokens(e)) == key]
-    if any(_title_before(e) is not None or (e.start and doc[e.start - 1].lower_.rstrip(".") in HONORIFICS)
-           for e in same):
-        return False
-    text = doc.text
-    framed = False
-    for e in same:
-        first = _name_tokens(e)[0]
-        if PLACE_FRAME.search(text, max(0, first.idx - PLACE_FRAME_REACH), first.idx) \
-                and not POSSESSIVE_AFTER.match(text, e.end_char):
-            framed = True
-    return framed
+    places = ent.doc.user_data.get("np_place_names")
+    if places is None:
+        places = ent.doc.user_data["np_place_names"] = _places_taken_for_people(ent.doc)
+    return " ".join(t.text for t in words) in places
+
+
+def _places_taken_for_people(doc) -> frozenset[str]:
+    """The person-tagged names of a document that `_place_taken_for_person` finds to be places."""
+    text, by_name = doc.text, {}
+    for e in doc.ents:
+        if e.label_ == "PERSON" and (words := _name_tokens(e)) and len(words) <= 3:
+            by_name.setdefault(" ".join(t.text for t in words), []).append(e)
+    found = set()
+    for name, ents in by_name.items():
+        framed = any(PLACE_FRAME.search(text, max(0, (first := _name_tokens(e)[0]).idx - PLACE_FRAME_REACH),
+                                        first.idx) and not POSSESSIVE_AFTER.match(text, e.end_char)
+                     for e in ents)
+        if framed and not any(_title_before(e) is not None or
+                              (e.start and doc[e.start - 1].lower_.rstrip(".") in HONORIFICS) for e in ents):
+            found.add(name)
+    return frozenset(found)
 
 
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
