@@ -2470,3 +2470,25 @@ def test_two_named_players_statistics_are_two_measures():
     wayne = article("pl-b", "2025-11-24", "The Colts beat the Chiefs 20-13. Reggie Wayne had five catches on "
                     "Sunday in the win over the Chiefs.")
     assert of_kind("numeric", allen, wayne) == []
+
+
+def test_who_directed_a_project_is_its_director():
+    directed = article("dr-a", "2025-06-10", "The restoration was completed on Monday. Laura Bennett, who "
+                       "directed the project for the regional government, said the towers were safe.")
+    director = article("dr-b", "2025-06-11", "The project director, architect Tobias Grant, told reporters "
+                       "the towers were safe.")
+    conflict = only(conflicts_of(directed, director), "identity")
+    texts = {t for side in sides_text(conflict, [directed, director]) for t in side}
+    assert {w.strip(",") for t in texts for w in t.split()} >= {"Bennett", "Grant"}
+
+
+def test_one_articles_figures_on_two_sides_are_two_measures():
+    from newsprism.link.align import measures_of
+    from newsprism.link.conflicts import different_measures
+
+    both = article("vz-a", "2025-03-04", "Visitors may stay for up to 45 days without a visa. Others can "
+                   "apply for an e-visa valid for up to 90 days.")
+    other = article("vz-b", "2025-03-04", "The scheme allows a stay of up to 30 days.")
+    (stay, e_visa), (short,) = (measures_of(item) for item in items_of(both, other))
+    assert different_measures([[stay, short], [e_visa]])  # one article gives both sides
+    assert not different_measures([[stay], [short]])

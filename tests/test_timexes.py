@@ -283,3 +283,8 @@ def test_rule_triggers_and_windows_never_change_what_the_scan_finds(text, monkey
     monkeypatch.setattr(timegrammar, "WINDOWS", {})
     assert with_triggers == [(c.rule, c.start, c.end) for c in timegrammar.scan(text)]
     assert with_triggers  # each text has expressions for the rules to find
+
+
+def test_overnight_before_a_noun_is_a_kind_of_thing_not_a_time(nlp):
+    assert [t.text for t in run(nlp, "Overnight stays rose to 99.4 million, the ministry said.")] == []
+    assert [t.text for t in run(nlp, "The road was closed overnight.")] == ["overnight"]

@@ -105,7 +105,8 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "seventeenth blind suite": "conflicts_blind17",
                    "eighteenth blind suite": "conflicts_blind18",
                    "nineteenth blind suite": "conflicts_blind19",
-                   "twentieth blind suite": "conflicts_blind20"}
+                   "twentieth blind suite": "conflicts_blind20",
+                   "twenty-first blind suite": "conflicts_blind21"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:

@@ -627,6 +627,18 @@ def is_list(subject: str) -> bool:
                for m in LIST_AND.finditer(subject))
 
 
+def _one_article_both_ways(sides: list[list[Measure]]) -> bool:
+    """Whether one article gives figures of two sides: it counts two things ("a stay of up to 45
+    days" without a visa, an e-visa "valid for up to 90 days"), not one figure two ways."""
+    seen: set[str] = set()
+    for s in sides:
+        ids = {m.article.id for m in s}
+        if ids & seen:
+            return True
+        seen |= ids
+    return False
+
+
 def _listed(m: Measure) -> bool:
     """Whether a figure counts a list of things, of which everyone aboard is none."""
     return is_list(m.quantity.subject) and not EVERYONE_ABOARD.fullmatch(m.quantity.subject)
@@ -655,6 +667,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     count of a list against one of its parts ("passengers and crew" against "passengers")."""
     measures = [m for s in sides for m in s]
     if any(VAGUE.match(m.quantity.text) for m in measures):
+        return True
+    if _one_article_both_ways(sides):
         return True
     sets = {_set_words(m) for m in measures if m.quantity.subject or m.further}
     if len(sets) > 1:

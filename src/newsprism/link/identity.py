@@ -89,7 +89,8 @@ APPOSITION = re.compile(rf"^,\s+(?:the\s+)?(?P<owner>{OWNER})?(?P<role>{ROLE_WOR
                         r"(?=,|\.|;|\s+(?:said|says|told|warned|added)\b)")
 ACRONYM_OWNER = re.compile(r"[A-Z]{2,}\s+[a-z]")  # ", the GPIAAF investigator leading the inquiry"
 MINISTRY_OWNER = re.compile(r"(?:the\s+)?([A-Z][a-z]+)\s+(?:Ministry|Department)['’]s\s+")
-LEADER_OF = re.compile(r"^,\s+who\s+(?:has\s+|had\s+)?(?:headed|heads|led|leads|chaired|chairs|runs|ran)"
+LEADER_OF = re.compile(r"^,\s+who\s+(?:has\s+|had\s+)?"
+                       r"(?P<verb>headed|heads|led|leads|chaired|chairs|runs|ran|directed|directs)"
                        r"\s+(?:the\s+)?(?P<what>[A-Za-z][\w\- ]{2,40}?)(?=\s+since\b|\s+for\b|,|\.|;)")
 PRESIDING_BEFORE = re.compile(r"\bpresiding\s+$", re.IGNORECASE)
 # What only the judge presiding over a trial does, said right after the judge's name.
@@ -375,7 +376,8 @@ def _written_roles(article: Article, mention: Mention, title: bool = True) -> li
     after = (mention.start, mention.end)
     found = []
     if m := LEADER_OF.match(rest):
-        found.append((f"head of {m.group('what')}", [(mention.start, mention.end + m.end())]))
+        title = "director" if m.group("verb").startswith("direct") else "head"  # "who directed the project"
+        found.append((f"{title} of {m.group('what')}", [(mention.start, mention.end + m.end())]))
     elif m := PRESIDED.match(rest):
         found.append(("presiding judge", [(mention.start, mention.end + m.end())]))
     elif m := WHO_WAS.match(rest):

@@ -157,7 +157,10 @@ PATTERNS = (
     ("deictic", rf"(?P<word>{_alt(DEICTIC)})"),
     ("day_word", rf"(?:(?P<edge>early|late|earlier|later|mid-?)[\s-]*)?(?P<dw>{DAY_WORD})"
                  rf"(?:\s+(?P<part>{PART}))?"
-                 rf"|(?P<pre>this|last|tomorrow|yesterday|the)\s+(?P<part2>{PART})|(?P<over>overnight)"),
+                 rf"|(?P<pre>this|last|tomorrow|yesterday|the)\s+(?P<part2>{PART})"
+                 # "overnight stays", "an overnight train": a kind of thing, no time
+                 r"|(?P<over>overnight)(?!\s+(?:stays?|visitors?|guests?|trips?|flights?|trains?|buses|"
+                 r"shelters?|accommodation|bags?|parking|rates?|figures?)\b)"),
     ("weekday", rf"(?:(?P<rel>last|next|this(?:\s+coming|\s+past)?|the\s+(?:previous|following)|early|late"
                 rf"|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:'s)?(?:\s+(?P<part>{PART}))?"),
     ("weekend", rf"(?:(?:{OFFSET}|the)\s+)?weekend"),
