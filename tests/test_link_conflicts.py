@@ -2492,3 +2492,11 @@ def test_one_articles_figures_on_two_sides_are_two_measures():
     (stay, e_visa), (short,) = (measures_of(item) for item in items_of(both, other))
     assert different_measures([[stay, short], [e_visa]])  # one article gives both sides
     assert not different_measures([[stay], [short]])
+
+
+def test_a_figure_of_a_part_named_by_its_side_is_no_rival_of_the_wholes():
+    whole = article("rf-a", "2026-04-16", "Coral bleaching has been recorded on 63 percent of reefs surveyed "
+                    "across the Great Barrier Reef this summer, the authority said.")
+    part = article("rf-b", "2026-04-17", "The southern section of the reef, which had escaped the worst in "
+                   "some earlier events, recorded bleaching on 44 percent of surveyed reefs this year.")
+    assert of_kind("numeric", whole, part) == []

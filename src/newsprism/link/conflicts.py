@@ -688,6 +688,8 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
         return True  # "one Australian and one English climber": parts of a total
     if len({_by_place(m) for m in measures}) > 1:
         return True  # "In Thunder Bay, the median wait was 24.8 hours, and in Timmins 21.5": local figures
+    if _part_against_whole(sides):
+        return True  # "The southern section of the reef ... recorded bleaching on 44 percent": a part's
     if len({_basis(m) for m in measures}) > 1:
         return True  # "a hammer price of 7.2 million pounds" is not "8.6 million pounds including fees"
     if _owners_differ(sides) or _different_polls(sides) or _places_counted(sides) or _parts_add_up(sides) \
@@ -697,6 +699,19 @@ def different_measures(sides: list[list[Measure]], lists: bool = True) -> bool:
     if len(ages) < len(measures):
         return bool(ages)  # an age is no span of anything else ("Olsen, 57" vs "its 160-year history")
     return max(ages) > AGE_RATIO * min(ages) or _ages_of_others(sides)
+
+
+# A part of a place or thing named by its side, before a figure in its sentence: "The southern
+# section of the reef", "in the northern part of the country".
+SIDE_PART = re.compile(r"\b(?:northern|southern|eastern|western|central|north-eastern|north-western|"
+                       r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)"
+                       r"\s+(?:section|part|sector|half|zone|stretch|end)\b", re.IGNORECASE)
+
+
+def _part_against_whole(sides: list[list[Measure]]) -> bool:
+    """Whether one side's figures are all of a part named by its side and another's none."""
+    parts = [[bool(SIDE_PART.search(m.before())) for m in s] for s in sides]
+    return any(all(p) for p in parts) and any(not any(p) for p in parts)
 
 
 IN_PLACE = re.compile(r"\b[Ii]n\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\b[^.;:]{0,60}$")
