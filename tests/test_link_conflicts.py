@@ -2500,3 +2500,14 @@ def test_a_figure_of_a_part_named_by_its_side_is_no_rival_of_the_wholes():
     part = article("rf-b", "2026-04-17", "The southern section of the reef, which had escaped the worst in "
                    "some earlier events, recorded bleaching on 44 percent of surveyed reefs this year.")
     assert of_kind("numeric", whole, part) == []
+
+
+def test_the_number_of_things_said_to_have_risen_to_a_figure_counts_those_things():
+    first = article("cr-a", "2025-11-04", "Police have recovered 130 stolen vehicles worth an estimated $9 "
+                    "million from driveways and shipping containers, they said on Tuesday.")
+    later = article("cr-b", "2025-11-06", "Police said on Thursday the number of recovered vehicles linked "
+                    "to the investigation has risen to 171, with a further batch found in shipping "
+                    "containers.")
+    conflict = only(conflicts_of(first, later), "numeric")
+    assert conflict.status == "revision"
+    assert sorted(sides_text(conflict, [first, later]), key=min) == [{"130"}, {"171"}]

@@ -898,8 +898,12 @@ def units_fit(a: Measure, b: Measure) -> bool:
     names = unit_words(counted.unit) if counted.unit else set()
     names |= {stem(w) for n in list(names) for w in UNIT_PARAPHRASES.get(n, ())}
     if number_of := NUMBER_OF.match(bare.quantity.subject or ""):
-        # "the number of people evacuated to shelters" counts people, "of planned job cuts" jobs
-        return bool(names & {stem(w) for w in number_of[1].split()})
+        # "the number of people evacuated to shelters" counts people, "of planned job cuts" jobs;
+        # "the number of recovered vehicles ... has risen to 261" vehicles, a plural the stemmer
+        # cuts further ("vehicl"), read where the count is said to be revised
+        plurals = {stem(f"{w}s") for w in unit_words(counted.unit)} \
+            if counted.unit and bare.revised else set()
+        return bool((names | plurals) & {stem(w) for w in number_of[1].split()})
     head = COUNTED_SUBJECT.search(bare.quantity.subject or "")
     if counted.unit and head and not names & {stem(w) for w in (bare.quantity.subject or "").split()[-2:]}:
         # "More than half the cases, 231," counts cases, not the schools beside them ("planned
