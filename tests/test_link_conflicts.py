@@ -45,6 +45,11 @@ def sides_text(conflict, articles):
     return [{by_id[e.article_id].span_text(e.start, e.end) for e in s.evidence} for s in conflict.sides]
 
 
+def evidence_words(conflict, articles):
+    """Every word of every side's evidence, commas stripped: the names a conflict quotes."""
+    return {w.strip(",") for side in sides_text(conflict, articles) for t in side for w in t.split()}
+
+
 def only(conflicts, kind):
     found = [c for c in conflicts if c.kind == kind]
     assert len(found) == 1, found
@@ -2226,8 +2231,7 @@ def test_a_ministrys_regional_director_holds_the_regional_office_of_its_portfoli
     regional = article("md-b", "2025-08-05", "The tomb near Huanchaco will be protected, said Hugo "
                        "Moreno, the regional culture director.")
     conflict = only(conflicts_of(ministry, regional), "identity")
-    texts = {t for side in sides_text(conflict, [ministry, regional]) for t in side}
-    assert {w.strip(",") for t in texts for w in t.split()} >= {"Valderde", "Moreno"}
+    assert evidence_words(conflict, [ministry, regional]) >= {"Valderde", "Moreno"}
 
 
 def test_the_investigator_leading_an_inquiry_is_its_lead_investigator():
@@ -2237,8 +2241,7 @@ def test_the_investigator_leading_an_inquiry_is_its_lead_investigator():
                       "said the crew had been interviewed.")
     conflict = only(conflicts_of(lead, leading), "identity")
     assert conflict.confidence >= SHOWN_CONFIDENCE
-    texts = {t for side in sides_text(conflict, [lead, leading]) for t in side}
-    assert {w.strip(",") for t in texts for w in t.split()} >= {"Mendes", "Fontes"}
+    assert evidence_words(conflict, [lead, leading]) >= {"Mendes", "Fontes"}
 
 
 def test_a_title_before_a_name_stops_at_the_sentence_before():
@@ -2355,10 +2358,9 @@ def test_the_auctioneer_of_one_sale_is_one_office_after_a_short_last_word():
     second = article("au-b", "2025-10-22", "Four bidders pushed the price up. Auctioneer Tobias Grant closed "
                      "the sale after nine minutes.")
     conflict = only(conflicts_of(first, second), "identity")
-    texts = {t for side in sides_text(conflict, [first, second]) for t in side}
-    assert "Auctioneer Tobias Grant" in texts
+    assert "Auctioneer Tobias Grant" in {t for side in sides_text(conflict, [first, second]) for t in side}
     assert role_before("The painting was offered in London, where auctioneer ", title=True)[0] == "auctioneer"
-    assert {w.strip(",") for t in texts for w in t.split()} >= {"Bennett", "Grant"}
+    assert evidence_words(conflict, [first, second]) >= {"Bennett", "Grant"}
 
 
 def test_an_expedition_leader_and_who_led_the_work_are_one_office():
@@ -2367,8 +2369,7 @@ def test_an_expedition_leader_and_who_led_the_work_are_one_office():
     led = article("ex-w", "2025-10-28", "\"We could read the name on the stern,\" said Maja Berg, who led "
                   "the work for the maritime museum.")
     conflict = only(conflicts_of(leader, led), "identity")
-    texts = {t for side in sides_text(conflict, [leader, led]) for t in side}
-    assert {w.strip(",") for t in texts for w in t.split()} >= {"Holm", "Berg"}
+    assert evidence_words(conflict, [leader, led]) >= {"Holm", "Berg"}
 
 
 def test_a_round_bound_agrees_with_a_value_just_past_it():
@@ -2478,8 +2479,7 @@ def test_who_directed_a_project_is_its_director():
     director = article("dr-b", "2025-06-11", "The project director, architect Tobias Grant, told reporters "
                        "the towers were safe.")
     conflict = only(conflicts_of(directed, director), "identity")
-    texts = {t for side in sides_text(conflict, [directed, director]) for t in side}
-    assert {w.strip(",") for t in texts for w in t.split()} >= {"Bennett", "Grant"}
+    assert evidence_words(conflict, [directed, director]) >= {"Bennett", "Grant"}
 
 
 def test_one_articles_figures_on_two_sides_are_two_measures():
@@ -2511,3 +2511,16 @@ def test_the_number_of_things_said_to_have_risen_to_a_figure_counts_those_things
     conflict = only(conflicts_of(first, later), "numeric")
     assert conflict.status == "revision"
     assert sorted(sides_text(conflict, [first, later]), key=min) == [{"130"}, {"171"}]
+
+
+def test_a_role_after_a_name_leaves_the_title_before_it_unread_where_asked():
+    from newsprism.link.identity import _written_roles
+    from newsprism.model import Mention
+
+    text = "Interior Minister Ana Ruiz, who heads the police board, said so."
+    start = text.index("Ana")
+    mention = Mention("wr", "person:ana-ruiz", start, start + len("Ana Ruiz"), "Ana Ruiz")
+    roles = [role for role, _ in _written_roles(article("wr", "2025-01-01", text), mention, title=False)]
+    assert roles == ["head of police board"]
+    titled = [role for role, _ in _written_roles(article("wr", "2025-01-01", text), mention, title=True)]
+    assert titled == ["head of police board", "Interior Minister"]

@@ -319,6 +319,8 @@ class Measure:
     revised: bool = False  # said to be what another figure was revised to ("revised the total to 2.6")
     casualty_part: bool = False  # some of the casualties counted ("Seven of the injured are critical")
     whole_of_part: bool = False  # the whole some part is of ("one of four men"; see PARTITIVE)
+    cited: bool = False  # cited as an earlier report's, not the article's own ("up from 11"; CITED_EARLIER)
+    sized: bool = False  # the size of a thing named after it ("a 24-bed unit"; see SIZE_OF_THING)
     # The compass point (degrees) and the place a distance is measured from, and where that
     # phrase ends in the article ("150 nautical miles east of Aden"); None when it gives none.
     position: tuple[int, str, int] | None = None
@@ -402,6 +404,9 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    casualty_part=bool(CASUALTIES_PART.match(article.text, quantity.end)),
                    whole_of_part=bool(PARTITIVE.search(article.text[max(0, quantity.start - 20):
                                                                     quantity.start])),
+                   cited=bool(CITED_EARLIER.search(article.text[max(left, quantity.start - CITED_REACH):
+                                                                quantity.start])),
+                   sized=bool(SIZE_OF_THING.match(article.text, quantity.end)),
                    included=_included(article.text[left:quantity.start]))
 
 
@@ -569,6 +574,12 @@ def _counted(unit: str | None) -> str | None:
 PART_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|of them)\s+$", re.IGNORECASE)
 PART_AFTER = re.compile(r"^\s*(of (them|whom|those)|seriously|critically|severely|badly|gravely)\b",
                         re.IGNORECASE)
+# Words before a figure that cite it as what earlier reports said, not as the article's own.
+CITED_EARLIER = re.compile(r"\b(earlier|initial|previous|first) (reports?|figures?|estimates?|count)\b|"
+                           r"\b(initially|previously|had (put|given|reported|stood at))\b|\bup from\s*$",
+                           re.IGNORECASE)
+CITED_REACH = 60  # characters before a figure read for the words that cite it as an earlier report's
+SIZE_OF_THING = re.compile(r"-[a-z]")  # a figure joined to its noun by a hyphen: "24-bed", "12-storey"
 # The whole of a part, read before the figure: "one of four men", "Four of the six people killed".
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
                        r"(the |just |only |the only |his |her |its |their |our )?$", re.IGNORECASE)
@@ -1069,27 +1080,11 @@ def _revised_pair(a: Measure, b: Measure) -> bool:
     return bool(a.unit) and a.unit == b.unit and (a.revised or b.revised)
 
 
-# Words before a figure that cite it as what earlier reports said, not as the article's own.
-CITED_EARLIER = re.compile(r"\b(earlier|initial|previous|first) (reports?|figures?|estimates?|count)\b|"
-                           r"\b(initially|previously|had (put|given|reported|stood at))\b|\bup from\s*$",
-                           re.IGNORECASE)
-
-
 def _far_apart(a: Measure, b: Measure) -> bool:
     """Values MAGNITUDE apart where one is the size of a thing named after it ("a 24-bed intensive
     care unit"), no count of the sentence's noun."""
     low, high = sorted((abs(a.value), abs(b.value)))
-    return (low == 0 or high / low > MAGNITUDE) and any(SIZE_OF_THING.match(m.article.text, m.quantity.end)
-                                                        for m in (a, b))
-
-
-SIZE_OF_THING = re.compile(r"-[a-z]")  # a figure joined to its noun by a hyphen: "24-bed", "12-storey"
-
-
-def cites_earlier(m: Measure) -> bool:
-    """Whether the article cites the figure as an earlier report's ("up from 11 earlier in the
-    week"), not as its own."""
-    return bool(CITED_EARLIER.search(m.before()[-60:]))
+    return (low == 0 or high / low > MAGNITUDE) and (a.sized or b.sized)
 
 
 def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[MeasureMatch]:
@@ -1112,7 +1107,7 @@ def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[Measur
     # Values MAGNITUDE apart are no one figure: "has 450 beds, including a 24-bed intensive care
     # unit" meets "has 540 beds" with its 450, however alike the 24's words are.
     candidates.sort(key=lambda m: (-m.score - 0.05 * values_agree(m.a, m.b)
-                                   + CITED_LAST * (cites_earlier(m.a) or cites_earlier(m.b))
+                                   + CITED_LAST * (m.a.cited or m.b.cited)
                                    + APART_LAST * _far_apart(m.a, m.b),
                                    m.a.quantity.id, m.b.quantity.id))
     used: set[str] = set()

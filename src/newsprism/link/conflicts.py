@@ -37,7 +37,6 @@ from .align import (
     bearings_differ,
     bound,
     casualties,
-    cites_earlier,
     is_age,
     measure_matches,
     measures_of,
@@ -330,8 +329,8 @@ def measure_groups(matches: Sequence[MeasureMatch], compared: set[frozenset[str]
 
 def _own_figures(measures: list[Measure]) -> list[Measure]:
     """The measures without the figures an article cites as earlier reports beside its own."""
-    own = {m.article.id for m in measures if not cites_earlier(m)}
-    return [m for m in measures if m.article.id not in own or not cites_earlier(m)]
+    own = {m.article.id for m in measures if not m.cited}
+    return [m for m in measures if m.article.id not in own or not m.cited]
 
 
 def value_sides(measures: list[Measure]) -> list[list[Measure]]:
@@ -463,7 +462,7 @@ def _time_order(sides: list[list[Measure]], days: dict):
     """
     if any(days[m.article.id] is None for s in sides for m in s):
         return None, None
-    dated = [[m for m in s if not cites_earlier(m)] or s for s in sides]
+    dated = [[m for m in s if not m.cited] or s for s in sides]
     ordered = sorted(dated, key=lambda s: min(days[m.article.id] for m in s))
     first, last = ordered[0], ordered[-1]
     if max(days[m.article.id] for m in first) < min(days[m.article.id] for m in last):

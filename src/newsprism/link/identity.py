@@ -376,8 +376,8 @@ def _written_roles(article: Article, mention: Mention, title: bool = True) -> li
     after = (mention.start, mention.end)
     found = []
     if m := LEADER_OF.match(rest):
-        title = "director" if m.group("verb").startswith("direct") else "head"  # "who directed the project"
-        found.append((f"{title} of {m.group('what')}", [(mention.start, mention.end + m.end())]))
+        office = "director" if m.group("verb").startswith("direct") else "head"  # "who directed the project"
+        found.append((f"{office} of {m.group('what')}", [(mention.start, mention.end + m.end())]))
     elif m := PRESIDED.match(rest):
         found.append(("presiding judge", [(mention.start, mention.end + m.end())]))
     elif m := WHO_WAS.match(rest):
