@@ -2524,3 +2524,37 @@ def test_a_role_after_a_name_leaves_the_title_before_it_unread_where_asked():
     assert roles == ["head of police board"]
     titled = [role for role, _ in _written_roles(article("wr", "2025-01-01", text), mention, title=True)]
     assert titled == ["head of police board", "Interior Minister"]
+
+
+def test_a_commander_holds_one_office_only_where_whose_is_said():
+    first = article("pc-a", "2025-07-08", "Shops closed on Tuesday as police blocked the road to parliament. "
+                    "Nairobi regional police commander Peter Otieno said 40 people had been arrested.")
+    second = article("pc-b", "2025-07-08", "Peter Otieno, the commander of police in the Nairobi region, "
+                     "said officers had acted with restraint on Tuesday.")
+    third = article("pc-c", "2025-07-09", "Nairobi police commander Paul Wekesa said on Wednesday that 40 "
+                    "suspects would be charged.")
+    conflict = only(conflicts_of(first, second, third), "identity")
+    assert {s.value for s in conflict.sides} == {"Peter Otieno", "Paul Wekesa"}
+    assert same_office(office_key("Nairobi regional police commander", frozenset({"nairobi"}))[0],
+                       office_key("Nairobi police commander", frozenset({"nairobi"}))[0])
+    assert not is_office(office_key("rebel commander")[0])
+    assert not is_office(office_key("Wing Commander")[0])
+
+
+def test_a_director_general_is_the_head_who_heads_a_department_of_a_long_name():
+    titled = article("dg-a", "2025-09-16", "The rhinos landed on Tuesday. Chanda Mwansa, director general of "
+                     "Zambia's Department of National Parks and Wildlife, said the aim was a breeding herd.")
+    heads = article("dg-b", "2025-09-16", "The rhinos landed on Tuesday. Chanda Mwale, who heads the "
+                    "Department of National Parks and Wildlife, told reporters the arrival was historic.")
+    conflict = only(conflicts_of(titled, heads), "identity")
+    assert evidence_words(conflict, [titled, heads]) >= {"Mwansa", "Mwale"}
+    assert office_key("WHO Director-General")[0] == office_key("WHO chief")[0]
+
+
+def test_canvases_are_paintings_counted():
+    first = article("cv-a", "2025-02-11", "Thieves broke into a museum in Ghent early on Tuesday and made "
+                    "off with seven paintings by Flemish artists, police said.")
+    second = article("cv-b", "2025-02-11", "Police in Belgium were hunting on Tuesday for two thieves who "
+                     "stole six canvases from a museum in Ghent in a raid that lasted ten minutes.")
+    conflict = only(conflicts_of(first, second), "numeric")
+    assert {s.value for s in conflict.sides} == {"seven", "six"}

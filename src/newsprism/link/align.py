@@ -266,7 +266,7 @@ CONCEPTS = {"spend": "#spend", "spent": "#spend", "expenditure": "#spend", "outl
 # Counted things news names in turn ("14 foreign vessels", "a dozen ships"; "3,000 dockers", "8,000
 # dock workers"): the unit's head word as the one they are compared by.
 COUNTED = {"vessel": "ship", "docker": "worker", "troop": "soldier", "rifl": "gun", "rifle": "gun",
-           "infection": "case"}
+           "infection": "case", "canva": "paint", "canvas": "paint"}
 # A count of a set beside another one, read right after the figure: "seven AK-47s and three other
 # rifles", "five more bodies".
 FURTHER = re.compile(r"\s+(other|more|additional|extra|remaining|further|another)\b", re.IGNORECASE)

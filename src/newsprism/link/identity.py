@@ -48,6 +48,7 @@ SYNONYMS = (
     (r"\b(?:lead|chief|head) investigator\b|\binvestigator[- ](?:in[- ]charge\b|leading the "
      r"(?:inquiry|investigation|probe)\b)", "leadinvestigator"),
     (r"\bchair(man|woman|person)?\b", "chair"),
+    (r"\bdirector[- ]general\b", "head"),  # an agency's director-general is its head
     (r"\bpremier\b", "prime minister"),
     (r"\b(chief|head|boss|leader)\b", "head"),
     # one undertaking's leader: "expedition leader", "who led the work", "who led the search"
@@ -58,12 +59,16 @@ SYNONYMS = (
 OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "director", "governor", "mayor",
                      "commissioner", "chancellor", "chiefexecutive", "general", "speaker", "premier",
                      "manager", "coach", "attorney", "warden", "ambassador"})
+# Words naming an office one person holds only once whose it is has been said: "Nairobi police
+# commander", not "a rebel commander" or the rank "Wing Commander".
+OWNED_OFFICES = frozenset({"commander"})
 SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "leadinvestigator", "governor", "mayor", "presidingjudge",
                                  "harbourmaster", "warden", "auctioneer"})
 # Words that make another office of the same title: the deputy attorney general is not the attorney
 # general, nor the nominee the one in office.
 # Words that put an office at a region's level: a regional governor is no national one.
 REGIONAL = frozenset({"region", "regional", "province", "provincial"})
+REGION = frozenset({"regional"})  # the qualifier those words give
 QUALIFIERS = {"deputy": "deputy", "assistant": "assistant", "associate": "associate", "acting": "acting",
               "interim": "interim", "vice": "vice", "nominee": "nominee", "nominated": "nominee",
               "next": "nominee", "designate": "nominee", "elect": "nominee", "incoming": "nominee",
@@ -81,7 +86,7 @@ GENERAL_TITLES = frozenset({"attorney", "secretary", "surgeon", "director", "con
 JURISDICTIONS = {"us": "us", "usa": "us", "america": "us", "american": "us", "united states": "us",
                  "uk": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk", "england": "uk",
                  "french": "fran", "spanish": "spai", "dutch": "neth", "federal": "us", "white house": "us"}
-ROLE_WORDS = r"[A-Za-z][\w.'’\- ]{2,50}?"
+ROLE_WORDS = r"[A-Za-z][\w.'’\- ]{2,80}?"
 # "Paraguay's", "the country's": whose office a role is, written before it.
 OWNER = r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*['’]s\s+)"
 # After a name: "X, the interior minister,", "X, Paraguay's interior minister,", "X, the former governor".
@@ -197,6 +202,7 @@ def office_key(role: str, places: frozenset[str] = frozenset()) -> tuple[Office,
             continue
         if where and token[0].isupper():
             owners.append(lowered)  # "harbour master at Castlebay": the place whose office it is
+            previous = token
             continue
         acronym = sum(ch.isupper() for ch in token) >= 2 and not any(ch.islower() for ch in token)
         if lowered.endswith("'s") and not token[0].isupper():
@@ -244,7 +250,7 @@ def is_office(key: frozenset[str] | Office) -> bool:
     """Whether a role names one qualified office ("finance minister", not "minister" or
     "analyst"); one office word is enough where the role says whose ("Port Authority chief")."""
     if isinstance(key, Office):
-        return is_office(key.words) or bool(key.owner and key.words & OFFICES)
+        return is_office(key.words) or bool(key.owner and key.words & (OFFICES | OWNED_OFFICES))
     return len(key) >= 2 and bool(key & OFFICES) or bool(key & SINGLE_WORD_OFFICES)
 
 
@@ -258,6 +264,10 @@ def same_office(a: frozenset[str] | Office, b: frozenset[str] | Office) -> bool:
         words_a = a if isinstance(a, frozenset) else a.words
         words_b = b if isinstance(b, frozenset) else b.words
         return is_office(words_a) and is_office(words_b) and words_a == words_b
+    if a.owner and a.owner == b.owner:
+        # "Nairobi regional police commander", "Nairobi police commander": the region named says
+        # which office, whether or not "regional" says it again
+        return is_office(a) and a.words == b.words and a.qualifiers - REGION == b.qualifiers - REGION
     return (is_office(a) and a.words == b.words and a.qualifiers == b.qualifiers
             and (a.owner == b.owner or not a.owner or not b.owner))
 
@@ -325,9 +335,9 @@ def _owner_word(word: str, places: frozenset[str]) -> bool:
 
 def _plural_role(text: str) -> bool:
     """ "head coaches John Lucas, ...": a role in the plural heads a list of people, not one office."""
-    words = re.findall(r"[A-Za-z]+", text)
-    last = next((w.lower() for w in words if w.lower() in PLURAL_OFFICES), None)
-    return last is not None
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    # "X, who heads the department": a verb, not a plural
+    return any(w in PLURAL_OFFICES and words[i - 1:i] != ["who"] for i, w in enumerate(words))
 
 
 PLURAL_OFFICES = frozenset({"coaches", "ministers", "secretaries", "presidents", "directors", "governors",
