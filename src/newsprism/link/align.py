@@ -660,7 +660,27 @@ def scope_of(item: Item, quantity: Quantity) -> tuple[str, object] | None:
             return "since", interval(start)[0] if interval(start) else start
         span = interval(start), interval(end)
         return ("in", (span[0][0], span[1][1])) if all(span) else None
-    return _nearby_scope(article, analysis, quantity) or _event_scope(article, quantity)
+    return _nearby_scope(article, analysis, quantity) or _event_scope(article, quantity) \
+        or _opening_span(article.text, quantity)
+
+
+SPAN_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+SPAN_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+# "in the first week after it opened", "in its first two weeks": a figure counted from a start
+# the story shares, over a span of that length
+OPENING_SPAN = re.compile(r"[^.;:]{0,40}?\b(?:in|during|over)\s+(?:the|its|their)\s+first\s+"
+                          r"(?:(\d+|[a-z]+)\s+)?(hour|day|week|fortnight|month|year)s?\b", re.IGNORECASE)
+
+
+def _opening_span(text: str, quantity: Quantity) -> tuple[str, object] | None:
+    """("first", days) for a figure said to be counted in the first days of something."""
+    found = OPENING_SPAN.match(text, quantity.end)
+    if not found:
+        return None
+    count = found[1].lower() if found[1] else "one"
+    number = int(count) if count.isdigit() else SPAN_COUNTS.get(count)
+    return ("first", number * SPAN_DAYS[found[2].lower()]) if number else None
 
 
 def _event_scope(article: Article, quantity: Quantity) -> tuple[str, object] | None:
@@ -727,6 +747,8 @@ def scopes_differ(a: Measure, b: Measure) -> bool:
         starts = [_start(x.scope) for x in (a, b)]  # whose figures differ (one figure is one time)
         return None not in starts and abs((starts[0] - starts[1]).days) > SAME_START_DAYS \
             and not values_agree(a, b)
+    if a.scope[0] == "first":  # "in the first week" and "in its first two weeks"
+        return a.scope[1] != b.scope[1]
     if a.scope[0] == "since":
         events = [str(x.scope[1]).removeprefix("after: ").split() for x in (a, b)
                   if str(x.scope[1]).startswith("after: ")]

@@ -152,9 +152,10 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
             nearest = min(sides or [main], key=lambda s: abs(s[0].value - other[0].value))
             note = [other, nearest]
             if values_agree(other[0], nearest[0]) and not any(
-                    m.scope and m.scope[0] == "since" for s in note for m in s):
+                    m.scope and m.scope[0] in ("since", "first") for s in note for m in s):
                 # the same figure for another period is no disagreement; for a span since another
-                # start it is ("$700 billion since 2014" against "since Trump took office")
+                # start, or one of another length from one start, it is ("$700 billion since 2014"
+                # against "since Trump took office"; "in the first week", "in its first two weeks")
                 continue
             if len({m.article.id for s in note for m in s}) >= 2 and not different_measures(note, False):
                 conflict = _numeric_conflict(note, "scope", score)
@@ -473,7 +474,10 @@ def _time_order(sides: list[list[Measure]], days: dict):
 def _numeric_conflict(sides: list[list[Measure]], status: str, score: float,
                       rising: bool = False) -> Conflict:
     subject = max((m.quantity.subject or "" for s in sides for m in s), key=len) or "A figure"
-    parts = [f"{s[0].quantity.text} ({outlets_text(m.article for m in s)})" for s in sides]
+    texts = [s[0].quantity.text for s in sides]
+    if len(set(texts)) < len(texts):  # one figure for two periods: say which is which
+        texts = [f"{t}, {_period(s[0])}" if s[0].scope else t for t, s in zip(texts, sides, strict=True)]
+    parts = [f"{t} ({outlets_text(m.article for m in s)})" for t, s in zip(texts, sides, strict=True)]
     summary = f"{subject[0].upper()}{subject[1:]}: {' vs '.join(parts)}"
     confidence, reasons = numeric_confidence(sides, score, status, rising)
     if status == "scope":
@@ -482,6 +486,17 @@ def _numeric_conflict(sides: list[list[Measure]], status: str, score: float,
     return make_conflict("numeric", status, summary, [
         side(s[0].quantity.text, (Evidence(m.article.id, m.quantity.start, m.quantity.end) for m in s))
         for s in sides], confidence, reasons)
+
+
+def _period(m: Measure) -> str:
+    """A figure's period in words: "first 14 days", "since 2014-01-01", "since Trump took office",
+    "2024-01-01 to 2024-12-31"."""
+    kind, value = m.scope
+    if kind == "first":
+        return f"first {value:g} days"
+    if kind == "since":
+        return f"since {str(value).removeprefix('after: ')}"
+    return f"{value[0]} to {value[1]}"
 
 
 TOTAL_TAKEN = 0.8  # a contradiction that one report's taking a running total for one occasion explains

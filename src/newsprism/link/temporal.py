@@ -228,7 +228,17 @@ def _similar_events(first: list[Event], second: list[Event]) -> list[tuple[float
               for a in first for b in second]
     return [(score, a, b) for score, a, b in scored
             if score >= EVENT_SIMILAR or len(a.stems.keys() & b.stems.keys()) >= EVENT_SHARED
-            or (score >= NEAR_SIMILAR and _days_apart(a, b) <= NEAR_DAYS) or _one_scheduled_kind(a, b)]
+            or (score >= NEAR_SIMILAR and _days_apart(a, b) <= NEAR_DAYS) or _one_scheduled_kind(a, b)
+            or _one_kind_near(a, b)]
+
+
+def _one_kind_near(a: Event, b: Event) -> bool:
+    """Two days a few days apart whose clauses name one kind of event in other words and share a
+    word besides ("a bus fell into a ravine late on March 14", "the bus plunged into a gorge on
+    Friday, March 13"): their frames decide."""
+    shared = a.stems.keys() & b.stems.keys()
+    return bool((shared & EVENT_KINDS) - UNSPECIFIC) and len(shared - EVENT_KINDS) >= 1 \
+        and _days_apart(a, b) <= NEAR_DAYS
 
 
 SCHEDULED_DAYS = 14  # two days this close that two reports schedule one kind of event for
