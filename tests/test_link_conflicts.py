@@ -2561,22 +2561,41 @@ def test_canvases_are_paintings_counted():
 
 
 def test_one_fall_told_in_other_words_a_day_apart_is_a_temporal_conflict():
-    first = article("bf-a", "2026-03-15", "At least 19 people were killed when a long-distance bus fell about "
-                    "200 metres into a ravine on a mountain highway late on March 14, police said on Sunday.")
-    second = article("bf-b", "2026-03-15", "The death toll reached 19 on Sunday. The bus left the road and "
-                     "plunged into a gorge on Friday, March 13, while carrying 48 people.")
+    first = article("bf-a", "2026-03-15", "At least 19 people were killed when a long-distance bus fell "
+                    "about 200 metres into a ravine on a mountain highway in the central Andes late on "
+                    "March 14, police said on Sunday.")
+    second = article("bf-b", "2026-03-15", "Families gathered outside hospitals on Sunday. The bus left the "
+                     "Huancavelica-Lima road and plunged into a gorge on Friday, March 13, while carrying 48 "
+                     "passengers and its crew.")
     conflict = only(conflicts_of(first, second), "temporal")
     assert sorted(sides_text(conflict, [first, second]), key=min) == [{"Friday, March 13"}, {"March 14"}]
 
 
 def test_one_figure_for_first_spans_of_two_lengths_is_a_scope_note_saying_which():
-    week = article("ms-a", "2025-04-07", "The new metro line carried 1.1 million trips in the first week after "
-                   "it opened, the operator said on Monday.")
+    week = article("ms-a", "2025-04-07", "The new metro line carried 1.1 million trips in the first week "
+                   "after it opened, the operator said on Monday.")
     fortnight = article("ms-b", "2025-04-14", "The operator says its new metro line has carried 1.1 million "
                         "trips in its first two weeks, ahead of its forecast.")
     conflict = only(conflicts_of(week, fortnight), "numeric")
     assert conflict.status == "scope"
     assert "first 7 days" in conflict.summary and "first 14 days" in conflict.summary
-    also_week = article("ms-c", "2025-04-08", "Commuters logged 1.1 million trips on the new metro line in the "
-                        "first week of operation, according to the operator.")
+    also_week = article("ms-c", "2025-04-08", "Commuters logged 1.1 million trips on the new metro line in "
+                        "the first week of operation, according to the operator.")
     assert of_kind("numeric", week, also_week) == []
+
+
+def test_a_price_moving_on_two_trading_days_is_two_moves():
+    monday = article("tm-a", "2026-03-10", "Shares in Acme Mining fell 3 percent on Monday after the company "
+                     "cut its output forecast, traders said.")
+    tuesday = article("tm-b", "2026-03-10", "Acme Mining shares fell 2 percent in London on Tuesday as "
+                      "analysts cut their price targets.")
+    assert conflicts_of(monday, tuesday) == []
+    same_day = article("tm-c", "2026-03-10", "Acme Mining shares fell 2 percent in London on Monday as "
+                       "analysts cut their price targets.")
+    conflict = only(conflicts_of(monday, same_day), "numeric")
+    assert {s.value for s in conflict.sides} == {"3 percent", "2 percent"}
+    euro = article("tm-d", "2026-03-15", "The euro fell against the dollar on Monday as investors weighed "
+                   "the central bank's remarks.")
+    low = article("tm-e", "2026-03-15", "The euro fell to a two-week low on Tuesday after weak German "
+                  "factory data.")
+    assert of_kind("temporal", euro, low) == []

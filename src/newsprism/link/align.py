@@ -324,6 +324,7 @@ class Measure:
     # The compass point (degrees) and the place a distance is measured from, and where that
     # phrase ends in the article ("150 nautical miles east of Aden"); None when it gives none.
     position: tuple[int, str, int] | None = None
+    moved_on: str = ""  # the day a change is said to happen ("fell 3 percent on Monday"; see `_moved_on`)
 
     def before(self) -> str:
         """The words of the sentence before the figure."""
@@ -407,7 +408,8 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    cited=bool(CITED_EARLIER.search(article.text[max(left, quantity.start - CITED_REACH):
                                                                 quantity.start])),
                    sized=bool(SIZE_OF_THING.match(article.text, quantity.end)),
-                   included=_included(article.text[left:quantity.start]))
+                   included=_included(article.text[left:quantity.start]),
+                   moved_on=_moved_on(analysis, quantity, left, right))
 
 
 # A count of travellers with the crew is one of everyone on board.
@@ -1001,6 +1003,20 @@ SHARES = frozenset({"percent", "fraction", "percentage_point"})  # units of a sh
 SHARE_OF = re.compile(r"\s+of\s")
 
 
+MOVED_ON_REACH = 40  # characters between a change and the day its clause gives it
+ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+def _moved_on(analysis, quantity: Quantity, left: int, right: int) -> str:
+    """The day a change is said to happen on, where its sentence names one day close by: "shares
+    fell 3 percent on Monday" and "fell 2 percent on Tuesday" are two days' moves."""
+    if quantity.change not in ("up", "down"):
+        return ""
+    days = [t for t in analysis.timexes if t.type == "DATE" and ONE_DAY.match(t.value)
+            and left <= t.start < right and _gap(t, quantity) <= MOVED_ON_REACH]
+    return min(days, key=lambda t: _gap(t, quantity)).value if days else ""
+
+
 def _changed(m: Measure) -> bool:
     """Whether the figure is a change ("rose 15 percent", "a 15 percent increase")."""
     return m.quantity.change in ("up", "down")
@@ -1024,6 +1040,8 @@ def similarity(a: Measure, b: Measure) -> float:
         return 0.0  # a total against one of the parts it is said to include
     if a.casualty_part != b.casualty_part:
         return 0.0  # "Seven of the injured are in critical condition" is no count of the injured
+    if a.moved_on and b.moved_on and a.moved_on != b.moved_on:
+        return 0.0  # a price's move on one trading day is not its move on another
     if a.unit in SHARES and any(_changed(x) and _share_of(y) for x, y in ((a, b), (b, a))):
         return 0.0  # "a 15 percent increase" is a change; "5 percent of imports" a share
     if a.further != b.further or a.summed != b.summed or a.margin != b.margin or a.past != b.past \

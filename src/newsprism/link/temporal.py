@@ -399,7 +399,22 @@ def _told_apart(a: Frame, b: Frame) -> bool:
     a start and an end ("the strike started Monday", "the strike ended Thursday"), two named
     places' "where" clauses (Iowa, "where voters will go to caucuses", is not New Hampshire)."""
     return _attempt(a) != _attempt(b) or len({_phase(a), _phase(b)} - {""}) > 1 \
-        or bool(a.where and b.where and a.where != b.where)
+        or bool(a.where and b.where and a.where != b.where) or (_market_move(a) and _market_move(b))
+
+
+# A price moves on every trading day: "shares fell on Monday" and "fell again on Tuesday" are two
+# moves, not one misdated.
+PRICE_MOVES = frozenset({"fall", "rise", "gain", "drop", "climb", "slip", "slide", "jump", "surge", "rally",
+                         "plunge", "tumble", "decline", "ease", "advance", "sink", "soar", "dip", "edge",
+                         "firm", "weaken", "strengthen", "recover", "rebound", "close", "trade"})
+PRICED = frozenset({"share", "stock", "index", "euro", "dollar", "yen", "pound", "franc", "yuan", "rupee",
+                    "peso", "rouble", "ruble", "currency", "price", "future", "bond", "yield", "market",
+                    "oil", "gold", "crude", "bitcoin", "rate", "benchmark"})
+
+
+def _market_move(frame: Frame) -> bool:
+    """Whether a frame tells a price's move on a day ("the euro fell against the dollar")."""
+    return bool(frame.heads & PRICE_MOVES) and bool(({frame.subject} | frame.words) & PRICED)
 
 
 def _phase(frame: Frame) -> str:
