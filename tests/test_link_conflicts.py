@@ -2599,3 +2599,43 @@ def test_a_price_moving_on_two_trading_days_is_two_moves():
     low = article("tm-e", "2026-03-15", "The euro fell to a two-week low on Tuesday after weak German "
                   "factory data.")
     assert of_kind("temporal", euro, low) == []
+
+
+def test_one_surname_with_two_given_names_of_one_sex_in_separate_reports_is_a_weak_identity_conflict():
+    first = article("gn-a", "2026-03-19", "Raymond Gagnon, 62, won the top prize in the March 10 draw with a "
+                    "ticket bought in Sudbury, the lottery corporation said on Thursday.")
+    second = article("gn-b", "2026-03-20", "Friends of Robert Gagnon, the Sudbury man who won the jackpot, "
+                     "said on Friday they were thrilled for him.")
+    conflict = only(conflicts_of(first, second), "identity")
+    assert {s.value for s in conflict.sides} == {"Raymond Gagnon", "Robert Gagnon"}
+    assert conflict.confidence < SHOWN_CONFIDENCE
+    wife = article("gn-c", "2026-03-20", "Friends of Marie Gagnon, whose husband won the jackpot, said on "
+                   "Friday the family was thrilled.")
+    assert of_kind("identity", first, wife) == []
+    victim = article("gn-f", "2025-06-16", "Tanya Reese, 19, and DeShawn Carter, 24, died at the scene of "
+                     "the shooting on Saturday, police said.")
+    mother = article("gn-g", "2025-06-17", "\"Tanya had just finished her first year of nursing school,\" "
+                     "said Denise Reese, 46, who runs a bakery nearby.")
+    assert of_kind("identity", victim, mother) == []
+    aunt = article("gn-h", "2025-06-17", "Police said the family had been told. \"She was a kind girl,\" "
+                   "said her aunt, Denise Reese, 46.")
+    assert of_kind("identity", victim, aunt) == []
+    nickname = article("gn-d", "2026-03-20", "Friends of Ray Gagnon, the Sudbury man who won the jackpot, "
+                       "said on Friday they were thrilled for him.")
+    assert of_kind("identity", first, nickname) == []
+    both = article("gn-e", "2026-03-20", "Raymond Gagnon, who won the jackpot, and his brother Robert Gagnon "
+                   "said on Friday they would share it.")
+    assert of_kind("identity", first, both) == []
+
+
+def test_two_given_names_told_of_in_unlike_words_or_months_apart_are_two_people():
+    player = article("gp-a", "2026-01-08", "Andrew Pusar added 13 points for the Crimson, while Doug Miller "
+                     "scored eight points with nine boards in the win over Boston College.")
+    legend = article("gp-b", "2026-01-08", "Ford passed the likes of Lennie Rosenbluth and Larry Miller in "
+                     "the record books because they could play varsity basketball for only three years.")
+    assert of_kind("identity", player, legend) == []
+    winter = article("gp-c", "2025-11-30", "Senator Raymond Gagnon, who chairs the education committee, said "
+                     "the bill would pass with wide support.")
+    spring = article("gp-d", "2026-05-23", "Senator Robert Gagnon, who chairs the education committee, said "
+                     "the bill would pass with wide support.")
+    assert of_kind("identity", winter, spring) == []

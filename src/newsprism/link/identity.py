@@ -13,6 +13,7 @@ article may miss a name it finds in another.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,11 +25,11 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, Evidence, Mention
-from ..stages.entities import RANK_PARTS, RANKS
+from ..stages.entities import RANK_PARTS, RANKS, first_name_genders
 from ..stages.textspans import title_case_line
 from .align import Utterance, name_tokens, same_speaker, word_pairs
-from .context import Item, make_conflict, nearby_pairs, outlets_text, published, side, stem
-from .names import fold
+from .context import Item, content_stems, make_conflict, nearby_pairs, outlets_text, published, side, stem
+from .names import fold, same_given
 
 SAME_WINDOW_DAYS = 14  # two people named in one office further apart than this may be successors
 SAME_WEEK_DAYS = 7  # "former X" and "X" of one person further apart than this is a change of office
@@ -473,7 +474,8 @@ def identity_conflicts(items: Sequence[Item]) -> list[Conflict]:
     per_article = _owners_filled([role_claims(item, known) for item in items])
     near = nearby_pairs(items)
     return (_two_people_one_office(per_article, near) + _former_and_serving(per_article, near)
-            + _two_offices_of_one_kind(per_article, near) + spelling_conflicts(items) + rank_conflicts(items)
+            + _two_offices_of_one_kind(per_article, near) + spelling_conflicts(items)
+            + given_name_conflicts(items) + rank_conflicts(items)
             + quote_speaker_conflicts(items) + misquoted_names(items))
 
 
@@ -684,22 +686,108 @@ def spelling_conflicts(items: Sequence[Item]) -> list[Conflict]:
     """One person's name spelled two ways by reports of one event ("Anthony LaCalamita" /
     "Anthony Calamita", "Ilene Wolfe" / "Ilene Wolff"): the same given name, surnames spelled
     almost alike or one the end of the other, each spelling used by its own articles."""
-    spellings: dict[str, dict[str, list[Evidence]]] = {}  # name -> article id -> mention spans
+    spellings = _full_names(items)
+    found = {}
+    names = sorted(spellings)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if _spelled_apart(a, b) and set(spellings[a]) != set(spellings[b]):
+                conflict = _names_conflict(items, spellings, a, b, "One name spelled two ways", SPELLING_BASE)
+                found[conflict.id] = conflict
+    return list(found.values())
+
+
+def _full_names(items: Sequence[Item]) -> dict[str, dict[str, list[Evidence]]]:
+    """Each person's name of two words written in full: name -> article id -> mention spans."""
+    spellings: dict[str, dict[str, list[Evidence]]] = {}
     for article, analysis in items:
         people = {e.id: e.name for e in analysis.entities if e.type == "PERSON" and len(e.name.split()) == 2}
         for m in analysis.mentions:
             if m.entity_id in people and m.kind == "name" and m.text == people[m.entity_id]:
                 spellings.setdefault(m.text, {}).setdefault(article.id, []).append(
                     Evidence(article.id, m.start, m.end))
+    return spellings
+
+
+def _names_conflict(items: Sequence[Item], spellings: dict[str, dict[str, list[Evidence]]], a: str, b: str,
+                    what: str, confidence: float, reasons: tuple[str, ...] = ()) -> Conflict:
+    """Two names of one person, each side the first mention in each article that writes it."""
+    sides = [side(n, [e for spans in spellings[n].values() for e in spans[:1]]) for n in (a, b)]
+    parts = [f"{n} ({outlets_text(x for x, _ in items if x.id in spellings[n])})" for n in (a, b)]
+    return make_conflict("identity", "contradiction", f"{what}: {' vs '.join(parts)}", sides, confidence,
+                         reasons)
+
+
+GIVEN_BASE = 0.55  # one surname, two given names: one person misnamed, or two of one family
+GIVEN_REASON = "one surname with two given names of one gender, no report naming both: one person " \
+               "misnamed, or two relatives"
+
+
+# A relative named right after the word for them ("her mother, Denise Reese"): one family's two people.
+KIN_BEFORE = re.compile(r"\b(?:mother|father|parents?|son|daughter|brother|sister|wife|husband|widow|widower"
+                        r"|uncle|aunt|cousin|niece|nephew|grand(?:mother|father|son|daughter))['’]?s?,?\s+$",
+                        re.IGNORECASE)
+
+
+def _told_apart_names(texts: dict[str, str], spellings: dict[str, dict[str, list[Evidence]]],
+                      a: str, b: str) -> bool:
+    """Whether the reports tell two people of one surname apart: one report knows both (names
+    both, or one in full and the other by the given name alone: "Tanya had just finished her first
+    year", beside "her mother, Denise Reese"), or one is named as a relative."""
+    knows = [{aid for aid, text in texts.items()
+              if aid in spellings[n] or re.search(rf"\b{re.escape(n.split()[0])}\b", text)} for n in (a, b)]
+    if knows[0] & knows[1]:
+        return True
+    return any(KIN_BEFORE.search(texts[e.article_id][max(0, e.start - 30):e.start])
+               for n in (a, b) for spans in spellings[n].values() for e in spans)
+
+
+GIVEN_CONTEXT = 0.2  # cosine of the words told around a surname in two reports that tell of one person
+
+
+def _told_alike(items: Sequence[Item], spellings: dict[str, dict[str, list[Evidence]]], a: str, b: str,
+                surname: str) -> bool:
+    """Whether the reports naming each of two people of one surname tell alike of them (the words of
+    the sentences naming the surname: "won the top prize", "the man who won the jackpot") within
+    one fortnight, as reports of one person would: a player in a box score and a legend of the
+    club's past are two, as are two politicians named months apart."""
+    contexts, days = [], []
+    for name in (a, b):
+        words: Counter[str] = Counter()
+        for article, analysis in items:
+            if article.id in spellings[name]:
+                words.update(w for s in re.split(r"(?<=[.!?])\s+", article.text) if surname in s
+                             for w in content_stems(s) if w != surname.lower())
+                days.append((name, published(article, analysis)))
+        contexts.append(words)
+    dated = [(n, d) for n, d in days if d]
+    if any(n != m and abs((d - e).days) > SAME_WINDOW_DAYS for n, d in dated for m, e in dated):
+        return False
+    first, second = contexts
+    norm = math.sqrt(sum(v * v for v in first.values()) * sum(v * v for v in second.values()))
+    shared = sum(first[w] * second[w] for w in first.keys() & second.keys())
+    return bool(norm) and shared / norm >= GIVEN_CONTEXT
+
+
+def given_name_conflicts(items: Sequence[Item]) -> list[Conflict]:
+    """One person given two first names by reports of one event ("Raymond Gagnon" / "Robert
+    Gagnon"): one surname, given names usually given to the same sex that are no variants of one
+    name, and no article naming both (one that did would be telling of two people)."""
+    spellings = _full_names(items)
+    texts = {article.id: article.text for article, _ in items}
     found = {}
     names = sorted(spellings)
     for i, a in enumerate(names):
         for b in names[i + 1:]:
-            if _spelled_apart(a, b) and set(spellings[a]) != set(spellings[b]):
-                sides = [side(n, [e for spans in spellings[n].values() for e in spans[:1]]) for n in (a, b)]
-                parts = [f"{n} ({outlets_text(x for x, _ in items if x.id in spellings[n])})" for n in (a, b)]
-                summary = f"One name spelled two ways: {' vs '.join(parts)}"
-                conflict = make_conflict("identity", "contradiction", summary, sides, SPELLING_BASE)
+            (first_a, last_a), (first_b, last_b) = a.split(), b.split()
+            if last_a != last_b or len(last_a) < MIN_SURNAME or _told_apart_names(texts, spellings, a, b):
+                continue
+            given = fold(first_a).lower(), fold(first_b).lower()
+            genders = {first_name_genders().get(g) for g in given}
+            if len(genders) == 1 and None not in genders and not same_given(*given) \
+                    and _told_alike(items, spellings, a, b, last_a):
+                conflict = _names_conflict(items, spellings, a, b, "One person given two first names",
+                                           GIVEN_BASE, (GIVEN_REASON,))
                 found[conflict.id] = conflict
     return list(found.values())
 
