@@ -2639,3 +2639,32 @@ def test_two_given_names_told_of_in_unlike_words_or_months_apart_are_two_people(
     spring = article("gp-d", "2026-05-23", "Senator Robert Gagnon, who chairs the education committee, said "
                      "the bill would pass with wide support.")
     assert of_kind("identity", winter, spring) == []
+
+
+def test_a_plan_revised_for_a_plant_on_a_day_is_no_figure_of_that_day():
+    first = article("jr-a", "2024-11-19", "Carmaker Nordhaven Motors said on Tuesday it would cut 1,200 jobs "
+                    "at its assembly plant in Charleroi as demand for its electric SUV weakens.")
+    later = article("jr-c", "2024-11-21", "Nordhaven Motors revised its restructuring plan for its Charleroi "
+                    "plant on Thursday, saying 1,450 jobs would now go, more than it had first announced.")
+    assert only(conflicts_of(first, later), "numeric").status == "revision"
+
+
+
+def test_two_parties_primaries_in_one_state_are_two_events():
+    gop = article("pp-a", "2016-02-09", "Cruz appeared to be laying the groundwork for a debate once the "
+                  "campaign moves to South Carolina, which holds its GOP primary Feb. 20.")
+    dem = article("pp-b", "2016-02-10", "The Democratic race now moves to Nevada, which holds caucuses on "
+                  "Feb. 20, and then South Carolina, which holds a primary on Feb. 27.")
+    assert of_kind("temporal", gop, dem) == []
+    other_day = article("pp-c", "2016-02-10", "The Republican race now moves to South Carolina, which holds "
+                        "a primary on Feb. 27.")
+    assert only(conflicts_of(gop, other_day), "temporal").status == "contradiction"
+
+
+def test_a_haul_uncovered_and_one_found_are_one_discovery():
+    found = article("dc-a", "2025-03-07", "Customs officers found 1,420 kilograms of cocaine hidden in a "
+                    "shipment of dragon fruit at Schiphol airport on Tuesday, March 4, prosecutors said.")
+    uncovered = article("dc-b", "2025-03-07", "Customs officers at Schiphol airport uncovered a record haul "
+                        "of cocaine on March 6 in a cargo shipment of dragon fruit from Colombia.")
+    conflict = only(conflicts_of(found, uncovered), "temporal")
+    assert sorted(sides_text(conflict, [found, uncovered]), key=min) == [{"March 6"}, {"Tuesday, March 4"}]

@@ -708,7 +708,9 @@ EVENT_TITLES = frozenset({"former", "president", "prime", "minister", "mr", "mrs
 SINCE_EVENT = re.compile(r"\bsince\s+((?:[\w’'.-]+\s+){1,7}?(?:took|became|began|started|came|invaded"
                          r"|launched|entered|won|joined|ended|broke|signed)\b(?:\s+(?:office|power|out))?)",
                          re.I)
-DURING = re.compile(r"\b(in|during|for)\b[^,.;]{0,25}$")
+# "in 2023", "during March", "for the year"; not "its plan for the plant on Thursday": a day
+# something was done ("on"), no period
+DURING = re.compile(r"\b(in|during|for)\b[^,.;]{0,25}(?<!\bon\s)$")
 
 
 def _nearby_scope(article, analysis, quantity) -> tuple[str, object] | None:

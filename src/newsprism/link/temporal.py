@@ -124,7 +124,7 @@ def temporal_conflicts(items: Sequence[Item]) -> list[Conflict]:
         same = [(score, a, b) for score, a, b in scored
                 if (same_event(frames[_key(a)], frames[_key(b)]) or _one_event_near(a, b, frames)
                     or _moved_event(a, b, days))
-                and not _two_polls(a, b)]
+                and not _two_polls(a, b) and not _two_parties(a, b)]
         for a, b in _one_to_one(same, first, second):
             apart = _days_apart(a, b)
             unwritten = {a.timex.value[:4] == "XXXX", b.timex.value[:4] == "XXXX"}
@@ -214,6 +214,35 @@ def _two_polls(a: Event, b: Event) -> bool:
     Feb. 11-15", "the Fox News poll was conducted February 15-17")."""
     first, second = pollsters(a.sentence), pollsters(b.sentence)
     return bool(first and second and not first & second)
+
+
+# A party named beside a date says whose contest it is: a state's Republican primary on Feb. 20 and
+# its Democratic one on Feb. 27 are two primaries.
+PARTIES = {"republican": "r", "republicans": "r", "gop": "r", "democratic": "d", "democrat": "d",
+           "democrats": "d", "labour": "l", "conservative": "c", "conservatives": "c", "tory": "c",
+           "tories": "c"}
+PARTY_WORD = re.compile(rf"\b(?:{'|'.join(PARTIES)})\b", re.IGNORECASE)
+
+
+def _party(event: Event) -> str:
+    """The one party the date's sentence names, else the one its neighbouring sentences name
+    ("... a big victory in the Feb. 20 South Carolina primary. Winning that trifecta would put
+    Trump ... the first Republican ..."); "" for none or several."""
+    own = {PARTIES[w.lower()] for w in PARTY_WORD.findall(event.sentence)}
+    if own:
+        return own.pop() if len(own) == 1 else ""
+    text, start = event.article.text, event.sentence_start
+    end = start + len(event.sentence)
+    before = re.split(r"(?<=[.!?])\s+", text[max(0, start - 300):start].rstrip())[-1]
+    after = re.split(r"(?<=[.!?])\s+", text[end:end + 300].lstrip(), maxsplit=1)[0]
+    near = {PARTIES[w.lower()] for w in PARTY_WORD.findall(f"{before} {after}")}
+    return near.pop() if len(near) == 1 else ""
+
+
+def _two_parties(a: Event, b: Event) -> bool:
+    """Whether the two dates are of two parties' contests, by the party each names."""
+    first, second = _party(a), _party(b)
+    return bool(first and second and first != second)
 
 
 def _day(value: str, other: str) -> date:
@@ -331,7 +360,7 @@ EVENT_SYNONYMS = (
     ("close", "closure", "shut", "shutdown"), ("collapse", "cave"), ("fire", "blaze"),
     ("verdict", "convict", "conviction", "acquit", "acquittal", "judgment", "judgement", "ruling", "rule",
      "decision"),
-    ("sentence", "sentencing"), ("discover", "discovery", "find"),
+    ("sentence", "sentencing"), ("discover", "discovery", "find", "uncover", "detect", "detection"),
     ("landfall", "strike", "hit", "slam", "tear", "sweep", "batter", "lash", "ravage"),
     ("fall", "fell", "plunge", "plummet", "tumble"),
 )
