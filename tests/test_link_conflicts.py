@@ -2668,3 +2668,13 @@ def test_a_haul_uncovered_and_one_found_are_one_discovery():
                         "of cocaine on March 6 in a cargo shipment of dragon fruit from Colombia.")
     conflict = only(conflicts_of(found, uncovered), "temporal")
     assert sorted(sides_text(conflict, [found, uncovered]), key=min) == [{"March 6"}, {"Tuesday, March 4"}]
+
+
+def test_a_crash_and_a_plane_that_came_down_two_days_apart_are_one_event_misdated():
+    crashed = article("ac-a", "2025-11-20", "Indonesian investigators said on Thursday that the pilots of "
+                      "a Celebes Air turboprop that crashed on Jan. 9 continued their approach despite "
+                      "warnings.")
+    came_down = article("ac-b", "2025-11-22", "The final report found that the crew had continued a "
+                        "rain-soaked approach. The ATR 72 came down in a palm oil plantation on January 11.")
+    conflict = only(conflicts_of(crashed, came_down), "temporal")
+    assert sorted(sides_text(conflict, [crashed, came_down]), key=min) == [{"Jan. 9"}, {"January 11"}]

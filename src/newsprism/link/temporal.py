@@ -262,12 +262,12 @@ def _similar_events(first: list[Event], second: list[Event]) -> list[tuple[float
 
 
 def _one_kind_near(a: Event, b: Event) -> bool:
-    """Two days a few days apart whose clauses name one kind of event in other words and share a
-    word besides ("a bus fell into a ravine late on March 14", "the bus plunged into a gorge on
-    Friday, March 13"): their frames decide."""
+    """Two days a few days apart whose clauses name one kind of event, maybe in other words and
+    with nothing else in common ("a bus fell into a ravine late on March 14", "the bus plunged
+    into a gorge on Friday, March 13"; "a turboprop that crashed on Jan. 9", "The ATR 72 came down
+    ... on January 11"): their frames decide."""
     shared = a.stems.keys() & b.stems.keys()
-    return bool((shared & EVENT_KINDS) - UNSPECIFIC) and len(shared - EVENT_KINDS) >= 1 \
-        and _days_apart(a, b) <= NEAR_DAYS
+    return bool((shared & EVENT_KINDS) - UNSPECIFIC) and _days_apart(a, b) <= NEAR_DAYS
 
 
 SCHEDULED_DAYS = 14  # two days this close that two reports schedule one kind of event for
