@@ -2678,3 +2678,13 @@ def test_a_crash_and_a_plane_that_came_down_two_days_apart_are_one_event_misdate
                         "rain-soaked approach. The ATR 72 came down in a palm oil plantation on January 11.")
     conflict = only(conflicts_of(crashed, came_down), "temporal")
     assert sorted(sides_text(conflict, [crashed, came_down]), key=min) == [{"Jan. 9"}, {"January 11"}]
+
+
+def test_a_march_and_a_demonstration_a_day_apart_are_one_event_misdated():
+    marched = article("sm-a", "2025-04-11", "Tens of thousands of students marched through central Santiago "
+                      "on Thursday, April 10, demanding that the government cancel their debts.")
+    held = article("sm-b", "2025-04-12", "Lawmakers on Friday scheduled a vote on the bill, days after a "
+                   "mass student demonstration held on April 9 brought central Santiago to a standstill.")
+    conflict = only(conflicts_of(marched, held), "temporal")
+    assert sorted(sides_text(conflict, [marched, held]), key=min) == [{"April 9"}, {"Thursday, April 10"}]
+

@@ -363,6 +363,7 @@ EVENT_SYNONYMS = (
     ("sentence", "sentencing"), ("discover", "discovery", "find", "uncover", "detect", "detection"),
     ("landfall", "strike", "hit", "slam", "tear", "sweep", "batter", "lash", "ravage"),
     ("fall", "fell", "plunge", "plummet", "tumble"),
+    ("protest", "march", "demonstration", "demonstrate", "rally"),
 )
 # Verbs with a particle that name an event of their own ("the plane came down"): the group's word.
 PHRASAL = {("come", "down"): "crash", ("go", "down"): "crash"}
@@ -573,7 +574,8 @@ def _governors(token, inside: set[int]) -> list:
         token = token.head
         if token.lemma_.lower() in REPORTING and not (token.pos_ == "NOUN" and token.lower_ in POLITIES):
             break
-        if token.i in inside or token.pos_ not in ("VERB", "NOUN", "AUX") or _word(token) in CALENDAR:
+        if token.i in inside or token.pos_ not in ("VERB", "NOUN", "AUX") \
+                or (_word(token) in CALENDAR and token.pos_ != "VERB"):  # "marched" is no month
             continue
         chain.append(token)
         if token.dep_ in CLAUSE and token.pos_ != "NOUN" and not _as_planned(token):
