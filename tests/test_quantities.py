@@ -451,6 +451,8 @@ def test_falling_ends_are_two_shares_not_a_range(text):
     ("The start-up raised $US12m in its first round.", 12e6, "USD"),
     ("The miner raised $A15m from investors.", 15e6, "AUD"),
     ("Shares closed at RM3.10 in Kuala Lumpur.", 3.1, "MYR"),
+    ("Robbers escaped with an estimated R14 million, police said.", 14e6, "ZAR"),
+    ("The house sold for R1,250,000 last year.", 1_250_000, "ZAR"),
     ("A loaf now costs 96.5p at the corner shop.", 96.5, "penny"),
     ("Rents jumped by 15pc over the year.", 15, "percent"),
     ("The hatchback has a 180bhp engine.", 180, "hp"),
@@ -570,3 +572,9 @@ def test_a_price_per_metric_ton_or_ton_and_a_rate_after_its_conversion():
     assert units("Tin rose to $29,000 a ton.") == [("$29,000 a ton", "USD/ton")]
     assert units("Sodas will be taxed at 1,500 rupiah ($0.09) per litre.") == [("1,500 rupiah", "IDR/l"),
                                                                                 ("$0.09", "USD")]
+
+
+@pytest.mark.parametrize("text", ["Traffic on the R44 was diverted for 20 minutes.",
+                                  "The R2 model ships with 64 gigabytes of storage."])
+def test_a_bare_r_before_a_number_is_a_rand_only_for_a_sum(text):
+    assert all(unit != "ZAR" for _, unit in values(text))

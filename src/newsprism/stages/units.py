@@ -293,10 +293,19 @@ MONEY_WORDS = re.compile(r"£|\b(?:costs?|prices?|paid|pay|pays|spent|spend|fine
                          r"sales|sold|bought|budgets?|funds?|loans?|debts?|salary|earned|bid|deal)\b", re.I)
 
 
+# South Africa's rand: "R14 million", "R1,250,000". Only a sum that reads as one (a scale word or
+# thousands written out) after the bare "R", which else names roads and models ("the R44").
+RAND_BEFORE = re.compile(r"(?<![\w.])R$")
+RAND_SUM = re.compile(r"\d+(?:\.\d+)?\s?(?:million|billion|trillion|bn|m)\b|\d{1,3}(?:,\d{3})+(?![\d,])")
+
+
 def currency_before(text: str, start: int, floor: int = 0) -> tuple[int, str, float] | None:
     """(where it starts, ISO code, scale) of a currency written just before a number, after `floor`."""
     match = CURRENCY_BEFORE.search(text, max(floor, start - 8), start)
     if not match:
+        if start - 1 >= floor and RAND_BEFORE.search(text, max(floor, start - 2), start) \
+                and RAND_SUM.match(text, start):
+            return start - 1, "ZAR", 1.0
         return None
     if match["dollar"]:
         code = DOLLAR_PREFIXES.get(match["who"].lower().replace(".", ""), "USD")
