@@ -2688,3 +2688,15 @@ def test_a_march_and_a_demonstration_a_day_apart_are_one_event_misdated():
     conflict = only(conflicts_of(marched, held), "temporal")
     assert sorted(sides_text(conflict, [marched, held]), key=min) == [{"April 9"}, {"Thursday, April 10"}]
 
+
+
+def test_a_tally_in_votes_to_and_one_in_favour_and_against_are_one_vote():
+    passed = article("eu-a", "2025-10-15", "The Senate measure passed by 20 votes to 11 after a debate that "
+                     "stretched for nearly ten hours.")
+    backed = article("eu-c", "2025-10-16", "The Senate backed the measure with 21 votes in favour and 10 "
+                     "against, at the end of a long session.")
+    conflict = only(conflicts_of(passed, backed), "numeric")
+    assert {s.value for s in conflict.sides} == {"20-11", "21-10"}
+    agreeing = article("eu-d", "2025-10-16", "Senators approved the measure 20-11 at the end of a long "
+                       "session.")
+    assert of_kind("numeric", passed, agreeing) == []

@@ -21,8 +21,11 @@ from .align import Item
 from .context import UnionFind, make_conflict, outlets_text, side
 from .vectors import terms
 
-TALLY = re.compile(r"(?<![\w.,$€£-])(\d{1,3})\s*(?:-|–|—|\bto\b)\s*(\d{1,3})"
+TALLY = re.compile(r"(?<![\w.,$€£-])(\d{1,3})\s*(?:votes?\s+)?(?:-|–|—|\bto\b)\s*(\d{1,3})"
                    r"(?![\w%$€£]|[.,-]\d|\s*(?:percent|per cent|points?|p\.m\.|a\.m\.)\b)")
+# "21 votes in favour and 10 against", "21 for, 10 against": a tally that says itself it is one.
+FOR_AGAINST = re.compile(r"(?<![\w.,$€£-])(\d{1,3})\s+(?:votes?\s+)?(?:in\s+favou?r|for)\b,?\s+"
+                         r"(?:and\s+|to\s+|with\s+)?(\d{1,3})\s+(?:votes?\s+)?against\b", re.IGNORECASE)
 # Words of a vote or a court's ruling; not "defeated" or "decision", which name games and fights
 # ("defeated Evansville 51-50", "a split decision") as often.
 VOTE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot|tally|passed|approved|rejected|adopted|confirmed|"
@@ -51,10 +54,11 @@ class Tally:
 def tallies_of(article: Article) -> list[Tally]:
     """The vote tallies an article writes."""
     text, found = article.text, []
-    for m in TALLY.finditer(text):
+    written = [(m, False) for m in TALLY.finditer(text)] + [(m, True) for m in FOR_AGAINST.finditer(text)]
+    for m, said in sorted(written, key=lambda x: x[0].start()):
         before = re.split(r"[.;!?]\s", text[max(0, m.start() - VOTE_BEFORE):m.start()])[-1]
         after = re.split(r"[.;!?]\s", text[m.end():m.end() + VOTE_AFTER])[0]
-        if not (VOTE.search(before) or VOTE.search(after)):
+        if not (said or VOTE.search(before) or VOTE.search(after)):
             continue
         high, low = sorted((int(m[1]), int(m[2])), reverse=True)
         if high == low == 0:
