@@ -106,7 +106,10 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "eighteenth blind suite": "conflicts_blind18",
                    "nineteenth blind suite": "conflicts_blind19",
                    "twentieth blind suite": "conflicts_blind20",
-                   "twenty-first blind suite": "conflicts_blind21"}
+                   "twenty-first blind suite": "conflicts_blind21",
+                   "twenty-second blind suite": "conflicts_blind22",
+                   "twenty-third blind suite": "conflicts_blind23",
+                   "twenty-fourth blind suite": "conflicts_blind24"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:
