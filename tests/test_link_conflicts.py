@@ -2700,3 +2700,15 @@ def test_a_tally_in_votes_to_and_one_in_favour_and_against_are_one_vote():
     agreeing = article("eu-d", "2025-10-16", "Senators approved the measure 20-11 at the end of a long "
                        "session.")
     assert of_kind("numeric", passed, agreeing) == []
+
+
+def test_a_month_and_day_after_on_dates_an_event_even_on_the_publication_day():
+    planned = article("sv-a", "2025-11-14", "The president will arrive in Praia on November 18 and hold "
+                      "talks with his counterpart, the presidency said on Friday.")
+    arrived = article("sv-c", "2025-11-19", "The president arrived in the capital Praia on November 19 for "
+                      "the visit and held talks with his counterpart.")
+    conflict = only(conflicts_of(planned, arrived), "temporal")
+    assert sorted(sides_text(conflict, [planned, arrived]), key=min) == [{"November 18"}, {"November 19"}]
+    reported = article("sv-e", "2025-11-19", "The presidency said on November 19 that the president had "
+                       "arrived in the capital Praia for talks with his counterpart.")
+    assert of_kind("temporal", planned, reported) == []

@@ -73,8 +73,9 @@ def events(item: Item) -> list[Event]:
         timex = replace(timex, value=timex.value[:10])  # the day of "Saturday morning"
         if timex.value.startswith("XXXX") and day:
             continue  # the year could have been resolved from the publication date: it is no event's
-        if (day and timex.value == day.isoformat()) or REPORTED.search(article.text[:timex.start][-25:]):
-            continue
+        if (day and timex.value == day.isoformat() and not _dated_on(article.text, timex)) \
+                or REPORTED.search(article.text[:timex.start][-25:]):
+            continue  # the day it reports on ("said on Tuesday"), unless "on November 19" dates an event
         left, right = body_sentence_span(article, timex.start, timex.end)
         sentence = article.text[left:right]
         if day and timex.value < day.isoformat() and FUTURE.search(_clause_of(sentence, timex.start - left)):
@@ -86,6 +87,17 @@ def events(item: Item) -> list[Event]:
             stems.update(CANONICAL[stem("crash")])
         found.append(Event(article, timex, stems, sentence, left))
     return found
+
+
+# "on November 19": a month and a day, no weekday or year, after "on" in a sentence's body
+ON_MONTH_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}",
+                          re.IGNORECASE)
+
+
+def _dated_on(text: str, timex: Timex) -> bool:
+    """Whether a date on the publication day is written as an event's ("arrived in Praia on
+    November 19"), not a dateline's or the reporting day's ("said on Wednesday")."""
+    return bool(ON_MONTH_DAY.fullmatch(timex.text)) and text[max(0, timex.start - 3):timex.start] == "on "
 
 
 def _clause_of(sentence: str, at: int) -> str:
