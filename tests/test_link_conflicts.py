@@ -2712,3 +2712,15 @@ def test_a_month_and_day_after_on_dates_an_event_even_on_the_publication_day():
     reported = article("sv-e", "2025-11-19", "The presidency said on November 19 that the president had "
                        "arrived in the capital Praia for talks with his counterpart.")
     assert of_kind("temporal", planned, reported) == []
+
+
+def test_a_spokesperson_of_a_named_force_is_one_office_unlike_an_unowned_one():
+    first = article("sp-a", "2025-06-11", "\"This was a well-planned attack,\" said Brigadier Hlulani "
+                    "Mashaba, the Limpopo police spokesperson, on Wednesday.")
+    second = article("sp-c", "2025-06-12", "Brigadier Hlulani Mabasa, spokesperson for the Limpopo police, "
+                     "said two suspects were arrested on Thursday.")
+    conflict = only(conflicts_of(first, second), "identity")
+    assert evidence_words(conflict, [first, second]) >= {"Mashaba", "Mabasa"}
+    unowned = article("sp-d", "2025-06-12", "A police spokesperson, Thabo Nkosi, said two suspects were "
+                      "arrested on Thursday.")
+    assert of_kind("identity", first, unowned) == []

@@ -61,8 +61,9 @@ OFFICES = frozenset({"minister", "secretary", "president", "head", "chair", "dir
                      "commissioner", "chancellor", "chiefexecutive", "general", "speaker", "premier",
                      "manager", "coach", "attorney", "warden", "ambassador"})
 # Words naming an office one person holds only once whose it is has been said: "Nairobi police
-# commander", not "a rebel commander" or the rank "Wing Commander".
-OWNED_OFFICES = frozenset({"commander"})
+# commander", not "a rebel commander" or the rank "Wing Commander"; "the Limpopo police
+# spokesperson", not "a police spokesperson".
+OWNED_OFFICES = frozenset({"commander", "spokesperson", "spokesman", "spokeswoman"})
 SINGLE_WORD_OFFICES = frozenset({"chiefexecutive", "leadinvestigator", "governor", "mayor", "presidingjudge",
                                  "harbourmaster", "warden", "auctioneer"})
 # Words that make another office of the same title: the deputy attorney general is not the attorney
