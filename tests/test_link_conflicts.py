@@ -2724,3 +2724,12 @@ def test_a_spokesperson_of_a_named_force_is_one_office_unlike_an_unowned_one():
     unowned = article("sp-d", "2025-06-12", "A police spokesperson, Thabo Nkosi, said two suspects were "
                       "arrested on Thursday.")
     assert of_kind("identity", first, unowned) == []
+
+
+def test_a_past_day_is_no_day_of_a_present_tense_relative_clause():
+    detected = article("kb-a", "2025-10-09", "The company said its security team detected malicious code on "
+                       "a server that manages subscriber authentication on October 3, a public holiday.")
+    discovered = article("kb-b", "2025-10-09", "Regulators opened an inquiry after the carrier revealed that "
+                         "a cyberattack discovered on October 5 had compromised customer data.")
+    conflict = only(conflicts_of(detected, discovered), "temporal")
+    assert sorted(sides_text(conflict, [detected, discovered]), key=min) == [{"October 3"}, {"October 5"}]

@@ -495,14 +495,21 @@ def event_frames(found: Sequence[Event]) -> dict[tuple[str, int], Frame]:
         return {}
     docs = dict(zip(sentences, parse_sentences(sentences), strict=True))
     return {key: event_frame(docs[e.sentence], e.timex.start - e.sentence_start,
-                             e.timex.end - e.sentence_start) for key, e in unique.items()}
+                             e.timex.end - e.sentence_start, _in_the_past(e)) for key, e in unique.items()}
 
 
-def event_frame(doc, start: int, end: int) -> Frame:
-    """The frame of the date at characters (start, end) of a parsed sentence."""
+def _in_the_past(event: Event) -> bool:
+    """Whether the date is before the article's publication day."""
+    day = event.article.published
+    return bool(day) and event.timex.value[:10] < str(day)[:10]
+
+
+def event_frame(doc, start: int, end: int, past: bool = False) -> Frame:
+    """The frame of the date at characters (start, end) of a parsed sentence; `past`: the date is
+    before the publication day."""
     span = doc.char_span(start, end, alignment_mode="expand")
     inside = {t.i for t in span} if span else set()
-    chain = _governors(span.root, inside) if span else []
+    chain = _governors(span.root, inside, past) if span else []
     if not chain:
         return Frame(frozenset(), frozenset())
     clause = chain[-1]
@@ -579,11 +586,16 @@ def _people_in(clause, relations: tuple[str, ...]) -> frozenset[str]:
 POLITIES = frozenset({"state", "states"})  # the noun is no statement: "the states voting on March 1"
 
 
-def _governors(token, inside: set[int]) -> list:
-    """The verbs and nouns above a date, from the nearest up to the verb of its clause."""
+def _governors(token, inside: set[int], past: bool = False) -> list:
+    """The verbs and nouns above a date, from the nearest up to the verb of its clause. A past day
+    is no day of a present-tense relative clause ("detected malicious code on a server that
+    manages subscriber authentication on October 3"): the parse's attachment there is read past,
+    up to the verb above."""
     chain = []
     while token.head.i != token.i:
         token = token.head
+        if past and token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
+            continue
         if token.lemma_.lower() in REPORTING and not (token.pos_ == "NOUN" and token.lower_ in POLITIES):
             break
         if token.i in inside or token.pos_ not in ("VERB", "NOUN", "AUX") \
