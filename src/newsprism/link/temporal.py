@@ -89,7 +89,7 @@ def events(item: Item) -> list[Event]:
     return found
 
 
-# "on November 19": a month and a day, no weekday or year, after "on" in a sentence's body
+# "on November 19": a month and a day, no weekday or year, written right after "on"
 ON_MONTH_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}",
                           re.IGNORECASE)
 
