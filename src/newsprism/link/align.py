@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..model import Article, Quantity, Statement
 from ..stages.quantities import RACE_TIME, scan
+from ..stages.timegrammar import number_value
 from ..stages.units import CURRENCIES, in_base_unit
 from .context import (
     PAIR_WINDOW,
@@ -667,8 +668,6 @@ def scope_of(item: Item, quantity: Quantity) -> tuple[str, object] | None:
 
 
 SPAN_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
-SPAN_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-               "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
 # "in the first week after it opened", "in its first two weeks": a figure counted from a start
 # the story shares, over a span of that length
 OPENING_SPAN = re.compile(r"[^.;:]{0,40}?\b(?:in|during|over)\s+(?:the|its|their)\s+first\s+"
@@ -680,8 +679,7 @@ def _opening_span(text: str, quantity: Quantity) -> tuple[str, object] | None:
     found = OPENING_SPAN.match(text, quantity.end)
     if not found:
         return None
-    count = found[1].lower() if found[1] else "one"
-    number = int(count) if count.isdigit() else SPAN_COUNTS.get(count)
+    number = number_value(found[1]) if found[1] else 1
     return ("first", number * SPAN_DAYS[found[2].lower()]) if number else None
 
 

@@ -13,7 +13,6 @@ article may miss a name it finds in another.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -30,6 +29,7 @@ from ..stages.textspans import title_case_line
 from .align import Utterance, name_tokens, same_speaker, word_pairs
 from .context import Item, content_stems, make_conflict, nearby_pairs, outlets_text, published, side, stem
 from .names import fold, same_given
+from .vectors import cosine, normalised
 
 SAME_WINDOW_DAYS = 14  # two people named in one office further apart than this may be successors
 SAME_WEEK_DAYS = 7  # "former X" and "X" of one person further apart than this is a change of office
@@ -475,8 +475,7 @@ def identity_conflicts(items: Sequence[Item]) -> list[Conflict]:
     per_article = _owners_filled([role_claims(item, known) for item in items])
     near = nearby_pairs(items)
     return (_two_people_one_office(per_article, near) + _former_and_serving(per_article, near)
-            + _two_offices_of_one_kind(per_article, near) + spelling_conflicts(items)
-            + given_name_conflicts(items) + rank_conflicts(items)
+            + _two_offices_of_one_kind(per_article, near) + name_conflicts(items) + rank_conflicts(items)
             + quote_speaker_conflicts(items) + misquoted_names(items))
 
 
@@ -683,19 +682,27 @@ SPELLING_SIMILAR = 80  # rapidfuzz ratio of two surnames that are one name spell
 MIN_SURNAME = 4
 
 
-def spelling_conflicts(items: Sequence[Item]) -> list[Conflict]:
-    """One person's name spelled two ways by reports of one event ("Anthony LaCalamita" /
-    "Anthony Calamita", "Ilene Wolfe" / "Ilene Wolff"): the same given name, surnames spelled
-    almost alike or one the end of the other, each spelling used by its own articles."""
+def name_conflicts(items: Sequence[Item]) -> list[Conflict]:
+    """One person's name written two ways by reports of one event, each way used by its own
+    articles: the surname spelled two ways ("Anthony LaCalamita" / "Anthony Calamita", "Ilene
+    Wolfe" / "Ilene Wolff": the same given name, surnames spelled almost alike or one the end of
+    the other), or the first name changed ("Raymond Gagnon" / "Robert Gagnon"; see
+    `_given_apart`)."""
     spellings = _full_names(items)
-    found = {}
+    texts = {article.id: article.text for article, _ in items}
+    spelled: dict[str, Conflict] = {}
+    given: dict[str, Conflict] = {}
     names = sorted(spellings)
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             if _spelled_apart(a, b) and set(spellings[a]) != set(spellings[b]):
                 conflict = _names_conflict(items, spellings, a, b, "One name spelled two ways", SPELLING_BASE)
-                found[conflict.id] = conflict
-    return list(found.values())
+                spelled[conflict.id] = conflict
+            elif _given_apart(items, texts, spellings, a, b):
+                conflict = _names_conflict(items, spellings, a, b, "One person given two first names",
+                                           GIVEN_BASE, (GIVEN_REASON,))
+                given[conflict.id] = conflict
+    return list(spelled.values()) + list(given.values())
 
 
 def _full_names(items: Sequence[Item]) -> dict[str, dict[str, list[Evidence]]]:
@@ -764,33 +771,21 @@ def _told_alike(items: Sequence[Item], spellings: dict[str, dict[str, list[Evide
     dated = [(n, d) for n, d in days if d]
     if any(n != m and abs((d - e).days) > SAME_WINDOW_DAYS for n, d in dated for m, e in dated):
         return False
-    first, second = contexts
-    norm = math.sqrt(sum(v * v for v in first.values()) * sum(v * v for v in second.values()))
-    shared = sum(first[w] * second[w] for w in first.keys() & second.keys())
-    return bool(norm) and shared / norm >= GIVEN_CONTEXT
+    return cosine(*(normalised(words) for words in contexts)) >= GIVEN_CONTEXT
 
 
-def given_name_conflicts(items: Sequence[Item]) -> list[Conflict]:
-    """One person given two first names by reports of one event ("Raymond Gagnon" / "Robert
-    Gagnon"): one surname, given names usually given to the same sex that are no variants of one
-    name, and no article naming both (one that did would be telling of two people)."""
-    spellings = _full_names(items)
-    texts = {article.id: article.text for article, _ in items}
-    found = {}
-    names = sorted(spellings)
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            (first_a, last_a), (first_b, last_b) = a.split(), b.split()
-            if last_a != last_b or len(last_a) < MIN_SURNAME or _told_apart_names(texts, spellings, a, b):
-                continue
-            given = fold(first_a).lower(), fold(first_b).lower()
-            genders = {first_name_genders().get(g) for g in given}
-            if len(genders) == 1 and None not in genders and not same_given(*given) \
-                    and _told_alike(items, spellings, a, b, last_a):
-                conflict = _names_conflict(items, spellings, a, b, "One person given two first names",
-                                           GIVEN_BASE, (GIVEN_REASON,))
-                found[conflict.id] = conflict
-    return list(found.values())
+def _given_apart(items: Sequence[Item], texts: dict[str, str],
+                 spellings: dict[str, dict[str, list[Evidence]]], a: str, b: str) -> bool:
+    """Whether two full names are one person given two first names: one surname, given names
+    usually given to the same sex that are no variants of one name, no report telling the two
+    apart, and reports that tell alike of them within a fortnight."""
+    (first_a, last_a), (first_b, last_b) = a.split(), b.split()
+    if last_a != last_b or len(last_a) < MIN_SURNAME:
+        return False
+    given = fold(first_a).lower(), fold(first_b).lower()
+    genders = {first_name_genders().get(g) for g in given}
+    return len(genders) == 1 and None not in genders and not same_given(*given) \
+        and not _told_apart_names(texts, spellings, a, b) and _told_alike(items, spellings, a, b, last_a)
 
 
 SPELLING_BASE = 0.75
@@ -1171,4 +1166,4 @@ def _former_and_serving(per_article: list[list[RoleClaim]], near: list[tuple[int
 
 
 __all__ = ["Office", "RoleClaim", "identity_conflicts", "office_key", "rank_before", "rank_conflicts",
-           "role_before", "role_claims", "role_key", "spelling_conflicts"]
+           "role_before", "role_claims", "role_key", "name_conflicts"]

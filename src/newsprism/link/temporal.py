@@ -278,8 +278,12 @@ def _one_kind_near(a: Event, b: Event) -> bool:
     with nothing else in common ("a bus fell into a ravine late on March 14", "the bus plunged
     into a gorge on Friday, March 13"; "a turboprop that crashed on Jan. 9", "The ATR 72 came down
     ... on January 11"): their frames decide."""
-    shared = a.stems.keys() & b.stems.keys()
-    return bool((shared & EVENT_KINDS) - UNSPECIFIC) and _days_apart(a, b) <= NEAR_DAYS
+    return bool(_shared_kinds(a, b)) and _days_apart(a, b) <= NEAR_DAYS
+
+
+def _shared_kinds(a: Event, b: Event) -> frozenset[str]:
+    """The kinds of event (EVENT_SYNONYMS' groups, not "begin" or "hold") both dates' words name."""
+    return (a.stems.keys() & b.stems.keys() & EVENT_KINDS) - UNSPECIFIC
 
 
 SCHEDULED_DAYS = 14  # two days this close that two reports schedule one kind of event for
@@ -288,8 +292,7 @@ SCHEDULED_DAYS = 14  # two days this close that two reports schedule one kind of
 def _one_scheduled_kind(a: Event, b: Event) -> bool:
     """Two reports that each say when a kind of event will happen ("He will be sentenced on October
     9", "The court will hand down its sentence on October 16"): their frames decide."""
-    kinds = (a.stems.keys() & b.stems.keys() & EVENT_KINDS) - UNSPECIFIC
-    return bool(kinds) and _days_apart(a, b) <= SCHEDULED_DAYS \
+    return bool(_shared_kinds(a, b)) and _days_apart(a, b) <= SCHEDULED_DAYS \
         and all(FUTURE.search(e.sentence) for e in (a, b))
 
 

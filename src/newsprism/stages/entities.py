@@ -549,7 +549,7 @@ def _place_taken_for_person(ent) -> bool:
 
 def _places_taken_for_people(doc) -> frozenset[str]:
     """The person-tagged names of a document that `_place_taken_for_person` finds to be places."""
-    text, by_name = doc.text, {}
+    text, by_name = doc_text(doc), {}
     for e in doc.ents:
         if e.label_ == "PERSON" and (words := _name_tokens(e)) and len(words) <= 3:
             by_name.setdefault(" ".join(t.text for t in words), []).append(e)
