@@ -2584,6 +2584,23 @@ def test_one_figure_for_first_spans_of_two_lengths_is_a_scope_note_saying_which(
     assert of_kind("numeric", week, also_week) == []
 
 
+def test_one_figure_per_day_and_per_year_is_a_scope_note_saying_which():
+    daily = article("wr-a", "2025-06-03", "Documents filed with the application show the data centre could "
+                    "draw up to 1.2 million litres of water a day at peak demand in summer for cooling.")
+    yearly = article("wr-b", "2025-06-03", "The campus, which its developer says will use about 1.2 million "
+                     "litres of water a year thanks to a closed-loop cooling design, needs a new substation.")
+    conflict = only(conflicts_of(daily, yearly), "numeric")
+    assert conflict.status == "scope"
+    assert "per day" in conflict.summary and "per year" in conflict.summary
+    also_daily = article("wr-c", "2025-06-04", "The facility would use about 1.2 million litres of water "
+                         "per day at peak times, according to the planning application.")
+    assert of_kind("numeric", daily, also_daily) == []
+    # "a year ago" dates a figure; it counts nothing per year
+    ago = article("wr-d", "2025-06-04", "The developer first said the campus could draw up to 1.2 million "
+                  "litres of water a year ago, before it switched to closed-loop cooling.")
+    assert of_kind("numeric", daily, ago) == []
+
+
 def test_a_price_moving_on_two_trading_days_is_two_moves():
     monday = article("tm-a", "2026-03-10", "Shares in Acme Mining fell 3 percent on Monday after the company "
                      "cut its output forecast, traders said.")
@@ -2712,6 +2729,19 @@ def test_a_month_and_day_after_on_dates_an_event_even_on_the_publication_day():
     reported = article("sv-e", "2025-11-19", "The presidency said on November 19 that the president had "
                        "arrived in the capital Praia for talks with his counterpart.")
     assert of_kind("temporal", planned, reported) == []
+
+
+def test_a_deed_on_the_publication_weekday_dates_an_event_a_word_said_does_not():
+    earlier = article("nr-c", "2025-11-13", "A ruling by the Council of State on Wednesday that voided "
+                      "expansion permits for 14 farms in Gelderland has added to pressure on the government.")
+    ruled = article("nr-b", "2025-11-13", "Farmers reacted with anger after the Council of State ruled on "
+                    "Thursday that expansion permits for 14 farms in Gelderland were unlawful.")
+    conflict = only(conflicts_of(earlier, ruled), "temporal")
+    assert sorted(sides_text(conflict, [earlier, ruled]), key=min) == [{"Thursday"}, {"Wednesday"}]
+    # "confirmed on Thursday" is the day the report was told, not the day of the ruling
+    confirmed = article("nr-d", "2025-11-13", "The Council of State confirmed on Thursday that its ruling "
+                        "voided expansion permits for 14 farms in Gelderland, adding to pressure.")
+    assert of_kind("temporal", earlier, confirmed) == []
 
 
 def test_a_spokesperson_of_a_named_force_is_one_office_unlike_an_unowned_one():

@@ -664,7 +664,7 @@ def scope_of(item: Item, quantity: Quantity) -> tuple[str, object] | None:
         span = interval(start), interval(end)
         return ("in", (span[0][0], span[1][1])) if all(span) else None
     return _nearby_scope(article, analysis, quantity) or _event_scope(article, quantity) \
-        or _opening_span(article.text, quantity)
+        or _opening_span(article.text, quantity) or _rate(article.text, quantity)
 
 
 SPAN_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
@@ -681,6 +681,25 @@ def _opening_span(text: str, quantity: Quantity) -> tuple[str, object] | None:
         return None
     number = number_value(found[1]) if found[1] else 1
     return ("first", number * SPAN_DAYS[found[2].lower()]) if number else None
+
+
+# "1.2 million litres of water a day", "$4 billion per year", "30 flights weekly": the span a figure
+# is counted per; not "a year ago", "a day after", "for a year", "within a day"
+RATE = re.compile(r"(?:[^.;:,\d]{0,30}?(?<!\bfor)(?<!\bin)(?<!\bwithin)(?<!\bover)(?<!\bthan)(?<!\bonce)"
+                  r"\s(?:a|an|per|each|every)\s+(hour|day|week|month|year)"
+                  r"(?!\s+(?:ago|after|before|earlier|later|on|from)\b)(?![-\w])"
+                  r"|\s+(hourly|daily|weekly|monthly|yearly|annually)\b)", re.IGNORECASE)
+RATE_WORDS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+              "annually": "year"}
+
+
+def _rate(text: str, quantity: Quantity) -> tuple[str, object] | None:
+    """("per", days) for a figure counted per span of time ("a day", "per year", "annually")."""
+    found = RATE.match(text, quantity.end)
+    if not found:
+        return None
+    span = found[1] or RATE_WORDS[found[2].lower()]
+    return "per", SPAN_DAYS[span.lower()]
 
 
 def _event_scope(article: Article, quantity: Quantity) -> tuple[str, object] | None:
@@ -749,8 +768,8 @@ def scopes_differ(a: Measure, b: Measure) -> bool:
         starts = [_start(x.scope) for x in (a, b)]  # whose figures differ (one figure is one time)
         return None not in starts and abs((starts[0] - starts[1]).days) > SAME_START_DAYS \
             and not values_agree(a, b)
-    if a.scope[0] == "first":  # "in the first week" and "in its first two weeks"
-        return a.scope[1] != b.scope[1]
+    if a.scope[0] in ("first", "per"):  # "in the first week" and "in its first two weeks";
+        return a.scope[1] != b.scope[1]  # "a day" and "a year"
     if a.scope[0] == "since":
         events = [str(x.scope[1]).removeprefix("after: ").split() for x in (a, b)
                   if str(x.scope[1]).startswith("after: ")]
@@ -1120,6 +1139,14 @@ def _revised_pair(a: Measure, b: Measure) -> bool:
     return bool(a.unit) and a.unit == b.unit and (a.revised or b.revised)
 
 
+def _other_rate(a: Measure, b: Measure) -> bool:
+    """One figure, in one unit, that two reports give per different spans of time ("1.2 million
+    litres of water a day", "a year"): a slip of one of them, however unlike the rest of their
+    words (twins only, TWIN_SIMILAR)."""
+    return a.unit == b.unit and a.quantity.value == b.quantity.value and all(
+        x.scope and x.scope[0] == "per" for x in (a, b)) and a.scope != b.scope
+
+
 def _far_apart(a: Measure, b: Measure) -> bool:
     """Values MAGNITUDE apart where one is the size of a thing named after it ("a 24-bed intensive
     care unit"), no count of the sentence's noun."""
@@ -1130,7 +1157,8 @@ def _far_apart(a: Measure, b: Measure) -> bool:
 def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[MeasureMatch]:
     scored = [(a, b, s) for a in first for b in second if (s := similarity(a, b)) >= TWIN_SIMILAR
               or s >= REVISED_SIMILAR and _revised_pair(a, b)]
-    candidates = [MeasureMatch(a, b, s) for a, b, s in scored if s >= SIMILAR or _revised_pair(a, b)]
+    candidates = [MeasureMatch(a, b, s) for a, b, s in scored
+                  if s >= SIMILAR or _revised_pair(a, b) or _other_rate(a, b)]
     # A figure the other article states too is matched with that statement only: two figures
     # each article gives ("the fire service said 8,000 hectares; EFFIS put it at 10,400") are
     # not crossed, and "tariffs on 18.4 billion of imports" is not set against another figure

@@ -30,6 +30,7 @@ from .align import (
     PEOPLE,
     REVISED,
     SHARES,
+    SPAN_DAYS,
     Measure,
     MeasureMatch,
     _own_kind,
@@ -152,10 +153,11 @@ def numeric_conflicts(items: Sequence[Item], matches: Sequence[MeasureMatch] | N
             nearest = min(sides or [main], key=lambda s: abs(s[0].value - other[0].value))
             note = [other, nearest]
             if values_agree(other[0], nearest[0]) and not any(
-                    m.scope and m.scope[0] in ("since", "first") for s in note for m in s):
+                    m.scope and m.scope[0] in ("since", "first", "per") for s in note for m in s):
                 # the same figure for another period is no disagreement; for a span since another
-                # start, or one of another length from one start, it is ("$700 billion since 2014"
-                # against "since Trump took office"; "in the first week", "in its first two weeks")
+                # start, one of another length from one start, or per another span, it is ("$700
+                # billion since 2014" against "since Trump took office"; "in the first week", "in its
+                # first two weeks"; "1.2 million litres a day", "a year")
                 continue
             if len({m.article.id for s in note for m in s}) >= 2 and not different_measures(note, False):
                 conflict = _numeric_conflict(note, "scope", score)
@@ -475,7 +477,8 @@ def _numeric_conflict(sides: list[list[Measure]], status: str, score: float,
                       rising: bool = False) -> Conflict:
     subject = max((m.quantity.subject or "" for s in sides for m in s), key=len) or "A figure"
     texts = [s[0].quantity.text for s in sides]
-    if len(set(texts)) < len(texts):  # one figure for two periods: say which is which
+    if len(set(texts)) < len(texts) or any(s[0].scope and s[0].scope[0] == "per" for s in sides):
+        # one figure for two periods, or figures per spans the figures' words leave out: say which
         texts = [f"{t}, {_period(s[0])}" if s[0].scope else t for t, s in zip(texts, sides, strict=True)]
     parts = [f"{t} ({outlets_text(m.article for m in s)})" for t, s in zip(texts, sides, strict=True)]
     summary = f"{subject[0].upper()}{subject[1:]}: {' vs '.join(parts)}"
@@ -494,6 +497,8 @@ def _period(m: Measure) -> str:
     kind, value = m.scope
     if kind == "first":
         return f"first {value:g} days"
+    if kind == "per":
+        return "per " + next(span for span, days in SPAN_DAYS.items() if days == value)
     if kind == "since":
         return f"since {str(value).removeprefix('after: ')}"
     return f"{value[0]} to {value[1]}"

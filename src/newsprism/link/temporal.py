@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Article, Conflict, Evidence, Timex
+from ..stages.cues import CUE_LEMMAS
 from .context import (
     Item,
     body_sentence_span,
@@ -94,10 +95,26 @@ ON_MONTH_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[
                           re.IGNORECASE)
 
 
+# "ruled on Thursday", "struck on Monday": a deed, not a word said, dated by the weekday after it
+DONE_ON = re.compile(r"\b([a-z]+ed|won|held|began|struck|hit|fell|sank|broke|met|took|sold|shot|stole|fled)"
+                     r"\s+on\s+$")
+WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+
+
 def _dated_on(text: str, timex: Timex) -> bool:
     """Whether a date on the publication day is written as an event's ("arrived in Praia on
-    November 19"), not a dateline's or the reporting day's ("said on Wednesday")."""
-    return bool(ON_MONTH_DAY.fullmatch(timex.text)) and text[max(0, timex.start - 3):timex.start] == "on "
+    November 19", "the court ruled on Thursday"), not a dateline's or the reporting day's ("said
+    on Wednesday", "confirmed on Wednesday")."""
+    before = text[max(0, timex.start - 20):timex.start]
+    if ON_MONTH_DAY.fullmatch(timex.text):
+        return before.endswith("on ")
+    done = DONE_ON.search(before) if WEEKDAY.fullmatch(timex.text) else None
+    return bool(done) and not _said(done[1])
+
+
+def _said(verb: str) -> bool:
+    """Whether a past tense is a verb of saying or reporting ("confirmed", "denied", "stressed")."""
+    return bool({verb[:-1], verb[:-2], verb[:-3] + "y"} & CUE_LEMMAS)
 
 
 def _clause_of(sentence: str, at: int) -> str:
