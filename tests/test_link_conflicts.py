@@ -2719,6 +2719,24 @@ def test_a_tally_in_votes_to_and_one_in_favour_and_against_are_one_vote():
     assert of_kind("numeric", passed, agreeing) == []
 
 
+def test_one_game_given_two_scores_is_a_contradiction_other_games_are_not_crossed():
+    final = article("gs-a", "2025-06-07", "Fiji retained the Oceania women's rugby title on Saturday, "
+                    "beating Samoa 31-24 in a tense final in Lautoka. Samoa, who beat Tonga 38-5 in their "
+                    "semi-final, led 17-12 at half-time.")
+    other = article("gs-c", "2025-06-08", "Fiji's women are Oceania champions again after a 31-21 win over "
+                    "Samoa in Lautoka on Saturday. Tonga beat Papua New Guinea 22-10 to finish third.")
+    conflict = only(conflicts_of(final, other), "numeric")
+    assert {s.value for s in conflict.sides} == {"31-24", "31-21"}
+    assert conflict.summary.startswith("Score:")
+    agreeing = article("gs-d", "2025-06-08", "A late try sealed a 31-24 victory for Fiji over Samoa in the "
+                       "Oceania final, and Tonga beat Papua New Guinea 25-10 in the third-place game.")
+    assert of_kind("numeric", final, agreeing) == []
+    # a report that gives the two sides' earlier game too leaves it unclear which game is which
+    pool = article("gs-e", "2025-06-08", "Fiji beat Samoa 31-24 in the Oceania final in Lautoka. Fiji also "
+                   "beat Samoa 20-10 in the pool stage of the Oceania championship.")
+    assert of_kind("numeric", pool, agreeing) == []
+
+
 def test_a_month_and_day_after_on_dates_an_event_even_on_the_publication_day():
     planned = article("sv-a", "2025-11-14", "The president will arrive in Praia on November 18 and hold "
                       "talks with his counterpart, the presidency said on Friday.")
