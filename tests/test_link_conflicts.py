@@ -1741,6 +1741,30 @@ def test_a_lower_bound_keeps_only_values_a_few_of_its_last_digits_above_it():
     assert of_kind("numeric", low, near) == []
 
 
+def test_an_upper_bound_keeps_only_values_a_few_of_its_last_digits_below_it():
+    high = article("ub-a", "2025-10-14", "The council said that data on as many as 53,000 residents may have "
+                   "been copied in the ransomware attack on its systems.")
+    low = article("ub-b", "2025-10-14", "The council said that data on some 35,000 residents may have been "
+                  "copied in the ransomware attack on its systems.")
+    near = article("ub-c", "2025-10-14", "The council said that data on about 50,000 residents may have been "
+                   "copied in the ransomware attack on its systems.")
+    assert only(conflicts_of(high, low), "numeric").status == "contradiction"
+    assert of_kind("numeric", high, near) == []
+
+
+def test_a_count_of_days_since_something_told_on_two_days_is_no_conflict():
+    july = article("dc-a", "2016-07-27", "Speaking in Miami on Wednesday, Trump said: \"It's been 235 days "
+                   "since crooked Hillary Clinton has had a press conference.\"")
+    september = article("dc-b", "2016-09-01", "As of Thursday, Clinton has gone 271 days without a press "
+                        "conference, and Trump holds them regularly.")
+    assert of_kind("numeric", july, september) == []
+    # 16 days more than the reports are apart is another count
+    miscounted = article("dc-c", "2016-09-01", "As of Thursday, Clinton has gone 251 days without a press "
+                         "conference, and Trump holds them regularly.")
+    conflict = only(conflicts_of(july, miscounted), "numeric")
+    assert {s.value for s in conflict.sides} == {"235 days", "251 days"}
+
+
 def test_people_counted_by_their_work_in_other_words_are_one_measure():
     one = article("fc-a", "2025-12-09", "Some 910 fire crew members battled the Tumbarumba bushfire on "
                   "Tuesday, the rural fire service said.")

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from itertools import combinations, permutations
+from itertools import combinations, pairwise, permutations
 
 from rapidfuzz import fuzz
 
@@ -359,8 +359,11 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     revised_words = any(m.revised for s in sides for m in s)
     if not shared_kind and _totals_differ(sides) and not revised_words:
         return "scope"  # a toll counted "so far" is still the one toll
+    published_on = publication_days(items)
+    if _counted_on(sides, published_on):
+        return None
     status = None
-    earliest, latest = _time_order(sides, publication_days(items))
+    earliest, latest = _time_order(sides, published_on)
     if earliest is not None:
         revised = any(said_revised(m) for m in latest)
         if shared_kind and shared_kind <= PASSING and latest[0].value < earliest[0].value and not revised:
@@ -373,6 +376,23 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
     # Places come last: they need the sentences parsed, and values too far apart to be one
     # figure are no conflict wherever they apply.
     return "scope" if status and _places_differ(sides) else status
+
+
+COUNTER_SLACK = 1  # days by which a count of days since something may miss the days between reports
+
+
+def _counted_on(sides: list[list[Measure]], published_on: dict) -> bool:
+    """Whether the figures are one count of days since something, each told on its report's day:
+    "It's been 235 days since Clinton has had a press conference" on July 27 and "Clinton has gone
+    271 days without a press conference" on September 1, 36 days later."""
+    if any(m.unit != "day" for s in sides for m in s):
+        return False
+    told = [(published_on.get(s[0].article.id), s[0].value) for s in sides]
+    if any(day is None for day, _ in told):
+        return False
+    told.sort()
+    return all(0 < (b - a).days and abs((y - x) - (b - a).days) <= COUNTER_SLACK
+               for (a, x), (b, y) in pairwise(told))
 
 
 # The start of a sentence that calls the figure before it revised: "The updated total, up from
@@ -404,13 +424,27 @@ def _bounds_allow(sides: list[list[Measure]]) -> bool:
             for b in high:
                 if not (a.value < b.value and (bound(a), bound(b)) in {(">", "="), ("=", "<")}):
                     return False
-                if bound(a) == ">" and b.value - a.value > BOUND_STEPS * _precision(a.quantity.value) * (
-                        a.value / a.quantity.value if a.quantity.value else 1):
+                if bound(a) == ">" and b.value - a.value > _bound_reach(a):
                     return False  # "more than 640 firefighters" is not 910 of them
+                if bound(b) == "<" and TOP_ESTIMATE.match(b.quantity.text) \
+                        and b.value - a.value > _bound_reach(b):
+                    # "as many as 53,000 residents" is not some 35,000 of them; "never hit fewer than 26
+                    # homers" in a season keeps 13 in a part of one
+                    return False
     return True
 
 
-BOUND_STEPS = 10  # steps of a lower bound's last written digit within which a plain value keeps it
+BOUND_STEPS = 10  # steps of a bound's last written digit within which a plain value keeps it
+# An upper bound that is an estimate near its figure, not a ceiling far above it ("fewer than 26",
+# "designed to carry up to 25,000 vehicles a day")
+TOP_ESTIMATE = re.compile(r"(?:as many as|nearly|almost|just under)\b", re.IGNORECASE)
+
+
+def _bound_reach(m: Measure) -> float:
+    """How far from a bound's value a plain value may be and still be what it bounds: BOUND_STEPS
+    steps of its last written digit, in the measure's scale."""
+    scale = m.value / m.quantity.value if m.quantity.value else 1
+    return BOUND_STEPS * _precision(m.quantity.value) * scale
 
 
 def _precision(value: float) -> float:
