@@ -109,7 +109,8 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "twenty-first blind suite": "conflicts_blind21",
                    "twenty-second blind suite": "conflicts_blind22",
                    "twenty-third blind suite": "conflicts_blind23",
-                   "twenty-fourth blind suite": "conflicts_blind24"}
+                   "twenty-fourth blind suite": "conflicts_blind24",
+                   "twenty-fifth blind suite": "conflicts_blind25"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:
