@@ -120,6 +120,19 @@ def test_a_later_higher_toll_is_a_revision():
     assert [s.article_ids for s in conflict.sides] == [("quake-a",), ("quake-b",)]
 
 
+def test_a_count_grown_between_reports_that_call_none_of_it_open_is_a_contradiction():
+    first = article("fish-a", "2025-09-17", "About 270,000 farmed salmon have died at a fish farm on the "
+                    "Isle of Lewis after a bloom of jellyfish drifted into the pens, the operator said.")
+    later = article("fish-c", "2025-09-19", "A mortality event at the Loch Erisort farm on the Isle of "
+                    "Lewis, in which around 370,000 salmon died after a bloom of jellyfish, worries the "
+                    "industry.")
+    assert only(conflicts_of(first, later), "numeric").status == "contradiction"
+    risen = article("fish-d", "2025-09-19", "The number of salmon that have died at the fish farm on the "
+                    "Isle of Lewis after a bloom of jellyfish has risen to around 370,000, the operator "
+                    "said.")
+    assert only(conflicts_of(first, risen), "numeric").status == "revision"
+
+
 def test_two_people_in_one_office_is_an_identity_conflict():
     one = article("port-a", "2025-07-01",
                   "Transport Minister Lena Vogt opened the new container terminal on Tuesday. "

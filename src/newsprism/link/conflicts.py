@@ -368,7 +368,8 @@ def numeric_status(sides: list[list[Measure]], items: Sequence[Item]) -> str | N
         revised = any(said_revised(m) for m in latest)
         if shared_kind and shared_kind <= PASSING and latest[0].value < earliest[0].value and not revised:
             return None  # "Nine people remained missing" on Monday, "Four are still missing" on Tuesday
-        growing = shared_kind - FIXED and latest[0].value > earliest[0].value and not _periods(sides)
+        growing = shared_kind - FIXED and latest[0].value > earliest[0].value and not _periods(sides) \
+            and any(OPEN_COUNT.search(m.sentence) for s in sides for m in s)
         if growing or revised:
             status = "revision"
     if status is None and max(values) / min(values) <= FAR_RATIO and not _bounds_allow(sides):
@@ -408,6 +409,11 @@ def said_revised(m: Measure) -> bool:
     return bool(REVISED.search(m.sentence) or NEXT_REVISED.match(m.article.text, end))
 
 
+# Words that say a count is still open: a toll "so far", "at least" so many, one that "rose to" or
+# "now stands at". A count grown between reports that say none of it is two accounts of one
+# figure, not a revision ("About 270,000 salmon have died" / "around 370,000 fish died").
+OPEN_COUNT = re.compile(r"\b(?:at least|so far|toll|rose|risen|ris(?:es|ing)|climbed|climbing|jumped|now"
+                        r"|still|more than|updated|confirmed|to date|increased)\b", re.IGNORECASE)
 # Casualty counts of a passing state: people are found or freed from day to day, so a later
 # report's smaller count is no disagreement.
 PASSING = frozenset({"missing", "trapped"})
