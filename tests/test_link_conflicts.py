@@ -1642,6 +1642,19 @@ def test_one_person_titled_with_two_offices_of_one_kind_conflicts_unlike_reworde
     assert of_kind("identity", one, other) == []
 
 
+def test_a_minister_named_by_one_report_and_a_post_in_that_ministry_by_another_conflict():
+    minister = article("mp-a", "2025-03-11", "Health Minister Ruth Nabukeera, who launched the vaccination "
+                       "drive at Kiruddu hospital, said frontline health workers would go first.")
+    post = article("mp-b", "2025-03-12", "More than 4,000 people had received a dose, according to Dr. Ruth "
+                   "Nabukeera, director of public health at the health ministry.")
+    conflict = only(conflicts_of(minister, post), "identity")
+    assert evidence_words(conflict, [minister, post]) >= {"Minister", "director", "ministry"}
+    # a post in another ministry is no post under this minister
+    other = article("mp-c", "2025-03-12", "More than 4,000 people had received a dose, according to Dr. "
+                    "Ruth Nabukeera, director of planning at the finance ministry.")
+    assert of_kind("identity", minister, other) == []
+
+
 def test_a_part_of_the_first_count_leaves_the_revision_of_that_count():
     first = article("grid-a", "2025-05-20",
                     "About 410,000 customers across New Zealand's upper North Island lost electricity on "

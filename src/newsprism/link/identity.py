@@ -475,7 +475,8 @@ def identity_conflicts(items: Sequence[Item]) -> list[Conflict]:
     per_article = _owners_filled([role_claims(item, known) for item in items])
     near = nearby_pairs(items)
     return (_two_people_one_office(per_article, near) + _former_and_serving(per_article, near)
-            + _two_offices_of_one_kind(per_article, near) + name_conflicts(items) + rank_conflicts(items)
+            + _two_offices_of_one_kind(per_article, near) + _minister_and_ministry_post(per_article, near)
+            + name_conflicts(items) + rank_conflicts(items)
             + quote_speaker_conflicts(items) + misquoted_names(items))
 
 
@@ -1059,12 +1060,45 @@ def _two_offices_of_one_kind(per_article: list[list[RoleClaim]],
                 or not _within(a, b, SAME_WEEK_DAYS)
                 or (a.office.owner and b.office.owner and a.office.owner != b.office.owner)):
             continue
-        theirs = [c for c in serving if _same_person(c, a)]
-        given = [[c for c in theirs if same_office(c.office, x.office)] for x in (a, b)]
-        if {c.article.id for c in given[0]} & {c.article.id for c in given[1]}:
-            continue  # a report gives both: the person holds both
-        key = (_person_key(a.person), *sorted((a.office.words, b.office.words), key=sorted))
-        found.setdefault(key, (given[0], given[1]))
+        given = _offices_given(serving, a, b)
+        if given:
+            key = (_person_key(a.person), *sorted((a.office.words, b.office.words), key=sorted))
+            found.setdefault(key, given)
+    return [_offices_conflict(first, second, KIND_BASE) for first, second in found.values()]
+
+
+def _offices_given(serving: list[RoleClaim], a: RoleClaim, b: RoleClaim
+                 ) -> tuple[list[RoleClaim], list[RoleClaim]] | None:
+    """Every claim giving a's person a's office, and every one giving b's; None where one report
+    gives both (the person holds both)."""
+    theirs = [c for c in serving if _same_person(c, a)]
+    first, second = ([c for c in theirs if same_office(c.office, x.office)] for x in (a, b))
+    if {c.article.id for c in first} & {c.article.id for c in second}:
+        return None
+    return first, second
+
+
+def _minister_and_ministry_post(per_article: list[list[RoleClaim]],
+                                near: list[tuple[int, int]]) -> list[Conflict]:
+    """One person made a ministry's minister by one report of one week and given a post in that
+    ministry by another, no report giving both ("Health Minister Ruth Nabukeera" against "Ruth
+    Nabukeera, director of public health at the health ministry"): a minister heads the ministry
+    and holds no post under it."""
+    serving = [c for claims in per_article for c in claims if not c.former]
+    found: dict[tuple, tuple[list[RoleClaim], list[RoleClaim]]] = {}
+    for a, b in _claim_pairs(per_article, near):
+        for head, post in ((a, b), (b, a)):
+            portfolio = head.office.words - {"minister"} - LEVELS
+            if (head.former or post.former or head.article.id == post.article.id
+                    or "minister" not in head.office.words or "ministry" in head.office.words
+                    or head.office.qualifiers or not portfolio
+                    or "ministry" not in post.office.words or "minister" in post.office.words
+                    or not portfolio <= post.office.words or not _same_person(head, post)
+                    or not _within(head, post, SAME_WEEK_DAYS)):
+                continue
+            given = _offices_given(serving, head, post)
+            if given:
+                found.setdefault((_person_key(head.person), head.office.words, post.office.words), given)
     return [_offices_conflict(first, second, KIND_BASE) for first, second in found.values()]
 
 
