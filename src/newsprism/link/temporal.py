@@ -98,6 +98,8 @@ ON_MONTH_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[
 # "ruled on Thursday", "struck on Monday": a deed, not a word said, dated by the weekday after it
 DONE_ON = re.compile(r"\b([a-z]+ed|won|held|began|struck|hit|fell|sank|broke|met|took|sold|shot|stole|fled)"
                      r"\s+on\s+$")
+# "in Dong Da district early on Wednesday": a time of day the event, not the report, is told by
+EARLY_LATE_ON = re.compile(r"\b([a-z]+)\s+(?:early|late)\s+on\s+$")
 WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 
 
@@ -108,13 +110,18 @@ def _dated_on(text: str, timex: Timex) -> bool:
     before = text[max(0, timex.start - 20):timex.start]
     if ON_MONTH_DAY.fullmatch(timex.text):
         return before.endswith("on ")
-    done = DONE_ON.search(before) if WEEKDAY.fullmatch(timex.text) else None
+    if not WEEKDAY.fullmatch(timex.text):
+        return False
+    done = DONE_ON.search(before) or EARLY_LATE_ON.search(before)
     return bool(done) and not _said(done[1])
 
 
 def _said(verb: str) -> bool:
-    """Whether a past tense is a verb of saying or reporting ("confirmed", "denied", "stressed")."""
-    return bool({verb[:-1], verb[:-2], verb[:-3] + "y"} & CUE_LEMMAS)
+    """Whether a past tense is a verb of saying or reporting ("said", "confirmed", "denied")."""
+    return verb in SAID_IRREGULAR or bool({verb[:-1], verb[:-2], verb[:-3] + "y"} & CUE_LEMMAS)
+
+
+SAID_IRREGULAR = frozenset({"said", "says", "told", "tells", "wrote", "spoke"})
 
 
 def _clause_of(sentence: str, at: int) -> str:
