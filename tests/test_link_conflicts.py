@@ -2811,16 +2811,16 @@ def test_a_deed_on_the_publication_weekday_dates_an_event_a_word_said_does_not()
                         "voided expansion permits for 14 farms in Gelderland, adding to pressure.")
     assert of_kind("temporal", earlier, confirmed) == []
     # "early on Wednesday" after the place of a deed dates the deed; "said late on Wednesday" does not
-    fire = article("hf-a", "2025-09-10", "Four people were killed when fire swept through a mini-apartment "
-                   "building in Hanoi's Dong Da district early on Wednesday, police said.")
-    dated = article("hf-c", "2025-09-11", "Police ordered inspections after a fire in the early hours of "
-                    "September 9 killed four people in a mini-apartment building in Hanoi's Dong Da "
-                    "district.")
+    fire = article("hf-a", "2025-09-10", "A fire that killed four people in a mini-apartment building in "
+                   "Hanoi's Dong Da district early on Wednesday has raised questions over rental housing.")
+    dated = article("hf-c", "2025-09-11", "A fire in the early hours of September 9 killed four people in a "
+                    "mini-apartment building in Hanoi's Dong Da district, police said on Thursday.")
     conflict = only(conflicts_of(fire, dated), "temporal")
     assert sorted(sides_text(conflict, [fire, dated]), key=min) == [{"September 9"}, {"Wednesday"}]
-    said = article("hf-d", "2025-09-10", "Four people were killed in a mini-apartment building fire in "
-                   "Hanoi's Dong Da district, police said late on Wednesday.")
+    said = article("hf-d", "2025-09-10", "A fire killed four people in a mini-apartment building in Hanoi's "
+                   "Dong Da district, police said late on Wednesday.")
     assert of_kind("temporal", said, dated) == []
+    assert [e.timex.text for e in events(items_of(said)[0])] == []
 
 
 def test_a_spokesperson_of_a_named_force_is_one_office_unlike_an_unowned_one():
