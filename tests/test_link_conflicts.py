@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from newsprism.link.align import measures_of, similarity
 from newsprism.link.conflicts import SHOWN_CONFIDENCE, find_conflicts, is_age, is_list
 from newsprism.link.context import sentence_parser
 from newsprism.link.identity import (
@@ -1789,6 +1790,34 @@ def test_a_count_of_days_since_something_told_on_two_days_is_no_conflict():
                          "conference, and Trump holds them regularly.")
     conflict = only(conflicts_of(july, miscounted), "numeric")
     assert {s.value for s in conflict.sides} == {"235 days", "251 days"}
+
+
+def test_confirmed_and_suspected_cases_are_two_counts():
+    first = article("lg-a", "2025-08-12", "Health Secretary Ramiro Galindo said there were 41 confirmed "
+                    "cases of Legionnaires' disease and another 23 suspected cases under investigation.")
+    later = article("lg-c", "2025-08-14", "Health officials reported 57 confirmed cases of Legionnaires' "
+                    "disease on Thursday, as the number of people infected rose sharply.")
+    conflict = only(conflicts_of(first, later), "numeric")
+    assert {s.value for s in conflict.sides} == {"41", "57"}
+    # the suspected cases are no rival of the confirmed count, however alike their sentence
+    (confirmed, suspected), (fifty_seven,) = (measures_of(item) for item in items_of(first, later))
+    assert similarity(suspected, fifty_seven) == 0.0 < similarity(confirmed, fifty_seven)
+
+
+def test_a_close_bound_keeps_a_value_within_its_rounding():
+    nearly = article("ic-a", "2025-01-09", "The drill reached bedrock after boring through nearly 2.8 "
+                     "kilometres of ice at the Antarctic site, the project said.")
+    exact = article("ic-b", "2025-01-09", "The drill reached bedrock after boring through 2,803 metres of "
+                    "ice at the Antarctic site, the project said.")
+    assert of_kind("numeric", nearly, exact) == []
+    beyond = article("ic-c", "2025-01-09", "The drill reached bedrock after boring through 2,950 metres of "
+                     "ice at the Antarctic site, the project said.")
+    assert only(conflicts_of(nearly, beyond), "numeric").status == "contradiction"
+    contract = article("ic-d", "2009-02-17", "The team signed Brand to a five-year deal worth nearly $80 "
+                       "million last summer.")
+    more = article("ic-e", "2009-02-17", "The team signed Brand to a five-year deal worth $82 million "
+                   "last summer.")
+    assert only(conflicts_of(contract, more), "numeric").status == "contradiction"
 
 
 def test_people_counted_by_their_work_in_other_words_are_one_measure():

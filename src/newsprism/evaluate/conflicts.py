@@ -110,7 +110,8 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "twenty-second blind suite": "conflicts_blind22",
                    "twenty-third blind suite": "conflicts_blind23",
                    "twenty-fourth blind suite": "conflicts_blind24",
-                   "twenty-fifth blind suite": "conflicts_blind25"}
+                   "twenty-fifth blind suite": "conflicts_blind25",
+                   "twenty-sixth blind suite": "conflicts_blind26"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:

@@ -898,6 +898,9 @@ BELOW = re.compile(r"^(nearly|almost|just under|under|less than|fewer than|up to
 ABOVE = re.compile(r"^(at least|more than|over|above|upwards of|just over)\b", re.IGNORECASE)
 
 
+# A bound that says the figure is close to its value, so within its rounding: "nearly 2.8 km"
+CLOSE_BOUND = re.compile(r"(?:nearly|almost|just under|just over)\b", re.IGNORECASE)
+CLOSE_SLACK = 0.01  # the share of its value by which a close bound's figure may be passed
 # A ceiling the sentence sets before a figure: "no toll would exceed 250 kroner", "must not top 3%".
 CAPPED = re.compile(r"\b(?:not|never|no\b[^.;:]{0,60}?)\s+(?:to\s+)?(?:exceed|top|surpass)\s+$",
                     re.IGNORECASE)
@@ -917,11 +920,13 @@ def _bound_excludes(a: Measure, b: Measure) -> bool:
     when b is a bound the other way."""
     bound_a, bound_b = bound(a), bound(b)
     x, y = a.value, b.value
-    # A plain value stands for all its rounding allows: "about 165 feet" (50.3 m) may be 50 m.
+    # A plain value stands for all its rounding allows: "about 165 feet" (50.3 m) may be 50 m; and
+    # "nearly 2.8 kilometres" may be 2,803 metres rounded, though not "nearly $80 million" $82 million.
+    slack = CLOSE_SLACK * abs(x) if CLOSE_BOUND.match(a.quantity.text) else 0.0
     if bound_a == "<":
-        return y - b.tolerance > x if bound_b == "=" else bound_b == ">" and y >= x
+        return y - b.tolerance > x + slack if bound_b == "=" else bound_b == ">" and y >= x
     if bound_a == ">":
-        return y + b.tolerance < x if bound_b == "=" else bound_b == "<" and y <= x
+        return y + b.tolerance < x - slack if bound_b == "=" else bound_b == "<" and y <= x
     return False
 
 
@@ -1046,6 +1051,17 @@ def _share_of(m: Measure) -> bool:
     return not _changed(m) and SHARE_OF.match(m.article.text, m.quantity.end) is not None
 
 
+# What a count of cases is sure of, written right after its number: "41 confirmed cases", "23
+# suspected cases"
+CASE_STATE = re.compile(r"\s+(confirmed|suspected|probable|possible|presumed|presumptive)\b", re.IGNORECASE)
+
+
+def _case_state(m: Measure) -> str:
+    """ "confirmed", "suspected", ... where the count's next word says so; "" otherwise."""
+    found = CASE_STATE.match(m.article.text, m.quantity.end)
+    return found[1].lower() if found else ""
+
+
 def similarity(a: Measure, b: Measure) -> float:
     """Cosine of the two quantities' context words; 0 when their units or casualty kinds differ."""
     shared = a.stems.keys() & b.stems.keys()
@@ -1059,6 +1075,8 @@ def similarity(a: Measure, b: Measure) -> float:
         return 0.0  # a total against one of the parts it is said to include
     if a.casualty_part != b.casualty_part:
         return 0.0  # "Seven of the injured are in critical condition" is no count of the injured
+    if len({_case_state(a), _case_state(b)} - {""}) > 1:
+        return 0.0  # "41 confirmed cases and another 23 suspected cases": two counts
     if a.moved_on and b.moved_on and a.moved_on != b.moved_on:
         return 0.0  # a price's move on one trading day is not its move on another
     if a.unit in SHARES and any(_changed(x) and _share_of(y) for x, y in ((a, b), (b, a))):
