@@ -10,7 +10,7 @@ event, a committee's and the council's, are told apart by their clauses).
 
 A score is such a pair beside a word of a game's result ("beat", "win over"). A story about a
 final names the semi-finals' scores too, so two scores are of one game only where their
-sentences name at least two of the same proper names (the two sides, or a side and the
+clauses name at least two of the same proper names (the two sides, or a side and the
 competition), and a report that gives one game two scores (a running score) is left out.
 """
 
@@ -41,7 +41,7 @@ VOTE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|ballot|tally|passed|approved|rejecte
 RESULT = re.compile(r"\b(?:beat|beats|beating|defeated|defeating|won|wins?|winning|victory|lost|loses"
                     r"|losing|loss|thrashed|edged|routed|drew|draw(?!\s+level)|scoreline|final\s+score)\b",
                     re.IGNORECASE)
-NAME = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
+WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 NOT_NAMES = frozenset("""
 The A An In On At After But And It Its Their His Her They He She We Monday Tuesday Wednesday Thursday
 Friday Saturday Sunday January February March April May June July August September October November December
@@ -107,7 +107,7 @@ def _score_clause(text: str, start: int, end: int) -> str:
 
 def _names(clause: str) -> frozenset[str]:
     """The proper names of a clause: its capitalised words but for calendar and function words."""
-    return frozenset(n.removesuffix("'s").removesuffix("’s") for n in NAME.findall(clause)) - NOT_NAMES
+    return frozenset(w for w in WORD.findall(clause) if w[0].isupper()) - NOT_NAMES
 
 
 def _sentence(text: str, start: int, end: int) -> str:
