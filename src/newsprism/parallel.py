@@ -9,10 +9,12 @@ run on many workers stores, row for row, what a run on one stores.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -171,9 +173,25 @@ class ProcessPool:
 def start_worker(model: str) -> None:
     """Pool initializer: exit with the parent, leave Ctrl-C to it (it stops the pool), and load
     the spaCy pipeline before any batch."""
-    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+    parent = os.getppid()
+    _killed_with_parent()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_model(model)
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal the kernel sends this process when its parent dies
+
+
+def _killed_with_parent() -> None:
+    """On Linux, have the kernel kill this worker when its parent dies: a watcher thread needs
+    the interpreter's lock, which a long call into compiled code may hold past any deadline."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # the watcher thread still sees the parent go
 
 
 def _exit_with(parent: int) -> None:
