@@ -326,6 +326,7 @@ class Measure:
     # phrase ends in the article ("150 nautical miles east of Aden"); None when it gives none.
     position: tuple[int, str, int] | None = None
     moved_on: str = ""  # the day a change is said to happen ("fell 3 percent on Monday"; see `_moved_on`)
+    case_state: str = ""  # "confirmed", "suspected", ... as the count's next word says (see CASE_STATE)
 
     def before(self) -> str:
         """The words of the sentence before the figure."""
@@ -404,6 +405,7 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    revised=bool(REVISED_TO.search(article.text[max(left, quantity.start - REVISED_REACH):
                                                                 quantity.start])),
                    casualty_part=bool(CASUALTIES_PART.match(article.text, quantity.end)),
+                   case_state=_case_state(article.text, quantity.end),
                    whole_of_part=bool(PARTITIVE.search(article.text[max(0, quantity.start - 20):
                                                                     quantity.start])),
                    cited=bool(CITED_EARLIER.search(article.text[max(left, quantity.start - CITED_REACH):
@@ -1056,9 +1058,10 @@ def _share_of(m: Measure) -> bool:
 CASE_STATE = re.compile(r"\s+(confirmed|suspected|probable|possible|presumed|presumptive)\b", re.IGNORECASE)
 
 
-def _case_state(m: Measure) -> str:
-    """ "confirmed", "suspected", ... where the count's next word says so; "" otherwise."""
-    found = CASE_STATE.match(m.article.text, m.quantity.end)
+def _case_state(text: str, end: int) -> str:
+    """ "confirmed", "suspected", ... where the word after a count ending at `end` says so; ""
+    otherwise."""
+    found = CASE_STATE.match(text, end)
     return found[1].lower() if found else ""
 
 
@@ -1075,7 +1078,7 @@ def similarity(a: Measure, b: Measure) -> float:
         return 0.0  # a total against one of the parts it is said to include
     if a.casualty_part != b.casualty_part:
         return 0.0  # "Seven of the injured are in critical condition" is no count of the injured
-    if len({_case_state(a), _case_state(b)} - {""}) > 1:
+    if a.case_state and b.case_state and a.case_state != b.case_state:
         return 0.0  # "41 confirmed cases and another 23 suspected cases": two counts
     if a.moved_on and b.moved_on and a.moved_on != b.moved_on:
         return 0.0  # a price's move on one trading day is not its move on another

@@ -25,6 +25,7 @@ from ..model import Conflict, Evidence
 from ..stages.quantities import scan
 from .align import (
     CASUALTY_NOUNS,
+    CLOSE_BOUND,
     EVERYONE_ABOARD,
     MAGNITUDE,
     PEOPLE,
@@ -432,8 +433,7 @@ def _bounds_allow(sides: list[list[Measure]]) -> bool:
                     return False
                 if bound(a) == ">" and b.value - a.value > _bound_reach(a):
                     return False  # "more than 640 firefighters" is not 910 of them
-                if bound(b) == "<" and TOP_ESTIMATE.match(b.quantity.text) \
-                        and b.value - a.value > _bound_reach(b):
+                if bound(b) == "<" and _top_estimate(b) and b.value - a.value > _bound_reach(b):
                     # "as many as 53,000 residents" is not some 35,000 of them; "never hit fewer than 26
                     # homers" in a season keeps 13 in a part of one
                     return False
@@ -441,9 +441,13 @@ def _bounds_allow(sides: list[list[Measure]]) -> bool:
 
 
 BOUND_STEPS = 10  # steps of a bound's last written digit within which a plain value keeps it
-# An upper bound that is an estimate near its figure, not a ceiling far above it ("fewer than 26",
-# "designed to carry up to 25,000 vehicles a day")
-TOP_ESTIMATE = re.compile(r"(?:as many as|nearly|almost|just under)\b", re.IGNORECASE)
+AS_MANY_AS = re.compile(r"as many as\b", re.IGNORECASE)
+
+
+def _top_estimate(m: Measure) -> bool:
+    """Whether an upper bound is an estimate near its figure ("as many as 53,000", "nearly ..."),
+    not a ceiling far above it ("fewer than 26", "designed to carry up to 25,000 vehicles")."""
+    return bool(AS_MANY_AS.match(m.quantity.text) or CLOSE_BOUND.match(m.quantity.text))
 
 
 def _bound_reach(m: Measure) -> float:

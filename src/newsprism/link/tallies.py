@@ -82,9 +82,8 @@ def tallies_of(article: Article) -> list[Tally]:
         high, low = sorted((int(m[1]), int(m[2])), reverse=True)
         if high == low == 0:
             continue
-        clause = _sentence(text, m.start(), m.end())
         if vote:
-            words = frozenset(terms(clause)) - VOTE_WORDS
+            words = frozenset(terms(" ".join(_around(text, m.start(), m.end())))) - VOTE_WORDS
         else:  # a score: the proper names of its clause say which game it is
             words = _names(_score_clause(text, m.start(), m.end()))
         found.append(Tally(article, m.start(), m.end(), (high, low), words, score=not vote))
@@ -98,11 +97,8 @@ CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\s+(?:while|wherea
 
 def _score_clause(text: str, start: int, end: int) -> str:
     """The clause of a score at (start, end) within its sentence."""
-    before = re.split(r"[.!?]\s+(?=[A-Z])", text[max(0, start - CLAUSE_REACH):start])[-1]
-    after = re.split(r"[.!?](?:\s+|$)", text[end:end + CLAUSE_REACH])[0]
-    left = CLAUSE_BREAK.split(before)[-1]
-    right = CLAUSE_BREAK.split(after)[0]
-    return f"{left} {right}"
+    before, after = _around(text, start, end)
+    return f"{CLAUSE_BREAK.split(before)[-1]} {CLAUSE_BREAK.split(after)[0]}"
 
 
 def _names(clause: str) -> frozenset[str]:
@@ -110,13 +106,12 @@ def _names(clause: str) -> frozenset[str]:
     return frozenset(w for w in WORD.findall(clause) if w[0].isupper()) - NOT_NAMES
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around characters (start, end), up to CLAUSE_REACH characters each side."""
-    left = text[max(0, start - CLAUSE_REACH):start]
-    right = text[end:end + CLAUSE_REACH]
-    left = re.split(r"[.!?]\s+(?=[A-Z])", left)[-1]
-    right = re.split(r"[.!?](?:\s+|$)", right)[0]
-    return f"{left} {right}"
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The sentence before and after characters (start, end), up to CLAUSE_REACH characters each
+    side."""
+    left = re.split(r"[.!?]\s+(?=[A-Z])", text[max(0, start - CLAUSE_REACH):start])[-1]
+    right = re.split(r"[.!?](?:\s+|$)", text[end:end + CLAUSE_REACH])[0]
+    return left, right
 
 
 def tally_conflicts(items: Sequence[Item]) -> list[Conflict]:
