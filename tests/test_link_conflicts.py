@@ -2871,3 +2871,124 @@ def test_a_past_day_is_no_day_of_a_present_tense_relative_clause():
                          "a cyberattack discovered on October 5 had compromised customer data.")
     conflict = only(conflicts_of(detected, discovered), "temporal")
     assert sorted(sides_text(conflict, [detected, discovered]), key=min) == [{"October 3"}, {"October 5"}]
+
+
+def test_two_executive_posts_of_one_person_conflict_unlike_a_seat_on_the_board():
+    chief = article("port-a", "2025-05-06", "Cargo volumes fell for a third month. \"We expected a slow "
+                    "spring,\" the port's chief executive, Hanna Lindgren, said on Tuesday.")
+    finance = article("port-b", "2025-05-07", "Volumes fell again in April, said the port's finance "
+                      "director, Hanna Lindgren.")
+    conflict = only(conflicts_of(chief, finance), "identity")
+    assert [s.value for s in conflict.sides] == ["the port's chief executive, Hanna Lindgren",
+                                                 "the port's finance director, Hanna Lindgren"]
+    board = article("port-c", "2025-05-07", "Volumes fell again in April, said Hanna Lindgren, a director "
+                    "of the port company.")
+    assert of_kind("identity", chief, board) == []
+
+
+def test_a_bare_figure_beside_another_is_set_against_its_own_count():
+    first = article("vote-a", "2025-09-02",
+                    "TARTU - The city council failed on Tuesday to elect a mayor. In the decisive second "
+                    "round, deputy mayor Ilse Brandt won 41 votes, short of the two-thirds majority she "
+                    "needed. Her rival, Ove Kask, a retired engineer, received 18 votes.")
+    second = article("vote-b", "2025-09-02",
+                     "TARTU - Ilse Brandt came within nine votes of the mayoralty on Tuesday. Brandt "
+                     "received 39 votes in the second and final council round, against 18 for engineer "
+                     "Ove Kask.")
+    conflict = only(conflicts_of(first, second), "numeric")
+    assert sorted(s.value for s in conflict.sides) == ["39", "41"]
+    assert conflict.status == "contradiction"
+    # how far short of winning she came is no count of her votes
+    short = [m for m in measures_of(items_of(second)[0]) if m.quantity.value == 9]
+    assert [m.margin for m in short] == [True]
+
+
+def test_a_figure_of_the_state_before_the_news_is_no_report_of_it():
+    now = article("core-a", "2025-01-14",
+                  "Drillers in Greenland reached bedrock on Monday, recovering ice that scientists say "
+                  "holds a record of the climate stretching back at least 400,000 years.")
+    before = article("core-b", "2025-01-14",
+                     "The team reached bedrock in Greenland on Monday. Until now, the record of the "
+                     "climate from Greenland ice has reached back around 130,000 years.")
+    assert of_kind("numeric", now, before) == []
+
+
+def test_shares_of_two_wholes_are_two_measures_unlike_an_acronym_and_its_words():
+    world = article("tea-a", "2025-03-04", "Kenya's tea board raised its minimum auction price on Tuesday. "
+                    "Kenya produces about 25% of the world's black tea, the board said.")
+    exports = article("tea-b", "2025-03-04", "Kenya's tea board raised its minimum auction price on "
+                      "Tuesday. Tea accounts for about 22% of Kenya's export earnings, the board said.")
+    assert of_kind("numeric", world, exports) == []
+    # an acronym names the whole its words name
+    words, acronym = (measures_of(item)[0] for item in items_of(
+        article("nhs-a", "2025-03-04", "Agency staff account for about 9% of the National Health Service."),
+        article("nhs-b", "2025-03-04", "Agency staff account for about 12% of the NHS.")))
+    assert similarity(words, acronym) > 0.5
+    # two groups of one kind are two wholes; a narrower name of one whole is not
+    black, loyal, everyone, registered = (measures_of(item)[0] for item in items_of(*(
+        article(f"poll-{n}", "2016-02-17", f"About {n} percent of {whole} backed the plan in the poll.")
+        for n, whole in ((60, "black voters"), (40, "Clinton voters"), (55, "voters"),
+                         (45, "registered voters")))))
+    assert similarity(black, loyal) == 0
+    assert similarity(everyone, registered) > 0.5
+
+
+def test_parts_of_two_wholes_are_two_measures_unlike_two_parts_of_one():
+    sanders = article("race-a", "2016-04-10", "Sen. Bernard Osei has the momentum in the primaries. He has "
+                      "won seven of the past eight Democratic contests, including Saturday's caucuses.")
+    clinton = article("race-b", "2016-04-11", "Gov. Ama Mensah still leads the primaries. She has won 13 of "
+                      "the past 19 Democratic contests, against three of the last 10 for her rival in 2008.")
+    assert of_kind("numeric", sanders, clinton) == []
+    # nor is a part ("seven" of eight) set against the whole of another ("the past 19")
+    (seven,), (nineteen,) = ([m for m in measures_of(item) if m.quantity.value == value]
+                             for item, value in zip(items_of(sanders, clinton), (7, 19), strict=True))
+    assert similarity(seven, nineteen) == 0
+    again = article("race-c", "2016-04-11", "Sen. Bernard Osei has the momentum in the primaries. He has "
+                    "won six of the past eight Democratic contests, including Saturday's caucuses.")
+    conflict = only(conflicts_of(sanders, again), "numeric")
+    assert sorted(s.value for s in conflict.sides) == ["seven", "six"]
+
+
+def test_a_figure_in_a_run_of_figures_is_no_one_measure():
+    run = article("note-a", "2025-04-03", "The central bank said on Thursday that the new notes would be "
+                  "issued in denominations of 1, 2, 5, 10, 20, 50 and 100 new dinar.")
+    one = article("note-b", "2025-04-03", "The central bank said on Thursday that the largest of the new "
+                  "notes would be issued at 200 new dinar.")
+    assert of_kind("numeric", run, one) == []
+
+
+def test_prices_of_two_routes_are_two_measures_unlike_one_route_given_twice():
+    karlsruhe = article("rhine-a", "2025-08-20", "Low water on the Rhine has pushed up freight rates. "
+                        "Shipping diesel from Rotterdam to Karlsruhe now costs around 60 euros a tonne, "
+                        "brokers said.")
+    basel = article("rhine-b", "2025-08-20", "Low water on the Rhine has pushed up freight rates. Shipping "
+                    "diesel from Rotterdam to Basel now costs more than 70 euros a tonne, brokers said.")
+    assert of_kind("numeric", karlsruhe, basel) == []
+    again = article("rhine-c", "2025-08-20", "Low water on the Rhine has pushed up freight rates. Shipping "
+                    "diesel from Rotterdam to Karlsruhe now costs about 85 euros a tonne, brokers said.")
+    conflict = only(conflicts_of(karlsruhe, again), "numeric")
+    assert sorted(s.value for s in conflict.sides) == ["about 85 euros a tonne", "around 60 euros a tonne"]
+
+
+def test_an_amount_asked_for_is_no_amount_given():
+    asked = article("vac-a", "2025-02-04", "The health ministry opened treatment centres on Tuesday and had "
+                    "asked the regional vaccine stockpile managers for 1.9 million doses of oral cholera "
+                    "vaccine.")
+    given = article("vac-b", "2025-02-10", "The health ministry expects a consignment of oral cholera "
+                    "vaccine, about 950,000 doses, to arrive on Thursday.")
+    assert of_kind("numeric", asked, given) == []
+    # what prosecutors sought is no sentence
+    sought, jailed = (measures_of(item)[0] for item in items_of(
+        article("jail-a", "2025-06-12", "Prosecutors had sought 26 years in prison for the gang leader."),
+        article("jail-b", "2025-06-12", "The court jailed the gang leader for 20 years in prison.")))
+    assert (sought.target, jailed.target) == (True, False)
+
+
+def test_a_toll_counted_in_deaths_meets_one_counted_in_people():
+    deaths = article("chol-a", "2025-02-04", "LILONGWE - Malawi declared a cholera outbreak on Tuesday after "
+                     "health officials recorded 37 deaths since mid-January.")
+    people = article("chol-b", "2025-02-10", "LILONGWE - Fifty-two people have now died in Malawi's cholera "
+                     "outbreak, the health ministry said on Monday.")
+    conflict = only(conflicts_of(deaths, people), "numeric")
+    assert conflict.status == "revision"
+    assert sorted(s.value for s in conflict.sides) == ["37", "Fifty-two"]

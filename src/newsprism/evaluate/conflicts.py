@@ -111,7 +111,8 @@ PACKAGED_SUITES = {"development suite": "conflicts", "held-out suite": "conflict
                    "twenty-third blind suite": "conflicts_blind23",
                    "twenty-fourth blind suite": "conflicts_blind24",
                    "twenty-fifth blind suite": "conflicts_blind25",
-                   "twenty-sixth blind suite": "conflicts_blind26"}
+                   "twenty-sixth blind suite": "conflicts_blind26",
+                   "twenty-seventh blind suite": "conflicts_blind27"}
 
 
 def load_cases(folder: str | Path | Traversable | None = None) -> list[ConflictCase]:

@@ -255,6 +255,8 @@ CASUALTIES = {"kill": "dead", "dead": "dead", "death": "dead", "die": "dead", "d
 # Units that count people: a casualty count names its event ("killed", "death toll") more
 # often than its unit, so two such counts of one casualty kind are one measure unit or no unit.
 PEOPLE = frozenset({None, "person", "people"})
+# Units a casualty toll is counted in: people, or the casualties themselves ("37 deaths").
+TOLL_UNITS = PEOPLE | {"death", "fatality", "casualty", "injury", "victim"}
 # Words news uses for one measure in turn ("military expenditure", "defence spending"): each
 # also counts as its concept, so paraphrases of a measure share context.
 CONCEPTS = {"spend": "#spend", "spent": "#spend", "expenditure": "#spend", "outlay": "#spend",
@@ -284,9 +286,11 @@ OCCASION = re.compile(rf"\s+(?:\w+\s+)?{_OCCASION}s?\b", re.IGNORECASE)  # right
 TOTAL = re.compile(r"\b(?:so far|thus far|to date|a total of|in total|in all|altogether|all told)\b",
                    re.IGNORECASE)
 
-# Words right before a count that make it the difference between two sides: "defeating Kane by
-# 3,118 votes", "a margin of more than 3,000", "a lead of 12 points".
-MARGIN = re.compile(r"(?:\b(?:margin|lead|majority) of|\b(?:won|wins?|winning|defeat\w*|beat(?:s|ing)?|led"
+# Words right before a count that make it the difference between two sides, or between a side and
+# what it needed: "defeating Kane by 3,118 votes", "a margin of more than 3,000", "a lead of 12
+# points", "came within seven votes of the presidency".
+MARGIN = re.compile(r"(?:\b(?:margin|lead|majority) of|\b(?:came|comes?|coming) within"
+                    r"|\b(?:won|wins?|winning|defeat\w*|beat(?:s|ing)?|led"
                     r"|leads?|leading|trail\w*|lost|losing)\b[^.;]{0,50}?\bby)"
                     r"\s+(?:(?:about|nearly|almost|more than|just|only|some|over|under|roughly)\s+)?$",
                     re.IGNORECASE)
@@ -327,6 +331,9 @@ class Measure:
     position: tuple[int, str, int] | None = None
     moved_on: str = ""  # the day a change is said to happen ("fell 3 percent on Monday"; see `_moved_on`)
     case_state: str = ""  # "confirmed", "suspected", ... as the count's next word says (see CASE_STATE)
+    out_of: float = 0.0  # the whole a part is written out of ("seven of the past eight contests"; OUT_OF)
+    listed: bool = False  # one of a run of figures ("in denominations of 1, 2, 5 ... and 100"; LISTED_BEFORE)
+    route: tuple[str, str] | None = None  # the sentence's "from Rotterdam to Basel" (see ROUTE)
 
     def before(self) -> str:
         """The words of the sentence before the figure."""
@@ -406,6 +413,11 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                                                                 quantity.start])),
                    casualty_part=bool(CASUALTIES_PART.match(article.text, quantity.end)),
                    case_state=_case_state(article.text, quantity.end),
+                   out_of=_out_of(article.text, quantity.end),
+                   route=_route(article.text[left:right]),
+                   listed=bool(LISTED_BEFORE.search(article.text[max(left, quantity.start - LISTED_REACH):
+                                                                quantity.start])
+                               or LISTED_AFTER.match(article.text, quantity.end)),
                    whole_of_part=bool(PARTITIVE.search(article.text[max(0, quantity.start - 20):
                                                                     quantity.start])),
                    cited=bool(CITED_EARLIER.search(article.text[max(left, quantity.start - CITED_REACH):
@@ -474,9 +486,21 @@ TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|threshold) of\s+$"
                            r"(?:will|would)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
+# An amount asked for, not one given: "had asked the International Coordinating Group on Vaccine
+# Provision for 1.9 million doses", "prosecutors had sought 22 years".
+ASKED_FOR = re.compile(r"\b(?:ask(?:s|ed|ing)?|appeal(?:s|ed|ing)?|call(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,8}?"
+                       r"for\s+(?:about\s+|some\s+|around\s+|nearly\s+|up to\s+"
+                       r"|an? (?:extra|further|additional)\s+)?$"
+                       r"|\b(?:request(?:s|ed|ing)?|sought|seek(?:s|ing)?|demand(?:s|ed|ing)?)\s+"
+                       r"(?:an? (?:extra|further|additional)\s+|about\s+|some\s+|up to\s+)?$", re.IGNORECASE)
+ASKED_REACH = 100  # characters before a figure read for the words that ask for it
+
+
 def _target(text: str, quantity: Quantity) -> bool:
     before = text[max(0, quantity.start - 60):quantity.start]
-    return bool(TARGET_AFTER.match(text, quantity.end) or TARGET_BEFORE.search(before.split("\n")[-1]))
+    asked = text[max(0, quantity.start - ASKED_REACH):quantity.start].split("\n")[-1]
+    return bool(TARGET_AFTER.match(text, quantity.end) or TARGET_BEFORE.search(before.split("\n")[-1])
+                or ASKED_FOR.search(asked))
 
 
 # A year in a figure's clause, and the words before a year that make it the start or the base of
@@ -493,11 +517,21 @@ PERIOD_START = re.compile(r"\b(since|from|than|compared (to|with)|versus|vs\.?|o
                           r"(\s+(early|late|mid-?|the end of|the start of|[A-Z][a-z]+))?\s*$", re.IGNORECASE)
 
 
+# A sentence that gives the state of things before the news ("Until now, the record ... reached
+# back around 800,000 years"; "The previous oldest core covered roughly 800,000 years").
+BEFORE_NOW = re.compile(r"^\W*(?:until (?:now|then)|previously|before (?:now|this|that))\b"
+                        r"|\b(?:the|its|their)\s+(?:previous|prior|former|old|earlier)\s+(?:[\w-]+\s+){0,3}?(?:record|high|low|peak"
+                        r"|best|oldest|longest|largest|biggest|deepest|highest)\b", re.IGNORECASE)
+
+
 def _past(item: Item, quantity: Quantity, left: int, right: int) -> bool:
     """Whether the figure's clause dates it to a year before the article's (background: "a 2021
-    rampage in which five people were killed", "the 2023 disaster, which left 17 dead"): another
-    event's figure, no report of this one's."""
+    rampage in which five people were killed", "the 2023 disaster, which left 17 dead"), or its
+    sentence gives the state before the news (BEFORE_NOW): another event's figure, no report of
+    this one's."""
     article, analysis = item
+    if BEFORE_NOW.search(article.text[left:quantity.start]):
+        return True
     day = published(article, analysis)
     if day is None:
         return False
@@ -587,7 +621,8 @@ CITED_REACH = 60  # characters before a figure read for the words that cite it a
 SIZE_OF_THING = re.compile(r"-[a-z]")  # a figure joined to its noun by a hyphen: "24-bed", "12-storey"
 # The whole of a part, read before the figure: "one of four men", "Four of the six people killed".
 PARTITIVE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) of "
-                       r"(the |just |only |the only |his |her |its |their |our )?$", re.IGNORECASE)
+                       r"(the |just |only |the only |his |her |its |their |our )?"
+                       r"(past |last |previous |first |remaining )?$", re.IGNORECASE)
 # A count of some of the casualties a report counts: "Seven of the injured are in critical condition".
 CASUALTY_NOUNS = r"(?:injured|wounded|dead|missing|victims|survivors|casualties)"
 # "Four of the six people killed", "two of the 14 dead": a number, and perhaps who, between.
@@ -946,8 +981,10 @@ def units_fit(a: Measure, b: Measure) -> bool:
     """Same unit, or the same head word ("train driver", "driver"), or a bare count naming the unit
     nearby, or two counts of people naming one casualty ("killed 9 people", "a death toll of 12")."""
     if (a.unit in PEOPLE or b.unit in PEOPLE) and casualties(a) & casualties(b) \
-            and (a.unit is None or b.unit is None or a.unit in PEOPLE and b.unit in PEOPLE):
-        return True  # a toll names its event, not always whom: "seven miners were killed", "rose to nine"
+            and (a.unit is None or b.unit is None or a.unit in TOLL_UNITS and b.unit in TOLL_UNITS):
+        # a toll names its event, not always whom: "seven miners were killed", "rose to nine";
+        # "37 deaths" counts the people who died
+        return True
     if a.unit and b.unit:
         return a.unit == b.unit or a.unit_head == b.unit_head or agents_alike(_named(a), _named(b))
     counted, bare = (a, b) if a.unit else (b, a)
@@ -1053,9 +1090,62 @@ def _share_of(m: Measure) -> bool:
     return not _changed(m) and SHARE_OF.match(m.article.text, m.quantity.end) is not None
 
 
+def _wholes_differ(a: Measure, b: Measure) -> bool:
+    """Whether two shares name different wholes: no word in common, an acronym and its words aside
+    ("GDP", "gross domestic product"), or each a word the other lacks ("of black voters", "of
+    Clinton voters"), not one a narrower name of the other ("of voters", "of registered voters")."""
+    wholes = [(x.quantity.subject or "").replace("'s", "").split() for x in (a, b)]
+    stems = [set(content_stems(" ".join(whole))) for whole in wholes]
+    if not all(stems):
+        return False
+    if stems[0] & stems[1]:
+        return bool(stems[0] - stems[1] and stems[1] - stems[0])
+    for whole, other in ((wholes[0], wholes[1]), (wholes[1], wholes[0])):
+        initials = "".join(w[0] for w in whole if w[0].isalpha()).lower()
+        if any(len(x) > 1 and x.isupper() and initials.endswith(x.lower()) for x in other):
+            return False
+    return True
+
+
 # What a count of cases is sure of, written right after its number: "41 confirmed cases", "23
 # suspected cases"
 CASE_STATE = re.compile(r"\s+(confirmed|suspected|probable|possible|presumed|presumptive)\b", re.IGNORECASE)
+
+
+# The whole written right after a part: "won seven of the past eight contests", "13 of 19".
+_SMALL = "one two three four five six seven eight nine ten eleven twelve".split()
+OUT_OF = re.compile(rf"\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:past\s+|last\s+|previous\s+"
+                    rf"|first\s+|remaining\s+)?(\d[\d,]*|{'|'.join(_SMALL)})\b(?![.,]\d|%| percent)",
+                    re.IGNORECASE)
+
+
+# A figure in a run of three or more ("notes of 1, 2, 5, 10, 20, 50 and 100 new kip"): no one measure.
+LISTED_BEFORE = re.compile(r"\b\d[\d.]*,\s+\d[\d.]*(?:,\s+\d[\d.]*)*,?\s+(?:and|or)\s+$|"
+                           r"\b\d[\d.]*,\s+\d[\d.]*,\s+$")
+LISTED_AFTER = re.compile(r",\s+\d[\d.]*,\s+\d|,\s+\d[\d.]*,?\s+(?:and|or)\s+\d")
+LISTED_REACH = 40  # characters before a figure read for the run it ends
+
+
+# A route between two named places: "shipping gas oil from Rotterdam to Basel", "flights from
+# Lisbon to Praia"; not a span of time ("from January to March").
+_PLACE_NAME = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December" \
+              r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*"
+ROUTE = re.compile(rf"\bfrom\s+(?:the\s+)?({_PLACE_NAME})\s+to\s+(?:the\s+)?({_PLACE_NAME})")
+
+
+def _route(sentence: str) -> tuple[str, str] | None:
+    """The route a sentence names (ROUTE), as its two places; None where it names none."""
+    found = ROUTE.search(sentence)
+    return (found[1], found[2]) if found else None
+
+
+def _out_of(text: str, end: int) -> float:
+    """The whole a figure is a part of, as written right after it (OUT_OF); 0 where none is."""
+    found = OUT_OF.match(text, end)
+    if not found:
+        return 0.0
+    word = found[1].lower()
+    return float(_SMALL.index(word) + 1) if word in _SMALL else float(word.replace(",", ""))
 
 
 def _case_state(text: str, end: int) -> str:
@@ -1080,10 +1170,21 @@ def similarity(a: Measure, b: Measure) -> float:
         return 0.0  # "Seven of the injured are in critical condition" is no count of the injured
     if a.case_state and b.case_state and a.case_state != b.case_state:
         return 0.0  # "41 confirmed cases and another 23 suspected cases": two counts
+    if a.route and b.route and a.route != b.route:
+        return 0.0  # a price "from Rotterdam to Karlsruhe" is not one "from Rotterdam to Basel"
+    if a.listed or b.listed:
+        return 0.0  # "denominations of 1, 2, 5, 10, 20, 50 and 100 new kip" give no one figure
+    if a.out_of and b.out_of and a.out_of != b.out_of or a.out_of and b.whole_of_part \
+            or b.out_of and a.whole_of_part:
+        # "seven of the past eight contests" and "13 of the past 19" count two spans; a part is no
+        # whole ("eight" against "13")
+        return 0.0
     if a.moved_on and b.moved_on and a.moved_on != b.moved_on:
         return 0.0  # a price's move on one trading day is not its move on another
     if a.unit in SHARES and any(_changed(x) and _share_of(y) for x, y in ((a, b), (b, a))):
         return 0.0  # "a 15 percent increase" is a change; "5 percent of imports" a share
+    if a.unit in SHARES and _share_of(a) and _share_of(b) and _wholes_differ(a, b):
+        return 0.0  # "40% of the world's cocoa" and "15% of Ivory Coast's GDP" are of two wholes
     if a.further != b.further or a.summed != b.summed or a.margin != b.margin or a.past != b.past \
             or a.target != b.target or a.recurring != b.recurring or a.offset != b.offset:
         # "three other rifles" beside "seven AK-47 rifles" counts another set; the rifles of
@@ -1175,6 +1276,16 @@ def _far_apart(a: Measure, b: Measure) -> bool:
     return (low == 0 or high / low > MAGNITUDE) and (a.sized or b.sized)
 
 
+def _elided_twins(scored: list[tuple[Measure, Measure, float]], first: list[Measure],
+                  second: list[Measure]) -> set[int]:
+    """Figures the other report gives in the very sentence of their candidate, with the unit left
+    out ("Tamm received 61 votes ..., against 30 for Liina Saar" meets "Saar received 30 votes"):
+    that bare figure is theirs, not the sentence's other one."""
+    bare = {(m.article.id, m.sentence_start, m.quantity.value) for m in (*first, *second) if not m.unit}
+    return {id(a) for x, y, _ in scored for a, b in ((x, y), (y, x))
+            if a.unit and (b.article.id, b.sentence_start, a.quantity.value) in bare}
+
+
 def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[MeasureMatch]:
     scored = [(a, b, s) for a in first for b in second if (s := similarity(a, b)) >= TWIN_SIMILAR
               or s >= REVISED_SIMILAR and _revised_pair(a, b)]
@@ -1187,6 +1298,7 @@ def _pair_one_to_one(first: list[Measure], second: list[Measure]) -> list[Measur
     # A report that says a figure was revised ("raised its offer to $57.50 a share") may give the
     # old one beside it: its new figure is still set against the first report's.
     twinned = {id(x) for a, b, _ in scored if a.unit == b.unit and values_agree(a, b) for x in (a, b)}
+    twinned |= _elided_twins(scored, first, second)
     candidates = [m for m in candidates if values_agree(m.a, m.b)
                   or not (id(m.a) in twinned or id(m.b) in twinned)
                   or REVISED.search(m.a.sentence) or REVISED.search(m.b.sentence)]

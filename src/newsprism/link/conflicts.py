@@ -850,7 +850,10 @@ def _ages_of_others(sides: list[list[Measure]]) -> bool:
 SMALL_COUNTS = {word: n for n, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
-COUNT_WORDS = re.compile(rf"\b(?:\d{{1,4}}|{'|'.join(SMALL_COUNTS)})\b", re.IGNORECASE)
+# Counts only: not the "two" of a fraction ("a two-thirds majority") nor a figure's digits.
+COUNT_WORDS = re.compile(rf"\b(?<![.,])(?:\d{{1,4}}|{'|'.join(SMALL_COUNTS)})\b"
+                         rf"(?![.,]\d|-(?:thirds?|quarters?|halfs?|fifths?|fourths?|sixths?|tenths?)\b)",
+                         re.IGNORECASE)
 MAX_PART_TOTAL = 1000  # counts of parts and wholes: larger figures add up by chance too often
 
 

@@ -1040,13 +1040,34 @@ KIND_BASE = 0.7  # one person given two offices of one kind by reports of one we
 # Office words that name a kind of office held one at a time: a government's ministers, its
 # secretaries, its law officers ("Attorney General", "Solicitor General").
 OFFICE_KINDS = frozenset({"minister", "secretary", "general"})
+# What a firm's executive directors run ("operations director", "finance director"); a bare
+# "director" may sit on the board beside any post, and a "managing director" is often the chief
+# executive under another name.
+EXECUTIVE_FUNCTIONS = frozenset(stem(w) for w in ("operations", "finance", "financial", "commercial",
+                                                  "technical", "technology", "marketing", "sales"))
+
+
+def _executive(office: Office) -> bool:
+    """A firm's executive post, of which one person holds one: the chief executive, a "chief ...
+    officer" (financial, operating), an executive director of a function ("operations director")."""
+    words = office.words - LEVELS
+    return ("chiefexecutive" in words or {"head", "officer"} <= words
+            or ("director" in words and bool(words - {"director"})
+                and words - {"director"} <= EXECUTIVE_FUNCTIONS))
+
+
+def _one_kind(a: Office, b: Office) -> bool:
+    """Whether two offices are of one kind held one at a time: two ministries, two law offices,
+    two of a firm's executive posts."""
+    return bool(a.words & b.words & OFFICE_KINDS) or (_executive(a) and _executive(b))
 
 
 def _two_offices_of_one_kind(per_article: list[list[RoleClaim]],
                              near: list[tuple[int, int]]) -> list[Conflict]:
     """One person titled with two offices of one kind by reports of one week, no report giving
     both ("Attorney General Priya Desrosiers" against "Solicitor General Priya Desrosiers";
-    "Finance Minister" against "Foreign Minister"): one holds one such office at a time. Titles
+    "Finance Minister" against "Foreign Minister"; "chief executive" against "operations
+    director"): one holds one such office at a time. Titles
     only: a description ("CNN's chief medical reporter") is reworded freely."""
     serving = [c for claims in per_article for c in claims if not c.former and is_office(c.office)]
     found: dict[tuple, tuple[list[RoleClaim], list[RoleClaim]]] = {}
@@ -1055,7 +1076,7 @@ def _two_offices_of_one_kind(per_article: list[list[RoleClaim]],
                 or not is_office(a.office) or not is_office(b.office) or same_office(a.office, b.office)
                 or not _qualifiers_allow(a.office, b.office)
                 or a.office.words - LEVELS <= b.office.words or b.office.words - LEVELS <= a.office.words
-                or not a.office.words & b.office.words & OFFICE_KINDS
+                or not _one_kind(a.office, b.office)
                 or not (_title_before_name(a) and _title_before_name(b))
                 or not _within(a, b, SAME_WEEK_DAYS)
                 or (a.office.owner and b.office.owner and a.office.owner != b.office.owner)):
@@ -1128,8 +1149,13 @@ COURTESY_OFFICES = frozenset({"president", "governor", "mayor", "senator", "amba
 
 
 def _title_before_name(claim: RoleClaim) -> bool:
-    """Whether the claim is a title written right before the name ("New York mayor Rudy Giuliani")."""
-    return not re.search(r"[,(]", claim.text) and claim.text.split()[-1][:1].isupper()
+    """Whether the claim is a title written right before the name ("New York mayor Rudy Giuliani",
+    "the airport's chief executive, Joost Verbeek")."""
+    title, comma, name = claim.text.rpartition(", ")
+    if not comma:
+        title, name = claim.text, claim.text.split()[-1]
+    return (bool(title.strip()) and not re.search(r"[,(]", title)
+            and all(word[:1].isupper() for word in name.split()))
 
 
 # A clause that ends its subject's time in office: the title before is the one held until then.
