@@ -231,6 +231,23 @@ def test_an_empty_list_of_quotes_says_why(run, write):
     assert missing.exit_code == 1 and "nope" in missing.output
 
 
+def test_an_empty_list_of_conflicts_says_why(run, write):
+    write("in/a.txt", "Harbour fees\nPort director Ana Ruiz said on Monday that fees would rise by 4%.\n")
+    write("in/b.txt", "Harbour fees\nPort director Ana Ruiz said on Monday that fees would rise by 4%, "
+                      "from next month.\n")
+    assert run("ingest", "in", "--db", "s.db").exit_code == 0
+    pending = run("conflicts", "--db", "s.db").output
+    assert "no article is analysed yet: run newsprism analyze --db s.db" in pending
+    assert run("analyze", "--db", "s.db").exit_code == 0
+    empty = run("conflicts", "--all", "--db", "s.db")
+    assert empty.exit_code == 0 and empty.stdout == ""
+    assert "no conflict found" in empty.output and "1 stories (of 1)" in empty.output
+    story = run("stories", "--json", "--db", "s.db").stdout.splitlines()
+    key = json.loads(story[0])["id"]
+    assert f"no conflict found in story {key!r}: its 2 article(s)" in run(
+        "conflicts", "--story", key, "--db", "s.db").output
+
+
 def test_files_of_unsupported_types_are_reported_not_dropped_silently(run, write, tmp_path):
     write("in/photo.png", "x")
     write("in/memo.docx", "x")

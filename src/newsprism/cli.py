@@ -6,6 +6,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from contextlib import contextmanager
 from functools import partial
 
@@ -467,6 +468,24 @@ def quotes(db, speaker, article_id, story_id, kind, outlet, since, until, as_jso
             click.echo(_why_no_statements(store, db, speaker, article_id), err=True)
 
 
+def _why_no_conflicts(store, db: str | None, story_id: str | None) -> str:
+    """Why no conflict was found, and what to run where a step is missing."""
+    where = f" --db {db}" if db else ""
+    if not store.stats()["analysed"]:
+        return (f"no article is analysed yet: run newsprism analyze{where} "
+                "(with no inputs, it analyses what is stored)")
+    sizes = Counter(store.story_assignments().values())
+    if not sizes:
+        return f"no article is linked into a story yet: run newsprism link{where}"
+    if story_id is not None:
+        return (f"no conflict found in story {story_id!r}: its {sizes[story_id]} article(s) do not "
+                "disagree on a number, a name or a date")
+    shared = sum(1 for size in sizes.values() if size > 1)
+    return (f"no conflict found: conflicts are between reports of one story, and the reports of the "
+            f"{shared} stories (of {len(sizes)}) that hold two or more articles do not disagree on a "
+            "number, a name or a date")
+
+
 def _why_no_statements(store, db: str | None, speaker: str | None, article_id: str | None) -> str:
     """Why a list of statements came back empty, and what to try instead."""
     where = f" --db {db}" if db else ""
@@ -628,6 +647,8 @@ def conflicts(db, story_id, show_all, as_json):
         found = list(store.iter_conflicts(story_id))
         shown = [c for c in found if show_all or c.confidence >= SHOWN_CONFIDENCE]
         emit(list(conflict_records(store, shown)), as_json, _conflict_line)
+        if not found:
+            click.echo(_why_no_conflicts(store, db, story_id), err=True)
     if len(shown) < len(found):
         click.echo(f"{len(found) - len(shown)} less certain conflict(s) not shown: --all shows them.",
                    err=True)
