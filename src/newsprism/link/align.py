@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..model import Article, Quantity, Statement
 from ..stages.quantities import RACE_TIME, scan
-from ..stages.timegrammar import number_value
+from ..stages.timegrammar import ONES, number_value
 from ..stages.units import CURRENCIES, in_base_unit
 from .context import (
     PAIR_WINDOW,
@@ -332,7 +332,7 @@ class Measure:
     moved_on: str = ""  # the day a change is said to happen ("fell 3 percent on Monday"; see `_moved_on`)
     case_state: str = ""  # "confirmed", "suspected", ... as the count's next word says (see CASE_STATE)
     out_of: float = 0.0  # the whole a part is written out of ("seven of the past eight contests"; OUT_OF)
-    listed: bool = False  # one of a run of figures ("in denominations of 1, 2, 5 ... and 100"; LISTED_BEFORE)
+    in_run: bool = False  # one of a run of figures ("denominations of 1, 2, 5 ... and 100"; RUN_BEFORE)
     route: tuple[str, str] | None = None  # the sentence's "from Rotterdam to Basel" (see ROUTE)
 
     def before(self) -> str:
@@ -390,6 +390,7 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
     if not base and unit in PEOPLE and SHELTER in near:
         kinds |= {"evacuated"}  # "moved 480,000 people into cyclone shelters"
     left, right = sentence_span(article.text, quantity.start, quantity.end)
+    sentence = article.text[left:right]
     dead_words = {w for w in near if CASUALTIES.get(w) == "dead"}
     if "dead" in kinds and not near & KILLING and (
             (dead_words <= {"toll"} and unit not in PEOPLE) or PENALTY.search(article.text, left, right)):
@@ -400,7 +401,7 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
     # A unit of two possible sizes gives the value between them, its tolerance reaching both.
     spread = (high - low) / 2 * abs(quantity.value)
     return Measure(article, quantity, stems, scope_of(item, quantity), high * tolerance(quantity) + spread,
-                   article.text[left:right], kinds, unit, _counted(unit),
+                   sentence, kinds, unit, _counted(unit),
                    math.sqrt(sum(c * c for c in stems.values())), (low + high) / 2 * quantity.value, left,
                    _further(item, quantity, previous, unit, right),
                    _summed(article.text, quantity, left, right),
@@ -414,10 +415,10 @@ def measure(item: Item, quantity: Quantity, previous: Quantity | None = None) ->
                    casualty_part=bool(CASUALTIES_PART.match(article.text, quantity.end)),
                    case_state=_case_state(article.text, quantity.end),
                    out_of=_out_of(article.text, quantity.end),
-                   route=_route(article.text[left:right]),
-                   listed=bool(LISTED_BEFORE.search(article.text[max(left, quantity.start - LISTED_REACH):
+                   route=_route(sentence),
+                   in_run=bool(RUN_BEFORE.search(article.text[max(left, quantity.start - RUN_REACH):
                                                                 quantity.start])
-                               or LISTED_AFTER.match(article.text, quantity.end)),
+                               or RUN_AFTER.match(article.text, quantity.end)),
                    whole_of_part=bool(PARTITIVE.search(article.text[max(0, quantity.start - 20):
                                                                     quantity.start])),
                    cited=bool(CITED_EARLIER.search(article.text[max(left, quantity.start - CITED_REACH):
@@ -494,13 +495,13 @@ ASKED_FOR = re.compile(r"\b(?:ask(?:s|ed|ing)?|appeal(?:s|ed|ing)?|call(?:s|ed|i
                        r"|\b(?:request(?:s|ed|ing)?|sought|seek(?:s|ing)?|demand(?:s|ed|ing)?)\s+"
                        r"(?:an? (?:extra|further|additional)\s+|about\s+|some\s+|up to\s+)?$", re.IGNORECASE)
 ASKED_REACH = 100  # characters before a figure read for the words that ask for it
+TARGET_REACH = 60  # and for the words that make it a target (no more than ASKED_REACH)
 
 
 def _target(text: str, quantity: Quantity) -> bool:
-    before = text[max(0, quantity.start - 60):quantity.start]
-    asked = text[max(0, quantity.start - ASKED_REACH):quantity.start].split("\n")[-1]
-    return bool(TARGET_AFTER.match(text, quantity.end) or TARGET_BEFORE.search(before.split("\n")[-1])
-                or ASKED_FOR.search(asked))
+    line = text[max(0, quantity.start - ASKED_REACH):quantity.start].split("\n")[-1]  # its line up to it
+    return bool(TARGET_AFTER.match(text, quantity.end) or TARGET_BEFORE.search(line[-TARGET_REACH:])
+                or ASKED_FOR.search(line))
 
 
 # A year in a figure's clause, and the words before a year that make it the start or the base of
@@ -1113,17 +1114,17 @@ CASE_STATE = re.compile(r"\s+(confirmed|suspected|probable|possible|presumed|pre
 
 
 # The whole written right after a part: "won seven of the past eight contests", "13 of 19".
-_SMALL = "one two three four five six seven eight nine ten eleven twelve".split()
+_WHOLE_WORDS = "|".join(word for word, n in ONES.items() if 1 <= n <= 12)
 OUT_OF = re.compile(rf"\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:past\s+|last\s+|previous\s+"
-                    rf"|first\s+|remaining\s+)?(\d[\d,]*|{'|'.join(_SMALL)})\b(?![.,]\d|%| percent)",
+                    rf"|first\s+|remaining\s+)?(\d[\d,]*|{_WHOLE_WORDS})\b(?![.,]\d|%| percent)",
                     re.IGNORECASE)
 
 
 # A figure in a run of three or more ("notes of 1, 2, 5, 10, 20, 50 and 100 new kip"): no one measure.
-LISTED_BEFORE = re.compile(r"\b\d[\d.]*,\s+\d[\d.]*(?:,\s+\d[\d.]*)*,?\s+(?:and|or)\s+$|"
+RUN_BEFORE = re.compile(r"\b\d[\d.]*,\s+\d[\d.]*(?:,\s+\d[\d.]*)*,?\s+(?:and|or)\s+$|"
                            r"\b\d[\d.]*,\s+\d[\d.]*,\s+$")
-LISTED_AFTER = re.compile(r",\s+\d[\d.]*,\s+\d|,\s+\d[\d.]*,?\s+(?:and|or)\s+\d")
-LISTED_REACH = 40  # characters before a figure read for the run it ends
+RUN_AFTER = re.compile(r",\s+\d[\d.]*,\s+\d|,\s+\d[\d.]*,?\s+(?:and|or)\s+\d")
+RUN_REACH = 40  # characters before a figure read for the run it ends
 
 
 # A route between two named places: "shipping gas oil from Rotterdam to Basel", "flights from
@@ -1142,10 +1143,7 @@ def _route(sentence: str) -> tuple[str, str] | None:
 def _out_of(text: str, end: int) -> float:
     """The whole a figure is a part of, as written right after it (OUT_OF); 0 where none is."""
     found = OUT_OF.match(text, end)
-    if not found:
-        return 0.0
-    word = found[1].lower()
-    return float(_SMALL.index(word) + 1) if word in _SMALL else float(word.replace(",", ""))
+    return (number_value(found[1]) or 0.0) if found else 0.0
 
 
 def _case_state(text: str, end: int) -> str:
@@ -1172,7 +1170,7 @@ def similarity(a: Measure, b: Measure) -> float:
         return 0.0  # "41 confirmed cases and another 23 suspected cases": two counts
     if a.route and b.route and a.route != b.route:
         return 0.0  # a price "from Rotterdam to Karlsruhe" is not one "from Rotterdam to Basel"
-    if a.listed or b.listed:
+    if a.in_run or b.in_run:
         return 0.0  # "denominations of 1, 2, 5, 10, 20, 50 and 100 new kip" give no one figure
     if a.out_of and b.out_of and a.out_of != b.out_of or a.out_of and b.whole_of_part \
             or b.out_of and a.whole_of_part:
